@@ -1,0 +1,98 @@
+# callfloor - build, test, install.  `make deps` installs what Debian 12
+# needs; `make` builds ./callfloor; `make test` runs every test.
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+VERSION  := 0.1
+
+PKGS     := ncursesw sqlite3 libconfig
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN     := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes
+ifeq ($(CI),true)
+WARN     += -Werror
+endif
+CPPFLAGS += -D_GNU_SOURCE -DVERSION='"$(VERSION)"'
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+B        := build
+CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard db/*.c)
+UI_SRC   := $(wildcard ui/*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/embedded.o
+UI_OBJ   := $(UI_SRC:%.c=$(B)/%.o)
+TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
+
+DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
+	    libconfig-dev libcriterion-dev tmux sqlite3 locales
+
+.PHONY: all deps test unit e2e check bench install clean demo
+
+all: callfloor
+
+callfloor: $(CORE_OBJ) $(UI_OBJ) $(B)/src/main.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The demo floor (with its rulebook inlined) and the schema live inside the
+# binary, so `./callfloor` works from anywhere.
+$(B)/embedded.c: conf/demo.cfg conf/rules.cfg db/schema.sql Makefile
+	@mkdir -p $(B)
+	@{ echo '/* generated from conf/ and db/ by the Makefile; do not edit */'; \
+	   echo 'const char demo_config_text[] ='; \
+	   sed -e '/^@include "rules.cfg"/{r conf/rules.cfg' -e 'd;}' conf/demo.cfg | \
+	     sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/'; \
+	   echo ';'; \
+	   echo 'const char store_schema_sql[] ='; \
+	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' db/schema.sql; \
+	   echo ';'; } > $@.tmp && mv $@.tmp $@
+
+$(B)/embedded.o: $(B)/embedded.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Installs the Debian packages the build and the tests need, when missing.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "deps: all present"; fi
+
+$(B)/unit_tests: $(CORE_OBJ) $(TEST_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs criterion)
+
+$(B)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSRCDIR='"$(CURDIR)"' -MMD -MP -c -o $@ $<
+
+unit: $(B)/unit_tests
+	$(B)/unit_tests --jobs 2
+
+e2e: callfloor
+	@tests/run-e2e.sh
+
+test: all unit e2e
+
+demo: callfloor
+	./callfloor
+
+bench: callfloor
+	@bench/run.sh
+
+install: callfloor
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 callfloor $(DESTDIR)$(PREFIX)/bin/callfloor
+	install -m 644 callfloor.1 $(DESTDIR)$(PREFIX)/share/man/man1/callfloor.1
+
+clean:
+	rm -rf $(B) callfloor
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

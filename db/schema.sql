@@ -1,0 +1,83 @@
+-- schema.sql - the callfloor database, schema version 1.
+--
+-- Money is integer fen.  Times are Unix seconds; "day" is the floor-local
+-- shift day "YYYY-MM-DD" that an incident belongs to (see src/clock.h).
+-- Nothing is ever deleted: a voided incident keeps its row and its fines,
+-- and every total filters on incident.voided_at IS NULL.
+-- The application_id and user_version pragmas are set by db/store.c.
+
+-- Each version of a rule's terms the database has seen.  An incident points
+-- at the terms in force when it was marked, so prices stay frozen.
+CREATE TABLE rule_version (
+	id          INTEGER PRIMARY KEY,
+	code        TEXT NOT NULL,
+	title       TEXT NOT NULL,
+	terms       TEXT NOT NULL,          -- src/terms.c's text
+	first_seen  INTEGER NOT NULL,
+	UNIQUE (code, title, terms)
+);
+
+-- What a supervisor saw.  staff is NULL for a rule that falls on a whole
+-- group (DEPT_COMPLAINT); grp is the offender's group at the time.
+CREATE TABLE incident (
+	id           INTEGER PRIMARY KEY,
+	rule         TEXT NOT NULL,
+	rule_version INTEGER NOT NULL REFERENCES rule_version(id),
+	staff        TEXT,
+	grp          TEXT NOT NULL,
+	seat         TEXT,
+	at           INTEGER NOT NULL,
+	day          TEXT NOT NULL,
+	offence      INTEGER NOT NULL DEFAULT 0,   -- nth in the rule's window
+	amount       INTEGER,                      -- given amount, range rules
+	note         TEXT,
+	marked_by    TEXT NOT NULL,
+	marked_at    INTEGER NOT NULL,
+	voided_at    INTEGER,
+	voided_by    TEXT,
+	void_reason  TEXT,
+	CHECK (voided_at IS NULL OR void_reason IS NOT NULL)
+);
+-- Offence numbering walks one person's incidents of one rule in a window.
+CREATE INDEX incident_offender ON incident (staff, rule, day);
+CREATE INDEX incident_day ON incident (day);
+
+-- Who pays what for an incident.  own = 1 is the offender's own fine;
+-- the rest are co-penalties and group fines.  staff is NULL where the role
+-- was vacant: the line records the vacancy and counts in no total.
+CREATE TABLE fine (
+	id        INTEGER PRIMARY KEY,
+	incident  INTEGER NOT NULL REFERENCES incident(id),
+	staff     TEXT,
+	grp       TEXT NOT NULL,
+	role      TEXT NOT NULL,     -- offender, director, deputy, supervisor, member
+	own       INTEGER NOT NULL,
+	amount    INTEGER NOT NULL CHECK (amount >= 0),
+	doubled   INTEGER NOT NULL DEFAULT 0  -- the repeat factor applied
+);
+CREATE INDEX fine_incident ON fine (incident);
+
+-- Confiscated items held by the supervisor until handed back.
+CREATE TABLE custody (
+	id           INTEGER PRIMARY KEY,
+	incident     INTEGER NOT NULL REFERENCES incident(id),
+	staff        TEXT NOT NULL,
+	seat         TEXT,
+	item         TEXT NOT NULL,
+	taken_at     INTEGER NOT NULL,
+	kept_by      TEXT NOT NULL,
+	returned_at  INTEGER,
+	returned_by  TEXT
+);
+CREATE INDEX custody_open ON custody (returned_at);
+
+-- Desk inspections found in order.
+CREATE TABLE inspection (
+	id     INTEGER PRIMARY KEY,
+	seat   TEXT NOT NULL,
+	staff  TEXT,
+	day    TEXT NOT NULL,
+	at     INTEGER NOT NULL,
+	by     TEXT NOT NULL
+);
+CREATE INDEX inspection_day ON inspection (day, seat);

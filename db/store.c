@@ -1,0 +1,854 @@
+/*
+ * store.c - callfloor's SQLite layer, the fossil way: one open function
+ * (WAL, busy timeout, foreign keys, defensive mode, untrusted schema),
+ * prepared statements only, every write inside BEGIN IMMEDIATE, the schema
+ * as commented SQL (schema.sql) with application_id and user_version.
+ *
+ * This is the only file that speaks SQL.  It never prices a fine: it keeps
+ * what the engine decided.
+ */
+#include "store.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+extern const char store_schema_sql[];	/* db/schema.sql, embedded */
+
+enum stmt {
+	Q_DATA_VERSION,
+	Q_RULE_VERSION_FIND, Q_RULE_VERSION_ADD, Q_RULE_TERMS,
+	Q_INCIDENT_ADD, Q_INCIDENT_GET, Q_INCIDENT_VOID, Q_INCIDENT_OFFENCE,
+	Q_OFFENCES, Q_INCIDENTS, Q_INCIDENTS_STAFF, Q_LAST_MARKED,
+	Q_FINE_ADD, Q_FINE_SET_OWN, Q_FINES_OF, Q_FINE_TOTALS, Q_FINE_LINES,
+	Q_CUSTODY_ADD, Q_CUSTODY_GET, Q_CUSTODY_RETURN, Q_CUSTODY_HELD,
+	Q_INSPECTION_ADD, Q_INSPECTED,
+	Q_COUNT
+};
+
+#define INCIDENT_COLS "i.id, i.rule, i.rule_version, i.staff, i.grp, i.seat, " \
+	"i.at, i.day, i.offence, i.amount, i.note, i.marked_by, i.marked_at, " \
+	"i.voided_at, i.voided_by, i.void_reason"
+#define CUSTODY_COLS "id, incident, staff, seat, item, taken_at, kept_by, " \
+	"returned_at, returned_by"
+#define FINE_COLS "f.id, f.incident, f.staff, f.grp, f.role, f.own, f.amount, f.doubled"
+
+static const char *const sql[Q_COUNT] = {
+	[Q_DATA_VERSION] = "PRAGMA data_version",
+	[Q_RULE_VERSION_FIND] = "SELECT id FROM rule_version WHERE code = ?1 "
+	    "AND title = ?2 AND terms = ?3",
+	[Q_RULE_VERSION_ADD] = "INSERT INTO rule_version (code, title, terms, "
+	    "first_seen) VALUES (?1, ?2, ?3, ?4)",
+	[Q_RULE_TERMS] = "SELECT terms FROM rule_version WHERE id = ?1",
+	[Q_INCIDENT_ADD] = "INSERT INTO incident (rule, rule_version, staff, grp, "
+	    "seat, at, day, offence, amount, note, marked_by, marked_at) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[Q_INCIDENT_GET] = "SELECT " INCIDENT_COLS " FROM incident i WHERE i.id = ?1",
+	[Q_INCIDENT_VOID] = "UPDATE incident SET voided_at = ?2, voided_by = ?3, "
+	    "void_reason = ?4 WHERE id = ?1 AND voided_at IS NULL",
+	[Q_INCIDENT_OFFENCE] = "UPDATE incident SET offence = ?2 WHERE id = ?1",
+	[Q_OFFENCES] = "SELECT " INCIDENT_COLS " FROM incident i WHERE i.staff = ?1 "
+	    "AND i.rule = ?2 AND i.day BETWEEN ?3 AND ?4 AND i.voided_at IS NULL "
+	    "ORDER BY i.at, i.id",
+	[Q_INCIDENTS] = "SELECT " INCIDENT_COLS " FROM incident i WHERE i.day "
+	    "BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
+	[Q_INCIDENTS_STAFF] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
+	    "i.staff = ?3 AND i.day BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
+	[Q_LAST_MARKED] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
+	    "i.marked_by = ?1 AND i.voided_at IS NULL ORDER BY i.marked_at DESC, "
+	    "i.id DESC LIMIT 1",
+	[Q_FINE_ADD] = "INSERT INTO fine (incident, staff, grp, role, own, amount, "
+	    "doubled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[Q_FINE_SET_OWN] = "UPDATE fine SET amount = ?2, doubled = ?3 WHERE "
+	    "incident = ?1 AND own = 1",
+	[Q_FINES_OF] = "SELECT " FINE_COLS " FROM fine f WHERE f.incident = ?1 "
+	    "ORDER BY f.own DESC, f.id",
+	[Q_FINE_TOTALS] = "SELECT f.staff, sum(CASE WHEN f.own THEN f.amount "
+	    "ELSE 0 END), sum(CASE WHEN f.own THEN 0 ELSE f.amount END) "
+	    "FROM incident i JOIN fine f ON f.incident = i.id "
+	    "WHERE i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL "
+	    "AND f.staff IS NOT NULL GROUP BY f.staff ORDER BY f.staff",
+	[Q_FINE_LINES] = "SELECT " FINE_COLS ", " INCIDENT_COLS " FROM incident i "
+	    "JOIN fine f ON f.incident = i.id WHERE i.day BETWEEN ?1 AND ?2 "
+	    "AND i.voided_at IS NULL ORDER BY i.at, i.id, f.own DESC, f.id",
+	[Q_CUSTODY_ADD] = "INSERT INTO custody (incident, staff, seat, item, "
+	    "taken_at, kept_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_CUSTODY_GET] = "SELECT " CUSTODY_COLS " FROM custody WHERE id = ?1",
+	[Q_CUSTODY_RETURN] = "UPDATE custody SET returned_at = ?2, returned_by = ?3 "
+	    "WHERE id = ?1 AND returned_at IS NULL",
+	[Q_CUSTODY_HELD] = "SELECT " CUSTODY_COLS " FROM custody WHERE "
+	    "returned_at IS NULL ORDER BY taken_at, id",
+	[Q_INSPECTION_ADD] = "INSERT INTO inspection (seat, staff, day, at, by) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[Q_INSPECTED] = "SELECT DISTINCT seat FROM inspection WHERE day = ?1 "
+	    "ORDER BY seat",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	sqlite3_stmt *st[Q_COUNT];
+};
+
+static int
+dberr(struct store *s, struct err *e, const char *what)
+{
+	int rc = sqlite3_errcode(s->db);
+
+	if (rc == SQLITE_FULL)
+		return err_set(e, EXIT_RUNTIME, "database %s: the disk is full; "
+		    "nothing was written", s->path);
+	if (rc == SQLITE_READONLY)
+		return err_set(e, EXIT_RUNTIME, "database %s is read-only; "
+		    "nothing was written", s->path);
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+		return err_set(e, EXIT_RUNTIME, "database %s is damaged or not a "
+		    "database (%s)", s->path, sqlite3_errmsg(s->db));
+	return err_set(e, EXIT_RUNTIME, "database %s: %s: %s", s->path, what,
+	    sqlite3_errmsg(s->db));
+}
+
+/* The cached statement for q, reset and with its bindings cleared. */
+static sqlite3_stmt *
+prep(struct store *s, enum stmt q, struct err *e)
+{
+	if (s->st[q] == NULL) {
+		if (sqlite3_prepare_v3(s->db, sql[q], -1, SQLITE_PREPARE_PERSISTENT,
+		    &s->st[q], NULL) != SQLITE_OK) {
+			dberr(s, e, "prepare");
+			return NULL;
+		}
+	} else {
+		sqlite3_reset(s->st[q]);
+		sqlite3_clear_bindings(s->st[q]);
+	}
+	return s->st[q];
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL || v[0] == '\0')
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void
+col_text(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	snprintf(out, n, "%s", v ? (const char *)v : "");
+}
+
+/* Runs a statement that returns no rows. */
+static int
+run(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return dberr(s, e, what);
+	return 0;
+}
+
+static int
+exec(struct store *s, const char *q, struct err *e)
+{
+	if (sqlite3_exec(s->db, q, NULL, NULL, NULL) != SQLITE_OK)
+		return dberr(s, e, q);
+	return 0;
+}
+
+static int64_t
+pragma_int(struct store *s, const char *q)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Brings the schema up to STORE_SCHEMA_VERSION inside one transaction.
+ * A database from a newer callfloor, or another program's, is refused.
+ */
+static int
+migrate(struct store *s, struct err *e)
+{
+	int64_t app, ver;
+
+	app = pragma_int(s, "PRAGMA application_id");
+	ver = pragma_int(s, "PRAGMA user_version");
+	if (app < 0 || ver < 0)
+		return dberr(s, e, "reading the schema version");
+	if (app != 0 && app != STORE_APPLICATION_ID)
+		return err_set(e, EXIT_RUNTIME, "%s is not a callfloor database "
+		    "(application id %lld)", s->path, (long long)app);
+	if (ver > STORE_SCHEMA_VERSION)
+		return err_set(e, EXIT_RUNTIME, "%s was written by a newer callfloor "
+		    "(schema %lld; this one knows %d); upgrade callfloor", s->path,
+		    (long long)ver, STORE_SCHEMA_VERSION);
+	if (ver == STORE_SCHEMA_VERSION)
+		return 0;
+	if (s->readonly)
+		return err_set(e, EXIT_RUNTIME, "%s needs `callfloor init` first "
+		    "(schema %lld, wanted %d)", s->path, (long long)ver,
+		    STORE_SCHEMA_VERSION);
+	if (store_begin(s, e) < 0)
+		return -1;
+	/* Read again under the write lock: another process may have won. */
+	ver = pragma_int(s, "PRAGMA user_version");
+	if (ver == 0) {
+		if (pragma_int(s, "SELECT count(*) FROM sqlite_schema") != 0) {
+			store_rollback(s);
+			return err_set(e, EXIT_RUNTIME, "%s is not a callfloor database "
+			    "(it has tables of its own)", s->path);
+		}
+		if (exec(s, store_schema_sql, e) < 0) {
+			store_rollback(s);
+			return -1;
+		}
+	}
+	/* Later versions add their steps here: if (ver < 2) ... */
+	{
+		char q[96];
+
+		snprintf(q, sizeof q, "PRAGMA application_id = %d; PRAGMA "
+		    "user_version = %d", STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+		if (exec(s, q, e) < 0) {
+			store_rollback(s);
+			return -1;
+		}
+	}
+	return store_commit(s, e);
+}
+
+int
+store_open(const char *path, int flags, struct store **out, struct err *e)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	int oflags;
+	struct stat stbuf;
+
+	*out = NULL;
+	s->path = xstrdup(path);
+	s->readonly = (flags & STORE_READONLY) != 0;
+	if (stat(path, &stbuf) < 0) {
+		if (errno != ENOENT || (flags & STORE_NOCREATE) || s->readonly) {
+			err_set(e, EXIT_RUNTIME, "database %s: %s", path,
+			    errno == ENOENT ? "no such file (run `callfloor init`)" :
+			    strerror(errno));
+			goto fail;
+		}
+	} else if (!S_ISREG(stbuf.st_mode)) {
+		err_set(e, EXIT_RUNTIME, "database %s is not a regular file", path);
+		goto fail;
+	}
+	oflags = s->readonly ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		err_set(e, EXIT_RUNTIME, "cannot open database %s: %s", path,
+		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 0);
+	sqlite3_busy_timeout(s->db, 10000);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	if (exec(s, "PRAGMA foreign_keys = ON", e) < 0)
+		goto fail;
+	if (!s->readonly && (exec(s, "PRAGMA journal_mode = WAL", e) < 0 ||
+	    exec(s, "PRAGMA synchronous = FULL", e) < 0))
+		goto fail;
+	if (migrate(s, e) < 0)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	store_close(s);
+	return -1;
+}
+
+void
+store_close(struct store *s)
+{
+	int i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	if (s->db != NULL)
+		sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *store_path(const struct store *s) { return s->path; }
+bool store_readonly(const struct store *s) { return s->readonly; }
+
+int
+store_begin(struct store *s, struct err *e)
+{
+	if (s->readonly)
+		return err_set(e, EXIT_RUNTIME, "database %s is open read-only; "
+		    "nothing was written", s->path);
+	return exec(s, "BEGIN IMMEDIATE", e);
+}
+
+int
+store_commit(struct store *s, struct err *e)
+{
+	if (exec(s, "COMMIT", e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t
+store_data_version(struct store *s)
+{
+	sqlite3_stmt *st = prep(s, Q_DATA_VERSION, NULL);
+	int64_t v = -1;
+
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st != NULL)
+		sqlite3_reset(st);
+	return v;
+}
+
+int
+store_rule_version(struct store *s, const char *code, const char *title,
+    const char *terms, int64_t now, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_RULE_VERSION_FIND, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, terms, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return dberr(s, e, "rule version");
+	if ((st = prep(s, Q_RULE_VERSION_ADD, e)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, terms, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, now);
+	if (run(s, st, e, "adding a rule version") < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int
+store_rule_terms(struct store *s, int64_t version, char *out, size_t n,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_RULE_TERMS, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, version);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		col_text(st, 0, out, n);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, EXIT_RUNTIME, "rule version %lld is missing",
+		    (long long)version);
+	return dberr(s, e, "rule terms");
+}
+
+static void
+read_incident(sqlite3_stmt *st, int c, struct incident *in)
+{
+	memset(in, 0, sizeof *in);
+	in->id = sqlite3_column_int64(st, c + 0);
+	col_text(st, c + 1, in->rule, sizeof in->rule);
+	in->rule_version = sqlite3_column_int64(st, c + 2);
+	col_text(st, c + 3, in->staff, sizeof in->staff);
+	col_text(st, c + 4, in->grp, sizeof in->grp);
+	col_text(st, c + 5, in->seat, sizeof in->seat);
+	in->at = sqlite3_column_int64(st, c + 6);
+	col_text(st, c + 7, in->day, sizeof in->day);
+	in->offence = sqlite3_column_int(st, c + 8);
+	in->amount = sqlite3_column_type(st, c + 9) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int64(st, c + 9);
+	col_text(st, c + 10, in->note, sizeof in->note);
+	col_text(st, c + 11, in->marked_by, sizeof in->marked_by);
+	in->marked_at = sqlite3_column_int64(st, c + 12);
+	in->voided_at = sqlite3_column_int64(st, c + 13);
+	col_text(st, c + 14, in->voided_by, sizeof in->voided_by);
+	col_text(st, c + 15, in->void_reason, sizeof in->void_reason);
+}
+
+int
+store_incident_add(struct store *s, struct incident *in, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INCIDENT_ADD, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, in->rule, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, in->rule_version);
+	bind_text(st, 3, in->staff);
+	sqlite3_bind_text(st, 4, in->grp, -1, SQLITE_STATIC);
+	bind_text(st, 5, in->seat);
+	sqlite3_bind_int64(st, 6, in->at);
+	sqlite3_bind_text(st, 7, in->day, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 8, in->offence);
+	if (in->amount >= 0)
+		sqlite3_bind_int64(st, 9, in->amount);
+	bind_text(st, 10, in->note);
+	sqlite3_bind_text(st, 11, in->marked_by, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 12, in->marked_at);
+	if (run(s, st, e, "adding an incident") < 0)
+		return -1;
+	in->id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+/* Steps a statement that returns at most one incident. */
+static int
+one_incident(struct store *s, sqlite3_stmt *st, struct incident *out,
+    struct err *e)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		read_incident(st, 0, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return dberr(s, e, "reading an incident");
+}
+
+int
+store_incident_get(struct store *s, int64_t id, struct incident *out,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INCIDENT_GET, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return one_incident(s, st, out, e);
+}
+
+int
+store_last_marked(struct store *s, const char *login, struct incident *out,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_LAST_MARKED, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	return one_incident(s, st, out, e);
+}
+
+int
+store_incident_void(struct store *s, int64_t id, const char *by, int64_t at,
+    const char *reason, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INCIDENT_VOID, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	if (run(s, st, e, "voiding an incident") < 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+int
+store_incident_set_offence(struct store *s, int64_t id, int offence,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INCIDENT_OFFENCE, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, offence);
+	return run(s, st, e, "renumbering an incident");
+}
+
+/* Collects every incident row a prepared, bound statement returns. */
+static int
+many_incidents(struct store *s, sqlite3_stmt *st, struct incident **out,
+    int *n, struct err *e)
+{
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		read_incident(st, 0, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return dberr(s, e, "reading incidents");
+	}
+	return 0;
+}
+
+int
+store_offences(struct store *s, const char *staff, const char *rule,
+    const char *from, const char *to, struct incident **out, int *n,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_OFFENCES, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, staff, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, rule, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, to, -1, SQLITE_STATIC);
+	return many_incidents(s, st, out, n, e);
+}
+
+int
+store_incidents(struct store *s, const char *from, const char *to,
+    const char *staff, struct incident **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, staff ? Q_INCIDENTS_STAFF : Q_INCIDENTS, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	if (staff)
+		sqlite3_bind_text(st, 3, staff, -1, SQLITE_STATIC);
+	return many_incidents(s, st, out, n, e);
+}
+
+int
+store_fine_add(struct store *s, const struct fine_row *f, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_FINE_ADD, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, f->incident);
+	bind_text(st, 2, f->staff);
+	sqlite3_bind_text(st, 3, f->grp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, f->role, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, f->own);
+	sqlite3_bind_int64(st, 6, f->amount);
+	sqlite3_bind_int(st, 7, f->doubled);
+	return run(s, st, e, "adding a fine");
+}
+
+int
+store_fine_set_own(struct store *s, int64_t incident, fen_t amount, int doubled,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_FINE_SET_OWN, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, incident);
+	sqlite3_bind_int64(st, 2, amount);
+	sqlite3_bind_int(st, 3, doubled);
+	return run(s, st, e, "re-pricing a fine");
+}
+
+static void
+read_fine(sqlite3_stmt *st, int c, struct fine_row *f)
+{
+	memset(f, 0, sizeof *f);
+	f->id = sqlite3_column_int64(st, c + 0);
+	f->incident = sqlite3_column_int64(st, c + 1);
+	col_text(st, c + 2, f->staff, sizeof f->staff);
+	col_text(st, c + 3, f->grp, sizeof f->grp);
+	col_text(st, c + 4, f->role, sizeof f->role);
+	f->own = sqlite3_column_int(st, c + 5);
+	f->amount = sqlite3_column_int64(st, c + 6);
+	f->doubled = sqlite3_column_int(st, c + 7);
+}
+
+int
+store_fines_of(struct store *s, int64_t incident, struct fine_row **out, int *n,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_FINES_OF, e);
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, incident);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		read_fine(st, 0, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return dberr(s, e, "reading fines");
+	}
+	return 0;
+}
+
+int
+store_fine_totals(struct store *s, const char *from, const char *to,
+    struct fine_total **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_FINE_TOTALS, e);
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct fine_total *t;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		t = &(*out)[(*n)++];
+		col_text(st, 0, t->staff, sizeof t->staff);
+		t->own = sqlite3_column_int64(st, 1);
+		t->co = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return dberr(s, e, "summing fines");
+	}
+	return 0;
+}
+
+int
+store_fine_lines(struct store *s, const char *from, const char *to,
+    struct fine_line **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_FINE_LINES, e);
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		read_fine(st, 0, &(*out)[*n].f);
+		read_incident(st, 8, &(*out)[*n].in);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return dberr(s, e, "reading fine lines");
+	}
+	return 0;
+}
+
+static void
+read_custody(sqlite3_stmt *st, struct custody *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(st, 0);
+	c->incident = sqlite3_column_int64(st, 1);
+	col_text(st, 2, c->staff, sizeof c->staff);
+	col_text(st, 3, c->seat, sizeof c->seat);
+	col_text(st, 4, c->item, sizeof c->item);
+	c->taken_at = sqlite3_column_int64(st, 5);
+	col_text(st, 6, c->kept_by, sizeof c->kept_by);
+	c->returned_at = sqlite3_column_int64(st, 7);
+	col_text(st, 8, c->returned_by, sizeof c->returned_by);
+}
+
+int
+store_custody_add(struct store *s, struct custody *c, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_CUSTODY_ADD, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, c->incident);
+	sqlite3_bind_text(st, 2, c->staff, -1, SQLITE_STATIC);
+	bind_text(st, 3, c->seat);
+	sqlite3_bind_text(st, 4, c->item, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, c->taken_at);
+	sqlite3_bind_text(st, 6, c->kept_by, -1, SQLITE_STATIC);
+	if (run(s, st, e, "recording custody") < 0)
+		return -1;
+	c->id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int
+store_custody_get(struct store *s, int64_t id, struct custody *out,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_CUSTODY_GET, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_custody(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : dberr(s, e, "reading custody");
+}
+
+int
+store_custody_return(struct store *s, int64_t id, const char *by, int64_t at,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_CUSTODY_RETURN, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	if (run(s, st, e, "returning an item") < 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+int
+store_custody_held(struct store *s, struct custody **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_CUSTODY_HELD, e);
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		read_custody(st, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return dberr(s, e, "reading custody");
+	}
+	return 0;
+}
+
+int
+store_inspection_add(struct store *s, const char *seat, const char *staff,
+    const char *day, int64_t at, const char *by, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INSPECTION_ADD, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, seat, -1, SQLITE_STATIC);
+	bind_text(st, 2, staff);
+	sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, at);
+	sqlite3_bind_text(st, 5, by, -1, SQLITE_STATIC);
+	return run(s, st, e, "recording an inspection");
+}
+
+int
+store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
+    int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INSPECTED, e);
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		col_text(st, 0, (*out)[(*n)++], STORE_ID);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return dberr(s, e, "reading inspections");
+	}
+	return 0;
+}

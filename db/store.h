@@ -1,0 +1,145 @@
+/*
+ * store.h - the SQLite store.  The only code in callfloor that speaks SQL.
+ *
+ * Writes happen between store_begin() (BEGIN IMMEDIATE) and store_commit();
+ * a caller that fails in between calls store_rollback().  Reads may happen
+ * inside or outside a transaction.  Functions return 0 on success and -1
+ * with e set on failure; look-ups return 1 when nothing was found.
+ * Arrays handed out are the caller's to free().
+ */
+#ifndef CALLFLOOR_STORE_H
+#define CALLFLOOR_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../src/util.h"
+
+#define STORE_SCHEMA_VERSION 1
+#define STORE_APPLICATION_ID 0x43464c52	/* "CFLR" */
+#define STORE_ID 32
+#define STORE_LOGIN 64
+#define STORE_TEXT 256
+
+struct store;
+
+enum {
+	STORE_READONLY = 1,	/* open for reading only */
+	STORE_NOCREATE = 2	/* fail when the file does not exist */
+};
+
+int store_open(const char *path, int flags, struct store **out, struct err *e);
+void store_close(struct store *s);
+const char *store_path(const struct store *s);
+bool store_readonly(const struct store *s);
+
+int store_begin(struct store *s, struct err *e);
+int store_commit(struct store *s, struct err *e);
+void store_rollback(struct store *s);
+
+/* Changes when another connection commits (PRAGMA data_version). */
+int64_t store_data_version(struct store *s);
+
+/* The id of a rule's terms, added when this version is new. */
+int store_rule_version(struct store *s, const char *code, const char *title,
+    const char *terms, int64_t now, int64_t *id, struct err *e);
+/* The terms text of a version into out. */
+int store_rule_terms(struct store *s, int64_t version, char *out, size_t n,
+    struct err *e);
+
+struct incident {
+	int64_t id;
+	char rule[STORE_ID];
+	int64_t rule_version;
+	char staff[STORE_ID];		/* "" for a group incident */
+	char grp[STORE_ID];
+	char seat[STORE_ID];
+	int64_t at;
+	char day[11];
+	int offence;
+	int64_t amount;			/* -1 when none was given */
+	char note[STORE_TEXT];
+	char marked_by[STORE_LOGIN];
+	int64_t marked_at;
+	int64_t voided_at;		/* 0 when not voided */
+	char voided_by[STORE_LOGIN];
+	char void_reason[STORE_TEXT];
+};
+
+int store_incident_add(struct store *s, struct incident *in, struct err *e);
+int store_incident_get(struct store *s, int64_t id, struct incident *out,
+    struct err *e);
+int store_incident_void(struct store *s, int64_t id, const char *by,
+    int64_t at, const char *reason, struct err *e);
+int store_incident_set_offence(struct store *s, int64_t id, int offence,
+    struct err *e);
+/* One person's not-voided incidents of a rule between two days, in the
+ * order they happened. */
+int store_offences(struct store *s, const char *staff, const char *rule,
+    const char *from, const char *to, struct incident **out, int *n,
+    struct err *e);
+/* Every incident between two days, voided ones too, in time order;
+ * staff NULL for everybody. */
+int store_incidents(struct store *s, const char *from, const char *to,
+    const char *staff, struct incident **out, int *n, struct err *e);
+/* The last not-voided incident marked by login, 1 when there is none. */
+int store_last_marked(struct store *s, const char *login, struct incident *out,
+    struct err *e);
+
+struct fine_row {
+	int64_t id, incident;
+	char staff[STORE_ID];		/* "" for a vacant role */
+	char grp[STORE_ID];
+	char role[16];
+	int own;
+	fen_t amount;
+	int doubled;
+};
+
+int store_fine_add(struct store *s, const struct fine_row *f, struct err *e);
+int store_fine_set_own(struct store *s, int64_t incident, fen_t amount,
+    int doubled, struct err *e);
+int store_fines_of(struct store *s, int64_t incident, struct fine_row **out,
+    int *n, struct err *e);
+
+/* Fines of not-voided incidents between two days, summed per person. */
+struct fine_total {
+	char staff[STORE_ID];
+	fen_t own, co;
+};
+int store_fine_totals(struct store *s, const char *from, const char *to,
+    struct fine_total **out, int *n, struct err *e);
+
+/* Every fine line of not-voided incidents between two days, with its
+ * incident, in time order. */
+struct fine_line {
+	struct fine_row f;
+	struct incident in;
+};
+int store_fine_lines(struct store *s, const char *from, const char *to,
+    struct fine_line **out, int *n, struct err *e);
+
+struct custody {
+	int64_t id, incident;
+	char staff[STORE_ID], seat[STORE_ID], item[16];
+	int64_t taken_at;
+	char kept_by[STORE_LOGIN];
+	int64_t returned_at;		/* 0 while held */
+	char returned_by[STORE_LOGIN];
+};
+int store_custody_add(struct store *s, struct custody *c, struct err *e);
+int store_custody_get(struct store *s, int64_t id, struct custody *out,
+    struct err *e);
+int store_custody_return(struct store *s, int64_t id, const char *by,
+    int64_t at, struct err *e);
+/* Items still held (returned_at = 0), oldest first. */
+int store_custody_held(struct store *s, struct custody **out, int *n,
+    struct err *e);
+
+int store_inspection_add(struct store *s, const char *seat, const char *staff,
+    const char *day, int64_t at, const char *by, struct err *e);
+/* Seat ids inspected on day (each once). */
+int store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
+    int *n, struct err *e);
+
+#endif

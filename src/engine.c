@@ -1,0 +1,420 @@
+/*
+ * engine.c - prices fines, and only here.  See engine.h for the contract.
+ *
+ * Offence numbers are derived, not counted up: after any change to one
+ * person's incidents of one rule in one window, the whole window is walked
+ * in time order and each incident gets its number and its price again
+ * (from the terms frozen with it).  A backdated mark and a void are the
+ * same operation as a plain mark as far as numbering goes.
+ */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "terms.h"
+
+/* Marks more than this far from now count as "another time". */
+#define NOW_SLACK 120
+
+bool
+rule_is_group(const struct rule *r)
+{
+	return r->t.has_group_fine;
+}
+
+bool
+actor_can_mark(const struct actor *a)
+{
+	return a->role != UROLE_LEAD;
+}
+
+fen_t
+engine_price(const struct rule_terms *t, int nth, fen_t amount, int *doubled)
+{
+	fen_t base = 0;
+
+	*doubled = 0;
+	switch (t->pricing) {
+	case PRICE_NONE:
+		return 0;
+	case PRICE_FINE:
+		base = t->fine;
+		break;
+	case PRICE_LADDER:
+		/* Past the last step, the last step holds. */
+		base = t->ladder[(nth < t->nladder ? nth : t->nladder) - 1];
+		break;
+	case PRICE_RANGE:
+		base = amount >= 0 ? amount : t->lo;
+		break;
+	}
+	if (t->repeat_factor > 1 && t->repeat_from > 0 && nth >= t->repeat_from) {
+		base *= t->repeat_factor;
+		*doubled = t->repeat_factor;
+	}
+	return base;
+}
+
+static int
+load_terms(struct store *s, int64_t version, struct rule_terms *t, struct err *e)
+{
+	char text[1024];
+
+	if (store_rule_terms(s, version, text, sizeof text, e) < 0)
+		return -1;
+	if (terms_parse(text, t) < 0)
+		return err_set(e, EXIT_RUNTIME, "rule version %lld has terms this "
+		    "callfloor cannot read: %s", (long long)version, text);
+	return 0;
+}
+
+/*
+ * Numbers and prices again every not-voided incident of staff under rule
+ * in the window (of kind w) that contains day.
+ */
+static int
+renumber(struct store *s, const char *staff, const char *rule, enum window w,
+    const char *day, struct err *e)
+{
+	char from[DAY_LEN], to[DAY_LEN];
+	struct incident *list;
+	struct rule_terms t;
+	int64_t tv = -1;
+	int n, i, rc = 0;
+
+	clock_window(w, day, from, to);
+	if (store_offences(s, staff, rule, from, to, &list, &n, e) < 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		struct incident *in = &list[i];
+		int doubled;
+		fen_t own;
+
+		if (in->rule_version != tv) {
+			if ((rc = load_terms(s, in->rule_version, &t, e)) < 0)
+				break;
+			tv = in->rule_version;
+		}
+		if (in->offence != i + 1)
+			rc = store_incident_set_offence(s, in->id, i + 1, e);
+		if (rc == 0 && t.pricing != PRICE_NONE) {
+			own = engine_price(&t, i + 1, in->amount, &doubled);
+			rc = store_fine_set_own(s, in->id, own, doubled, e);
+		}
+	}
+	free(list);
+	return rc;
+}
+
+static int
+add_fine(struct store *s, const struct floor *f, int64_t incident,
+    const char *grp, int who, const char *role, int own, fen_t amount,
+    struct err *e)
+{
+	struct fine_row row = { 0 };
+
+	row.incident = incident;
+	if (who >= 0)
+		snprintf(row.staff, sizeof row.staff, "%s", f->staff[who].id);
+	snprintf(row.grp, sizeof row.grp, "%s", grp);
+	snprintf(row.role, sizeof row.role, "%s", role);
+	row.own = own;
+	row.amount = amount;
+	return store_fine_add(s, &row, e);
+}
+
+/*
+ * Lays the co-penalties and group fines of an incident.  Nobody pays twice
+ * for one incident; a vacant role gets a line with no payer.
+ */
+static int
+lay_co_penalties(const struct floor *f, struct store *s, const struct rule_terms *t,
+    int64_t incident, int offender, int g, struct err *e)
+{
+	bool *fined = xcalloc((size_t)f->nstaff + 1, sizeof *fined);
+	int i, rc = 0;
+
+	if (offender >= 0)
+		fined[offender] = true;
+	for (i = 0; i < t->nco && rc == 0; i++) {
+		int who = floor_role_holder(f, g, t->co[i].role);
+
+		if (who >= 0 && fined[who])
+			continue;
+		rc = add_fine(s, f, incident, f->groups[g].id, who,
+		    grole_name(t->co[i].role), 0, t->co[i].fine, e);
+		if (who >= 0)
+			fined[who] = true;
+	}
+	if (t->has_group_fine)
+		for (i = 0; i < f->nstaff && rc == 0; i++)
+			if (f->staff[i].group == g && !fined[i]) {
+				rc = add_fine(s, f, incident, f->groups[g].id, i,
+				    "member", 0, t->group_fine, e);
+				fined[i] = true;
+			}
+	free(fined);
+	return rc;
+}
+
+static int
+check_mark(const struct floor *f, const struct actor *a, const struct mark_req *r,
+    const struct rule *ru, time_t now, struct err *e)
+{
+	char lo[32], hi[32], am[32];
+
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads read and report "
+		    "but do not mark", a->login, urole_name(a->role));
+	if (r->at_given && (r->at < now - NOW_SLACK || r->at > now + NOW_SLACK)) {
+		if (r->at > now + NOW_SLACK)
+			return err_set(e, EXIT_USAGE, "the time given is in the future");
+		if (a->role != UROLE_MANAGER)
+			return err_set(e, EXIT_REFUSED, "only a manager marks at another "
+			    "time than now (%s is a %s)", a->login, urole_name(a->role));
+	}
+	if (rule_is_group(ru)) {
+		if (r->group < 0)
+			return err_set(e, EXIT_USAGE, "rule %s falls on a whole group: "
+			    "mark it with --group", ru->code);
+		if (r->staff >= 0)
+			return err_set(e, EXIT_USAGE, "rule %s falls on a whole group, "
+			    "not on one person", ru->code);
+	} else if (r->staff < 0)
+		return err_set(e, EXIT_USAGE, "rule %s falls on one person: mark it "
+		    "with --seat or --staff", ru->code);
+	if (r->amount >= 0 && ru->t.pricing != PRICE_RANGE)
+		return err_set(e, EXIT_USAGE, "rule %s has a set fine; an amount is "
+		    "only given for a range rule", ru->code);
+	if (ru->t.pricing == PRICE_RANGE && r->amount >= 0 &&
+	    (r->amount < ru->t.lo || r->amount > ru->t.hi))
+		return err_set(e, EXIT_USAGE, "amount %s is outside rule %s's range "
+		    "%s to %s", fen_format(r->amount, am, sizeof am), ru->code,
+		    fen_format(ru->t.lo, lo, sizeof lo), fen_format(ru->t.hi, hi,
+		    sizeof hi));
+	if (ru->t.note_required && (r->note == NULL || r->note[0] == '\0'))
+		return err_set(e, EXIT_USAGE, "rule %s needs a note saying what "
+		    "happened", ru->code);
+	if (r->note != NULL && strlen(r->note) >= STORE_TEXT)
+		return err_set(e, EXIT_USAGE, "the note is too long (%zu bytes; at "
+		    "most %d)", strlen(r->note), STORE_TEXT - 1);
+	(void)f;
+	return 0;
+}
+
+static int
+mark_in_txn(const struct floor *f, struct store *s, const struct actor *a,
+    const struct mark_req *r, time_t now, struct mark_result *out, struct err *e)
+{
+	const struct rule *ru = &f->rules[r->rule];
+	struct incident *in = &out->in;
+	struct buf terms = { 0 };
+	int g, rc;
+
+	terms_format(&ru->t, &terms);
+	memset(in, 0, sizeof *in);
+	rc = store_rule_version(s, ru->code, ru->title, terms.s, now,
+	    &in->rule_version, e);
+	buf_free(&terms);
+	if (rc < 0)
+		return -1;
+	g = r->staff >= 0 ? f->staff[r->staff].group : r->group;
+	snprintf(in->rule, sizeof in->rule, "%s", ru->code);
+	snprintf(in->grp, sizeof in->grp, "%s", f->groups[g].id);
+	if (r->staff >= 0) {
+		const struct staff *st = &f->staff[r->staff];
+
+		snprintf(in->staff, sizeof in->staff, "%s", st->id);
+		if (st->seat >= 0)
+			snprintf(in->seat, sizeof in->seat, "%s", f->seats[st->seat].id);
+	}
+	in->at = r->at;
+	clock_shift_day(f, r->at, in->day);
+	in->amount = ru->t.pricing == PRICE_RANGE ?
+	    (r->amount >= 0 ? r->amount : ru->t.lo) : -1;
+	snprintf(in->note, sizeof in->note, "%s", r->note ? r->note : "");
+	snprintf(in->marked_by, sizeof in->marked_by, "%s", a->login);
+	in->marked_at = now;
+	if (store_incident_add(s, in, e) < 0)
+		return -1;
+	if (r->staff >= 0 && ru->t.pricing != PRICE_NONE &&
+	    add_fine(s, f, in->id, in->grp, r->staff, "offender", 1, 0, e) < 0)
+		return -1;
+	if (lay_co_penalties(f, s, &ru->t, in->id, r->staff, g, e) < 0)
+		return -1;
+	if (r->staff >= 0 && ru->t.confiscate[0] != '\0') {
+		struct custody c = { 0 };
+
+		c.incident = in->id;
+		snprintf(c.staff, sizeof c.staff, "%s", in->staff);
+		snprintf(c.seat, sizeof c.seat, "%s", in->seat);
+		snprintf(c.item, sizeof c.item, "%s", ru->t.confiscate);
+		c.taken_at = r->at;
+		snprintf(c.kept_by, sizeof c.kept_by, "%s", a->login);
+		if (store_custody_add(s, &c, e) < 0)
+			return -1;
+		out->custody = c.id;
+	}
+	if (r->staff >= 0 &&
+	    renumber(s, in->staff, in->rule, ru->t.window, in->day, e) < 0)
+		return -1;
+	if (store_incident_get(s, in->id, in, e) != 0)
+		return -1;
+	return store_fines_of(s, in->id, &out->fines, &out->nfines, e);
+}
+
+int
+engine_mark(const struct floor *f, struct store *s, const struct actor *a,
+    const struct mark_req *r, struct mark_result *out, struct err *e)
+{
+	time_t now = clock_now();
+
+	memset(out, 0, sizeof *out);
+	if (r->rule < 0 || r->rule >= f->nrules)
+		return err_set(e, EXIT_USAGE, "no such rule");
+	if (check_mark(f, a, r, &f->rules[r->rule], now, e) < 0)
+		return -1;
+	if (store_begin(s, e) < 0)
+		return -1;
+	if (mark_in_txn(f, s, a, r, now, out, e) < 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		mark_result_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+mark_result_free(struct mark_result *r)
+{
+	free(r->fines);
+	r->fines = NULL;
+	r->nfines = 0;
+}
+
+static int
+void_in_txn(struct store *s, const struct actor *a, int64_t id,
+    const char *reason, struct err *e)
+{
+	struct incident in;
+	struct rule_terms t;
+	int rc;
+
+	rc = store_incident_get(s, id, &in, e);
+	if (rc < 0)
+		return -1;
+	if (rc > 0)
+		return err_set(e, EXIT_USAGE, "there is no incident %lld", (long long)id);
+	if (in.voided_at != 0) {
+		char when[32];
+
+		clock_format((time_t)in.voided_at, when, sizeof when);
+		return err_set(e, EXIT_USAGE, "incident %lld was already voided on %s "
+		    "by %s", (long long)id, when, in.voided_by);
+	}
+	if (a->role != UROLE_MANAGER && strcmp(a->login, in.marked_by) != 0)
+		return err_set(e, EXIT_REFUSED, "only a manager voids another's mark "
+		    "(incident %lld was marked by %s)", (long long)id, in.marked_by);
+	if (store_incident_void(s, id, a->login, clock_now(), reason, e) != 0)
+		return -1;
+	if (in.staff[0] == '\0')
+		return 0;
+	if (load_terms(s, in.rule_version, &t, e) < 0)
+		return -1;
+	return renumber(s, in.staff, in.rule, t.window, in.day, e);
+}
+
+int
+engine_void(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, const char *reason, struct err *e)
+{
+	(void)f;
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not void",
+		    a->login, urole_name(a->role));
+	if (reason == NULL || reason[0] == '\0')
+		return err_set(e, EXIT_USAGE, "a void needs a reason (--reason TEXT)");
+	if (strlen(reason) >= STORE_TEXT)
+		return err_set(e, EXIT_USAGE, "the reason is too long (at most %d "
+		    "bytes)", STORE_TEXT - 1);
+	if (store_begin(s, e) < 0)
+		return -1;
+	if (void_in_txn(s, a, id, reason, e) < 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+engine_undo(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t *id, struct err *e)
+{
+	struct incident in;
+	int rc = store_last_marked(s, a->login, &in, e);
+
+	if (rc < 0)
+		return -1;
+	if (rc > 0)
+		return err_set(e, EXIT_USAGE, "nothing of yours to undo");
+	*id = in.id;
+	return engine_void(f, s, a, in.id, "undone at console", e);
+}
+
+int
+engine_return(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t custody_id, struct err *e)
+{
+	struct custody c;
+	int rc;
+
+	(void)f;
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not hand back "
+		    "confiscated items", a->login, urole_name(a->role));
+	if (store_begin(s, e) < 0)
+		return -1;
+	rc = store_custody_get(s, custody_id, &c, e);
+	if (rc == 0 && c.returned_at != 0)
+		rc = err_set(e, EXIT_USAGE, "item %lld was already handed back by %s",
+		    (long long)custody_id, c.returned_by);
+	else if (rc > 0)
+		rc = err_set(e, EXIT_USAGE, "there is no custody record %lld",
+		    (long long)custody_id);
+	else if (rc == 0)
+		rc = store_custody_return(s, custody_id, a->login, clock_now(), e);
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
+    int seat, struct err *e)
+{
+	char day[DAY_LEN];
+	time_t now = clock_now();
+	int who;
+
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not inspect",
+		    a->login, urole_name(a->role));
+	if (seat < 0 || seat >= f->nseats)
+		return err_set(e, EXIT_USAGE, "no such seat");
+	who = f->seats[seat].staff;
+	clock_shift_day(f, now, day);
+	if (store_begin(s, e) < 0)
+		return -1;
+	if (store_inspection_add(s, f->seats[seat].id, who >= 0 ?
+	    f->staff[who].id : NULL, day, now, a->login, e) < 0 ||
+	    store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}

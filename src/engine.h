@@ -1,0 +1,80 @@
+/*
+ * engine.h - the fine engine: the one place that prices incidents.
+ *
+ * It records an incident with the terms of the rule in force, numbers the
+ * person's offences inside the rule's window, prices the offender's own
+ * fine (ladder, range, repeat factor), lays the co-penalties and group
+ * fines on the group's role holders and members, and renumbers and
+ * re-prices whatever a backdated mark or a void changes.  Each write is one
+ * BEGIN IMMEDIATE transaction: all of it happens, or none of it.
+ *
+ * Views (CLI, console, report) ask the engine and the store; none of them
+ * prices a fine itself.
+ */
+#ifndef CALLFLOOR_ENGINE_H
+#define CALLFLOOR_ENGINE_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "../db/store.h"
+#include "floor.h"
+
+/* Who is acting, and with which role (auth.c resolves it). */
+struct actor {
+	char login[STORE_LOGIN];
+	enum urole role;
+	int staff;		/* -1 when the user is not on the staff list */
+};
+
+struct mark_req {
+	int rule;		/* index in floor->rules */
+	int staff;		/* the offender, -1 for a group rule */
+	int group;		/* the group of a group rule, else -1 */
+	fen_t amount;		/* range rules; -1 takes the low end */
+	const char *note;	/* may be NULL */
+	time_t at;		/* when it happened */
+	bool at_given;		/* the marker chose the time (managers only) */
+};
+
+struct mark_result {
+	struct incident in;	/* as stored, with its offence number */
+	struct fine_row *fines;	/* own first; vacancies have staff "" */
+	int nfines;
+	int64_t custody;	/* custody id, 0 when nothing was taken */
+};
+
+/* Marks an incident.  Fills out (free with mark_result_free). */
+int engine_mark(const struct floor *f, struct store *s, const struct actor *a,
+    const struct mark_req *r, struct mark_result *out, struct err *e);
+void mark_result_free(struct mark_result *r);
+
+/* Voids an incident (kept on record) and renumbers what it affected.
+ * Managers void anything; others only what they marked themselves. */
+int engine_void(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, const char *reason, struct err *e);
+
+/* Voids the actor's own last mark ("undone at console"); id set. */
+int engine_undo(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t *id, struct err *e);
+
+/* Hands a confiscated item back. */
+int engine_return(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t custody_id, struct err *e);
+
+/* Records a desk found in order. */
+int engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
+    int seat, struct err *e);
+
+/* The own fine of the nth offence under terms t (amount: a range's given
+ * amount).  *doubled is set when the repeat factor applied. */
+fen_t engine_price(const struct rule_terms *t, int nth, fen_t amount,
+    int *doubled);
+
+/* True when the rule falls on a whole group rather than a person. */
+bool rule_is_group(const struct rule *r);
+
+/* The staff on the floor that the actor's role lets write (not leads). */
+bool actor_can_mark(const struct actor *a);
+
+#endif

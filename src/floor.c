@@ -1,0 +1,135 @@
+/*
+ * floor.c - look-ups in the floor model and the names of its enums.
+ * The model is built by config.c; nothing here changes it.
+ */
+#include "floor.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FIND(arr, n, field, key) do {					\
+	int i_;								\
+	for (i_ = 0; i_ < (n); i_++)					\
+		if (strcmp((arr)[i_].field, (key)) == 0)		\
+			return i_;					\
+	return -1;							\
+} while (0)
+
+int floor_staff_find(const struct floor *f, const char *id) { FIND(f->staff, f->nstaff, id, id); }
+int floor_seat_find(const struct floor *f, const char *id) { FIND(f->seats, f->nseats, id, id); }
+int floor_group_find(const struct floor *f, const char *id) { FIND(f->groups, f->ngroups, id, id); }
+int floor_rule_find(const struct floor *f, const char *code) { FIND(f->rules, f->nrules, code, code); }
+
+int
+floor_rule_by_key(const struct floor *f, int key)
+{
+	int i;
+
+	for (i = 0; i < f->nrules; i++)
+		if (key != 0 && f->rules[i].key == key)
+			return i;
+	return -1;
+}
+
+int
+floor_user_find(const struct floor *f, const char *login)
+{
+	int i, any = -1;
+
+	for (i = 0; i < f->nusers; i++) {
+		if (strcmp(f->users[i].login, login) == 0)
+			return i;
+		if (strcmp(f->users[i].login, "*") == 0)
+			any = i;
+	}
+	return any;
+}
+
+int
+floor_role_holder(const struct floor *f, int g, enum grole r)
+{
+	if (g < 0 || g >= f->ngroups)
+		return -1;
+	switch (r) {
+	case GROLE_DIRECTOR: return f->groups[g].director;
+	case GROLE_DEPUTY: return f->groups[g].deputy;
+	case GROLE_SUPERVISOR: return f->groups[g].supervisor;
+	default: return -1;
+	}
+}
+
+static const char *grole_names[] = { "agent", "director", "deputy", "supervisor", NULL };
+static const char *urole_names[] = { "lead", "supervisor", "director", "manager", NULL };
+static const char *window_names[] = { "day", "month", "year", "ever", NULL };
+static const char *flag_names[] = { "", "warning", "criticism", "termination-review",
+	"termination", NULL };
+
+static int
+name_parse(const char **names, const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && names[i]; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *grole_name(enum grole r) { return grole_names[r]; }
+const char *urole_name(enum urole r) { return urole_names[r]; }
+const char *window_name(enum window w) { return window_names[w]; }
+const char *flag_name(enum flag fl) { return flag_names[fl]; }
+
+#define PARSE(names, type) do {						\
+	int v_ = name_parse(names, s);					\
+	if (v_ < 0)							\
+		return -1;						\
+	*out = (type)v_;						\
+	return 0;							\
+} while (0)
+
+int grole_parse(const char *s, enum grole *out) { PARSE(grole_names, enum grole); }
+int urole_parse(const char *s, enum urole *out) { PARSE(urole_names, enum urole); }
+int window_parse(const char *s, enum window *out) { PARSE(window_names, enum window); }
+
+int
+flag_parse(const char *s, enum flag *out)
+{
+	if (s != NULL && s[0] == '\0')
+		return -1;
+	PARSE(flag_names, enum flag);
+}
+
+void
+floor_free(struct floor *f)
+{
+	int i;
+
+	if (f == NULL)
+		return;
+	free(f->id); free(f->name); free(f->currency); free(f->timezone);
+	free(f->database); free(f->print_command); free(f->source);
+	free(f->cells);
+	for (i = 0; i < f->nseats; i++)
+		free(f->seats[i].id);
+	free(f->seats);
+	for (i = 0; i < f->ngroups; i++) {
+		free(f->groups[i].id);
+		free(f->groups[i].name);
+	}
+	free(f->groups);
+	for (i = 0; i < f->nstaff; i++) {
+		free(f->staff[i].id);
+		free(f->staff[i].name);
+	}
+	free(f->staff);
+	for (i = 0; i < f->nusers; i++)
+		free(f->users[i].login);
+	free(f->users);
+	for (i = 0; i < f->nrules; i++) {
+		free(f->rules[i].code); free(f->rules[i].title);
+		free(f->rules[i].title_zh); free(f->rules[i].section);
+	}
+	free(f->rules);
+	free(f);
+}

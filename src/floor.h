@@ -1,0 +1,157 @@
+/*
+ * floor.h - the floor model: seats and their layout, groups with their role
+ * holders, staff, console users, the rulebook and the work calendar, as
+ * loaded and validated from the configuration (config.c).
+ *
+ * The model is read-only once loaded.  It knows nothing of SQL or curses.
+ * Indexes into the arrays are used as references; -1 means "none".
+ */
+#ifndef CALLFLOOR_FLOOR_H
+#define CALLFLOOR_FLOOR_H
+
+#include <stdbool.h>
+
+#include "util.h"
+
+/* A person's role in a group. */
+enum grole { GROLE_AGENT, GROLE_DIRECTOR, GROLE_DEPUTY, GROLE_SUPERVISOR };
+
+/* What a console user may do. */
+enum urole { UROLE_LEAD, UROLE_SUPERVISOR, UROLE_DIRECTOR, UROLE_MANAGER };
+
+enum window { WINDOW_DAY, WINDOW_MONTH, WINDOW_YEAR, WINDOW_EVER };
+
+enum flag { FLAG_NONE, FLAG_WARNING, FLAG_CRITICISM, FLAG_TERMINATION_REVIEW,
+	FLAG_TERMINATION };
+
+enum pricing { PRICE_NONE, PRICE_FINE, PRICE_LADDER, PRICE_RANGE };
+
+/* Keys the console keeps for itself: no rule may take one of them. */
+#define FLOOR_RESERVED_KEYS "hjklqxuirRoPmS?/ "
+extern const char floor_reserved_keys[];
+
+#define LADDER_MAX 8
+#define CO_MAX 4
+
+struct co_penalty {
+	enum grole role;
+	fen_t fine;
+};
+
+/*
+ * The part of a rule that decides money and consequences.  It is frozen
+ * with every incident (rules.c serialises it), so that editing the
+ * rulebook never re-prices the past.
+ */
+struct rule_terms {
+	enum pricing pricing;
+	fen_t fine;			/* PRICE_FINE */
+	fen_t ladder[LADDER_MAX];	/* PRICE_LADDER */
+	int nladder;
+	fen_t lo, hi;			/* PRICE_RANGE */
+	int repeat_factor, repeat_from;	/* 1, 0 when none */
+	enum window window;
+	struct co_penalty co[CO_MAX];
+	int nco;
+	fen_t group_fine;
+	bool has_group_fine;
+	char confiscate[16];		/* "" when nothing is confiscated */
+	bool journal;
+	enum flag flag;
+	bool positive;
+	bool note_required;
+	int absence_halfdays;		/* MEETING, ABSENCE: 2 = one day */
+};
+
+struct rule {
+	char *code, *title, *title_zh, *section;
+	int key;			/* hotkey, 0 when none */
+	struct rule_terms t;
+	int line;
+};
+
+struct seat {
+	char *id;
+	int row, col;			/* position in the layout */
+	int staff;			/* who sits there, -1 when empty */
+};
+
+struct group {
+	char *id, *name;
+	int director, deputy, supervisor;	/* staff indexes, -1 vacant */
+};
+
+struct staff {
+	char *id, *name;
+	int group;
+	int seat;			/* -1: no fixed seat */
+	enum grole role;		/* role in its own group */
+};
+
+struct user {
+	char *login;			/* "*" matches any other login */
+	enum urole role;
+	int staff;			/* -1 when not on the floor's staff */
+};
+
+struct attendance {
+	int half_day_after_minutes;
+	int lates_per_month_absence;
+	int lates_per_year_termination;
+	int absences_month_forfeit;
+	int absences_total_termination;
+	int consecutive_absences_termination;
+};
+
+struct floor {
+	char *id, *name, *currency, *timezone, *database, *print_command;
+	int shift_start, shift_end;	/* minutes after midnight */
+	char *source;			/* the configuration file, or "(demo)" */
+
+	int nrows, ncols;
+	int *cells;			/* nrows * ncols seat indexes, -1 aisle */
+
+	struct seat *seats;
+	int nseats;
+	struct group *groups;
+	int ngroups;
+	struct staff *staff;
+	int nstaff;
+	struct user *users;
+	int nusers;
+	struct rule *rules;
+	int nrules;
+	struct attendance att;
+};
+
+/*
+ * Loads and validates a configuration.  path NULL loads the embedded demo
+ * floor.  On failure returns NULL and appends every error, one
+ * "FILE:LINE: message" a line, to errs.
+ */
+struct floor *floor_load(const char *path, struct buf *errs);
+void floor_free(struct floor *f);
+
+int floor_staff_find(const struct floor *f, const char *id);
+int floor_seat_find(const struct floor *f, const char *id);
+int floor_group_find(const struct floor *f, const char *id);
+int floor_rule_find(const struct floor *f, const char *code);
+int floor_rule_by_key(const struct floor *f, int key);
+/* The user entry for login, else the "*" entry, else -1. */
+int floor_user_find(const struct floor *f, const char *login);
+/* The staff index holding role r in group g, or -1 when vacant. */
+int floor_role_holder(const struct floor *f, int g, enum grole r);
+
+const char *grole_name(enum grole r);
+const char *urole_name(enum urole r);
+const char *window_name(enum window w);
+const char *flag_name(enum flag fl);
+int grole_parse(const char *s, enum grole *out);
+int urole_parse(const char *s, enum urole *out);
+int window_parse(const char *s, enum window *out);
+int flag_parse(const char *s, enum flag *out);
+
+/* The embedded demo floor (generated from conf/ at build time). */
+extern const char demo_config_text[];
+
+#endif
