@@ -1,10 +1,32 @@
 /*
- * report.h - the end-of-day summary and the work journal (CLI verbs).
+ * report.h - the end-of-day summary (text and CSV), its printing, and the
+ * work journal (CLI verbs).  The report reads fines as the engine stored
+ * them; it never prices anything.  No curses, no SQL.
  */
 #ifndef CALLFLOOR_REPORT_H
 #define CALLFLOOR_REPORT_H
 
+struct floor;
+struct store;
+struct buf;
+struct err;
 struct cli;
+
+/*
+ * Appends the printable summary of shift day `day` ("YYYY-MM-DD") to out:
+ * pages of 60 lines separated by form feeds, each with its page header.
+ * by_login names who generated it (the end line).  0, or -1 with e set.
+ */
+int report_text(const struct floor *f, struct store *s, const char *day,
+    const char *by_login, struct buf *out, struct err *e);
+
+/*
+ * Sends text to the floor's print_command (default "lp -t 'callfloor'"),
+ * with "-d PRINTER" appended when printer is not NULL.  0, or -1 with e set
+ * (exit code EXIT_RUNTIME) when the command cannot run or fails.
+ */
+int report_print(const struct floor *f, const char *text, const char *printer,
+    struct err *e);
 
 int cli_report(struct cli *c, int argc, char **argv);
 int cli_journal(struct cli *c, int argc, char **argv);
