@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "text.h"
 
@@ -911,6 +913,41 @@ load_all(struct ctx *c, const config_t *cf)
 	}
 }
 
+/*
+ * libconfig 1.5 glues its include_dir before every @include, absolute ones
+ * too; reading from inside the file's own folder resolves relative includes
+ * there and leaves absolute ones alone.
+ */
+static int
+read_file_in_its_folder(config_t *cf, const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int here, rc;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		free(dir);
+		return config_read_file(cf, path);	/* reports the I/O error */
+	}
+	here = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (slash != NULL) {
+		slash[slash == dir] = '\0';
+		if (chdir(dir) < 0) {
+			/* Fall back to libconfig's own resolution. */
+			config_set_include_dir(cf, dir);
+		}
+	}
+	rc = config_read(cf, fp);
+	fclose(fp);
+	if (here >= 0) {
+		if (fchdir(here) < 0)
+			die("cannot return to the working folder");
+		close(here);
+	}
+	free(dir);
+	return rc;
+}
+
 struct floor *
 floor_load(const char *path, struct buf *errs)
 {
@@ -919,16 +956,9 @@ floor_load(const char *path, struct buf *errs)
 	int rc;
 
 	config_init(&cf);
-	if (path != NULL) {
-		char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-
-		if (slash != NULL) {
-			slash[slash == dir] = '\0';
-			config_set_include_dir(&cf, dir);
-		}
-		free(dir);
-		rc = config_read_file(&cf, path);
-	} else
+	if (path != NULL)
+		rc = read_file_in_its_folder(&cf, path);
+	else
 		rc = config_read_string(&cf, demo_config_text);
 	if (rc != CONFIG_TRUE) {
 		if (config_error_type(&cf) == CONFIG_ERR_FILE_IO)
