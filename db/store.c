@@ -852,3 +852,79 @@ store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
 	}
 	return 0;
 }
+
+/* ---- reads for the end-of-day report (src/report.c) ---- */
+
+int
+store_read_begin(struct store *s, bool *started, struct err *e)
+{
+	*started = false;
+	/* Inside someone's transaction the snapshot is already theirs. */
+	if (!sqlite3_get_autocommit(s->db))
+		return 0;
+	if (exec(s, "BEGIN DEFERRED", e) < 0)
+		return -1;
+	*started = true;
+	return 0;
+}
+
+void
+store_read_end(struct store *s, bool started)
+{
+	if (started)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
+int
+store_custody_held_at(struct store *s, int64_t at, struct custody **out,
+    int *n, struct err *e)
+{
+	static const char q[] = "SELECT " CUSTODY_COLS " FROM custody WHERE "
+	    "taken_at <= ?1 AND (returned_at IS NULL OR returned_at > ?1) "
+	    "ORDER BY taken_at, id";
+	sqlite3_stmt *st;
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
+		return dberr(s, e, "prepare");
+	sqlite3_bind_int64(st, 1, at);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		read_custody(st, &(*out)[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		dberr(s, e, "reading custody");
+		sqlite3_finalize(st);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+store_voided_between(struct store *s, int64_t from, int64_t to,
+    struct incident **out, int *n, struct err *e)
+{
+	static const char q[] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
+	    "i.voided_at BETWEEN ?1 AND ?2 ORDER BY i.voided_at, i.id";
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
+		return dberr(s, e, "prepare");
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	rc = many_incidents(s, st, out, n, e);
+	sqlite3_finalize(st);
+	return rc;
+}

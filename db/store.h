@@ -142,4 +142,20 @@ int store_inspection_add(struct store *s, const char *seat, const char *staff,
 int store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
     int *n, struct err *e);
 
+/* ---- reads for the end-of-day report ---- */
+
+/*
+ * A read snapshot across several queries (BEGIN DEFERRED ... COMMIT), so
+ * that a report's totals agree with each other.  Inside a transaction that
+ * is already open it does nothing; *started says whether it began one.
+ */
+int store_read_begin(struct store *s, bool *started, struct err *e);
+void store_read_end(struct store *s, bool started);
+/* Items held at time `at`: taken by then and not yet handed back. */
+int store_custody_held_at(struct store *s, int64_t at, struct custody **out,
+    int *n, struct err *e);
+/* Incidents voided between two times (inclusive), in the order voided. */
+int store_voided_between(struct store *s, int64_t from, int64_t to,
+    struct incident **out, int *n, struct err *e);
+
 #endif
