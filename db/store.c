@@ -928,3 +928,10 @@ store_voided_between(struct store *s, int64_t from, int64_t to,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int
+store_set_synchronous(struct store *s, bool full, struct err *e)
+{
+	return exec(s, full ? "PRAGMA synchronous = FULL" :
+	    "PRAGMA synchronous = OFF", e);
+}

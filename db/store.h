@@ -158,4 +158,12 @@ int store_custody_held_at(struct store *s, int64_t at, struct custody **out,
 int store_voided_between(struct store *s, int64_t from, int64_t to,
     struct incident **out, int *n, struct err *e);
 
+/*
+ * Sets PRAGMA synchronous: full true is FULL (the default store_open sets),
+ * false is OFF.  OFF is for bench/gen_history only, which builds a year of
+ * throw-away history: every write is still one BEGIN IMMEDIATE transaction,
+ * but a power cut may lose the last ones.  Never use it on a real floor.
+ */
+int store_set_synchronous(struct store *s, bool full, struct err *e);
+
 #endif
