@@ -15,10 +15,10 @@
 
 struct fx fx;
 
-const struct actor MGR = { "root", UROLE_MANAGER, -1 };
-const struct actor SUP = { "wangf", UROLE_SUPERVISOR, -1 };
-const struct actor SUP2 = { "zhoum", UROLE_SUPERVISOR, -1 };
-const struct actor LEAD = { "lead1", UROLE_LEAD, -1 };
+const struct actor MGR = { .login = "root", .role = UROLE_MANAGER, .staff = -1 };
+const struct actor SUP = { .login = "wangf", .role = UROLE_SUPERVISOR, .staff = -1 };
+const struct actor SUP2 = { .login = "zhoum", .role = UROLE_SUPERVISOR, .staff = -1 };
+const struct actor LEAD = { .login = "lead1", .role = UROLE_LEAD, .staff = -1 };
 
 const char small_floor_text[] =
     "floor = {\n"
