@@ -81,3 +81,36 @@ CREATE TABLE inspection (
 	by     TEXT NOT NULL
 );
 CREATE INDEX inspection_day ON inspection (day, seat);
+
+-- Attendance (rulebook section 3): sign-ins and sign-outs, one of each per
+-- person and shift day.  minutes is how late (in) or how early (out).
+CREATE TABLE attendance (
+	id        INTEGER PRIMARY KEY,
+	staff     TEXT NOT NULL,
+	day       TEXT NOT NULL,
+	kind      TEXT NOT NULL CHECK (kind IN ('in', 'out')),
+	at        INTEGER NOT NULL,
+	minutes   INTEGER NOT NULL DEFAULT 0,
+	by        TEXT NOT NULL,
+	UNIQUE (staff, day, kind)
+);
+CREATE INDEX attendance_day ON attendance (day);
+
+-- Leave requests as made, valid or not (A4, A5).  An invalid request is kept
+-- so that the record shows why the day counted as an absence.
+CREATE TABLE leave (
+	id            INTEGER PRIMARY KEY,
+	staff         TEXT NOT NULL,
+	from_day      TEXT NOT NULL,
+	to_day        TEXT NOT NULL,
+	kind          TEXT NOT NULL CHECK (kind IN ('sick', 'personal')),
+	via           TEXT NOT NULL CHECK (via IN ('written', 'phone', 'sms')),
+	requested_at  INTEGER NOT NULL,
+	approved_by   TEXT,
+	valid         INTEGER NOT NULL,
+	why_invalid   TEXT,
+	form_at       INTEGER,          -- written form received (phone leave)
+	recorded_by   TEXT NOT NULL,
+	recorded_at   INTEGER NOT NULL
+);
+CREATE INDEX leave_days ON leave (to_day, from_day);

@@ -8,6 +8,7 @@
  * what the engine decided.
  */
 #include "store.h"
+#include "store_internal.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -851,6 +852,20 @@ store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
 		return dberr(s, e, "reading inspections");
 	}
 	return 0;
+}
+
+/* ---- for the other db/ modules (store_internal.h) ---- */
+
+sqlite3 *
+store_sqlite(struct store *s)
+{
+	return s->db;
+}
+
+int
+store_fail(struct store *s, struct err *e, const char *what)
+{
+	return dberr(s, e, what);
 }
 
 /* ---- reads for the end-of-day report (src/report.c) ---- */

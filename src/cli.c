@@ -55,6 +55,15 @@ static const char usage_text[] =
 "  callfloor map [--day D] [--ascii]\n"
 "                            the seat map as plain text\n"
 "  callfloor rules           the rulebook in force, with hotkeys\n"
+"  callfloor signin STAFF [--at T] / signout STAFF [--at T]\n"
+"                            attendance: lateness is fined (LATE)\n"
+"  callfloor leave STAFF --from D [--to D] --kind sick|personal\n"
+"                --via written|phone|sms --requested-at T\n"
+"                [--approved-by LOGIN] [--record-invalid]\n"
+"                            a leave request, checked as A4/A5 say\n"
+"  callfloor leave-form ID   the written form of a phone request came in\n"
+"  callfloor attendance [--month YYYY-MM] [--format text|csv]\n"
+"                            late, early, half days, absences, flags\n"
 "\n"
 "Options:\n"
 "  -c, --config FILE   configuration (else $CALLFLOOR_CONFIG, else\n"
@@ -67,19 +76,19 @@ static const char usage_text[] =
 "Exit status: 0 success, 1 runtime failure, 2 bad usage or configuration,\n"
 "3 refused (your role does not allow it).\n";
 
-static int
-fail(struct err *e)
+int
+cli_fail(struct err *e)
 {
 	fprintf(stderr, "callfloor: %s\n", e->msg);
 	return e->code ? e->code : EXIT_RUNTIME;
 }
 
-static int
-usage_error(const char *verb, const char *fmt, ...)
+int
+cli_usage(const char *verb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-static int
-usage_error(const char *verb, const char *fmt, ...)
+int
+cli_usage(const char *verb, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -159,8 +168,8 @@ cli_open_store(struct cli *c, int flags, struct err *e)
 
 /* ---- argument helpers ---- */
 
-static int
-parse_id(const char *verb, const char *what, const char *s, int64_t *out)
+int
+cli_parse_id(const char *verb, const char *what, const char *s, int64_t *out)
 {
 	char *end;
 	long long v;
@@ -168,42 +177,42 @@ parse_id(const char *verb, const char *what, const char *s, int64_t *out)
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || v <= 0)
-		return usage_error(verb, "%s '%s' is not a number", what, s);
+		return cli_usage(verb, "%s '%s' is not a number", what, s);
 	*out = v;
 	return 0;
 }
 
 /* Resolves --day/--month/--from/--to into an inclusive day range. */
-static int
-parse_period(const char *verb, struct cli *c, const char *day, const char *month,
+int
+cli_parse_period(const char *verb, struct cli *c, const char *day, const char *month,
     const char *from, const char *to, char f[DAY_LEN], char t[DAY_LEN])
 {
 	int given = (day != NULL) + (month != NULL) + (from != NULL || to != NULL);
 
 	if (given > 1)
-		return usage_error(verb, "give one of --day, --month or --from/--to");
+		return cli_usage(verb, "give one of --day, --month or --from/--to");
 	if (day != NULL) {
 		if (clock_parse_day(day, f) < 0)
-			return usage_error(verb, "--day '%s' is not a date "
+			return cli_usage(verb, "--day '%s' is not a date "
 			    "YYYY-MM-DD", day);
 		memcpy(t, f, DAY_LEN);
 	} else if (month != NULL) {
 		if (clock_parse_month(month) < 0)
-			return usage_error(verb, "--month '%s' is not a month "
+			return cli_usage(verb, "--month '%s' is not a month "
 			    "YYYY-MM", month);
 		snprintf(f, DAY_LEN, "%s-01", month);
 		clock_month_last(f, t);
 	} else if (from != NULL || to != NULL) {
 		if (from == NULL || to == NULL)
-			return usage_error(verb, "--from and --to go together");
+			return cli_usage(verb, "--from and --to go together");
 		if (clock_parse_day(from, f) < 0)
-			return usage_error(verb, "--from '%s' is not a date "
+			return cli_usage(verb, "--from '%s' is not a date "
 			    "YYYY-MM-DD", from);
 		if (clock_parse_day(to, t) < 0)
-			return usage_error(verb, "--to '%s' is not a date "
+			return cli_usage(verb, "--to '%s' is not a date "
 			    "YYYY-MM-DD", to);
 		if (strcmp(f, t) > 0)
-			return usage_error(verb, "--from %s is after --to %s", from, to);
+			return cli_usage(verb, "--from %s is after --to %s", from, to);
 	} else {
 		char today[DAY_LEN];
 
@@ -214,23 +223,23 @@ parse_period(const char *verb, struct cli *c, const char *day, const char *month
 	return 0;
 }
 
-static int
-parse_format(const char *verb, const char *s, bool *csv)
+int
+cli_parse_format(const char *verb, const char *s, bool *csv)
 {
 	if (s == NULL || strcmp(s, "text") == 0)
 		*csv = false;
 	else if (strcmp(s, "csv") == 0)
 		*csv = true;
 	else
-		return usage_error(verb, "--format '%s' is not text or csv", s);
+		return cli_usage(verb, "--format '%s' is not text or csv", s);
 	return 0;
 }
 
-static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
+const struct option cli_no_opts[] = { { NULL, 0, NULL, 0 } };
 
 /* Every verb takes -c/-d too, after its name. */
-static int
-getopt_verb(struct cli *c, int argc, char **argv, const char *shortopts,
+int
+cli_getopt(struct cli *c, int argc, char **argv, const char *shortopts,
     const struct option *longopts, int *ch)
 {
 	static struct option all[32];
@@ -255,12 +264,12 @@ getopt_verb(struct cli *c, int argc, char **argv, const char *shortopts,
 	}
 }
 
-static int
-bad_option(const char *verb, int ch, char **argv)
+int
+cli_bad_option(const char *verb, int ch, char **argv)
 {
 	if (ch == ':')
-		return usage_error(verb, "%s needs a value", argv[optind - 1]);
-	return usage_error(verb, "unknown option '%s'", argv[optind - 1]);
+		return cli_usage(verb, "%s needs a value", argv[optind - 1]);
+	return cli_usage(verb, "unknown option '%s'", argv[optind - 1]);
 }
 
 /* ---- verbs ---- */
@@ -281,12 +290,12 @@ verb_init(struct cli *c, int argc, char **argv)
 	struct err e = { 0 };
 	int ch;
 
-	while (getopt_verb(c, argc, argv, "", no_opts, &ch) != -1)
-		return bad_option("init", ch, argv);
+	while (cli_getopt(c, argc, argv, "", cli_no_opts, &ch) != -1)
+		return cli_bad_option("init", ch, argv);
 	if (optind < argc)
-		return usage_error("init", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("init", "unexpected argument '%s'", argv[optind]);
 	if (cli_open_store(c, 0, &e) < 0)
-		return fail(&e);
+		return cli_fail(&e);
 	printf("database %s ready (schema %d)\n", c->db_path, STORE_SCHEMA_VERSION);
 	return 0;
 }
@@ -330,7 +339,7 @@ verb_mark(struct cli *c, int argc, char **argv)
 	struct err e = { 0 };
 	int ch, i, targets;
 
-	while (getopt_verb(c, argc, argv, "", opts, &ch) != -1) {
+	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
 		switch (ch) {
 		case 's': seat = optarg; break;
 		case 'S': staff = optarg; break;
@@ -339,50 +348,50 @@ verb_mark(struct cli *c, int argc, char **argv)
 		case 'a': amount = optarg; break;
 		case 'n': note = optarg; break;
 		case 't': at = optarg; break;
-		default: return bad_option("mark", ch, argv);
+		default: return cli_bad_option("mark", ch, argv);
 		}
 	}
 	if (optind < argc)
-		return usage_error("mark", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("mark", "unexpected argument '%s'", argv[optind]);
 	targets = (seat != NULL) + (staff != NULL) + (group != NULL);
 	if (targets != 1)
-		return usage_error("mark", "give exactly one of --seat, --staff "
+		return cli_usage("mark", "give exactly one of --seat, --staff "
 		    "or --group");
 	if (rule == NULL)
-		return usage_error("mark", "--rule CODE is required");
+		return cli_usage("mark", "--rule CODE is required");
 	if ((r.rule = floor_rule_find(f, rule)) < 0)
-		return usage_error("mark", "unknown rule '%s' (callfloor rules "
+		return cli_usage("mark", "unknown rule '%s' (callfloor rules "
 		    "lists them)", rule);
 	if (seat != NULL) {
 		int si = floor_seat_find(f, seat);
 
 		if (si < 0)
-			return usage_error("mark", "no seat '%s' on floor %s", seat,
+			return cli_usage("mark", "no seat '%s' on floor %s", seat,
 			    f->id);
 		if ((r.staff = f->seats[si].staff) < 0)
-			return usage_error("mark", "seat %s is empty", seat);
+			return cli_usage("mark", "seat %s is empty", seat);
 	}
 	if (staff != NULL && (r.staff = floor_staff_find(f, staff)) < 0)
-		return usage_error("mark", "no staff '%s' on floor %s", staff, f->id);
+		return cli_usage("mark", "no staff '%s' on floor %s", staff, f->id);
 	if (group != NULL && (r.group = floor_group_find(f, group)) < 0)
-		return usage_error("mark", "no group '%s' on floor %s", group, f->id);
+		return cli_usage("mark", "no group '%s' on floor %s", group, f->id);
 	if (amount != NULL && fen_parse(amount, &r.amount) < 0)
-		return usage_error("mark", "--amount '%s' is not an amount such as "
+		return cli_usage("mark", "--amount '%s' is not an amount such as "
 		    "12 or 12.50", amount);
 	if (note != NULL && !utf8_valid(note))
-		return usage_error("mark", "--note is not valid UTF-8");
+		return cli_usage("mark", "--note is not valid UTF-8");
 	r.note = note;
 	r.at = clock_now();
 	if (at != NULL) {
 		if (clock_parse_local(at, &r.at) < 0)
-			return usage_error("mark", "--at '%s' is not a time "
+			return cli_usage("mark", "--at '%s' is not a time "
 			    "'YYYY-MM-DD HH:MM'", at);
 		r.at_given = true;
 	}
 	if (cli_open_store(c, 0, &e) < 0)
-		return fail(&e);
+		return cli_fail(&e);
 	if (engine_mark(f, c->store, &c->actor, &r, &res, &e) < 0)
-		return fail(&e);
+		return cli_fail(&e);
 	printf("%lld\n", (long long)res.in.id);
 	for (i = 0; i < res.nfines; i++) {
 		char a[32];
@@ -414,29 +423,29 @@ verb_void(struct cli *c, int argc, char **argv)
 	int64_t id;
 	int ch;
 
-	while (getopt_verb(c, argc, argv, "", opts, &ch) != -1) {
+	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
 		if (ch == 'r')
 			reason = optarg;
 		else
-			return bad_option("void", ch, argv);
+			return cli_bad_option("void", ch, argv);
 	}
 	if (optind + 1 != argc)
-		return usage_error("void", "give one incident id");
-	if (parse_id("void", "incident id", argv[optind], &id) != 0)
+		return cli_usage("void", "give one incident id");
+	if (cli_parse_id("void", "incident id", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (reason == NULL || reason[0] == '\0')
-		return usage_error("void", "--reason TEXT is required");
+		return cli_usage("void", "--reason TEXT is required");
 	if (!utf8_valid(reason))
-		return usage_error("void", "--reason is not valid UTF-8");
+		return cli_usage("void", "--reason is not valid UTF-8");
 	if (cli_open_store(c, STORE_NOCREATE, &e) < 0 ||
 	    engine_void(c->floor, c->store, &c->actor, id, reason, &e) < 0)
-		return fail(&e);
+		return cli_fail(&e);
 	printf("voided incident %lld\n", (long long)id);
 	return 0;
 }
 
-static void
-csv_field(struct buf *b, const char *s)
+void
+cli_csv_field(struct buf *b, const char *s)
 {
 	if (strpbrk(s, ",\"\r\n") == NULL) {
 		buf_puts(b, s);
@@ -460,11 +469,11 @@ fines_csv(const struct ledger_row *rows, int n, struct buf *out)
 	for (i = 0; i < n; i++) {
 		char a[32], b[32], t[32];
 
-		csv_field(out, rows[i].group);
+		cli_csv_field(out, rows[i].group);
 		buf_puts(out, ",");
-		csv_field(out, rows[i].staff_id);
+		cli_csv_field(out, rows[i].staff_id);
 		buf_puts(out, ",");
-		csv_field(out, rows[i].name);
+		cli_csv_field(out, rows[i].name);
 		buf_printf(out, ",%s,%s,%s,%s\r\n", rows[i].role,
 		    fen_format(rows[i].own, a, sizeof a),
 		    fen_format(rows[i].co, b, sizeof b),
@@ -549,7 +558,7 @@ verb_fines(struct cli *c, int argc, char **argv)
 	bool csv = false;
 	int ch, n;
 
-	while (getopt_verb(c, argc, argv, "", opts, &ch) != -1) {
+	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
 		switch (ch) {
 		case 'D': day = optarg; break;
 		case 'M': month = optarg; break;
@@ -557,20 +566,20 @@ verb_fines(struct cli *c, int argc, char **argv)
 		case 'T': to = optarg; break;
 		case 'g': group = optarg; break;
 		case 'f': format = optarg; break;
-		default: return bad_option("fines", ch, argv);
+		default: return cli_bad_option("fines", ch, argv);
 		}
 	}
 	if (optind < argc)
-		return usage_error("fines", "unexpected argument '%s'", argv[optind]);
-	if (parse_period("fines", c, day, month, from, to, f, t) != 0 ||
-	    parse_format("fines", format, &csv) != 0)
+		return cli_usage("fines", "unexpected argument '%s'", argv[optind]);
+	if (cli_parse_period("fines", c, day, month, from, to, f, t) != 0 ||
+	    cli_parse_format("fines", format, &csv) != 0)
 		return EXIT_USAGE;
 	if (group != NULL && floor_group_find(c->floor, group) < 0)
-		return usage_error("fines", "no group '%s' on floor %s", group,
+		return cli_usage("fines", "no group '%s' on floor %s", group,
 		    c->floor->id);
 	if (cli_open_store(c, 0, &e) < 0 ||
 	    ledger_fines(c->floor, c->store, f, t, group, &rows, &n, &e) < 0)
-		return fail(&e);
+		return cli_fail(&e);
 	if (csv)
 		fines_csv(rows, n, &out);
 	else
@@ -593,7 +602,7 @@ verb_custody(struct cli *c, int argc, char **argv)
 	(void)argv;
 	if (cli_open_store(c, 0, &e) < 0 ||
 	    store_custody_held(c->store, &cu, &n, &e) < 0)
-		return fail(&e);
+		return cli_fail(&e);
 	if (n == 0)
 		buf_puts(&out, "nothing in custody\n");
 	else {
@@ -634,17 +643,17 @@ verb_return(struct cli *c, int argc, char **argv)
 	int64_t id;
 	int si, ch;
 
-	while (getopt_verb(c, argc, argv, "", no_opts, &ch) != -1)
-		return bad_option("return", ch, argv);
+	while (cli_getopt(c, argc, argv, "", cli_no_opts, &ch) != -1)
+		return cli_bad_option("return", ch, argv);
 	if (optind + 1 != argc)
-		return usage_error("return", "give one custody id (callfloor "
+		return cli_usage("return", "give one custody id (callfloor "
 		    "custody lists them)");
-	if (parse_id("return", "custody id", argv[optind], &id) != 0)
+	if (cli_parse_id("return", "custody id", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (cli_open_store(c, STORE_NOCREATE, &e) < 0 ||
 	    engine_return(c->floor, c->store, &c->actor, id, &e) < 0 ||
 	    store_custody_get(c->store, id, &cu, &e) != 0)
-		return fail(&e);
+		return cli_fail(&e);
 	si = floor_staff_find(c->floor, cu.staff);
 	printf("returned: %s of %s (%s), custody record %lld\n", cu.item,
 	    si >= 0 ? c->floor->staff[si].name : "?", cu.staff, (long long)id);
@@ -667,23 +676,23 @@ verb_map(struct cli *c, int argc, char **argv)
 	struct err e = { 0 };
 	int ch;
 
-	while (getopt_verb(c, argc, argv, "", opts, &ch) != -1) {
+	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
 		if (ch == 'D')
 			day = optarg;
 		else if (ch == 'a')
 			ascii = true;
 		else
-			return bad_option("map", ch, argv);
+			return cli_bad_option("map", ch, argv);
 	}
 	if (optind < argc)
-		return usage_error("map", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("map", "unexpected argument '%s'", argv[optind]);
 	if (day != NULL && clock_parse_day(day, d) < 0)
-		return usage_error("map", "--day '%s' is not a date YYYY-MM-DD", day);
+		return cli_usage("map", "--day '%s' is not a date YYYY-MM-DD", day);
 	if (day == NULL)
 		clock_shift_day(c->floor, clock_now(), d);
 	if (cli_open_store(c, 0, &e) < 0 ||
 	    seatmap_load(c->floor, c->store, d, &m, &e) < 0)
-		return fail(&e);
+		return cli_fail(&e);
 	seatmap_text(c->floor, &m, ascii, &out);
 	fwrite(out.s, 1, out.len, stdout);
 	buf_free(&out);
@@ -775,7 +784,7 @@ verb_console(struct cli *c)
 
 		/* A database we may read but not write opens read-only. */
 		if (cli_open_store(c, STORE_READONLY | STORE_NOCREATE, &e2) < 0)
-			return fail(&e);
+			return cli_fail(&e);
 	}
 	return console_run(c->floor, c->store, &c->actor);
 }
@@ -800,6 +809,11 @@ static const struct verb {
 	{ "custody", verb_custody, NEEDS_ACTOR },
 	{ "return", verb_return, NEEDS_ACTOR },
 	{ "map", verb_map, NEEDS_ACTOR },
+	{ "signin", cli_signin, NEEDS_ACTOR },
+	{ "signout", cli_signout, NEEDS_ACTOR },
+	{ "leave", cli_leave, NEEDS_ACTOR },
+	{ "leave-form", cli_leave_form, NEEDS_ACTOR },
+	{ "attendance", cli_attendance, NEEDS_ACTOR },
 	{ NULL, NULL, 0 }
 };
 
@@ -826,7 +840,7 @@ cli_main(int argc, char **argv)
 		case 'd': c.db_arg = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		case 'V': printf("callfloor %s\n", VERSION); return 0;
-		default: return bad_option(NULL, ch, argv);
+		default: return cli_bad_option(NULL, ch, argv);
 		}
 	}
 	argc -= optind;
@@ -840,7 +854,7 @@ cli_main(int argc, char **argv)
 			if (strcmp(v->name, argv[0]) == 0)
 				break;
 		if (v->name == NULL)
-			return usage_error(NULL, "unknown command '%s'", argv[0]);
+			return cli_usage(NULL, "unknown command '%s'", argv[0]);
 		/* -c/-d may also follow the verb: look ahead before loading. */
 		{
 			int i;
@@ -870,7 +884,7 @@ cli_main(int argc, char **argv)
 	if ((v == NULL || (v->needs & NEEDS_ACTOR)) &&
 	    auth_actor(c.floor, &c.actor, &e) < 0) {
 		floor_free(c.floor);
-		return fail(&e);
+		return cli_fail(&e);
 	}
 	optind = 0;
 	rc = v == NULL ? verb_console(&c) : v->fn(&c, argc, argv);

@@ -26,4 +26,39 @@ int cli_main(int argc, char **argv);
 /* Resolves and opens the database (creating it when needed). */
 int cli_open_store(struct cli *c, int flags, struct err *e);
 
+/* ---- for the verbs in other files (cli_*.c, report.c) ---- */
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "clock.h"
+
+/* Prints "callfloor: e->msg" and returns e's exit code. */
+int cli_fail(struct err *e);
+/* Prints "callfloor: VERB: message" and a pointer to --help; returns 2. */
+int cli_usage(const char *verb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* getopt_long over a verb's options, plus -c/-d/-h; *ch and the return are
+ * the next option, -1 at the end. */
+int cli_getopt(struct cli *c, int argc, char **argv, const char *shortopts,
+    const struct option *longopts, int *ch);
+int cli_bad_option(const char *verb, int ch, char **argv);
+extern const struct option cli_no_opts[];
+int cli_parse_id(const char *verb, const char *what, const char *s,
+    int64_t *out);
+/* --day/--month/--from/--to into inclusive days; default this month. */
+int cli_parse_period(const char *verb, struct cli *c, const char *day,
+    const char *month, const char *from, const char *to, char f[DAY_LEN],
+    char t[DAY_LEN]);
+int cli_parse_format(const char *verb, const char *s, bool *csv);
+/* Appends s as an RFC 4180 field. */
+void cli_csv_field(struct buf *b, const char *s);
+
+/* cli_attendance.c */
+int cli_signin(struct cli *c, int argc, char **argv);
+int cli_signout(struct cli *c, int argc, char **argv);
+int cli_leave(struct cli *c, int argc, char **argv);
+int cli_leave_form(struct cli *c, int argc, char **argv);
+int cli_attendance(struct cli *c, int argc, char **argv);
+
 #endif

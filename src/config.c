@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "text.h"
 
 /* Keys the console keeps for itself; a rule may not take them. */
@@ -366,6 +367,56 @@ load_layout(struct ctx *c, const config_setting_t *lay)
 		cerr(c, lay, "the layout has no seats");
 }
 
+static int
+day_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Working weekdays (1 = Monday ... 7 = Sunday) and public holidays. */
+static void
+load_calendar(struct ctx *c, const config_setting_t *fl)
+{
+	struct floor *f = c->f;
+	const config_setting_t *s;
+	int i, n;
+
+	f->workdays = 0x3e;			/* Monday to Friday */
+	if ((s = config_setting_get_member(fl, "workdays")) != NULL) {
+		f->workdays = 0;
+		n = config_setting_length(s);
+		for (i = 0; i < n; i++) {
+			const config_setting_t *d = config_setting_get_elem(s, (unsigned)i);
+			int wd;
+
+			if (config_setting_type(d) != CONFIG_TYPE_INT ||
+			    (wd = config_setting_get_int(d)) < 1 || wd > 7) {
+				cerr(c, d, "workdays are numbers 1 (Monday) to 7 (Sunday)");
+				continue;
+			}
+			f->workdays |= 1u << (wd % 7);
+		}
+		if (f->workdays == 0 && n > 0)
+			cerr(c, s, "no working weekdays");
+	}
+	if ((s = config_setting_get_member(fl, "holidays")) == NULL)
+		return;
+	n = config_setting_length(s);
+	f->holidays = xcalloc((size_t)n + 1, sizeof *f->holidays);
+	for (i = 0; i < n; i++) {
+		const config_setting_t *d = config_setting_get_elem(s, (unsigned)i);
+		const char *v = config_setting_type(d) == CONFIG_TYPE_STRING ?
+		    config_setting_get_string(d) : NULL;
+
+		if (clock_parse_day(v, f->holidays[f->nholidays]) < 0) {
+			cerr(c, d, "holiday '%s' is not a date YYYY-MM-DD", v ? v : "?");
+			continue;
+		}
+		f->nholidays++;
+	}
+	qsort(f->holidays, (size_t)f->nholidays, sizeof *f->holidays, day_cmp);
+}
+
 static void
 load_floor(struct ctx *c, const config_setting_t *fl)
 {
@@ -413,6 +464,7 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 			cerr(c, s, "the shift starts and ends at the same time");
 	}
 	load_layout(c, config_setting_get_member(fl, "layout"));
+	load_calendar(c, fl);
 }
 
 /* ---- groups, staff, users ---- */
@@ -858,9 +910,10 @@ load_attendance(struct ctx *c, const config_setting_t *g)
 	struct attendance *a = &c->f->att;
 	const struct key *k;
 
-	*a = (struct attendance){ 10, 3, 30, 2, 3, 3 };
+	*a = (struct attendance){ 0, 10, 3, 30, 2, 3, 3 };
 	if (g == NULL || !check_keys(c, g, att_keys, "attendance"))
 		return;
+	get_int(g, "late_grace_minutes", &a->late_grace_minutes);
 	get_int(g, "half_day_after_minutes", &a->half_day_after_minutes);
 	get_int(g, "lates_per_month_absence", &a->lates_per_month_absence);
 	get_int(g, "lates_per_year_termination", &a->lates_per_year_termination);

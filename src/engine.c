@@ -160,6 +160,20 @@ lay_co_penalties(const struct floor *f, struct store *s, const struct rule_terms
 	return rc;
 }
 
+int
+engine_check_time(const struct actor *a, time_t at, bool at_given, time_t now,
+    struct err *e)
+{
+	if (!at_given || (at >= now - NOW_SLACK && at <= now + NOW_SLACK))
+		return 0;
+	if (at > now + NOW_SLACK)
+		return err_set(e, EXIT_USAGE, "the time given is in the future");
+	if (a->role != UROLE_MANAGER)
+		return err_set(e, EXIT_REFUSED, "only a manager marks at another "
+		    "time than now (%s is a %s)", a->login, urole_name(a->role));
+	return 0;
+}
+
 static int
 check_mark(const struct floor *f, const struct actor *a, const struct mark_req *r,
     const struct rule *ru, time_t now, struct err *e)
@@ -169,13 +183,8 @@ check_mark(const struct floor *f, const struct actor *a, const struct mark_req *
 	if (!actor_can_mark(a))
 		return err_set(e, EXIT_REFUSED, "%s is a %s: leads read and report "
 		    "but do not mark", a->login, urole_name(a->role));
-	if (r->at_given && (r->at < now - NOW_SLACK || r->at > now + NOW_SLACK)) {
-		if (r->at > now + NOW_SLACK)
-			return err_set(e, EXIT_USAGE, "the time given is in the future");
-		if (a->role != UROLE_MANAGER)
-			return err_set(e, EXIT_REFUSED, "only a manager marks at another "
-			    "time than now (%s is a %s)", a->login, urole_name(a->role));
-	}
+	if (engine_check_time(a, r->at, r->at_given, now, e) < 0)
+		return -1;
 	if (rule_is_group(ru)) {
 		if (r->group < 0)
 			return err_set(e, EXIT_USAGE, "rule %s falls on a whole group: "
@@ -267,7 +276,7 @@ mark_in_txn(const struct floor *f, struct store *s, const struct actor *a,
 }
 
 int
-engine_mark(const struct floor *f, struct store *s, const struct actor *a,
+engine_mark_in(const struct floor *f, struct store *s, const struct actor *a,
     const struct mark_req *r, struct mark_result *out, struct err *e)
 {
 	time_t now = clock_now();
@@ -277,9 +286,21 @@ engine_mark(const struct floor *f, struct store *s, const struct actor *a,
 		return err_set(e, EXIT_USAGE, "no such rule");
 	if (check_mark(f, a, r, &f->rules[r->rule], now, e) < 0)
 		return -1;
+	if (mark_in_txn(f, s, a, r, now, out, e) < 0) {
+		mark_result_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+engine_mark(const struct floor *f, struct store *s, const struct actor *a,
+    const struct mark_req *r, struct mark_result *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (mark_in_txn(f, s, a, r, now, out, e) < 0 || store_commit(s, e) < 0) {
+	if (engine_mark_in(f, s, a, r, out, e) < 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
 		mark_result_free(out);
 		return -1;

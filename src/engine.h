@@ -48,6 +48,10 @@ struct mark_result {
 int engine_mark(const struct floor *f, struct store *s, const struct actor *a,
     const struct mark_req *r, struct mark_result *out, struct err *e);
 void mark_result_free(struct mark_result *r);
+/* As engine_mark, for a caller already inside store_begin() that commits
+ * or rolls back itself (a sign-in that is also a LATE mark). */
+int engine_mark_in(const struct floor *f, struct store *s, const struct actor *a,
+    const struct mark_req *r, struct mark_result *out, struct err *e);
 
 /* Voids an incident (kept on record) and renumbers what it affected.
  * Managers void anything; others only what they marked themselves. */
@@ -70,6 +74,11 @@ int engine_inspect(const struct floor *f, struct store *s, const struct actor *a
  * amount).  *doubled is set when the repeat factor applied. */
 fen_t engine_price(const struct rule_terms *t, int nth, fen_t amount,
     int *doubled);
+
+/* Refuses a time in the future, and another time than now unless the
+ * actor is a manager. */
+int engine_check_time(const struct actor *a, time_t at, bool at_given,
+    time_t now, struct err *e);
 
 /* True when the rule falls on a whole group rather than a person. */
 bool rule_is_group(const struct rule *r);

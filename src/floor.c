@@ -4,7 +4,9 @@
  */
 #include "floor.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #define FIND(arr, n, field, key) do {					\
@@ -43,6 +45,32 @@ floor_user_find(const struct floor *f, const char *login)
 			any = i;
 	}
 	return any;
+}
+
+static int
+day_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+bool
+floor_workday(const struct floor *f, const char *day)
+{
+	struct tm tm = { 0 };
+	int y, m, d;
+
+	if (f->nholidays > 0 && bsearch(day, f->holidays, (size_t)f->nholidays,
+	    sizeof *f->holidays, day_cmp))
+		return false;
+	if (sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return false;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	mktime(&tm);
+	return (f->workdays >> tm.tm_wday) & 1u;
 }
 
 int
@@ -131,5 +159,6 @@ floor_free(struct floor *f)
 		free(f->rules[i].title_zh); free(f->rules[i].section);
 	}
 	free(f->rules);
+	free(f->holidays);
 	free(f);
 }

@@ -94,7 +94,9 @@ struct user {
 	int staff;			/* -1 when not on the floor's staff */
 };
 
+/* Attendance thresholds (rulebook section 3), from the rulebook file. */
 struct attendance {
+	int late_grace_minutes;		/* later than start + grace is late */
 	int half_day_after_minutes;
 	int lates_per_month_absence;
 	int lates_per_year_termination;
@@ -122,7 +124,15 @@ struct floor {
 	struct rule *rules;
 	int nrules;
 	struct attendance att;
+
+	/* The work calendar: working weekdays and public holidays. */
+	unsigned workdays;		/* bit (1 << tm_wday), Sunday = 0 */
+	char (*holidays)[11];		/* "YYYY-MM-DD", sorted */
+	int nholidays;
 };
+
+/* True when day ("YYYY-MM-DD") is a working day on this floor. */
+bool floor_workday(const struct floor *f, const char *day);
 
 /*
  * Loads and validates a configuration.  path NULL loads the embedded demo

@@ -1,0 +1,302 @@
+/*
+ * attendance.c - SQL for sign-ins, sign-outs and leave requests.  Writes
+ * happen inside the caller's transaction (store_begin); this file decides
+ * nothing about lateness or validity.
+ */
+#include "attendance.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+static void
+text_col(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	snprintf(out, n, "%s", v ? (const char *)v : "");
+}
+
+static sqlite3_stmt *
+prepare(struct store *s, const char *sql, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(store_sqlite(s), sql, -1, &st, NULL) != SQLITE_OK) {
+		store_fail(s, e, "prepare");
+		return NULL;
+	}
+	return st;
+}
+
+/* Steps a write; returns 0, or 1 for a UNIQUE conflict, or -1. */
+static int
+write_done(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return 0;
+	}
+	if (rc == SQLITE_CONSTRAINT) {
+		sqlite3_finalize(st);
+		return 1;
+	}
+	store_fail(s, e, what);
+	sqlite3_finalize(st);
+	return -1;
+}
+
+int
+store_att_add(struct store *s, const struct att_mark *m, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "INSERT INTO attendance (staff, day, kind, "
+	    "at, minutes, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, m->staff, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, m->day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, m->kind == ATT_IN ? "in" : "out", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, m->at);
+	sqlite3_bind_int(st, 5, m->minutes);
+	sqlite3_bind_text(st, 6, m->by, -1, SQLITE_STATIC);
+	return write_done(s, st, e, "recording attendance");
+}
+
+int
+store_att_range(struct store *s, const char *from, const char *to,
+    struct att_mark **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT staff, day, kind, at, minutes, by "
+	    "FROM attendance WHERE day BETWEEN ?1 AND ?2 ORDER BY day, staff, "
+	    "kind", e);
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct att_mark *m;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		m = &(*out)[(*n)++];
+		text_col(st, 0, m->staff, sizeof m->staff);
+		text_col(st, 1, m->day, sizeof m->day);
+		m->kind = strcmp((const char *)sqlite3_column_text(st, 2), "in") == 0 ?
+		    ATT_IN : ATT_OUT;
+		m->at = sqlite3_column_int64(st, 3);
+		m->minutes = sqlite3_column_int(st, 4);
+		text_col(st, 5, m->by, sizeof m->by);
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(s, e, "reading attendance");
+		sqlite3_finalize(st);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+store_att_first_day(struct store *s, char day[11], struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT min(day) FROM attendance", e);
+	int rc, found = 0;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		text_col(st, 0, day, 11);
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, e, "reading attendance");
+	return found ? 0 : 1;
+}
+
+#define LEAVE_COLS "id, staff, from_day, to_day, kind, via, requested_at, " \
+	"approved_by, valid, why_invalid, form_at, recorded_by, recorded_at"
+
+static void
+read_leave(sqlite3_stmt *st, struct leave *l)
+{
+	memset(l, 0, sizeof *l);
+	l->id = sqlite3_column_int64(st, 0);
+	text_col(st, 1, l->staff, sizeof l->staff);
+	text_col(st, 2, l->from, sizeof l->from);
+	text_col(st, 3, l->to, sizeof l->to);
+	text_col(st, 4, l->kind, sizeof l->kind);
+	text_col(st, 5, l->via, sizeof l->via);
+	l->requested_at = sqlite3_column_int64(st, 6);
+	text_col(st, 7, l->approved_by, sizeof l->approved_by);
+	l->valid = sqlite3_column_int(st, 8);
+	text_col(st, 9, l->why_invalid, sizeof l->why_invalid);
+	l->form_at = sqlite3_column_int64(st, 10);
+	text_col(st, 11, l->recorded_by, sizeof l->recorded_by);
+	l->recorded_at = sqlite3_column_int64(st, 12);
+}
+
+int
+store_leave_add(struct store *s, struct leave *l, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "INSERT INTO leave (staff, from_day, to_day, "
+	    "kind, via, requested_at, approved_by, valid, why_invalid, form_at, "
+	    "recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	    "?9, ?10, ?11, ?12)", e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, l->staff, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, l->from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, l->to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, l->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, l->via, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, l->requested_at);
+	if (l->approved_by[0])
+		sqlite3_bind_text(st, 7, l->approved_by, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 8, l->valid);
+	if (l->why_invalid[0])
+		sqlite3_bind_text(st, 9, l->why_invalid, -1, SQLITE_STATIC);
+	if (l->form_at)
+		sqlite3_bind_int64(st, 10, l->form_at);
+	sqlite3_bind_text(st, 11, l->recorded_by, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 12, l->recorded_at);
+	rc = write_done(s, st, e, "recording leave");
+	if (rc != 0)
+		return rc < 0 ? -1 : store_fail(s, e, "recording leave");
+	l->id = sqlite3_last_insert_rowid(store_sqlite(s));
+	return 0;
+}
+
+int
+store_leave_get(struct store *s, int64_t id, struct leave *out, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
+	    "id = ?1", e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_leave(st, out);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : store_fail(s, e, "reading leave");
+}
+
+int
+store_leave_range(struct store *s, const char *from, const char *to,
+    struct leave **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
+	    "to_day >= ?1 AND from_day <= ?2 ORDER BY from_day, id", e);
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		read_leave(st, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return store_fail(s, e, "reading leave");
+	}
+	return 0;
+}
+
+int
+store_leave_form(struct store *s, int64_t id, int64_t at, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "UPDATE leave SET form_at = ?2 WHERE id = ?1 "
+	    "AND form_at IS NULL", e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	rc = write_done(s, st, e, "recording a leave form");
+	if (rc != 0)
+		return -1;
+	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+}
+
+int
+store_incidents_of_rules(struct store *s, const char *from, const char *to,
+    const char *const *codes, int ncodes, struct absence_incident **out,
+    int *n, struct err *e)
+{
+	struct buf q = { 0 };
+	sqlite3_stmt *st;
+	int i, cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (ncodes == 0)
+		return 0;
+	buf_puts(&q, "SELECT staff, day, rule FROM incident WHERE voided_at IS NULL "
+	    "AND staff IS NOT NULL AND day BETWEEN ?1 AND ?2 AND rule IN (");
+	for (i = 0; i < ncodes; i++)
+		buf_printf(&q, "%s?%d", i ? ", " : "", i + 3);
+	buf_puts(&q, ") ORDER BY day, staff");
+	st = prepare(s, q.s, e);
+	buf_free(&q);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	for (i = 0; i < ncodes; i++)
+		sqlite3_bind_text(st, i + 3, codes[i], -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct absence_incident *a;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		a = &(*out)[(*n)++];
+		text_col(st, 0, a->staff, sizeof a->staff);
+		text_col(st, 1, a->day, sizeof a->day);
+		text_col(st, 2, a->rule, sizeof a->rule);
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(s, e, "reading absences");
+		sqlite3_finalize(st);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}

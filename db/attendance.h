@@ -1,0 +1,65 @@
+/*
+ * attendance.h - the store's attendance tables: sign-ins, sign-outs and
+ * leave requests.  SQL only; the rules (lateness, validity, absences) are
+ * src/attendance.c's.
+ */
+#ifndef CALLFLOOR_DB_ATTENDANCE_H
+#define CALLFLOOR_DB_ATTENDANCE_H
+
+#include "store.h"
+
+enum { ATT_IN, ATT_OUT };
+
+struct att_mark {
+	char staff[STORE_ID];
+	char day[11];
+	int kind;			/* ATT_IN or ATT_OUT */
+	int64_t at;
+	int minutes;			/* late (in) or early (out) */
+	char by[STORE_LOGIN];
+};
+
+/* Adds a sign-in or sign-out; returns 1 (nothing written) when that person
+ * already has one of that kind on that day. */
+int store_att_add(struct store *s, const struct att_mark *m, struct err *e);
+/* Sign-ins and sign-outs between two days (inclusive), by day. */
+int store_att_range(struct store *s, const char *from, const char *to,
+    struct att_mark **out, int *n, struct err *e);
+/* The first day anyone signed in; returns 1 when nobody ever did. */
+int store_att_first_day(struct store *s, char day[11], struct err *e);
+
+struct leave {
+	int64_t id;
+	char staff[STORE_ID];
+	char from[11], to[11];
+	char kind[16], via[16];
+	int64_t requested_at;
+	char approved_by[STORE_LOGIN];
+	int valid;
+	char why_invalid[STORE_TEXT];
+	int64_t form_at;		/* 0 while the written form is missing */
+	char recorded_by[STORE_LOGIN];
+	int64_t recorded_at;
+};
+
+int store_leave_add(struct store *s, struct leave *l, struct err *e);
+int store_leave_get(struct store *s, int64_t id, struct leave *out,
+    struct err *e);
+/* Requests that overlap the days from..to. */
+int store_leave_range(struct store *s, const char *from, const char *to,
+    struct leave **out, int *n, struct err *e);
+/* Marks the written form of a phone request as received. */
+int store_leave_form(struct store *s, int64_t id, int64_t at, struct err *e);
+
+
+
+/* Not-voided incidents of the given rules between two days: who and when. */
+struct absence_incident {
+	char staff[STORE_ID];
+	char day[11];
+	char rule[STORE_ID];
+};
+int store_incidents_of_rules(struct store *s, const char *from, const char *to,
+    const char *const *codes, int ncodes, struct absence_incident **out,
+    int *n, struct err *e);
+#endif

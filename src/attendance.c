@@ -1,0 +1,521 @@
+/*
+ * attendance.c - the rules of rulebook section 3, applied.  Sign-ins and
+ * leave are recorded through db/attendance.c; lateness is fined through the
+ * engine (rule LATE) in the same transaction; absences and thresholds are
+ * derived here from what is recorded.  Nothing here speaks SQL or curses.
+ */
+#include "attendance.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+
+static const char *status_names[] = { "-", "not yet signed in", "signed in",
+	"late", "on leave", "absent" };
+static const char status_letters[] = { ' ', '-', 'I', 'L', 'V', 'A' };
+
+const char *att_status_name(enum att_status st) { return status_names[st]; }
+char att_status_letter(enum att_status st) { return status_letters[st]; }
+
+/* When the shift of day starts and ends, in floor-local time. */
+static time_t
+shift_edge(const struct floor *f, const char *day, bool end)
+{
+	char stamp[32];
+	char next[DAY_LEN];
+	int min = end ? f->shift_end : f->shift_start;
+	time_t t;
+
+	if (end && f->shift_end <= f->shift_start) {
+		clock_add_days(day, 1, next);
+		day = next;
+	}
+	snprintf(stamp, sizeof stamp, "%s %02d:%02d", day, (min / 60) % 24, min % 60);
+	if (clock_parse_local(stamp, &t) < 0)
+		return 0;
+	return t;
+}
+
+static bool
+shift_over(const struct floor *f, const char *day, time_t now)
+{
+	return now >= shift_edge(f, day, true);
+}
+
+static int
+sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
+    time_t at, bool at_given, int kind, struct signin_result *out,
+    struct err *e)
+{
+	struct att_mark m = { 0 };
+	time_t now = clock_now(), edge;
+	int rc, rule;
+
+	memset(out, 0, sizeof *out);
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not sign "
+		    "people in or out", a->login, urole_name(a->role));
+	if (staff < 0 || staff >= f->nstaff)
+		return err_set(e, EXIT_USAGE, "no such staff");
+	if (engine_check_time(a, at, at_given, now, e) < 0)
+		return -1;
+	snprintf(m.staff, sizeof m.staff, "%s", f->staff[staff].id);
+	clock_shift_day(f, at, m.day);
+	m.kind = kind;
+	m.at = at;
+	snprintf(m.by, sizeof m.by, "%s", a->login);
+	if (floor_workday(f, m.day)) {
+		edge = shift_edge(f, m.day, kind == ATT_OUT);
+		if (kind == ATT_IN && at > edge + f->att.late_grace_minutes * 60)
+			m.minutes = (int)((at - edge) / 60);
+		if (kind == ATT_OUT && at < edge)
+			m.minutes = (int)((edge - at + 59) / 60);
+	}
+	out->minutes = m.minutes;
+	out->half_day = m.minutes > f->att.half_day_after_minutes;
+	if (store_begin(s, e) < 0)
+		return -1;
+	rc = store_att_add(s, &m, e);
+	if (rc > 0)
+		err_set(e, EXIT_USAGE, "%s (%s) is already signed %s on %s",
+		    f->staff[staff].name, f->staff[staff].id,
+		    kind == ATT_IN ? "in" : "out", m.day);
+	/* Each late arrival is fined (A3a); early leave is not. */
+	if (rc == 0 && kind == ATT_IN && m.minutes > 0 &&
+	    (rule = floor_rule_find(f, "LATE")) >= 0) {
+		struct mark_req r = { rule, staff, -1, -1, NULL, at, at_given };
+		struct mark_result res;
+		char note[64];
+
+		snprintf(note, sizeof note, "%d minutes late", m.minutes);
+		r.note = note;
+		rc = engine_mark_in(f, s, a, &r, &res, e);
+		if (rc == 0) {
+			out->late_incident = res.in.id;
+			out->late_fine = res.nfines > 0 ? res.fines[0].amount : 0;
+			mark_result_free(&res);
+		}
+	}
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+attendance_signin(const struct floor *f, struct store *s, const struct actor *a,
+    int staff, time_t at, bool at_given, struct signin_result *out,
+    struct err *e)
+{
+	return sign(f, s, a, staff, at, at_given, ATT_IN, out, e);
+}
+
+int
+attendance_signout(const struct floor *f, struct store *s,
+    const struct actor *a, int staff, time_t at, bool at_given,
+    struct signin_result *out, struct err *e)
+{
+	return sign(f, s, a, staff, at, at_given, ATT_OUT, out, e);
+}
+
+static int
+working_days(const struct floor *f, const char *from, const char *to)
+{
+	char d[DAY_LEN];
+	int n = 0;
+
+	for (memcpy(d, from, DAY_LEN); strcmp(d, to) <= 0; clock_add_days(d, 1, d))
+		n += floor_workday(f, d);
+	return n;
+}
+
+int
+leave_check(const struct floor *f, const struct leave_req *r, char *why,
+    size_t n)
+{
+	char asked[DAY_LEN];
+	time_t start = shift_edge(f, r->from, false);
+	int days = working_days(f, r->from, r->to), u;
+
+	if (r->via == VIA_SMS)
+		return snprintf(why, n, "a text message is not a valid leave "
+		    "request (A4)"), 1;
+	if (days > 1) {
+		if (r->via != VIA_WRITTEN)
+			return snprintf(why, n, "leave of more than one day must "
+			    "be requested in writing (A5)"), 1;
+		u = r->approved_by ? floor_user_find(f, r->approved_by) : -1;
+		if (u < 0 || strcmp(f->users[u].login, r->approved_by) != 0 ||
+		    f->users[u].role != UROLE_MANAGER)
+			return snprintf(why, n, "leave of %d working days needs a "
+			    "manager's approval in advance (A5)%s%s%s", days,
+			    r->approved_by ? ": " : "",
+			    r->approved_by ? r->approved_by : "",
+			    r->approved_by ? " is not a manager" : ""), 1;
+	}
+	if (r->via == VIA_WRITTEN) {
+		clock_shift_day(f, r->requested_at, asked);
+		if (strcmp(asked, r->from) >= 0)
+			return snprintf(why, n, "a written request must come at least "
+			    "one day ahead (A4); it came on %s for %s", asked,
+			    r->from), 1;
+	}
+	if (r->via == VIA_PHONE && r->requested_at > start - 3600)
+		return snprintf(why, n, "a phone request must come at least one "
+		    "hour before the shift (A4); it came %ld minutes before",
+		    (long)((start - r->requested_at) / 60)), 1;
+	why[0] = '\0';
+	return 0;
+}
+
+int
+attendance_leave(const struct floor *f, struct store *s, const struct actor *a,
+    const struct leave_req *r, int64_t *id, bool *valid, struct err *e)
+{
+	static const char *kinds[] = { "sick", "personal" };
+	static const char *vias[] = { "written", "phone", "sms" };
+	struct leave l = { 0 };
+	char why[STORE_TEXT];
+
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not record "
+		    "leave", a->login, urole_name(a->role));
+	if (strcmp(r->from, r->to) > 0)
+		return err_set(e, EXIT_USAGE, "leave from %s is after its end %s",
+		    r->from, r->to);
+	if (r->requested_at > clock_now() + 120)
+		return err_set(e, EXIT_USAGE, "the request time is in the future");
+	*valid = leave_check(f, r, why, sizeof why) == 0;
+	if (!*valid && !r->record_invalid)
+		return err_set(e, EXIT_USAGE, "leave refused: %s", why);
+	snprintf(l.staff, sizeof l.staff, "%s", f->staff[r->staff].id);
+	memcpy(l.from, r->from, sizeof l.from);
+	memcpy(l.to, r->to, sizeof l.to);
+	snprintf(l.kind, sizeof l.kind, "%s", kinds[r->kind]);
+	snprintf(l.via, sizeof l.via, "%s", vias[r->via]);
+	l.requested_at = r->requested_at;
+	snprintf(l.approved_by, sizeof l.approved_by, "%s",
+	    r->approved_by ? r->approved_by : "");
+	l.valid = *valid;
+	snprintf(l.why_invalid, sizeof l.why_invalid, "%s", *valid ? "" : why);
+	l.form_at = r->via == VIA_WRITTEN ? r->requested_at : 0;
+	snprintf(l.recorded_by, sizeof l.recorded_by, "%s", a->login);
+	l.recorded_at = clock_now();
+	if (store_begin(s, e) < 0)
+		return -1;
+	if (store_leave_add(s, &l, e) < 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	*id = l.id;
+	return 0;
+}
+
+int
+attendance_leave_form(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t id, struct err *e)
+{
+	struct leave l;
+	int rc;
+
+	(void)f;
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not record "
+		    "leave", a->login, urole_name(a->role));
+	if (store_begin(s, e) < 0)
+		return -1;
+	rc = store_leave_get(s, id, &l, e);
+	if (rc > 0)
+		rc = err_set(e, EXIT_USAGE, "there is no leave request %lld",
+		    (long long)id);
+	else if (rc == 0 && l.form_at != 0)
+		rc = err_set(e, EXIT_USAGE, "leave request %lld already has its "
+		    "written form", (long long)id);
+	else if (rc == 0)
+		rc = store_leave_form(s, id, clock_now(), e);
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- derived: absences and thresholds ---- */
+
+/* What is recorded over a span of days, loaded once. */
+struct span {
+	char first[DAY_LEN];		/* attendance kept since; "" never */
+	struct att_mark *marks;
+	int nmarks;
+	struct leave *leaves;
+	int nleaves;
+	struct absence_incident *abs;
+	int nabs;
+};
+
+static void
+span_free(struct span *sp)
+{
+	free(sp->marks);
+	free(sp->leaves);
+	free(sp->abs);
+}
+
+static int
+span_load(const struct floor *f, struct store *s, const char *from,
+    const char *to, struct span *sp, struct err *e)
+{
+	const char *codes[64];
+	int i, n = 0, rc;
+
+	memset(sp, 0, sizeof *sp);
+	rc = store_att_first_day(s, sp->first, e);
+	if (rc < 0)
+		return -1;
+	if (rc > 0)
+		sp->first[0] = '\0';
+	for (i = 0; i < f->nrules && n < 64; i++)
+		if (f->rules[i].t.absence_halfdays > 0)
+			codes[n++] = f->rules[i].code;
+	if (store_att_range(s, from, to, &sp->marks, &sp->nmarks, e) < 0 ||
+	    store_leave_range(s, from, to, &sp->leaves, &sp->nleaves, e) < 0 ||
+	    store_incidents_of_rules(s, from, to, codes, n, &sp->abs, &sp->nabs,
+	    e) < 0) {
+		span_free(sp);
+		return -1;
+	}
+	return 0;
+}
+
+/* The valid leave covering staff on day, or NULL. */
+static const struct leave *
+leave_on(const struct span *sp, const char *staff, const char *day)
+{
+	int i;
+
+	for (i = 0; i < sp->nleaves; i++) {
+		const struct leave *l = &sp->leaves[i];
+
+		if (l->valid && strcmp(l->staff, staff) == 0 &&
+		    strcmp(l->from, day) <= 0 && strcmp(day, l->to) <= 0)
+			return l;
+	}
+	return NULL;
+}
+
+/*
+ * Walks every day of the span once; for each person keeps the month's and
+ * the year's counts and the run of consecutive absences.
+ */
+struct tally {
+	int late_m, early_m, half_m, absent_m, meeting_halves_m;
+	int late_y, absent_total, meeting_halves_total, run, max_run;
+	int over_months;		/* months past the late/early threshold */
+	char month[8];			/* the month late_m/early_m count in */
+};
+
+static void
+tally_month_roll(const struct floor *f, struct tally *t, const char *day)
+{
+	if (strncmp(t->month, day, 7) == 0)
+		return;
+	if (t->month[0] && f->att.lates_per_month_absence > 0 &&
+	    t->late_m + t->early_m > f->att.lates_per_month_absence)
+		t->over_months++;
+	snprintf(t->month, sizeof t->month, "%.7s", day);
+	t->late_m = t->early_m = t->half_m = t->absent_m = t->meeting_halves_m = 0;
+}
+
+static void
+tally_day(const struct floor *f, const struct span *sp, const char *day,
+    time_t now, int *mi, int *ai, struct tally *tl, struct att_day *out)
+{
+	bool *in = xcalloc((size_t)f->nstaff + 1, sizeof *in);
+	bool work = floor_workday(f, day);
+	bool tracked = sp->first[0] && strcmp(day, sp->first) >= 0;
+	bool over = shift_over(f, day, now);
+	int i;
+
+	for (i = 0; i < f->nstaff; i++) {
+		tally_month_roll(f, &tl[i], day);
+		if (out)
+			memset(&out[i], 0, sizeof out[i]);
+	}
+	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) < 0; (*mi)++)
+		;
+	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) == 0; (*mi)++) {
+		const struct att_mark *m = &sp->marks[*mi];
+		int si = floor_staff_find(f, m->staff);
+
+		if (si < 0)
+			continue;
+		if (m->kind == ATT_IN) {
+			in[si] = true;
+			if (m->minutes > 0) {
+				tl[si].late_m++;
+				tl[si].late_y++;
+			}
+		} else if (m->minutes > 0) {
+			tl[si].early_m++;
+			tl[si].late_y++;
+		}
+		if (m->minutes > f->att.half_day_after_minutes)
+			tl[si].half_m++;
+		if (out) {
+			if (m->kind == ATT_IN)
+				out[si].late_minutes = m->minutes;
+			else
+				out[si].early_minutes = m->minutes;
+			out[si].half_day |= m->minutes > f->att.half_day_after_minutes;
+		}
+	}
+	for (; *ai < sp->nabs && strcmp(sp->abs[*ai].day, day) < 0; (*ai)++)
+		;
+	for (; *ai < sp->nabs && strcmp(sp->abs[*ai].day, day) == 0; (*ai)++) {
+		int si = floor_staff_find(f, sp->abs[*ai].staff);
+		int r = floor_rule_find(f, sp->abs[*ai].rule);
+
+		if (si >= 0 && r >= 0) {
+			tl[si].meeting_halves_m += f->rules[r].t.absence_halfdays;
+			tl[si].meeting_halves_total += f->rules[r].t.absence_halfdays;
+		}
+	}
+	for (i = 0; i < f->nstaff; i++) {
+		const struct leave *l = leave_on(sp, f->staff[i].id, day);
+		enum att_status st = ATT_UNTRACKED;
+
+		if (l != NULL)
+			st = ATT_ON_LEAVE;
+		else if (in[i])
+			st = out && out[i].late_minutes > 0 ? ATT_LATE : ATT_SIGNED_IN;
+		else if (work && tracked)
+			st = over ? ATT_ABSENT : ATT_NOT_YET;
+		if (st == ATT_ABSENT) {
+			tl[i].absent_m++;
+			tl[i].absent_total++;
+			if (++tl[i].run > tl[i].max_run)
+				tl[i].max_run = tl[i].run;
+		} else if (work && st != ATT_NOT_YET)
+			tl[i].run = 0;
+		if (out) {
+			out[i].status = st;
+			out[i].form_pending = l != NULL && l->form_at == 0;
+		}
+	}
+	free(in);
+}
+
+/* Turns a person's tally into the month's figures and flags. */
+static void
+tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
+{
+	const struct attendance *a = &f->att;
+	bool over = a->lates_per_month_absence > 0 &&
+	    t->late_m + t->early_m > a->lates_per_month_absence;
+	int total_halves = 2 * t->absent_total + t->meeting_halves_total +
+	    2 * (t->over_months + over);
+
+	memset(m, 0, sizeof *m);
+	m->late = t->late_m;
+	m->early = t->early_m;
+	m->half_days = t->half_m;
+	m->absence_halfdays = 2 * t->absent_m + t->meeting_halves_m + 2 * over;
+	m->bonus_forfeit = a->absences_month_forfeit > 0 &&
+	    m->absence_halfdays >= 2 * a->absences_month_forfeit;
+	if (a->lates_per_year_termination > 0 &&
+	    t->late_y >= a->lates_per_year_termination)
+		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
+		    strlen(m->flags), "%stermination: %d late/early this year (A3c)",
+		    m->flags[0] ? "; " : "", t->late_y);
+	if (a->absences_total_termination > 0 &&
+	    total_halves >= 2 * a->absences_total_termination)
+		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
+		    strlen(m->flags), "%sautomatic termination: %d.%d days' absence "
+		    "in total (A6b)", m->flags[0] ? "; " : "", total_halves / 2,
+		    total_halves % 2 * 5);
+	if (a->consecutive_absences_termination > 0 &&
+	    t->max_run >= a->consecutive_absences_termination)
+		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
+		    strlen(m->flags), "%stermination, fees withheld: %d consecutive "
+		    "days' absence (A2)", m->flags[0] ? "; " : "", t->max_run);
+}
+
+/*
+ * Tallies everyone from the first day attendance was kept (or from the
+ * year's start) up to and including `upto`; fills the month of `upto`
+ * and, when day_out is set, the statuses of `upto` itself.
+ */
+static int
+tally_upto(const struct floor *f, struct store *s, const char *upto,
+    struct att_month *month_out, struct att_day *day_out, struct err *e)
+{
+	struct tally *tl;
+	struct span sp;
+	char from[DAY_LEN], d[DAY_LEN];
+	time_t now = clock_now();
+	int i, mi = 0, ai = 0;
+
+	snprintf(from, sizeof from, "%.4s-01-01", upto);
+	if (span_load(f, s, "0000-00-00", upto, &sp, e) < 0)
+		return -1;
+	if (sp.first[0] && strcmp(sp.first, from) < 0)
+		memcpy(from, sp.first, DAY_LEN);
+	/* Absences before the year still count towards A6b's total. */
+	if (sp.nabs > 0 && strcmp(sp.abs[0].day, from) < 0)
+		memcpy(from, sp.abs[0].day, DAY_LEN);
+	tl = xcalloc((size_t)f->nstaff + 1, sizeof *tl);
+	for (memcpy(d, from, DAY_LEN); strcmp(d, upto) <= 0; clock_add_days(d, 1, d)) {
+
+		/* The year's late/early count starts again each January. */
+		if (strcmp(d + 4, "-01-01") == 0)
+			for (i = 0; i < f->nstaff; i++)
+				tl[i].late_y = 0;
+		tally_day(f, &sp, d, now, &mi, &ai, tl,
+		    strcmp(d, upto) == 0 ? day_out : NULL);
+	}
+	for (i = 0; month_out && i < f->nstaff; i++)
+		tally_month(f, &tl[i], &month_out[i]);
+	free(tl);
+	span_free(&sp);
+	return 0;
+}
+
+int
+attendance_month(const struct floor *f, struct store *s, const char *month,
+    struct att_month *out, struct err *e)
+{
+	char first[DAY_LEN], last[DAY_LEN], today[DAY_LEN];
+
+	snprintf(first, sizeof first, "%.7s-01", month);
+	clock_month_last(first, last);
+	clock_shift_day(f, clock_now(), today);
+	/* A month still running is counted up to today. */
+	return tally_upto(f, s, strcmp(today, last) < 0 ? today : last, out, NULL, e);
+}
+
+int
+attendance_day(const struct floor *f, struct store *s, const char *day,
+    struct att_day *out, struct err *e)
+{
+	struct att_month *now_m, *before_m;
+	char prev[DAY_LEN];
+	int i, rc;
+
+	now_m = xcalloc((size_t)f->nstaff + 1, sizeof *now_m);
+	before_m = xcalloc((size_t)f->nstaff + 1, sizeof *before_m);
+	clock_add_days(day, -1, prev);
+	rc = tally_upto(f, s, day, now_m, out, e);
+	if (rc == 0 && strncmp(prev, day, 7) == 0)
+		rc = tally_upto(f, s, prev, before_m, NULL, e);
+	/* A threshold crossed today: a flag or the bonus that was not there
+	 * yesterday. */
+	for (i = 0; rc == 0 && i < f->nstaff; i++)
+		out[i].threshold = (now_m[i].bonus_forfeit && !before_m[i].bonus_forfeit) ||
+		    strcmp(now_m[i].flags, before_m[i].flags) != 0;
+	free(now_m);
+	free(before_m);
+	return rc;
+}

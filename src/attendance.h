@@ -1,0 +1,102 @@
+/*
+ * attendance.h - rulebook section 3 (A1-A6) and F11: sign-in, lateness and
+ * early leave, leave requests and their validity, absences and the
+ * thresholds that follow from them.  Thresholds come from the rulebook
+ * file (floor->att), never from code.
+ *
+ * Absences are derived, not stored: a working day on which a person has no
+ * sign-in and no valid leave, once the shift is over, is a day of absence.
+ * Derivation starts on the first day anyone signed in, so a floor that does
+ * not keep attendance is never declared absent.
+ */
+#ifndef CALLFLOOR_ATTENDANCE_H
+#define CALLFLOOR_ATTENDANCE_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "../db/attendance.h"
+#include "engine.h"
+
+enum att_status {
+	ATT_UNTRACKED,	/* attendance not kept yet, or no working day */
+	ATT_NOT_YET,	/* the shift is on and no sign-in yet */
+	ATT_SIGNED_IN,
+	ATT_LATE,
+	ATT_ON_LEAVE,
+	ATT_ABSENT
+};
+
+/* One person's day. */
+struct att_day {
+	enum att_status status;
+	int late_minutes, early_minutes;
+	bool half_day;			/* late or early past the threshold */
+	bool form_pending;		/* on phone leave, written form missing */
+	bool threshold;			/* crossed a threshold today */
+};
+
+/* Result of a sign-in or sign-out. */
+struct signin_result {
+	int minutes;			/* late (in) or early (out), 0 on time */
+	bool half_day;
+	int64_t late_incident;		/* the LATE mark, 0 when none */
+	fen_t late_fine;
+};
+
+int attendance_signin(const struct floor *f, struct store *s,
+    const struct actor *a, int staff, time_t at, bool at_given,
+    struct signin_result *out, struct err *e);
+int attendance_signout(const struct floor *f, struct store *s,
+    const struct actor *a, int staff, time_t at, bool at_given,
+    struct signin_result *out, struct err *e);
+
+enum leave_kind { LEAVE_SICK, LEAVE_PERSONAL };
+enum leave_via { VIA_WRITTEN, VIA_PHONE, VIA_SMS };
+
+struct leave_req {
+	int staff;
+	char from[11], to[11];
+	enum leave_kind kind;
+	enum leave_via via;
+	time_t requested_at;
+	const char *approved_by;	/* a manager's login, or NULL */
+	bool record_invalid;		/* keep an invalid request on record */
+};
+
+/*
+ * Validates a request as A4/A5 say.  A valid one is recorded; an invalid one
+ * is refused (EXIT_USAGE, the reason in e) unless record_invalid, when it is
+ * recorded as invalid so its days count as absences.  *id is the record.
+ */
+int attendance_leave(const struct floor *f, struct store *s,
+    const struct actor *a, const struct leave_req *r, int64_t *id,
+    bool *valid, struct err *e);
+/* Why a request is invalid (into why), or 0 when it is valid. */
+int leave_check(const struct floor *f, const struct leave_req *r,
+    char *why, size_t n);
+/* The written form of a phone request has come in. */
+int attendance_leave_form(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t id, struct err *e);
+
+/* Everyone's status on day (out has f->nstaff entries). */
+int attendance_day(const struct floor *f, struct store *s, const char *day,
+    struct att_day *out, struct err *e);
+
+/* One person's month. */
+struct att_month {
+	int late, early, half_days;
+	int absence_halfdays;		/* absences, in half days */
+	bool bonus_forfeit;
+	char flags[256];		/* "; "-separated, "" when none */
+};
+
+/* Everyone's month "YYYY-MM" (out has f->nstaff entries). */
+int attendance_month(const struct floor *f, struct store *s, const char *month,
+    struct att_month *out, struct err *e);
+
+const char *att_status_name(enum att_status st);
+/* A one-letter mark for maps: ' ', '-', 'I', 'L', 'V', 'A'. */
+char att_status_letter(enum att_status st);
+
+#endif

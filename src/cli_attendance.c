@@ -1,0 +1,235 @@
+/*
+ * cli_attendance.c - the attendance verbs: signin, signout, leave,
+ * leave-form and the month's attendance.  Rules live in attendance.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attendance.h"
+#include "cli.h"
+#include "text.h"
+
+/* STAFF [--at T]: shared by signin and signout. */
+static int
+sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
+{
+	static const struct option opts[] = {
+		{ "at", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct floor *f = c->floor;
+	struct signin_result r;
+	struct err e = { 0 };
+	const char *at = NULL;
+	time_t when = clock_now();
+	char stamp[32];
+	int ch, staff;
+
+	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
+		if (ch == 't')
+			at = optarg;
+		else
+			return cli_bad_option(verb, ch, argv);
+	}
+	if (optind + 1 != argc)
+		return cli_usage(verb, "give one staff id");
+	if ((staff = floor_staff_find(f, argv[optind])) < 0)
+		return cli_usage(verb, "no staff '%s' on floor %s", argv[optind], f->id);
+	if (at != NULL && clock_parse_local(at, &when) < 0)
+		return cli_usage(verb, "--at '%s' is not a time 'YYYY-MM-DD HH:MM'", at);
+	if (cli_open_store(c, 0, &e) < 0)
+		return cli_fail(&e);
+	if ((in ? attendance_signin : attendance_signout)(f, c->store, &c->actor,
+	    staff, when, at != NULL, &r, &e) < 0)
+		return cli_fail(&e);
+	clock_format(when, stamp, sizeof stamp);
+	printf("%s %s signed %s at %s", f->staff[staff].id, f->staff[staff].name,
+	    in ? "in" : "out", stamp);
+	if (r.minutes > 0)
+		printf(", %d minutes %s%s", r.minutes, in ? "late" : "early",
+		    r.half_day ? " (half a day of personal leave, A1)" : "");
+	printf("\n");
+	if (r.late_incident != 0) {
+		char a[32];
+
+		printf("LATE incident %lld: %s %s\n", (long long)r.late_incident,
+		    f->staff[staff].id, fen_format(r.late_fine, a, sizeof a));
+	}
+	return 0;
+}
+
+int cli_signin(struct cli *c, int argc, char **argv) { return sign_verb(c, argc, argv, "signin", true); }
+int cli_signout(struct cli *c, int argc, char **argv) { return sign_verb(c, argc, argv, "signout", false); }
+
+int
+cli_leave(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "via", required_argument, NULL, 'v' },
+		{ "requested-at", required_argument, NULL, 'r' },
+		{ "approved-by", required_argument, NULL, 'a' },
+		{ "record-invalid", no_argument, NULL, 'I' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct floor *f = c->floor;
+	const char *from = NULL, *to = NULL, *kind = NULL, *via = NULL, *req = NULL;
+	struct leave_req r = { 0 };
+	struct err e = { 0 };
+	int64_t id;
+	bool valid;
+	int ch;
+
+	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
+		switch (ch) {
+		case 'F': from = optarg; break;
+		case 'T': to = optarg; break;
+		case 'k': kind = optarg; break;
+		case 'v': via = optarg; break;
+		case 'r': req = optarg; break;
+		case 'a': r.approved_by = optarg; break;
+		case 'I': r.record_invalid = true; break;
+		default: return cli_bad_option("leave", ch, argv);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage("leave", "give one staff id");
+	if ((r.staff = floor_staff_find(f, argv[optind])) < 0)
+		return cli_usage("leave", "no staff '%s' on floor %s", argv[optind],
+		    f->id);
+	if (from == NULL || clock_parse_day(from, r.from) < 0)
+		return cli_usage("leave", "--from '%s' is not a date YYYY-MM-DD",
+		    from ? from : "");
+	if (to == NULL)
+		memcpy(r.to, r.from, sizeof r.to);
+	else if (clock_parse_day(to, r.to) < 0)
+		return cli_usage("leave", "--to '%s' is not a date YYYY-MM-DD", to);
+	if (kind == NULL || (strcmp(kind, "sick") != 0 && strcmp(kind, "personal") != 0))
+		return cli_usage("leave", "--kind '%s' is not sick or personal",
+		    kind ? kind : "");
+	r.kind = kind[0] == 's' ? LEAVE_SICK : LEAVE_PERSONAL;
+	if (via == NULL)
+		return cli_usage("leave", "--via written|phone|sms is required");
+	if (strcmp(via, "written") == 0)
+		r.via = VIA_WRITTEN;
+	else if (strcmp(via, "phone") == 0)
+		r.via = VIA_PHONE;
+	else if (strcmp(via, "sms") == 0)
+		r.via = VIA_SMS;
+	else
+		return cli_usage("leave", "--via '%s' is not written, phone or sms", via);
+	if (req == NULL || clock_parse_local(req, &r.requested_at) < 0)
+		return cli_usage("leave", "--requested-at '%s' is not a time "
+		    "'YYYY-MM-DD HH:MM'", req ? req : "");
+	if (cli_open_store(c, 0, &e) < 0 ||
+	    attendance_leave(f, c->store, &c->actor, &r, &id, &valid, &e) < 0)
+		return cli_fail(&e);
+	if (valid)
+		printf("leave %lld: %s %s %s to %s, %s by %s%s\n", (long long)id,
+		    f->staff[r.staff].id, kind, r.from, r.to, "requested", via,
+		    r.via == VIA_PHONE ? " (written form pending: callfloor "
+		    "leave-form ID)" : "");
+	else {
+		char why[STORE_TEXT];
+
+		leave_check(f, &r, why, sizeof why);
+		printf("leave %lld recorded as INVALID: %s; its days count as "
+		    "absence\n", (long long)id, why);
+	}
+	return 0;
+}
+
+int
+cli_leave_form(struct cli *c, int argc, char **argv)
+{
+	struct err e = { 0 };
+	int64_t id;
+	int ch;
+
+	while (cli_getopt(c, argc, argv, "", cli_no_opts, &ch) != -1)
+		return cli_bad_option("leave-form", ch, argv);
+	if (optind + 1 != argc)
+		return cli_usage("leave-form", "give one leave request id");
+	if (cli_parse_id("leave-form", "leave id", argv[optind], &id) != 0)
+		return EXIT_USAGE;
+	if (cli_open_store(c, STORE_NOCREATE, &e) < 0 ||
+	    attendance_leave_form(c->floor, c->store, &c->actor, id, &e) < 0)
+		return cli_fail(&e);
+	printf("leave %lld: written form received\n", (long long)id);
+	return 0;
+}
+
+int
+cli_attendance(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "month", required_argument, NULL, 'M' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct floor *f = c->floor;
+	const char *month = NULL, *format = NULL;
+	char first[DAY_LEN], last[DAY_LEN];
+	struct att_month *m;
+	struct buf out = { 0 };
+	struct err e = { 0 };
+	bool csv;
+	int ch, i;
+
+	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
+		if (ch == 'M')
+			month = optarg;
+		else if (ch == 'f')
+			format = optarg;
+		else
+			return cli_bad_option("attendance", ch, argv);
+	}
+	if (optind < argc)
+		return cli_usage("attendance", "unexpected argument '%s'", argv[optind]);
+	if (cli_parse_period("attendance", c, NULL, month, NULL, NULL, first, last) != 0 ||
+	    cli_parse_format("attendance", format, &csv) != 0)
+		return EXIT_USAGE;
+	m = xcalloc((size_t)f->nstaff + 1, sizeof *m);
+	if (cli_open_store(c, 0, &e) < 0 ||
+	    attendance_month(f, c->store, first, m, &e) < 0) {
+		free(m);
+		return cli_fail(&e);
+	}
+	if (csv)
+		buf_puts(&out, "staff_id,name,late,early,half_days,absences,"
+		    "bonus_forfeit,flags\r\n");
+	else {
+		buf_printf(&out, "%s: attendance %.7s\n\n", f->name, first);
+		text_fit(&out, "staff", 8, false, false);
+		text_fit(&out, "name", 16, false, false);
+		buf_puts(&out, " late early half absent bonus  flags\n");
+	}
+	for (i = 0; i < f->nstaff; i++) {
+		const struct att_month *a = &m[i];
+		char abs[16];
+
+		snprintf(abs, sizeof abs, "%d%s", a->absence_halfdays / 2,
+		    a->absence_halfdays % 2 ? ".5" : "");
+		if (csv) {
+			cli_csv_field(&out, f->staff[i].id);
+			buf_puts(&out, ",");
+			cli_csv_field(&out, f->staff[i].name);
+			buf_printf(&out, ",%d,%d,%d,%s,%s,", a->late, a->early,
+			    a->half_days, abs, a->bonus_forfeit ? "yes" : "no");
+			cli_csv_field(&out, a->flags);
+			buf_puts(&out, "\r\n");
+			continue;
+		}
+		text_fit(&out, f->staff[i].id, 8, false, false);
+		text_fit(&out, f->staff[i].name, 16, false, false);
+		buf_printf(&out, " %4d %5d %4d %6s %-6s %s\n", a->late, a->early,
+		    a->half_days, abs, a->bonus_forfeit ? "lost" : "-", a->flags);
+	}
+	fwrite(out.s, 1, out.len, stdout);
+	buf_free(&out);
+	free(m);
+	return 0;
+}
