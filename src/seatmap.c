@@ -37,6 +37,32 @@ seat_of_staff(const struct floor *f, const char *staff)
 	return si >= 0 ? f->staff[si].seat : -1;
 }
 
+/* Each seated agent's attendance on the map's day. */
+static int
+load_attendance(const struct floor *f, struct store *s, struct seatmap *m,
+    struct err *e)
+{
+	struct att_day *d = xcalloc((size_t)f->nstaff + 1, sizeof *d);
+	int i;
+
+	if (attendance_day(f, s, m->day, d, e) < 0) {
+		free(d);
+		return -1;
+	}
+	for (i = 0; i < f->nseats; i++) {
+		int who = f->seats[i].staff;
+
+		if (who < 0)
+			continue;
+		m->seats[i].att = d[who].status;
+		m->seats[i].att_threshold = d[who].threshold;
+		if (d[who].status != ATT_UNTRACKED)
+			m->attendance = true;
+	}
+	free(d);
+	return 0;
+}
+
 int
 seatmap_load(const struct floor *f, struct store *s, const char *day,
     struct seatmap *m, struct err *e)
@@ -55,6 +81,13 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 	    store_inspected(s, day, &insp, &ninsp, e) < 0) {
 		free(in);
 		free(cu);
+		seatmap_free(m);
+		return -1;
+	}
+	if (load_attendance(f, s, m, e) < 0) {
+		free(in);
+		free(cu);
+		free(insp);
 		seatmap_free(m);
 		return -1;
 	}
@@ -81,6 +114,9 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 		if (r >= 0 && f->rules[r].t.positive)
 			continue;
 		m->seats[st].incidents++;
+		/* A failed inspection is a floor rule's mark. */
+		if (r >= 0 && strcmp(f->rules[r].section, "floor") == 0)
+			m->seats[st].desk_incidents++;
 		/* Worst: a flag first, then the larger own fine. */
 		rank = r >= 0 ? (int)f->rules[r].t.flag * 1000000 : 0;
 		if (r >= 0 && f->rules[r].t.pricing != PRICE_NONE) {
@@ -112,7 +148,7 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 			v->state = SEAT_PENDING;
 		if (f->seats[i].staff >= 0) {
 			m->occupied++;
-			m->inspected += v->inspected || v->incidents > 0;
+			m->inspected += v->inspected || v->desk_incidents > 0;
 		}
 	}
 	free(sev);
@@ -137,6 +173,12 @@ seatmap_cell(const struct floor *f, const struct seatmap *m, int seat,
 	struct buf cell = { 0 };
 
 	buf_puts(&cell, seat_glyph(m->seats[seat].state, ascii));
+	if (m->attendance) {
+		char mark[3] = { att_status_letter(m->seats[seat].att),
+			m->seats[seat].att_threshold ? '*' : '\0', '\0' };
+
+		buf_puts(&cell, mark);
+	}
 	buf_puts(&cell, " ");
 	buf_puts(&cell, st->id);
 	if (st->staff >= 0) {
@@ -184,4 +226,10 @@ seatmap_text(const struct floor *f, const struct seatmap *m, bool ascii,
 	for (st = 0; st < SEAT_NSTATES; st++)
 		buf_printf(out, "%s %s%s", seat_glyph((enum seat_state)st, ascii),
 		    state_names[st], st + 1 < SEAT_NSTATES ? "   " : "\n");
+	if (m->attendance) {
+		for (st = ATT_NOT_YET; st <= ATT_ABSENT; st++)
+			buf_printf(out, "%c %s   ", att_status_letter((enum att_status)st),
+			    att_status_name((enum att_status)st));
+		buf_puts(out, "* attendance threshold crossed today\n");
+	}
 }

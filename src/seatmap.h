@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "../db/store.h"
+#include "attendance.h"
 #include "floor.h"
 
 enum seat_state {
@@ -24,15 +25,19 @@ enum seat_state {
 struct seat_view {
 	enum seat_state state;
 	int incidents;			/* not voided, today */
+	int desk_incidents;		/* of them, floor rules (inspections) */
 	fen_t fined;			/* own fines today */
 	char worst[STORE_ID];		/* the worst rule today, "" if none */
 	bool inspected, custody;
+	enum att_status att;		/* the agent's attendance today */
+	bool att_threshold;		/* crossed an attendance threshold today */
 };
 
 struct seatmap {
 	char day[11];
 	struct seat_view *seats;	/* floor->nseats */
 	int inspected, occupied;	/* inspection coverage */
+	bool attendance;		/* attendance is kept on this day */
 };
 
 /* Loads the seat states of day.  Free with seatmap_free. */
