@@ -114,3 +114,51 @@ CREATE TABLE leave (
 	recorded_at   INTEGER NOT NULL
 );
 CREATE INDEX leave_days ON leave (to_day, from_day);
+
+-- The audit trail: one line for every write (mark, void, undo, return,
+-- inspection, sign-in, leave, rulebook change), added in the same
+-- transaction as the write itself.  Who: the login and real uid; where
+-- from: the terminal (ttyname of stdin) and the SSH client's address, "-"
+-- when none (informational: the address comes from the environment or the
+-- login record).  at is the machine's clock, Unix seconds.
+CREATE TABLE audit (
+	id        INTEGER PRIMARY KEY,
+	at        INTEGER NOT NULL,
+	login     TEXT NOT NULL,
+	uid       INTEGER NOT NULL,
+	terminal  TEXT NOT NULL,
+	ssh       TEXT NOT NULL,
+	action    TEXT NOT NULL,
+	object    TEXT NOT NULL,        -- "incident 12", "custody 3", "seat A01"
+	detail    TEXT NOT NULL
+);
+CREATE INDEX audit_at ON audit (at);
+-- Append-only: nothing edits or removes a line once written.
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+	SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+	SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+
+-- Each whole rulebook the database has seen, named by the SHA-256 of its
+-- canonical text (each rule's code, titles and frozen terms, one a line),
+-- so any past fine can be explained by the rules in force that day.
+-- rule_version keeps the same per rule; this keeps the book as a whole.
+CREATE TABLE rulebook (
+	id          INTEGER PRIMARY KEY,
+	hash        TEXT NOT NULL UNIQUE,
+	rules       INTEGER NOT NULL,
+	first_seen  INTEGER NOT NULL,
+	text        TEXT NOT NULL
+);
+CREATE TRIGGER rulebook_no_update BEFORE UPDATE ON rulebook
+BEGIN
+	SELECT RAISE(ABORT, 'the rulebook record is append-only');
+END;
+CREATE TRIGGER rulebook_no_delete BEFORE DELETE ON rulebook
+BEGIN
+	SELECT RAISE(ABORT, 'the rulebook record is append-only');
+END;

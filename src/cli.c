@@ -16,10 +16,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../db/audit.h"
 #include "../ui/console.h"
 #include "auth.h"
+#include "cli_audit.h"
 #include "clock.h"
 #include "ledger.h"
+#include "priv.h"
 #include "report.h"
 #include "seatmap.h"
 #include "text.h"
@@ -27,6 +30,15 @@
 #ifndef VERSION
 #define VERSION "0.1"
 #endif
+/* Where make install puts the configuration and the shared database. */
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+#ifndef LOCALSTATEDIR
+#define LOCALSTATEDIR "/var"
+#endif
+#define SYSTEM_CONFIG SYSCONFDIR "/callfloor/callfloor.cfg"
+#define SHARED_DB_DIR LOCALSTATEDIR "/lib/callfloor"
 
 static const char usage_text[] =
 "usage: callfloor [-c FILE] [-d FILE] [COMMAND [OPTIONS]]\n"
@@ -55,6 +67,10 @@ static const char usage_text[] =
 "  callfloor map [--day D] [--ascii]\n"
 "                            the seat map as plain text\n"
 "  callfloor rules           the rulebook in force, with hotkeys\n"
+"  callfloor audit [--from D --to D] [--format text|csv]\n"
+"                            the audit trail of every write (managers, leads)\n"
+"  callfloor backup FILE     a consistent copy of the live database\n"
+"                            (managers, leads; never overwrites FILE)\n"
 "  callfloor signin STAFF [--at T] / signout STAFF [--at T]\n"
 "                            attendance: lateness is fined (LATE)\n"
 "  callfloor leave STAFF --from D [--to D] --kind sick|personal\n"
@@ -112,8 +128,8 @@ config_path(const char *arg)
 		return arg;
 	if ((env = secure_getenv("CALLFLOOR_CONFIG")) != NULL && *env != '\0')
 		return env;
-	if (stat("/etc/callfloor/callfloor.cfg", &st) == 0)
-		return "/etc/callfloor/callfloor.cfg";
+	if (stat(SYSTEM_CONFIG, &st) == 0)
+		return SYSTEM_CONFIG;
 	return NULL;
 }
 
@@ -138,10 +154,17 @@ cli_open_store(struct cli *c, int flags, struct err *e)
 {
 	const char *xdg;
 
+	/* A database the user picks is opened with the user's own rights. */
+	if (c->db_arg != NULL)
+		priv_drop();
 	if (c->db_arg != NULL)
 		snprintf(c->db_path, sizeof c->db_path, "%s", c->db_arg);
 	else if (c->floor->database != NULL)
 		snprintf(c->db_path, sizeof c->db_path, "%s", c->floor->database);
+	else if (c->config_path != NULL && strcmp(c->config_path,
+	    SYSTEM_CONFIG) == 0)
+		snprintf(c->db_path, sizeof c->db_path, "%s/%s.db", SHARED_DB_DIR,
+		    c->floor->id);
 	else {
 		char dir[PATH_MAX];
 
@@ -163,7 +186,11 @@ cli_open_store(struct cli *c, int flags, struct err *e)
 		    c->floor->id) >= sizeof c->db_path)
 			return err_set(e, EXIT_RUNTIME, "database path too long");
 	}
-	return store_open(c->db_path, flags, &c->store, e);
+	priv_shared_folder(c->db_path);
+	if (store_open(c->db_path, flags, &c->store, e) < 0)
+		return -1;
+	store_audit_who(c->actor.login, c->actor.uid, c->actor.tty, c->actor.ssh);
+	return 0;
 }
 
 /* ---- argument helpers ---- */
@@ -809,6 +836,8 @@ static const struct verb {
 	{ "custody", verb_custody, NEEDS_ACTOR },
 	{ "return", verb_return, NEEDS_ACTOR },
 	{ "map", verb_map, NEEDS_ACTOR },
+	{ "audit", cli_audit, NEEDS_ACTOR },
+	{ "backup", cli_backup, NEEDS_ACTOR },
 	{ "signin", cli_signin, NEEDS_ACTOR },
 	{ "signout", cli_signout, NEEDS_ACTOR },
 	{ "leave", cli_leave, NEEDS_ACTOR },
@@ -833,6 +862,7 @@ cli_main(int argc, char **argv)
 	struct err e = { 0 };
 	int ch, rc;
 
+	priv_init();
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+:c:d:hV", opts, NULL)) != -1) {
 		switch (ch) {
@@ -874,6 +904,10 @@ cli_main(int argc, char **argv)
 		}
 	}
 	c.config_path = config_path(c.config_path);
+	/* The callfloor group goes with the installed configuration only:
+	 * whoever names another one (or none) gets their own rights. */
+	if (c.config_path == NULL || strcmp(c.config_path, SYSTEM_CONFIG) != 0)
+		priv_drop();
 	c.floor = floor_load(c.config_path, &errs);
 	if (c.floor == NULL) {
 		fputs(errs.s ? errs.s : "callfloor: bad configuration\n", stderr);

@@ -15,6 +15,7 @@
 
 #include "clock.h"
 #include "terms.h"
+#include "trail.h"
 
 /* Marks more than this far from now count as "another time". */
 #define NOW_SLACK 120
@@ -272,7 +273,9 @@ mark_in_txn(const struct floor *f, struct store *s, const struct actor *a,
 		return -1;
 	if (store_incident_get(s, in->id, in, e) != 0)
 		return -1;
-	return store_fines_of(s, in->id, &out->fines, &out->nfines, e);
+	if (store_fines_of(s, in->id, &out->fines, &out->nfines, e) < 0)
+		return -1;
+	return trail_mark(f, s, a, out, e);
 }
 
 int
@@ -348,11 +351,13 @@ void_in_txn(struct store *s, const struct actor *a, int64_t id,
 	return renumber(s, in.staff, in.rule, t.window, in.day, e);
 }
 
-int
-engine_void(const struct floor *f, struct store *s, const struct actor *a,
-    int64_t id, const char *reason, struct err *e)
+/* Voids as engine_void says; action names it in the audit trail. */
+static int
+void_as(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, const char *reason, const char *action, struct err *e)
 {
-	(void)f;
+	char object[40];
+
 	if (!actor_can_mark(a))
 		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not void",
 		    a->login, urole_name(a->role));
@@ -363,11 +368,21 @@ engine_void(const struct floor *f, struct store *s, const struct actor *a,
 		    "bytes)", STORE_TEXT - 1);
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (void_in_txn(s, a, id, reason, e) < 0 || store_commit(s, e) < 0) {
+	snprintf(object, sizeof object, "incident %lld", (long long)id);
+	if (void_in_txn(s, a, id, reason, e) < 0 ||
+	    trail_write(f, s, a, action, object, e, "reason: %s", reason) < 0 ||
+	    store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;
 	}
 	return 0;
+}
+
+int
+engine_void(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, const char *reason, struct err *e)
+{
+	return void_as(f, s, a, id, reason, "void", e);
 }
 
 int
@@ -382,7 +397,7 @@ engine_undo(const struct floor *f, struct store *s, const struct actor *a,
 	if (rc > 0)
 		return err_set(e, EXIT_USAGE, "nothing of yours to undo");
 	*id = in.id;
-	return engine_void(f, s, a, in.id, "undone at console", e);
+	return void_as(f, s, a, in.id, "undone at console", "undo", e);
 }
 
 int
@@ -407,6 +422,14 @@ engine_return(const struct floor *f, struct store *s, const struct actor *a,
 		    (long long)custody_id);
 	else if (rc == 0)
 		rc = store_custody_return(s, custody_id, a->login, clock_now(), e);
+	if (rc == 0) {
+		char object[40];
+
+		snprintf(object, sizeof object, "custody %lld", (long long)custody_id);
+		rc = trail_write(f, s, a, "return", object, e, "%s of %s handed "
+		    "back (taken with incident %lld)", c.item, c.staff,
+		    (long long)c.incident);
+	}
 	if (rc != 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;
@@ -418,7 +441,7 @@ int
 engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
     int seat, struct err *e)
 {
-	char day[DAY_LEN];
+	char day[DAY_LEN], object[48];
 	time_t now = clock_now();
 	int who;
 
@@ -433,6 +456,10 @@ engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
 		return -1;
 	if (store_inspection_add(s, f->seats[seat].id, who >= 0 ?
 	    f->staff[who].id : NULL, day, now, a->login, e) < 0 ||
+	    (snprintf(object, sizeof object, "seat %s", f->seats[seat].id),
+	    trail_write(f, s, a, "inspection", object, e, "desk found in order "
+	    "(%s), shift day %s", who >= 0 ? f->staff[who].id : "empty seat",
+	    day)) < 0 ||
 	    store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;

@@ -25,6 +25,10 @@ struct actor {
 	char login[STORE_LOGIN];
 	enum urole role;
 	int staff;		/* -1 when the user is not on the staff list */
+	/* Where from, for the audit trail (auth.c fills them). */
+	long long uid;		/* the real uid */
+	char tty[64];		/* ttyname of stdin, or "-" */
+	char ssh[64];		/* the SSH client's address, or "-" */
 };
 
 struct mark_req {

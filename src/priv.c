@@ -1,0 +1,88 @@
+/*
+ * priv.c - holds, sets aside and drops the callfloor group (priv.h).
+ * Only gids: the binary is never setuid, and nothing here grants a right
+ * the installation did not give.
+ */
+#include "priv.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static gid_t real_gid, set_gid;
+static bool is_setgid;
+static mode_t user_umask;
+
+void
+priv_init(void)
+{
+	real_gid = getgid();
+	set_gid = getegid();
+	is_setgid = real_gid != set_gid;
+	/* Files of the shared database: the group reads and writes them,
+	 * others nothing (the folder already keeps them out). */
+	if (is_setgid)
+		user_umask = umask(007);
+}
+
+bool
+priv_setgid(void)
+{
+	return is_setgid && getegid() == set_gid;
+}
+
+void
+priv_drop(void)
+{
+	if (!is_setgid)
+		return;
+	if (setresgid(real_gid, real_gid, real_gid) < 0 ||
+	    getegid() != real_gid)
+		die("cannot give up the callfloor group: %s", strerror(errno));
+	is_setgid = false;
+	umask(user_umask);
+}
+
+void
+priv_suspend(void)
+{
+	if (is_setgid && setegid(real_gid) < 0)
+		die("cannot set the callfloor group aside: %s", strerror(errno));
+}
+
+void
+priv_resume(void)
+{
+	if (is_setgid && setegid(set_gid) < 0)
+		die("cannot take the callfloor group back: %s", strerror(errno));
+}
+
+void
+priv_child(void)
+{
+	gid_t g = getgid();
+
+	if (setresgid(g, g, g) < 0)
+		_exit(127);
+}
+
+void
+priv_shared_folder(const char *path)
+{
+	char tmp[PATH_MAX];
+	struct stat st;
+	mode_t m;
+
+	snprintf(tmp, sizeof tmp, "%s", path);
+	if (stat(dirname(tmp), &st) < 0 || !(st.st_mode & S_ISGID))
+		return;
+	m = umask(0);
+	umask(m & ~(mode_t)060);
+}
