@@ -36,6 +36,24 @@ static void
 cerr(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * "FILE:LINE: " for a place in the configuration at path.  libconfig names
+ * an @included file as the @include wrote it, relative to the folder of
+ * path; the user needs it relative to where they stand (or absolute).
+ */
+static void
+where(struct buf *b, const char *path, const char *file, int line)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (file == NULL)
+		file = path;
+	if (file[0] != '/' && slash != NULL && strcmp(file, path) != 0)
+		buf_printf(b, "%.*s/%s:%d: ", (int)(slash - path), path, file, line);
+	else
+		buf_printf(b, "%s:%d: ", file, line);
+}
+
 static void
 cerr(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
 {
@@ -48,12 +66,11 @@ cerr(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
 		file = config_setting_source_file(s);
 		line = config_setting_source_line(s);
 	}
-	if (file == NULL)
-		file = c->path;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	buf_printf(c->errs, "%s:%d: %s\n", file, line, msg);
+	where(c->errs, c->path, file, line);
+	buf_printf(c->errs, "%s\n", msg);
 	c->nerr++;
 }
 
@@ -1016,10 +1033,11 @@ floor_load(const char *path, struct buf *errs)
 	if (rc != CONFIG_TRUE) {
 		if (config_error_type(&cf) == CONFIG_ERR_FILE_IO)
 			buf_printf(errs, "%s: cannot read the configuration\n", c.path);
-		else
-			buf_printf(errs, "%s:%d: %s\n", config_error_file(&cf) ?
-			    config_error_file(&cf) : c.path, config_error_line(&cf),
-			    config_error_text(&cf));
+		else {
+			where(errs, c.path, config_error_file(&cf),
+			    config_error_line(&cf));
+			buf_printf(errs, "%s\n", config_error_text(&cf));
+		}
 		config_destroy(&cf);
 		return NULL;
 	}
