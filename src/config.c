@@ -357,10 +357,7 @@ load_layout(struct ctx *c, const config_setting_t *lay)
 				    r + 1, tok);
 				continue;
 			}
-			for (i = 0; i < f->nseats; i++)
-				if (strcmp(f->seats[i].id, tok) == 0)
-					break;
-			if (i < f->nseats) {
+			if ((i = floor_seat_find(f, tok)) >= 0) {
 				cerr(c, row, "seat %s is listed twice in the layout "
 				    "(rows %d and %d)", tok, f->seats[i].row + 1, r + 1);
 				continue;

@@ -129,6 +129,10 @@ struct floor {
 	unsigned workdays;		/* bit (1 << tm_wday), Sunday = 0 */
 	char (*holidays)[11];		/* "YYYY-MM-DD", sorted */
 	int nholidays;
+
+	/* Hashes of staff and seat ids, grown by floor.c on look-up; not
+	 * part of the model (a 2,000-seat floor is 2,400 people). */
+	struct floor_index *staff_index, *seat_index;
 };
 
 /* True when day ("YYYY-MM-DD") is a working day on this floor. */
