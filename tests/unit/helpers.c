@@ -7,6 +7,7 @@
 #include "helpers.h"
 
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,26 +97,27 @@ fx_open_store(void)
 	cr_assert_eq(store_open(fx.db, 0, &fx.s, &e), 0, "store_open: %s", e.msg);
 }
 
+/* Removes the test's folder and whatever the test left in it (flat). */
 void
 fx_done(void)
 {
-	static const char *const db_files[] = { "", "-wal", "-shm", "-journal" };
-	char path[192];
-	size_t i;
-	int k;
+	char path[320];
+	struct dirent *de;
+	DIR *d;
 
 	store_close(fx.s);
 	fx.s = NULL;
 	floor_free(fx.f);
 	fx.f = NULL;
-	for (i = 0; i < sizeof db_files / sizeof db_files[0]; i++) {
-		snprintf(path, sizeof path, "%s%s", fx.db, db_files[i]);
-		unlink(path);
-	}
-	for (k = 0; k < nwritten; k++)
-		unlink(written[k]);
-	snprintf(path, sizeof path, "%s/rules.cfg", fx.dir);
-	unlink(path);
+	if (fx.dir[0] == '\0' || (d = opendir(fx.dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0) {
+			snprintf(path, sizeof path, "%s/%s", fx.dir, de->d_name);
+			if (unlink(path) < 0)
+				rmdir(path);
+		}
+	closedir(d);
 	rmdir(fx.dir);
 }
 
@@ -337,15 +339,15 @@ ledger_sum(void)
 	return total_of(NULL);
 }
 
-static int64_t
-query_int(const char *q)
+int64_t
+db_int(const char *path, const char *q)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
 	int64_t v = -1;
 
-	cr_assert_eq(sqlite3_open_v2(fx.db, &db, SQLITE_OPEN_READONLY, NULL),
-	    SQLITE_OK, "open %s", fx.db);
+	cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK, "open %s", path);
 	cr_assert_eq(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK,
 	    "%s: %s", q, sqlite3_errmsg(db));
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -353,6 +355,24 @@ query_int(const char *q)
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return v;
+}
+
+static int64_t
+query_int(const char *q)
+{
+	return db_int(fx.db, q);
+}
+
+void
+db_exec(const char *path, const char *q)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK, "open %s", path);
+	cr_assert_eq(sqlite3_exec(db, q, NULL, NULL, &msg), SQLITE_OK, "%s: %s",
+	    q, msg ? msg : "?");
+	sqlite3_close(db);
 }
 
 fen_t

@@ -106,6 +106,10 @@ fen_t fine_rows_sum(void);
 /* Rows in a table, read straight from the database file (not through
  * the store), so that "nothing was written" is checked independently. */
 int count_rows(const char *table);
+/* One integer from SQL run on the database file at path (read-only). */
+int64_t db_int(const char *path, const char *sql);
+/* Runs SQL on the database file at path (created when missing). */
+void db_exec(const char *path, const char *sql);
 
 /* Void by a, returning the engine's result; e filled on failure. */
 int void_as(const struct actor *a, int64_t id, const char *reason,

@@ -1,0 +1,489 @@
+/*
+ * test_store.c - the SQLite store on its own: creating and migrating,
+ * refusing databases that are not ours or are newer, read-only use,
+ * transactions that leave nothing behind, constraints, and the queries the
+ * engine and the ledger rely on.  Each test has its own database file.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "helpers.h"
+
+TestSuite(store, .init = fx_dir, .fini = fx_done);
+
+static char path_buf[192];
+
+static const char *
+in_dir(const char *name)
+{
+	snprintf(path_buf, sizeof path_buf, "%s/%s", fx.dir, name);
+	return path_buf;
+}
+
+/* A bare incident of rule DESK by E101 on day, at time t. */
+static struct incident
+incident(const char *staff, const char *rule, const char *day, int64_t t,
+    int64_t version)
+{
+	struct incident in;
+
+	memset(&in, 0, sizeof in);
+	snprintf(in.rule, sizeof in.rule, "%s", rule);
+	snprintf(in.staff, sizeof in.staff, "%s", staff);
+	snprintf(in.grp, sizeof in.grp, "A");
+	snprintf(in.day, sizeof in.day, "%s", day);
+	snprintf(in.marked_by, sizeof in.marked_by, "wangf");
+	in.rule_version = version;
+	in.at = t;
+	in.marked_at = t;
+	in.amount = -1;
+	return in;
+}
+
+static int64_t
+version(const char *code, const char *terms)
+{
+	int64_t id = 0;
+	struct err e = { 0 };
+
+	cr_assert_eq(store_rule_version(fx.s, code, code, terms, 1, &id, &e), 0,
+	    "%s", e.msg);
+	return id;
+}
+
+static int64_t
+add(struct incident in)
+{
+	struct err e = { 0 };
+
+	cr_assert_eq(store_incident_add(fx.s, &in, &e), 0, "%s", e.msg);
+	return in.id;
+}
+
+Test(store, a_fresh_database_is_ours_and_current)
+{
+	fx_open_store();
+	cr_assert_eq(db_int(fx.db, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	cr_assert_eq(db_int(fx.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	cr_assert_eq(db_int(fx.db, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "name IN ('rule_version', 'incident', 'fine', 'custody', 'inspection')"),
+	    5);
+	cr_assert_eq(db_int(fx.db, "SELECT count(*) FROM pragma_journal_mode "
+	    "WHERE journal_mode = 'wal'"), 1, "not in WAL mode");
+	cr_assert_str_eq(store_path(fx.s), fx.db);
+	cr_assert_not(store_readonly(fx.s));
+}
+
+Test(store, opening_twice_keeps_everything)
+{
+	struct err e = { 0 };
+	int64_t v, id;
+
+	fx_open_store();
+	v = version("DESK", "v=1;p=fine;f=500;w=month");
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	id = add(incident("E101", "DESK", "2026-03-02", 1000, v));
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+	store_close(fx.s);
+	fx.s = NULL;
+	fx_open_store();
+	store_close(fx.s);
+	fx.s = NULL;
+	fx_open_store();
+	cr_assert_eq(count_rows("incident"), 1);
+	cr_assert_eq(count_rows("rule_version"), 1);
+	cr_assert_eq(db_int(fx.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	cr_assert_eq(version("DESK", "v=1;p=fine;f=500;w=month"), v);
+	(void)id;
+}
+
+Test(store, another_programs_database_is_refused)
+{
+	struct store *s = NULL;
+	struct err e = { 0 };
+	const char *p = in_dir("theirs.db");
+
+	db_exec(p, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT);"
+	    "INSERT INTO accounts (name) VALUES ('x');");
+	cr_assert_eq(store_open(p, 0, &s, &e), -1, "opened someone else's db");
+	cr_assert_null(s);
+	cr_assert_eq(e.code, EXIT_RUNTIME);
+	cr_assert_not_null(strstr(e.msg, "not a callfloor database"), "%s", e.msg);
+	cr_assert_eq(db_int(p, "SELECT count(*) FROM sqlite_schema"), 1,
+	    "tables were added to a foreign database");
+	cr_assert_eq(db_int(p, "PRAGMA user_version"), 0);
+}
+
+Test(store, another_application_id_is_refused)
+{
+	struct store *s = NULL;
+	struct err e = { 0 };
+	const char *p = in_dir("other.db");
+
+	db_exec(p, "PRAGMA application_id = 1234");
+	cr_assert_eq(store_open(p, 0, &s, &e), -1);
+	cr_assert_not_null(strstr(e.msg, "1234"), "%s", e.msg);
+}
+
+Test(store, a_newer_schema_is_refused)
+{
+	struct store *s = NULL;
+	struct err e = { 0 };
+
+	fx_open_store();
+	store_close(fx.s);
+	fx.s = NULL;
+	db_exec(fx.db, "PRAGMA user_version = 99");
+	cr_assert_eq(store_open(fx.db, 0, &s, &e), -1, "opened a newer schema");
+	cr_assert_not_null(strstr(e.msg, "newer callfloor"), "%s", e.msg);
+	cr_assert_eq(db_int(fx.db, "PRAGMA user_version"), 99, "downgraded");
+}
+
+Test(store, nocreate_and_readonly_do_not_create_a_file)
+{
+	struct store *s = NULL;
+	struct err e = { 0 };
+	struct stat st;
+
+	cr_assert_eq(store_open(fx.db, STORE_NOCREATE, &s, &e), -1);
+	cr_assert_not_null(strstr(e.msg, "callfloor init"), "%s", e.msg);
+	cr_assert_eq(store_open(fx.db, STORE_READONLY, &s, &e), -1);
+	cr_assert_neq(stat(fx.db, &st), 0, "a database file was created");
+}
+
+Test(store, a_folder_is_not_a_database)
+{
+	struct store *s = NULL;
+	struct err e = { 0 };
+
+	cr_assert_eq(store_open(fx.dir, 0, &s, &e), -1);
+	cr_assert_not_null(strstr(e.msg, "not a regular file"), "%s", e.msg);
+}
+
+Test(store, read_only_writes_nothing)
+{
+	struct store *ro = NULL;
+	struct err e = { 0 };
+	int64_t v;
+
+	fx_open_store();
+	v = version("DESK", "v=1;p=fine;f=500;w=month");
+	(void)v;
+	cr_assert_eq(store_open(fx.db, STORE_READONLY, &ro, &e), 0, "%s", e.msg);
+	cr_assert(store_readonly(ro));
+	cr_assert_eq(store_begin(ro, &e), -1, "began a write on a read-only store");
+	cr_assert_not_null(strstr(e.msg, "read-only"), "%s", e.msg);
+	store_close(ro);
+}
+
+Test(store, a_fresh_file_opened_read_only_needs_init)
+{
+	struct store *ro = NULL;
+	struct err e = { 0 };
+
+	db_exec(fx.db, "PRAGMA user_version = 0");	/* an empty file */
+	cr_assert_eq(store_open(fx.db, STORE_READONLY, &ro, &e), -1);
+	cr_assert_not_null(strstr(e.msg, "init"), "%s", e.msg);
+}
+
+Test(store, a_rollback_leaves_nothing)
+{
+	struct err e = { 0 };
+	struct fine_row f = { 0 };
+	int64_t v;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0, "%s", e.msg);
+	v = version("DESK", "v=1;p=fine;f=500;w=month");
+	f.incident = add(incident("E101", "DESK", "2026-03-02", 1000, v));
+	snprintf(f.staff, sizeof f.staff, "E101");
+	snprintf(f.grp, sizeof f.grp, "A");
+	snprintf(f.role, sizeof f.role, "offender");
+	f.own = 1;
+	f.amount = 500;
+	cr_assert_eq(store_fine_add(fx.s, &f, &e), 0, "%s", e.msg);
+	store_rollback(fx.s);
+	cr_assert_eq(count_rows("incident"), 0);
+	cr_assert_eq(count_rows("fine"), 0);
+	cr_assert_eq(count_rows("rule_version"), 0);
+}
+
+Test(store, constraints_hold)
+{
+	struct err e = { 0 };
+	struct fine_row f = { 0 };
+	int64_t v;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	v = version("DESK", "v=1;p=fine;f=500;w=month");
+	snprintf(f.staff, sizeof f.staff, "E101");
+	snprintf(f.grp, sizeof f.grp, "A");
+	snprintf(f.role, sizeof f.role, "offender");
+	f.incident = 4242;			/* no such incident */
+	f.amount = 500;
+	cr_assert_eq(store_fine_add(fx.s, &f, &e), -1, "a fine without incident");
+	f.incident = add(incident("E101", "DESK", "2026-03-02", 1000, v));
+	f.amount = -1;
+	cr_assert_eq(store_fine_add(fx.s, &f, &e), -1, "a negative fine");
+	{
+		struct incident in = incident("E101", "DESK", "2026-03-02", 1000,
+		    9999);
+
+		cr_assert_eq(store_incident_add(fx.s, &in, &e), -1,
+		    "an incident of an unknown rule version");
+	}
+	store_rollback(fx.s);
+}
+
+Test(store, an_incident_round_trips)
+{
+	struct err e = { 0 };
+	struct incident in, out;
+	int64_t v;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	v = version("ATTITUDE", "v=1;p=range;lo=500;hi=20000;w=month");
+	in = incident("E203", "ATTITUDE", "2026-11-30", 1796045400, v);
+	snprintf(in.seat, sizeof in.seat, "B03");
+	snprintf(in.note, sizeof in.note, "顾客投诉: rude, 'twice'; \"really\"");
+	in.amount = 4250;
+	in.offence = 2;
+	in.marked_at = 1796045460;
+	in.id = add(in);
+	cr_assert_eq(store_commit(fx.s, &e), 0);
+	cr_assert_eq(store_incident_get(fx.s, in.id, &out, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(out.rule, "ATTITUDE");
+	cr_assert_eq(out.rule_version, v);
+	cr_assert_str_eq(out.staff, "E203");
+	cr_assert_str_eq(out.grp, "A");
+	cr_assert_str_eq(out.seat, "B03");
+	cr_assert_eq(out.at, 1796045400);
+	cr_assert_str_eq(out.day, "2026-11-30");
+	cr_assert_eq(out.offence, 2);
+	cr_assert_eq(out.amount, 4250);
+	cr_assert_str_eq(out.note, in.note);
+	cr_assert_str_eq(out.marked_by, "wangf");
+	cr_assert_eq(out.marked_at, 1796045460);
+	cr_assert_eq(out.voided_at, 0);
+	cr_assert_eq(store_incident_get(fx.s, in.id + 1, &out, &e), 1,
+	    "found an incident that does not exist");
+}
+
+Test(store, an_amount_not_given_stays_not_given)
+{
+	struct err e = { 0 };
+	struct incident out;
+	int64_t id, v;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	v = version("DESK", "v=1;p=fine;f=500;w=month");
+	id = add(incident("E101", "DESK", "2026-03-02", 1000, v));
+	cr_assert_eq(store_commit(fx.s, &e), 0);
+	cr_assert_eq(store_incident_get(fx.s, id, &out, &e), 0);
+	cr_assert_eq(out.amount, -1);
+	cr_assert_str_eq(out.seat, "");
+	cr_assert_str_eq(out.note, "");
+}
+
+Test(store, offences_are_in_time_order_inside_the_days_and_not_voided)
+{
+	struct err e = { 0 };
+	struct incident *list;
+	int64_t v, a, b, c, d, x;
+	int n;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	v = version("DESK", "v=1;p=fine;f=500;w=month");
+	c = add(incident("E101", "DESK", "2026-03-20", 3000, v));
+	a = add(incident("E101", "DESK", "2026-03-01", 1000, v));
+	b = add(incident("E101", "DESK", "2026-03-10", 2000, v));
+	d = add(incident("E101", "DESK", "2026-04-01", 4000, v));
+	x = add(incident("E102", "DESK", "2026-03-05", 1500, v));
+	add(incident("E101", "PHONE", "2026-03-05", 1500, v));
+	cr_assert_eq(store_incident_void(fx.s, b, "root", 5000, "mistake", &e), 0);
+	cr_assert_eq(store_incident_void(fx.s, b, "root", 5001, "again", &e), 1,
+	    "voided twice");
+	cr_assert_eq(store_commit(fx.s, &e), 0);
+	cr_assert_eq(store_offences(fx.s, "E101", "DESK", "2026-03-01",
+	    "2026-03-31", &list, &n, &e), 0, "%s", e.msg);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(list[0].id, a);
+	cr_assert_eq(list[1].id, c);
+	free(list);
+	/* store_incidents: voided ones too, everybody or one person. */
+	cr_assert_eq(store_incidents(fx.s, "2026-03-01", "2026-03-31", NULL,
+	    &list, &n, &e), 0);
+	cr_assert_eq(n, 5);
+	cr_assert_eq(list[0].id, a);
+	free(list);
+	cr_assert_eq(store_incidents(fx.s, "2026-03-01", "2026-04-30", "E101",
+	    &list, &n, &e), 0);
+	cr_assert_eq(n, 5);
+	cr_assert_eq(list[n - 1].id, d);
+	free(list);
+	(void)x;
+}
+
+Test(store, rule_versions_are_shared_and_kept)
+{
+	char terms[256];
+	struct err e = { 0 };
+	int64_t a, b, c, id;
+
+	fx_open_store();
+	a = version("DESK", "v=1;p=fine;f=500;w=month");
+	b = version("DESK", "v=1;p=fine;f=500;w=month");
+	c = version("DESK", "v=1;p=fine;f=800;w=month");
+	cr_assert_eq(a, b);
+	cr_assert_neq(a, c);
+	cr_assert_eq(store_rule_version(fx.s, "DESK", "Tidy desk",
+	    "v=1;p=fine;f=500;w=month", 1, &id, &e), 0);
+	cr_assert_neq(id, a, "a new title is a new version");
+	cr_assert_eq(store_rule_terms(fx.s, c, terms, sizeof terms, &e), 0);
+	cr_assert_str_eq(terms, "v=1;p=fine;f=800;w=month");
+	cr_assert_eq(store_rule_terms(fx.s, 999, terms, sizeof terms, &e), -1);
+}
+
+Test(store, fine_totals_split_own_and_co_and_skip_vacancies_and_voids)
+{
+	struct err e = { 0 };
+	struct fine_total *t;
+	struct fine_row f = { 0 };
+	int64_t v, i1, i2;
+	int n;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	v = version("SLEEP", "v=1;p=fine;f=1000;w=month");
+	i1 = add(incident("E101", "SLEEP", "2026-03-02", 1000, v));
+	i2 = add(incident("E101", "SLEEP", "2026-03-03", 2000, v));
+	snprintf(f.grp, sizeof f.grp, "A");
+	f.incident = i1;
+	snprintf(f.staff, sizeof f.staff, "E101");
+	snprintf(f.role, sizeof f.role, "offender");
+	f.own = 1, f.amount = 1000;
+	store_fine_add(fx.s, &f, &e);
+	snprintf(f.staff, sizeof f.staff, "D001");
+	snprintf(f.role, sizeof f.role, "director");
+	f.own = 0, f.amount = 1000;
+	store_fine_add(fx.s, &f, &e);
+	f.staff[0] = '\0';			/* vacant deputy */
+	snprintf(f.role, sizeof f.role, "deputy");
+	store_fine_add(fx.s, &f, &e);
+	f.incident = i2;			/* voided below */
+	snprintf(f.staff, sizeof f.staff, "E101");
+	snprintf(f.role, sizeof f.role, "offender");
+	f.own = 1, f.amount = 2000;
+	store_fine_add(fx.s, &f, &e);
+	cr_assert_eq(store_incident_void(fx.s, i2, "root", 3000, "no", &e), 0);
+	cr_assert_eq(store_fine_set_own(fx.s, i1, 1500, 0, &e), 0);
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_fine_totals(fx.s, "2026-03-01", "2026-03-31", &t, &n,
+	    &e), 0, "%s", e.msg);
+	cr_assert_eq(n, 2, "the vacancy has a total");
+	cr_assert_str_eq(t[0].staff, "D001");
+	cr_assert_eq(t[0].own, 0);
+	cr_assert_eq(t[0].co, 1000);
+	cr_assert_str_eq(t[1].staff, "E101");
+	cr_assert_eq(t[1].own, 1500, "re-priced own fine, void excluded");
+	cr_assert_eq(t[1].co, 0);
+	free(t);
+}
+
+Test(store, custody_is_handed_back_once)
+{
+	struct err e = { 0 };
+	struct custody c = { 0 }, out, *held;
+	int64_t v;
+	int n;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	v = version("PHONE", "v=1;p=fine;f=5000;w=month;c=phone");
+	c.incident = add(incident("E101", "PHONE", "2026-03-02", 1000, v));
+	snprintf(c.staff, sizeof c.staff, "E101");
+	snprintf(c.item, sizeof c.item, "phone");
+	snprintf(c.kept_by, sizeof c.kept_by, "wangf");
+	c.taken_at = 1000;
+	cr_assert_eq(store_custody_add(fx.s, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_custody_return(fx.s, c.id, "wangf", 2000, &e), 0);
+	cr_assert_eq(store_custody_return(fx.s, c.id, "root", 3000, &e), 1,
+	    "handed back twice");
+	cr_assert_eq(store_commit(fx.s, &e), 0);
+	cr_assert_eq(store_custody_get(fx.s, c.id, &out, &e), 0);
+	cr_assert_eq(out.returned_at, 2000);
+	cr_assert_str_eq(out.returned_by, "wangf");
+	cr_assert_str_eq(out.seat, "");
+	cr_assert_eq(store_custody_held(fx.s, &held, &n, &e), 0);
+	cr_assert_eq(n, 0);
+	free(held);
+	cr_assert_eq(store_custody_get(fx.s, c.id + 1, &out, &e), 1);
+}
+
+Test(store, last_marked_is_the_latest_not_voided)
+{
+	struct err e = { 0 };
+	struct incident out;
+	int64_t v, a, b;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	v = version("DESK", "v=1;p=fine;f=500;w=month");
+	a = add(incident("E101", "DESK", "2026-03-02", 1000, v));
+	b = add(incident("E102", "DESK", "2026-03-01", 500, v));
+	cr_assert_eq(store_commit(fx.s, &e), 0);
+	/* Both marked_at = at; b was marked earlier. */
+	cr_assert_eq(store_last_marked(fx.s, "wangf", &out, &e), 0);
+	cr_assert_eq(out.id, a);
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	cr_assert_eq(store_incident_void(fx.s, a, "wangf", 2000, "undo", &e), 0);
+	cr_assert_eq(store_commit(fx.s, &e), 0);
+	cr_assert_eq(store_last_marked(fx.s, "wangf", &out, &e), 0);
+	cr_assert_eq(out.id, b);
+	cr_assert_eq(store_last_marked(fx.s, "nobody", &out, &e), 1);
+}
+
+Test(store, inspections_are_listed_once_per_seat)
+{
+	struct err e = { 0 };
+	char (*seats)[STORE_ID];
+	int n;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	store_inspection_add(fx.s, "A02", "E102", "2026-03-02", 1000, "wangf", &e);
+	store_inspection_add(fx.s, "A01", "E101", "2026-03-02", 1001, "wangf", &e);
+	store_inspection_add(fx.s, "A02", "E102", "2026-03-02", 1002, "wangf", &e);
+	store_inspection_add(fx.s, "A03", NULL, "2026-03-03", 1003, "wangf", &e);
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_inspected(fx.s, "2026-03-02", &seats, &n, &e), 0);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(seats[0], "A01");
+	cr_assert_str_eq(seats[1], "A02");
+	free(seats);
+}
+
+Test(store, data_version_moves_when_another_connection_writes)
+{
+	struct store *other = NULL;
+	struct err e = { 0 };
+	int64_t before;
+
+	fx_open_store();
+	cr_assert_eq(store_open(fx.db, 0, &other, &e), 0, "%s", e.msg);
+	before = store_data_version(fx.s);
+	cr_assert_eq(store_begin(other, &e), 0);
+	cr_assert_eq(store_inspection_add(other, "A01", NULL, "2026-03-02", 1,
+	    "wangf", &e), 0);
+	cr_assert_eq(store_commit(other, &e), 0);
+	cr_assert_neq(store_data_version(fx.s), before, "the console would not "
+	    "notice another's write");
+	store_close(other);
+}
