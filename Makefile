@@ -3,6 +3,8 @@
 
 PREFIX   ?= /usr/local
 DESTDIR  ?=
+SYSCONFDIR    ?= /etc
+LOCALSTATEDIR ?= /var
 VERSION  := 0.1
 
 PKGS     := ncursesw sqlite3 libconfig
@@ -12,7 +14,8 @@ WARN     := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes
 ifeq ($(CI),true)
 WARN     += -Werror
 endif
-CPPFLAGS += -D_GNU_SOURCE -DVERSION='"$(VERSION)"'
+CPPFLAGS += -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
+	    -DSYSCONFDIR='"$(SYSCONFDIR)"' -DLOCALSTATEDIR='"$(LOCALSTATEDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
@@ -87,10 +90,34 @@ demo: callfloor
 bench: callfloor
 	@bench/run.sh
 
+# A shared floor server (README, "Installing on a floor server"): the
+# binary setgid callfloor, the only group that may write the database
+# folder; the configuration in $(SYSCONFDIR)/callfloor, kept when present.
+# The group is created only for a real install (DESTDIR empty).
+CONFDIR := $(DESTDIR)$(SYSCONFDIR)/callfloor
+DATADIR := $(DESTDIR)$(LOCALSTATEDIR)/lib/callfloor
 install: callfloor
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	@if [ -z "$(DESTDIR)" ] && ! getent group callfloor >/dev/null; then \
+	  echo "groupadd --system callfloor"; groupadd --system callfloor; fi
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(CONFDIR)
 	install -m 755 callfloor $(DESTDIR)$(PREFIX)/bin/callfloor
 	install -m 644 callfloor.1 $(DESTDIR)$(PREFIX)/share/man/man1/callfloor.1
+	@# The demo floor lets anyone in as manager ("*"); not on a server.
+	@test -e $(CONFDIR)/callfloor.cfg || { \
+	  echo "install $(CONFDIR)/callfloor.cfg (the demo floor, without its \"*\" user)"; \
+	  sed '/login = "\*"/d' conf/demo.cfg > $(CONFDIR)/callfloor.cfg && \
+	  chmod 644 $(CONFDIR)/callfloor.cfg; }
+	@test -e $(CONFDIR)/rules.cfg || { \
+	  echo "install $(CONFDIR)/rules.cfg"; install -m 644 conf/rules.cfg $(CONFDIR)/rules.cfg; }
+	install -d $(DATADIR)
+	@# chown clears the setgid bit, so the modes come after it.
+	@if [ "$$(id -u)" = 0 ] && getent group callfloor >/dev/null; then \
+	  echo "chown root:callfloor $(DESTDIR)$(PREFIX)/bin/callfloor $(DATADIR)"; \
+	  chown root:callfloor $(DESTDIR)$(PREFIX)/bin/callfloor $(DATADIR); \
+	else echo "note: not root, or no callfloor group: chown root:callfloor" \
+	  "bin/callfloor and lib/callfloor when you package this"; fi
+	chmod 2755 $(DESTDIR)$(PREFIX)/bin/callfloor
+	chmod 2770 $(DATADIR)
 
 clean:
 	rm -rf $(B) callfloor

@@ -11,11 +11,13 @@
 #include "store_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 extern const char store_schema_sql[];	/* db/schema.sql, embedded */
 
@@ -252,6 +254,16 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 			    errno == ENOENT ? "no such file (run `callfloor init`)" :
 			    strerror(errno));
 			goto fail;
+		}
+		/* Created here with 0666, not by SQLite with 0644, so that the
+		 * umask alone decides: a shared install's 007 makes the file
+		 * (and its -wal and -shm, which copy its mode) group-writable. */
+		{
+			int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+			    0666);
+
+			if (fd >= 0)
+				close(fd);
 		}
 	} else if (!S_ISREG(stbuf.st_mode)) {
 		err_set(e, EXIT_RUNTIME, "database %s is not a regular file", path);
