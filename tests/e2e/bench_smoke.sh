@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# bench_smoke.sh - keeps `make bench` working: the small benchmark (100
+# seats, 10,000 incidents, short runs) must build its data, drive the real
+# binary and print the whole table.  It never fails on a time: only on a
+# broken harness (a missing row, a harness error, a non-zero exit).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+out=$(make -s -C "$ROOT" bench-smoke 2>&1) || { echo "$out"; fail "make bench-smoke exited non-zero"; }
+echo "$out"
+grep -q '^machine: ' <<<"$out" || fail "no machine line"
+for n in 1 2 3 4 5 6 7 8; do
+	grep -q "^| $n " <<<"$out" || fail "row $n is missing from the table"
+done
+if grep -q 'harness error' <<<"$out"; then fail "the harness broke"; fi
