@@ -182,7 +182,7 @@ clock_window(enum window w, const char day[DAY_LEN], char from[DAY_LEN],
 		break;
 	case WINDOW_MONTH:
 		snprintf(from, DAY_LEN, "%.7s-01", day);
-		snprintf(to, DAY_LEN, "%.7s-31", day);
+		clock_month_last(day, to);	/* a real day: views show it */
 		break;
 	case WINDOW_YEAR:
 		snprintf(from, DAY_LEN, "%.4s-01-01", day);
