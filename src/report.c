@@ -1,9 +1,1634 @@
-/* report.c - TEMPORARY placeholder while the report is being written. */
+/*
+ * report.c - the end-of-day summary that a shift lead prints and hands to
+ * the manager, and `callfloor report`.
+ *
+ * It gathers one shift day from the store (incidents, the fine lines the
+ * engine wrote, custody, inspections, voids), lays it out in 80 columns
+ * measured with text_width (Chinese names take two columns a character),
+ * cuts it into pages that each carry the page header and, inside a table,
+ * the table's column headers again, and prints it through the floor's
+ * print command.
+ *
+ * It must never price anything: every amount here is a fine row as stored.
+ * Today's rulebook is consulted by code for titles only; whether an
+ * incident goes to the journal, raises a flag or is a commendation comes
+ * from the terms frozen with it, so editing the rulebook never rewrites an
+ * old report.  No SQL, no curses.
+ */
 #include "report.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../db/store.h"
 #include "cli.h"
-#include "util.h"
-int report_text(const struct floor *f, struct store *s, const char *day, const char *by_login, struct buf *out, struct err *e) { (void)f; (void)s; (void)day; (void)by_login; (void)out; return err_set(e, EXIT_RUNTIME, "report: not built yet"); }
-int report_print(const struct floor *f, const char *text, const char *printer, struct err *e) { (void)f; (void)text; (void)printer; return err_set(e, EXIT_RUNTIME, "report: printing not built yet"); }
-int cli_report(struct cli *c, int argc, char **argv) { (void)c; (void)argc; (void)argv; fprintf(stderr, "callfloor: report: not built yet\n"); return 1; }
-int cli_journal(struct cli *c, int argc, char **argv) { (void)c; (void)argc; (void)argv; fprintf(stderr, "callfloor: journal: not built yet\n"); return 1; }
+#include "clock.h"
+#include "floor.h"
+#include "terms.h"
+#include "text.h"
+
+#define WIDTH 80		/* columns of a printed line */
+#define HEAD_LINES 4		/* the page header: three lines and a gap */
+#define DEFAULT_PRINT "lp -t 'callfloor'"
+
+/* ---- small text helpers ---- */
+
+static char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/*
+ * A copy of s fit to stand on one printed line: control characters (a
+ * newline or a form feed in a note would break the page) become spaces and
+ * bad bytes become U+FFFD.  Caller frees.
+ */
+static char *
+clean(const char *s)
+{
+	struct buf b = { 0 };
+	size_t n = strlen(s), k;
+	unsigned cp;
+
+	buf_add(&b, "", 0);
+	while ((k = utf8_next(s, n, &cp)) != 0) {
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+			buf_puts(&b, " ");
+		else if (cp == 0xfffd)
+			buf_puts(&b, "\xef\xbf\xbd");
+		else
+			buf_add(&b, s, k);
+		s += k;
+		n -= k;
+	}
+	return b.s;
+}
+
+/*
+ * Cuts s into lines of at most width columns, at spaces where it can,
+ * inside a word (or a run of Chinese) where it must.  Returns the count;
+ * the lines are the caller's to free, with the array.
+ */
+static int
+wrap(const char *s, int width, char ***out)
+{
+	int n = 0;
+
+	*out = NULL;
+	while (*s == ' ')
+		s++;
+	while (*s != '\0') {
+		const char *p = s, *sp = NULL, *end;
+		size_t k;
+		unsigned cp;
+		int w = 0;
+
+		while ((k = utf8_next(p, strlen(p), &cp)) != 0) {
+			int cw = cp_width(cp);
+
+			if (w + cw > width)
+				break;
+			if (cp == ' ')
+				sp = p;
+			w += cw;
+			p += k;
+		}
+		if (k == 0)
+			end = p;
+		else if (sp != NULL)
+			end = sp;
+		else
+			end = p == s ? p + k : p;
+		*out = xrealloc(*out, (size_t)(n + 1) * sizeof **out);
+		(*out)[n++] = xstrndup(s, (size_t)(end - s));
+		for (s = end; *s == ' '; s++)
+			;
+	}
+	return n;
+}
+
+static void
+free_lines(char **l, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+/* s cut or padded to w - 1 columns, then a space between columns. */
+static void
+col(struct buf *b, const char *s, int w)
+{
+	text_fit(b, s, w - 1, false, false);
+	buf_puts(b, " ");
+}
+
+static void
+amount(struct buf *b, fen_t v)
+{
+	char a[32];
+
+	buf_printf(b, " %9s", fen_format(v, a, sizeof a));
+}
+
+static void
+spaces(struct buf *b, int n)
+{
+	while (n-- > 0)
+		buf_puts(b, " ");
+}
+
+static const char *
+staff_name(const struct floor *f, const char *id)
+{
+	int si = floor_staff_find(f, id);
+
+	return si >= 0 ? f->staff[si].name : "?";
+}
+
+/* "HH:MM", or "MM-DD HH:MM" when t is not on the calendar day `day`. */
+static void
+fmt_time(const char *day, int64_t t, char out[32])
+{
+	char full[32];
+
+	clock_format((time_t)t, full, sizeof full);
+	if (strncmp(full, day, 10) == 0)
+		snprintf(out, 32, "%s", full + 11);
+	else
+		snprintf(out, 32, "%s", full + 5);
+}
+
+static void
+fmt_minutes(int m, char out[8])
+{
+	snprintf(out, 8, "%02d:%02d", (m / 60) % 100, m % 60);
+}
+
+/* Floor-local time `minutes` after midnight of day, plus `days` days. */
+static time_t
+day_at(const char *day, int days, int minutes)
+{
+	char d[DAY_LEN], s[32];
+	time_t t;
+
+	clock_add_days(day, days, d);
+	snprintf(s, sizeof s, "%s %02d:%02d", d, (minutes / 60) % 100,
+	    minutes % 60);
+	return clock_parse_local(s, &t) < 0 ? 0 : t;
+}
+
+static const char *
+weekday(const char *day)
+{
+	static const char *names[] = { "Sunday", "Monday", "Tuesday",
+		"Wednesday", "Thursday", "Friday", "Saturday" };
+	time_t t = day_at(day, 0, 12 * 60);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return names[tm.tm_wday % 7];
+}
+
+/* ---- the document: lines, and what to repeat on a new page ---- */
+
+enum {
+	KEEP = 1,	/* no page break between this line and the next */
+	HEAD = 2	/* a heading itself: nothing to repeat above it */
+};
+
+struct rline {
+	char *s;
+	int ctx;	/* the heading to repeat above it on a new page, -1 */
+	int flags;
+};
+
+struct rctx {
+	char *title;	/* "GROUP A  ... (continued)" */
+	char *cols;	/* the table's column headers, or NULL */
+};
+
+struct doc {
+	struct rline *l;
+	int n, cap;
+	struct rctx *c;
+	int nc;
+	int cur;	/* context of the lines being added */
+	struct buf lb;	/* the line being built */
+};
+
+static void
+doc_free(struct doc *d)
+{
+	int i;
+
+	for (i = 0; i < d->n; i++)
+		free(d->l[i].s);
+	for (i = 0; i < d->nc; i++) {
+		free(d->c[i].title);
+		free(d->c[i].cols);
+	}
+	free(d->l);
+	free(d->c);
+	buf_free(&d->lb);
+}
+
+/* Ends the line being built (trailing blanks cut) and adds it. */
+static void
+emit(struct doc *d, int flags)
+{
+	struct rline *l;
+	size_t n = d->lb.len;
+
+	while (n > 0 && d->lb.s[n - 1] == ' ')
+		n--;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 128;
+		d->l = xrealloc(d->l, (size_t)d->cap * sizeof *d->l);
+	}
+	l = &d->l[d->n++];
+	l->s = xstrndup(d->lb.s ? d->lb.s : "", n);
+	l->ctx = d->cur;
+	l->flags = flags;
+	d->lb.len = 0;
+	if (d->lb.s != NULL)
+		d->lb.s[0] = '\0';
+}
+
+static void
+emitf(struct doc *d, int flags, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+emitf(struct doc *d, int flags, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		die("out of memory");
+	va_end(ap);
+	buf_puts(&d->lb, s);
+	free(s);
+	emit(d, flags);
+}
+
+/* Binds the last line added to the next one (a total to its rows). */
+static void
+keep_prev(struct doc *d)
+{
+	if (d->n > 0)
+		d->l[d->n - 1].flags |= KEEP;
+}
+
+static void
+new_ctx(struct doc *d, const char *title, const char *cols)
+{
+	d->c = xrealloc(d->c, (size_t)(d->nc + 1) * sizeof *d->c);
+	d->c[d->nc].title = xstrdup(title);
+	d->c[d->nc].cols = cols ? xstrdup(cols) : NULL;
+	d->cur = d->nc++;
+}
+
+/* A section: a gap, its title; a page break inside it repeats `cont`. */
+static void
+section(struct doc *d, const char *title, const char *cont)
+{
+	d->cur = -1;
+	emit(d, 0);
+	emitf(d, KEEP | HEAD, "%s", title);
+	new_ctx(d, cont, NULL);
+}
+
+/* The column headers being built in d->lb start a table. */
+static void
+table(struct doc *d)
+{
+	const char *title = d->cur >= 0 ? d->c[d->cur].title : "";
+	char *cols;
+
+	emit(d, KEEP | HEAD);
+	cols = d->l[d->n - 1].s;
+	new_ctx(d, title, cols);
+	d->l[d->n - 1].ctx = d->cur;
+}
+
+/* A note (or a reason) under a row, wrapped, indented by `indent`. */
+static void
+note_lines(struct doc *d, int indent, const char *label, const char *text,
+    int last_flags)
+{
+	char *c = clean(text), *s, **l;
+	int n, i;
+
+	s = xasprintf("%s%s", label, c);
+	n = wrap(s, WIDTH - indent, &l);
+	for (i = 0; i < n; i++) {
+		spaces(&d->lb, indent);
+		buf_puts(&d->lb, l[i]);
+		emit(d, i + 1 < n ? KEEP : last_flags);
+	}
+	free_lines(l, n);
+	free(s);
+	free(c);
+}
+
+/* ---- pages ---- */
+
+struct page {
+	const char **l;
+	int n;
+};
+
+static void
+page_add(struct page *p, const char *s)
+{
+	p->l = xrealloc(p->l, (size_t)(p->n + 1) * sizeof *p->l);
+	p->l[p->n++] = s;
+}
+
+/*
+ * Cuts d into pages of page_lines lines (the header included) and appends
+ * them to out, a form feed before every page but the first.  A run of
+ * KEEP lines moves whole to the next page when it fits there; a page that
+ * starts inside a section repeats the section's title and column headers.
+ */
+static void
+paginate(const struct doc *d, int page_lines, const char *title,
+    const char *subtitle, struct buf *out)
+{
+	int cap = page_lines - HEAD_LINES, used = 0, np = 1, i, k;
+	struct page *pg = xcalloc(1, sizeof *pg);
+
+	for (i = 0; i < d->n; i++) {
+		const struct rline *l = &d->l[i];
+		const struct rctx *c = l->ctx >= 0 ? &d->c[l->ctx] : NULL;
+		int ctxn = c == NULL || (l->flags & HEAD) ? 0 : 1 + (c->cols != NULL);
+
+		if (i == 0 || !(d->l[i - 1].flags & KEEP)) {
+			int chain = 1;
+
+			while (i + chain < d->n && (d->l[i + chain - 1].flags & KEEP))
+				chain++;
+			if (used > 0 && used + chain > cap && chain <= cap - ctxn)
+				used = cap;
+		}
+		if (used >= cap) {
+			pg = xrealloc(pg, (size_t)(np + 1) * sizeof *pg);
+			memset(&pg[np++], 0, sizeof *pg);
+			used = 0;
+		}
+		if (used == 0 && l->s[0] == '\0')
+			continue;
+		if (used == 0 && ctxn > 0) {
+			page_add(&pg[np - 1], c->title);
+			if (c->cols != NULL)
+				page_add(&pg[np - 1], c->cols);
+			used += ctxn;
+		}
+		page_add(&pg[np - 1], l->s);
+		used++;
+	}
+	for (k = 0; k < np; k++) {
+		char right[48];
+		int rw;
+
+		if (k > 0)
+			buf_puts(out, "\f");
+		rw = snprintf(right, sizeof right, "page %d of %d", k + 1, np);
+		text_fit(out, title, WIDTH - rw - 1, false, false);
+		buf_printf(out, " %s\n", right);
+		buf_printf(out, "%s\n", subtitle);
+		for (i = 0; i < WIDTH; i++)
+			buf_puts(out, "=");
+		buf_puts(out, "\n\n");
+		while (pg[k].n > 0 && pg[k].l[pg[k].n - 1][0] == '\0')
+			pg[k].n--;
+		for (i = 0; i < pg[k].n; i++)
+			buf_printf(out, "%s\n", pg[k].l[i]);
+		free(pg[k].l);
+	}
+	free(pg);
+}
+
+/* ---- the day, as the store has it ---- */
+
+struct inc {
+	struct incident in;
+	struct rule_terms t;	/* frozen with it */
+	int rule;		/* in today's rulebook, -1 when gone */
+	fen_t fines;		/* what fell on people (removed, when voided) */
+	int doubled;		/* the repeat factor on its own fine, 0 */
+};
+
+struct person {
+	char id[STORE_ID];
+	int staff, group;	/* floor indexes, -1 when no longer on staff */
+	fen_t own, co;
+	int *inc, ninc;		/* its own incidents, indexes into day.inc */
+	int *co_line, nco;	/* others' fine lines that fell on it */
+};
+
+struct day {
+	const struct floor *f;
+	char day[DAY_LEN];
+	time_t now, end;	/* end: when the shift ends */
+	struct inc *inc;
+	int ninc;
+	struct fine_line *lines;
+	int nlines;
+	struct person *pp;
+	int np;
+	char (*inspected)[STORE_ID];
+	int ninspected;
+	struct custody *held;
+	int nheld;
+	struct inc *vo;		/* other days' incidents voided on this day */
+	int nvo;
+};
+
+static void
+day_free(struct day *d)
+{
+	int i;
+
+	for (i = 0; i < d->np; i++) {
+		free(d->pp[i].inc);
+		free(d->pp[i].co_line);
+	}
+	free(d->pp);
+	free(d->inc);
+	free(d->lines);
+	free(d->inspected);
+	free(d->held);
+	free(d->vo);
+}
+
+int
+report_terms(struct store *s, int64_t version, struct rule_terms *t,
+    struct err *e)
+{
+	char text[1024];
+
+	if (store_rule_terms(s, version, text, sizeof text, e) < 0)
+		return -1;
+	if (terms_parse(text, t) < 0)
+		return err_set(e, EXIT_RUNTIME, "rule version %lld has terms this "
+		    "callfloor cannot read: %s", (long long)version, text);
+	return 0;
+}
+
+/* The terms, the rule and the removed fines of a voided incident. */
+static int
+load_inc(const struct floor *f, struct store *s, const struct incident *in,
+    struct inc *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->in = *in;
+	out->rule = floor_rule_find(f, in->rule);
+	if (report_terms(s, in->rule_version, &out->t, e) < 0)
+		return -1;
+	if (in->voided_at != 0) {
+		struct fine_row *fr;
+		int n, i;
+
+		if (store_fines_of(s, in->id, &fr, &n, e) < 0)
+			return -1;
+		for (i = 0; i < n; i++)
+			if (fr[i].staff[0] != '\0')
+				out->fines += fr[i].amount;
+		free(fr);
+	}
+	return 0;
+}
+
+static struct inc *
+find_inc(struct day *d, int64_t id)
+{
+	int i;
+
+	for (i = 0; i < d->ninc; i++)
+		if (d->inc[i].in.id == id)
+			return &d->inc[i];
+	return NULL;
+}
+
+static struct person *
+person(struct day *d, const char *id)
+{
+	struct person *p;
+	int i, si;
+
+	for (i = 0; i < d->np; i++)
+		if (strcmp(d->pp[i].id, id) == 0)
+			return &d->pp[i];
+	d->pp = xrealloc(d->pp, (size_t)(d->np + 1) * sizeof *d->pp);
+	p = &d->pp[d->np++];
+	memset(p, 0, sizeof *p);
+	snprintf(p->id, sizeof p->id, "%s", id);
+	si = floor_staff_find(d->f, id);
+	p->staff = si;
+	p->group = si >= 0 ? d->f->staff[si].group : -1;
+	return p;
+}
+
+static void
+push_int(int **a, int *n, int v)
+{
+	*a = xrealloc(*a, (size_t)(*n + 1) * sizeof **a);
+	(*a)[(*n)++] = v;
+}
+
+static int
+person_cmp(const void *a, const void *b)
+{
+	const struct person *x = a, *y = b;
+
+	if (x->group != y->group)
+		return x->group < 0 ? 1 : y->group < 0 ? -1 : x->group - y->group;
+	return strcmp(x->id, y->id);
+}
+
+static int
+load_day(const struct floor *f, struct store *s, const char *day,
+    struct day *d, struct err *e)
+{
+	struct incident *in = NULL;
+	time_t from, to;
+	int n = 0, i;
+
+	memset(d, 0, sizeof *d);
+	d->f = f;
+	memcpy(d->day, day, DAY_LEN);
+	d->now = clock_now();
+	d->end = day_at(day, f->shift_end <= f->shift_start, f->shift_end);
+
+	if (store_incidents(s, day, day, NULL, &in, &n, e) < 0)
+		return -1;
+	d->inc = xcalloc((size_t)n + 1, sizeof *d->inc);
+	for (i = 0; i < n; i++)
+		if (load_inc(f, s, &in[i], &d->inc[i], e) < 0) {
+			free(in);
+			return -1;
+		}
+	d->ninc = n;
+	free(in);
+
+	if (store_fine_lines(s, day, day, &d->lines, &d->nlines, e) < 0)
+		return -1;
+	for (i = 0; i < d->nlines; i++) {
+		const struct fine_row *fr = &d->lines[i].f;
+		struct inc *c = find_inc(d, fr->incident);
+
+		if (c != NULL && fr->own)
+			c->doubled = fr->doubled;
+		if (fr->staff[0] == '\0')
+			continue;	/* a vacant role: counts in no total */
+		if (c != NULL)
+			c->fines += fr->amount;
+		if (fr->own)
+			person(d, fr->staff)->own += fr->amount;
+		else {
+			struct person *p = person(d, fr->staff);
+
+			p->co += fr->amount;
+			push_int(&p->co_line, &p->nco, i);
+		}
+	}
+	for (i = 0; i < d->ninc; i++) {
+		const struct inc *c = &d->inc[i];
+
+		if (c->in.voided_at == 0 && c->in.staff[0] != '\0' &&
+		    !c->t.positive) {
+			struct person *p = person(d, c->in.staff);
+
+			push_int(&p->inc, &p->ninc, i);
+		}
+	}
+	qsort(d->pp, (size_t)d->np, sizeof *d->pp, person_cmp);
+
+	if (store_inspected(s, day, &d->inspected, &d->ninspected, e) < 0 ||
+	    store_custody_held_at(s, (int64_t)d->end, &d->held, &d->nheld, e) < 0)
+		return -1;
+
+	/* Voids done during this shift day of incidents of other days. */
+	from = day_at(day, -1, 0);
+	to = day_at(day, 2, 0);
+	if (store_voided_between(s, (int64_t)from, (int64_t)to, &in, &n, e) < 0)
+		return -1;
+	d->vo = xcalloc((size_t)n + 1, sizeof *d->vo);
+	for (i = 0; i < n; i++) {
+		char vday[DAY_LEN];
+
+		clock_shift_day(f, (time_t)in[i].voided_at, vday);
+		if (strcmp(vday, day) != 0 || strcmp(in[i].day, day) == 0)
+			continue;
+		if (load_inc(f, s, &in[i], &d->vo[d->nvo], e) < 0) {
+			free(in);
+			return -1;
+		}
+		d->nvo++;
+	}
+	free(in);
+	return 0;
+}
+
+/* ---- the sections ---- */
+
+/* Column widths shared by the tables (each includes the gap after it). */
+enum { C_ID = 7, C_NAME = 13, C_INC = 28, C_TIME = 12, C_NO = 6, C_SEAT = 6,
+	C_RULE = 17 };
+
+static const char *
+rule_title(const struct floor *f, const struct inc *c)
+{
+	const struct rule *r;
+
+	if (c->rule < 0)
+		return "(no longer in the rulebook)";
+	r = &f->rules[c->rule];
+	return r->title_zh != NULL && r->title_zh[0] ? r->title_zh : r->title;
+}
+
+static void
+floor_totals(struct doc *doc, const struct day *d)
+{
+	const struct floor *f = d->f;
+	fen_t own = 0, co = 0, grp = 0;
+	int counted = 0, voided = 0, praised = 0, flagged = 0, fined = 0;
+	int seats = 0, i, j;
+	char a[32], b[32], c[32], t[32];
+	char **codes = NULL;
+	int ncodes = 0;
+
+	for (i = 0; i < d->nlines; i++) {
+		const struct fine_row *fr = &d->lines[i].f;
+
+		if (fr->staff[0] == '\0')
+			continue;
+		if (fr->own)
+			own += fr->amount;
+		else if (strcmp(fr->role, "member") == 0)
+			grp += fr->amount;
+		else
+			co += fr->amount;
+	}
+	for (i = 0; i < d->ninc; i++) {
+		const struct inc *x = &d->inc[i];
+
+		if (x->in.voided_at != 0)
+			voided++;
+		else if (x->t.positive)
+			praised++;
+		else {
+			counted++;
+			flagged += x->t.flag != FLAG_NONE;
+		}
+	}
+	for (i = 0; i < d->np; i++)
+		fined += d->pp[i].own + d->pp[i].co != 0;
+	for (i = 0; i < f->nseats; i++)
+		seats += f->seats[i].staff >= 0;
+
+	section(doc, "FLOOR TOTALS", "FLOOR TOTALS (continued)");
+	emitf(doc, 0, "  %-24s %9s", "Fines today",
+	    fen_format(own + co + grp, t, sizeof t));
+	emitf(doc, 0, "    %-22s %9s", "own fines", fen_format(own, a, sizeof a));
+	emitf(doc, 0, "    %-22s %9s", "co-penalties", fen_format(co, b, sizeof b));
+	emitf(doc, 0, "    %-22s %9s", "group fines", fen_format(grp, c, sizeof c));
+	emitf(doc, 0, "  %-24s %9d   and %d voided, counted nowhere",
+	    "Incidents", counted, voided);
+	emitf(doc, 0, "  %-24s %9d", "People fined", fined);
+	emitf(doc, 0, "  %-24s %9d", "Flags for management", flagged);
+	emitf(doc, 0, "  %-24s %9d", "Commendations", praised);
+	emitf(doc, 0, "  %-24s %9d   of %d occupied", "Desks inspected",
+	    d->ninspected, seats);
+
+	/* Incidents by rule: the rulebook's order, then codes it lost. */
+	for (i = 0; i < f->nrules; i++) {
+		codes = xrealloc(codes, (size_t)(ncodes + 1) * sizeof *codes);
+		codes[ncodes++] = f->rules[i].code;
+	}
+	for (i = 0; i < d->ninc; i++)
+		if (d->inc[i].rule < 0) {
+			for (j = f->nrules; j < ncodes; j++)
+				if (strcmp(codes[j], d->inc[i].in.rule) == 0)
+					break;
+			if (j == ncodes) {
+				codes = xrealloc(codes, (size_t)(ncodes + 1) *
+				    sizeof *codes);
+				codes[ncodes++] = d->inc[i].in.rule;
+			}
+		}
+	section(doc, "INCIDENTS BY RULE", "INCIDENTS BY RULE (continued)");
+	buf_puts(&doc->lb, "  ");
+	col(&doc->lb, "rule", C_RULE);
+	col(&doc->lb, "title", 32);
+	buf_puts(&doc->lb, "incidents   voided      fines");
+	table(doc);
+	{
+		int tn = 0, tv = 0, any = 0;
+		fen_t tf = 0;
+
+		for (j = 0; j < ncodes; j++) {
+			const struct inc *first = NULL;
+			int n = 0, v = 0;
+			fen_t sum = 0;
+
+			for (i = 0; i < d->ninc; i++) {
+				const struct inc *x = &d->inc[i];
+
+				if (strcmp(x->in.rule, codes[j]) != 0 || x->t.positive)
+					continue;
+				if (first == NULL)
+					first = x;
+				if (x->in.voided_at != 0)
+					v++;
+				else {
+					n++;
+					sum += x->fines;
+				}
+			}
+			if (first == NULL)
+				continue;
+			any = 1;
+			buf_puts(&doc->lb, "  ");
+			col(&doc->lb, codes[j], C_RULE);
+			col(&doc->lb, rule_title(f, first), 32);
+			buf_printf(&doc->lb, "%9d %8d", n, v);
+			amount(&doc->lb, sum);
+			emit(doc, 0);
+			tn += n;
+			tv += v;
+			tf += sum;
+		}
+		if (!any)
+			emitf(doc, 0, "  no incidents");
+		else {
+			keep_prev(doc);
+			buf_puts(&doc->lb, "  ");
+			col(&doc->lb, "total", C_RULE + 32);
+			buf_printf(&doc->lb, "%9d %8d", tn, tv);
+			amount(&doc->lb, tf);
+			emit(doc, 0);
+		}
+	}
+	free(codes);
+}
+
+static void
+holder(struct buf *b, const struct floor *f, const char *label, int who)
+{
+	char *s;
+
+	buf_printf(b, "%s ", label);
+	if (who < 0)
+		s = xstrdup("(vacant)");
+	else
+		s = xasprintf("%s %s", f->staff[who].id, f->staff[who].name);
+	col(b, s, 27 - (int)strlen(label) - 1);
+	free(s);
+}
+
+/* "PHONE×2 #1 #2*, DESK×1 #3": a person's incidents of the day. */
+static char *
+incidents_text(const struct day *d, const struct person *p)
+{
+	struct buf b = { 0 };
+	bool *done = xcalloc((size_t)p->ninc + 1, sizeof *done);
+	int i, j;
+
+	buf_add(&b, "", 0);
+	for (i = 0; i < p->ninc; i++) {
+		const struct inc *x = &d->inc[p->inc[i]];
+		int count = 0;
+
+		if (done[i])
+			continue;
+		for (j = i; j < p->ninc; j++)
+			count += strcmp(d->inc[p->inc[j]].in.rule, x->in.rule) == 0;
+		buf_printf(&b, "%s%s\xc3\x97%d", b.len ? ", " : "", x->in.rule, count);
+		for (j = i; j < p->ninc; j++) {
+			const struct inc *y = &d->inc[p->inc[j]];
+
+			if (strcmp(y->in.rule, x->in.rule) != 0)
+				continue;
+			done[j] = true;
+			buf_printf(&b, " #%d%s", y->in.offence, y->doubled ? "*" : "");
+		}
+	}
+	free(done);
+	return b.s;
+}
+
+/* The detail under a person: one line per fine that fell on them. */
+static void
+co_line(struct doc *doc, const struct day *d, const struct fine_line *fl,
+    int flags)
+{
+	const struct incident *in = &fl->in;
+	char *s;
+
+	if (in->staff[0] != '\0')
+		s = xasprintf("as %s: #%lld %s, %s %s", fl->f.role,
+		    (long long)in->id, in->rule, in->staff,
+		    staff_name(d->f, in->staff));
+	else
+		s = xasprintf("as %s: #%lld %s, group %s", fl->f.role,
+		    (long long)in->id, in->rule, in->grp);
+	spaces(&doc->lb, 2 + C_ID);
+	col(&doc->lb, s, C_NAME + C_INC);
+	spaces(&doc->lb, 10);
+	amount(&doc->lb, fl->f.amount);
+	emit(doc, flags);
+	free(s);
+}
+
+static void
+person_rows(struct doc *doc, const struct day *d, const struct person *p,
+    int last_flags)
+{
+	char *inc = incidents_text(d, p), **l;
+	int n, i;
+
+	n = wrap(p->ninc ? inc : "-", C_INC - 1, &l);
+	for (i = 0; i < n; i++) {
+		buf_puts(&doc->lb, "  ");
+		col(&doc->lb, i == 0 ? p->id : "", C_ID);
+		col(&doc->lb, i > 0 ? "" : p->staff >= 0 ?
+		    d->f->staff[p->staff].name : "?", C_NAME);
+		col(&doc->lb, l[i], C_INC);
+		if (i == 0) {
+			amount(&doc->lb, p->own);
+			amount(&doc->lb, p->co);
+			amount(&doc->lb, p->own + p->co);
+		}
+		emit(doc, i + 1 < n || p->nco > 0 ? KEEP : last_flags);
+	}
+	for (i = 0; i < p->nco; i++)
+		co_line(doc, d, &d->lines[p->co_line[i]],
+		    i + 1 < p->nco ? KEEP : last_flags);
+	free_lines(l, n);
+	free(inc);
+}
+
+static void
+person_table_head(struct doc *doc)
+{
+	buf_puts(&doc->lb, "  ");
+	col(&doc->lb, "staff", C_ID);
+	col(&doc->lb, "name", C_NAME);
+	col(&doc->lb, "incidents (offence numbers)", C_INC);
+	buf_puts(&doc->lb, "       own        co     total");
+	table(doc);
+}
+
+static void
+total_row(struct doc *doc, const char *label, fen_t own, fen_t co)
+{
+	buf_puts(&doc->lb, "  ");
+	col(&doc->lb, label, C_ID + C_NAME + C_INC);
+	amount(&doc->lb, own);
+	amount(&doc->lb, co);
+	amount(&doc->lb, own + co);
+	emit(doc, 0);
+}
+
+static void
+group_section(struct doc *doc, const struct day *d, int g)
+{
+	const struct floor *f = d->f;
+	const struct group *gr = &f->groups[g];
+	int head = 0, seats = 0, seen = 0, rows = 0, i, j;
+	fen_t own = 0, co = 0;
+	char *t, *cont;
+
+	for (i = 0; i < f->nstaff; i++)
+		head += f->staff[i].group == g;
+	for (i = 0; i < f->nseats; i++) {
+		int who = f->seats[i].staff;
+
+		if (who < 0 || f->staff[who].group != g)
+			continue;
+		seats++;
+		for (j = 0; j < d->ninspected; j++)
+			if (strcmp(d->inspected[j], f->seats[i].id) == 0) {
+				seen++;
+				break;
+			}
+	}
+	t = xasprintf("GROUP %s  %s", gr->id, gr->name);
+	cont = xasprintf("GROUP %s  %s (continued)", gr->id, gr->name);
+	section(doc, t, cont);
+	free(t);
+	free(cont);
+	buf_puts(&doc->lb, "  ");
+	holder(&doc->lb, f, "director", gr->director);
+	holder(&doc->lb, f, "deputy", gr->deputy);
+	holder(&doc->lb, f, "supervisor", gr->supervisor);
+	emit(doc, KEEP);
+	if (seats > 0)
+		emitf(doc, KEEP, "  headcount %d; desks inspected %d of %d (%d%%)",
+		    head, seen, seats, (seen * 100 + seats / 2) / seats);
+	else
+		emitf(doc, KEEP, "  headcount %d; no fixed desks", head);
+	for (i = 0; i < d->ninc; i++) {
+		const struct inc *x = &d->inc[i];
+		char tm[32], a[32];
+		int payers = 0;
+
+		if (x->in.voided_at != 0 || x->in.staff[0] != '\0' ||
+		    strcmp(x->in.grp, gr->id) != 0)
+			continue;
+		for (j = 0; j < d->nlines; j++)
+			payers += d->lines[j].f.incident == x->in.id &&
+			    d->lines[j].f.staff[0] != '\0';
+		fmt_time(d->day, x->in.at, tm);
+		emitf(doc, KEEP, "  against the whole group: #%lld %s at %s, "
+		    "%s on %d people", (long long)x->in.id, x->in.rule, tm,
+		    fen_format(x->fines, a, sizeof a), payers);
+	}
+	/* Co-penalties that fell on a vacant role: said, never dropped. */
+	for (i = 0; i < d->nlines; i++) {
+		const struct fine_line *fl = &d->lines[i];
+		char a[32], *s;
+
+		if (fl->f.staff[0] != '\0' || strcmp(fl->f.grp, gr->id) != 0)
+			continue;
+		s = xasprintf("vacant %s: the %s of #%lld %s (%s %s) falls on "
+		    "nobody", fl->f.role, fen_format(fl->f.amount, a, sizeof a),
+		    (long long)fl->in.id, fl->in.rule, fl->in.staff[0] ?
+		    fl->in.staff : "group", fl->in.staff[0] ?
+		    staff_name(f, fl->in.staff) : fl->in.grp);
+		note_lines(doc, 2, "", s, KEEP);
+		free(s);
+	}
+	emit(doc, KEEP);
+	person_table_head(doc);
+	for (i = 0; i < d->np; i++) {
+		const struct person *p = &d->pp[i];
+
+		if (p->group != g)
+			continue;
+		person_rows(doc, d, p, 0);
+		own += p->own;
+		co += p->co;
+		rows++;
+	}
+	if (rows == 0)
+		emitf(doc, 0, "  no incidents, no fines");
+	keep_prev(doc);
+	t = xasprintf("Group %s total", gr->id);
+	total_row(doc, t, own, co);
+	free(t);
+}
+
+static void
+former_section(struct doc *doc, const struct day *d)
+{
+	fen_t own = 0, co = 0;
+	int i, rows = 0;
+
+	for (i = 0; i < d->np; i++)
+		rows += d->pp[i].group < 0;
+	if (rows == 0)
+		return;
+	section(doc, "NOT ON TODAY'S STAFF LIST",
+	    "NOT ON TODAY'S STAFF LIST (continued)");
+	person_table_head(doc);
+	for (i = 0; i < d->np; i++)
+		if (d->pp[i].group < 0) {
+			person_rows(doc, d, &d->pp[i], 0);
+			own += d->pp[i].own;
+			co += d->pp[i].co;
+		}
+	keep_prev(doc);
+	total_row(doc, "total", own, co);
+}
+
+/* login, and the person behind it when the login is on the staff. */
+static char *
+who(const struct floor *f, const char *login)
+{
+	int u = floor_user_find(f, login);
+
+	if (u >= 0 && f->users[u].staff >= 0 &&
+	    strcmp(f->users[u].login, login) == 0)
+		return xasprintf("%s %s", login, f->staff[f->users[u].staff].name);
+	return xstrdup(login);
+}
+
+static void
+custody_section(struct doc *doc, const struct day *d)
+{
+	char end[32], *t;
+	int i;
+
+	clock_format(d->end, end, sizeof end);
+	if (d->now < d->end)
+		t = xasprintf("STILL IN CUSTODY (now; the shift ends %s)", end);
+	else
+		t = xasprintf("STILL IN CUSTODY AT THE END OF THE SHIFT (%s)", end);
+	section(doc, t, "STILL IN CUSTODY (continued)");
+	free(t);
+	if (d->nheld == 0) {
+		emitf(doc, 0, "  nothing");
+		return;
+	}
+	buf_puts(&doc->lb, "  ");
+	col(&doc->lb, "seat", C_SEAT);
+	col(&doc->lb, "staff", C_ID);
+	col(&doc->lb, "name", C_NAME);
+	col(&doc->lb, "item", 8);
+	col(&doc->lb, "incident", 9);
+	col(&doc->lb, "since", 17);
+	buf_puts(&doc->lb, "kept by");
+	table(doc);
+	for (i = 0; i < d->nheld; i++) {
+		const struct custody *c = &d->held[i];
+		char since[32], no[24], *k = who(d->f, c->kept_by);
+
+		clock_format((time_t)c->taken_at, since, sizeof since);
+		snprintf(no, sizeof no, "#%lld", (long long)c->incident);
+		buf_puts(&doc->lb, "  ");
+		col(&doc->lb, c->seat[0] ? c->seat : "-", C_SEAT);
+		col(&doc->lb, c->staff, C_ID);
+		col(&doc->lb, staff_name(d->f, c->staff), C_NAME);
+		col(&doc->lb, c->item, 8);
+		col(&doc->lb, no, 9);
+		col(&doc->lb, since, 17);
+		text_fit(&doc->lb, k, WIDTH - 2 - C_SEAT - C_ID - C_NAME - 8 - 9 -
+		    17, false, false);
+		emit(doc, 0);
+		free(k);
+	}
+}
+
+/* The columns that journal, flags and commendations share. */
+static void
+inc_cols(struct buf *b, const struct day *d, const struct inc *x)
+{
+	char tm[32], no[24];
+
+	fmt_time(d->day, x->in.at, tm);
+	snprintf(no, sizeof no, "#%lld", (long long)x->in.id);
+	buf_puts(b, "  ");
+	col(b, tm, C_TIME);
+	col(b, no, C_NO);
+	col(b, x->in.staff[0] ? x->in.staff : x->in.grp, C_ID);
+	col(b, x->in.staff[0] ? staff_name(d->f, x->in.staff) : "(group)",
+	    C_NAME);
+	col(b, x->in.rule, C_RULE);
+}
+
+static void
+inc_head(struct buf *b, const char *staff)
+{
+	buf_puts(b, "  ");
+	col(b, "time", C_TIME);
+	col(b, "no.", C_NO);
+	col(b, staff, C_ID);
+	col(b, "name", C_NAME);
+	col(b, "rule", C_RULE);
+}
+
+static void
+journal_section(struct doc *doc, const struct day *d)
+{
+	int i, rows = 0;
+
+	section(doc, "WORK JOURNAL", "WORK JOURNAL (continued)");
+	for (i = 0; i < d->ninc; i++) {
+		const struct inc *x = &d->inc[i];
+		char no[16], *by, *label;
+
+		if (x->in.voided_at != 0 || !x->t.journal)
+			continue;
+		if (rows++ == 0) {
+			inc_head(&doc->lb, "staff");
+			buf_puts(&doc->lb, "offence      fine");
+			table(doc);
+		}
+		inc_cols(&doc->lb, d, x);
+		snprintf(no, sizeof no, "#%d", x->in.offence);
+		buf_printf(&doc->lb, "%-7s", no);
+		amount(&doc->lb, x->fines);
+		emit(doc, KEEP);
+		by = who(d->f, x->in.marked_by);
+		label = xasprintf("marked by %s%s", by, x->in.note[0] ?
+		    "; note: " : "");
+		note_lines(doc, 2 + C_TIME + C_NO, label, x->in.note, 0);
+		free(label);
+		free(by);
+	}
+	if (rows == 0)
+		emitf(doc, 0, "  no entries");
+}
+
+static void
+flags_section(struct doc *doc, const struct day *d)
+{
+	int fl, i, rows = 0;
+
+	section(doc, "FLAGS FOR MANAGEMENT", "FLAGS FOR MANAGEMENT (continued)");
+	/* The gravest first. */
+	for (fl = FLAG_TERMINATION; fl > FLAG_NONE; fl--)
+		for (i = 0; i < d->ninc; i++) {
+			const struct inc *x = &d->inc[i];
+
+			if (x->in.voided_at != 0 || (int)x->t.flag != fl)
+				continue;
+			if (rows++ == 0) {
+				inc_head(&doc->lb, "staff");
+				buf_puts(&doc->lb, "flag");
+				table(doc);
+			}
+			inc_cols(&doc->lb, d, x);
+			buf_puts(&doc->lb, flag_name(x->t.flag));
+			emit(doc, x->in.note[0] ? KEEP : 0);
+			if (x->in.note[0])
+				note_lines(doc, 2 + C_TIME + C_NO, "note: ",
+				    x->in.note, 0);
+		}
+	if (rows == 0)
+		emitf(doc, 0, "  none");
+}
+
+static void
+void_row(struct doc *doc, const struct day *d, const struct inc *x)
+{
+	char when[32], *by, *reason;
+
+	inc_cols(&doc->lb, d, x);
+	amount(&doc->lb, x->fines);
+	clock_format((time_t)x->in.voided_at, when, sizeof when);
+	by = who(d->f, x->in.voided_by);
+	buf_puts(&doc->lb, "  ");
+	text_fit(&doc->lb, by, WIDTH - text_width(doc->lb.s), false, false);
+	emit(doc, KEEP);
+	reason = xasprintf("voided %s: ", when);
+	note_lines(doc, 2 + C_TIME + C_NO, reason, x->in.void_reason, 0);
+	free(reason);
+	free(by);
+}
+
+static void
+voids_section(struct doc *doc, const struct day *d)
+{
+	int i, rows = 0;
+
+	section(doc, "VOIDS", "VOIDS (continued)");
+	for (i = 0; i < d->ninc; i++) {
+		if (d->inc[i].in.voided_at == 0)
+			continue;
+		if (rows++ == 0) {
+			inc_head(&doc->lb, "staff");
+			buf_puts(&doc->lb, "   removed  voided by");
+			table(doc);
+		}
+		void_row(doc, d, &d->inc[i]);
+	}
+	if (rows == 0)
+		emitf(doc, 0, "  none of today's incidents");
+	if (d->nvo > 0) {
+		emit(doc, 0);
+		emitf(doc, KEEP, "  voided today, incidents of other days "
+		    "(their days' totals changed):");
+		inc_head(&doc->lb, "staff");
+		buf_puts(&doc->lb, "   removed  voided by");
+		table(doc);
+		for (i = 0; i < d->nvo; i++)
+			void_row(doc, d, &d->vo[i]);
+	}
+}
+
+static void
+praise_section(struct doc *doc, const struct day *d)
+{
+	int i, rows = 0;
+
+	section(doc, "COMMENDATIONS", "COMMENDATIONS (continued)");
+	for (i = 0; i < d->ninc; i++) {
+		const struct inc *x = &d->inc[i];
+
+		if (x->in.voided_at != 0 || !x->t.positive)
+			continue;
+		if (rows++ == 0) {
+			inc_head(&doc->lb, "staff");
+			buf_puts(&doc->lb, "marked by");
+			table(doc);
+		}
+		inc_cols(&doc->lb, d, x);
+		text_fit(&doc->lb, x->in.marked_by, WIDTH - text_width(doc->lb.s),
+		    false, false);
+		emit(doc, x->in.note[0] ? KEEP : 0);
+		if (x->in.note[0])
+			note_lines(doc, 2 + C_TIME + C_NO, "note: ", x->in.note, 0);
+	}
+	if (rows == 0)
+		emitf(doc, 0, "  none");
+}
+
+int
+report_text_paged(const struct floor *f, struct store *s, const char *day,
+    const char *by_login, int page_lines, struct buf *out, struct err *e)
+{
+	struct doc doc = { 0 };
+	struct day d;
+	char dd[DAY_LEN], st[8], en[8], now[32], *sub;
+	bool started;
+	int g, rc;
+
+	if (day == NULL || clock_parse_day(day, dd) < 0)
+		return err_set(e, EXIT_USAGE, "'%s' is not a day YYYY-MM-DD",
+		    day ? day : "");
+	if (page_lines < REPORT_PAGE_MIN)
+		return err_set(e, EXIT_USAGE, "a page needs at least %d lines",
+		    REPORT_PAGE_MIN);
+	if (store_read_begin(s, &started, e) < 0)
+		return -1;
+	rc = load_day(f, s, dd, &d, e);
+	store_read_end(s, started);
+	if (rc < 0) {
+		day_free(&d);
+		return -1;
+	}
+	doc.cur = -1;
+	floor_totals(&doc, &d);
+	for (g = 0; g < f->ngroups; g++)
+		group_section(&doc, &d, g);
+	former_section(&doc, &d);
+	doc.cur = -1;
+	emit(&doc, 0);
+	emitf(&doc, 0, "  Offence numbers count within each rule's window "
+	    "(default: the month);");
+	emitf(&doc, 0, "  * marks an own fine multiplied by the rule's "
+	    "repeat factor.");
+	custody_section(&doc, &d);
+	journal_section(&doc, &d);
+	flags_section(&doc, &d);
+	voids_section(&doc, &d);
+	praise_section(&doc, &d);
+	doc.cur = -1;
+	emit(&doc, KEEP);
+	clock_format(d.now, now, sizeof now);
+	emitf(&doc, 0, "Generated %s by %s.  End of the report.", now,
+	    by_login ? by_login : "?");
+
+	fmt_minutes(f->shift_start, st);
+	fmt_minutes(f->shift_end, en);
+	sub = xasprintf("End-of-day summary, %s (%s), shift %s-%s%s; amounts in %s", dd,
+	    weekday(dd), st, en, f->shift_end <= f->shift_start ?
+	    " next day" : "", f->currency);
+	paginate(&doc, page_lines, f->name, sub, out);
+	free(sub);
+	doc_free(&doc);
+	day_free(&d);
+	return 0;
+}
+
+int
+report_text(const struct floor *f, struct store *s, const char *day,
+    const char *by_login, struct buf *out, struct err *e)
+{
+	return report_text_paged(f, s, day, by_login, REPORT_PAGE_LINES, out, e);
+}
+
+/* ---- printing ---- */
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/*
+ * Runs the print command through /bin/sh with the report on its standard
+ * input.  The printer's name never enters the command text: it reaches
+ * the shell as "$1", so no name can inject a command.
+ */
+int
+report_print(const struct floor *f, const char *text, const char *printer,
+    struct err *e)
+{
+	const char *base = f->print_command && f->print_command[0] ?
+	    f->print_command : DEFAULT_PRINT;
+	struct sigaction ign = { 0 }, old;
+	int in[2], ep[2], status, werr = 0, cerr = 0;
+	char *cmd;
+	const char *p;
+	pid_t pid;
+	ssize_t r;
+
+	if (printer != NULL) {
+		if (printer[0] == '\0')
+			return err_set(e, EXIT_USAGE, "the printer name is empty");
+		for (p = printer; *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				return err_set(e, EXIT_USAGE, "the printer name has a "
+				    "control character in it");
+	}
+	cmd = printer ? xasprintf("%s -d \"$1\"", base) : xstrdup(base);
+	if (pipe(in) < 0)
+		goto sys;
+	if (pipe2(ep, O_CLOEXEC) < 0) {
+		close(in[0]);
+		close(in[1]);
+		goto sys;
+	}
+	fflush(NULL);
+	if ((pid = fork()) < 0) {
+		close(in[0]);
+		close(in[1]);
+		close(ep[0]);
+		close(ep[1]);
+		goto sys;
+	}
+	if (pid == 0) {
+		int en;
+
+		close(in[1]);
+		close(ep[0]);
+		if (dup2(in[0], STDIN_FILENO) < 0)
+			goto child_fail;
+		close(in[0]);
+		/* The print command runs with the user's own ids, never with
+		 * a group callfloor may be installed setgid to. */
+		if (setgid(getgid()) != 0 || getegid() != getgid())
+			goto child_fail;
+		if (setuid(getuid()) != 0 || geteuid() != getuid())
+			goto child_fail;
+		execl("/bin/sh", "sh", "-c", cmd, "callfloor-print", printer,
+		    (char *)NULL);
+child_fail:
+		en = errno ? errno : EPERM;
+		(void)!write(ep[1], &en, sizeof en);
+		_exit(127);
+	}
+	close(in[0]);
+	close(ep[1]);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old);
+	if (write_all(in[1], text, strlen(text)) < 0)
+		werr = errno;
+	close(in[1]);
+	sigaction(SIGPIPE, &old, NULL);
+	while ((r = read(ep[0], &cerr, sizeof cerr)) < 0 && errno == EINTR)
+		;
+	close(ep[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			free(cmd);
+			return err_set(e, EXIT_RUNTIME, "printing: waiting for "
+			    "`%s`: %s", base, strerror(errno));
+		}
+	if (r == (ssize_t)sizeof cerr) {
+		free(cmd);
+		return err_set(e, EXIT_RUNTIME, "printing: cannot run /bin/sh for "
+		    "`%s`: %s", base, strerror(cerr));
+	}
+	if (WIFSIGNALED(status)) {
+		err_set(e, EXIT_RUNTIME, "printing failed: `%s` was killed by "
+		    "signal %d", cmd, WTERMSIG(status));
+	} else if (WEXITSTATUS(status) == 127) {
+		err_set(e, EXIT_RUNTIME, "printing failed: `%s`: command not found "
+		    "(is the print system installed? see floor.print_command)", cmd);
+	} else if (WEXITSTATUS(status) != 0) {
+		err_set(e, EXIT_RUNTIME, "printing failed: `%s` exited with status "
+		    "%d%s", cmd, WEXITSTATUS(status), printer ? " (is the printer "
+		    "name right?)" : "");
+	} else if (werr != 0) {
+		err_set(e, EXIT_RUNTIME, "printing failed: `%s` did not take the "
+		    "whole report (%s)", cmd, strerror(werr));
+	} else {
+		free(cmd);
+		return 0;
+	}
+	free(cmd);
+	return -1;
+sys:
+	free(cmd);
+	return err_set(e, EXIT_RUNTIME, "printing: %s", strerror(errno));
+}
+
+/* ---- `callfloor report` ---- */
+
+static int
+usage(const char *verb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+usage(const char *verb, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "callfloor: %s: ", verb);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n(see callfloor --help)\n");
+	return EXIT_USAGE;
+}
+
+static int
+failed(const struct err *e)
+{
+	fprintf(stderr, "callfloor: %s\n", e->msg);
+	return e->code ? e->code : EXIT_RUNTIME;
+}
+
+/* Like cli.c's verbs: -c/-d may follow the verb too. */
+static int
+next_opt(struct cli *c, int argc, char **argv, const char *verb,
+    const struct option *opts, int *ch)
+{
+	static struct option all[16];
+	int n = 0;
+
+	for (; opts[n].name != NULL && n < 12; n++)
+		all[n] = opts[n];
+	all[n++] = (struct option){ "config", required_argument, NULL, 'c' };
+	all[n++] = (struct option){ "db", required_argument, NULL, 'd' };
+	all[n] = (struct option){ NULL, 0, NULL, 0 };
+	for (;;) {
+		*ch = getopt_long(argc, argv, ":c:d:o:", all, NULL);
+		if (*ch == 'c')
+			c->config_path = optarg;
+		else if (*ch == 'd')
+			c->db_arg = optarg;
+		else if (*ch == ':')
+			return usage(verb, "%s needs a value", argv[optind - 1]);
+		else if (*ch == '?')
+			return usage(verb, "unknown option '%s'", argv[optind - 1]);
+		else
+			return 0;
+	}
+}
+
+/* Opens the store for reading: a lead may not be able to write it. */
+static int
+open_for_reading(struct cli *c, struct err *e)
+{
+	struct err e2 = { 0 };
+
+	if (cli_open_store(c, STORE_NOCREATE, e) == 0)
+		return 0;
+	if (cli_open_store(c, STORE_READONLY | STORE_NOCREATE, &e2) == 0)
+		return 0;
+	return -1;
+}
+
+/* Writes data to path whole or not at all: a temporary file, renamed. */
+static int
+write_atomic(const char *path, const char *data, size_t n, struct err *e)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	mode_t mask;
+	int fd;
+
+	if ((fd = mkstemp(tmp)) < 0) {
+		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, n) < 0 ||
+	    fsync(fd) < 0) {
+		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int
+cli_report(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "day", required_argument, NULL, 'D' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "print", no_argument, NULL, 'p' },
+		{ "printer", required_argument, NULL, 'P' },
+		{ "page-lines", required_argument, NULL, 'L' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *day = NULL, *format = NULL, *output = NULL, *printer = NULL;
+	const char *lines = NULL;
+	char d[DAY_LEN];
+	struct buf out = { 0 };
+	struct err e = { 0 };
+	bool csv = false, print = false;
+	int ch, page = REPORT_PAGE_LINES, rc;
+
+	for (;;) {
+		if (next_opt(c, argc, argv, "report", opts, &ch) != 0)
+			return EXIT_USAGE;
+		if (ch == -1)
+			break;
+		switch (ch) {
+		case 'D': day = optarg; break;
+		case 'f': format = optarg; break;
+		case 'o': output = optarg; break;
+		case 'p': print = true; break;
+		case 'P': printer = optarg; break;
+		case 'L': lines = optarg; break;
+		default: return usage("report", "unknown option '%s'",
+		    argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage("report", "unexpected argument '%s'", argv[optind]);
+	if (day != NULL && clock_parse_day(day, d) < 0)
+		return usage("report", "--day '%s' is not a date YYYY-MM-DD", day);
+	if (day == NULL)
+		clock_shift_day(c->floor, clock_now(), d);
+	if (format == NULL || strcmp(format, "text") == 0)
+		csv = false;
+	else if (strcmp(format, "csv") == 0)
+		csv = true;
+	else
+		return usage("report", "--format '%s' is not text or csv", format);
+	if (lines != NULL) {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(lines, &end, 10);
+		if (errno != 0 || end == lines || *end != '\0' ||
+		    v < REPORT_PAGE_MIN || v > 10000)
+			return usage("report", "--page-lines '%s' is not a number "
+			    "from %d to 10000", lines, REPORT_PAGE_MIN);
+		page = (int)v;
+	}
+	if (printer != NULL && !print)
+		return usage("report", "--printer NAME goes with --print");
+	if (print && csv)
+		return usage("report", "--print prints the text report, not CSV");
+	if (output != NULL && output[0] == '\0')
+		return usage("report", "-o needs a file name");
+	if (open_for_reading(c, &e) < 0)
+		return failed(&e);
+	rc = csv ? report_csv(c->floor, c->store, d, &out, &e) :
+	    report_text_paged(c->floor, c->store, d, c->actor.login, page, &out,
+	    &e);
+	if (rc < 0) {
+		buf_free(&out);
+		return failed(&e);
+	}
+	buf_add(&out, "", 0);
+	if (output != NULL && write_atomic(output, out.s, out.len, &e) < 0) {
+		buf_free(&out);
+		return failed(&e);
+	}
+	if (print) {
+		if (report_print(c->floor, out.s, printer, &e) < 0) {
+			buf_free(&out);
+			return failed(&e);
+		}
+		printf("report for %s sent to %s\n", d, printer ? printer :
+		    "the printer");
+	} else if (output == NULL)
+		fwrite(out.s, 1, out.len, stdout);
+	buf_free(&out);
+	if (fflush(stdout) != 0)
+		return EXIT_RUNTIME;
+	return 0;
+}

@@ -6,11 +6,14 @@
 #ifndef CALLFLOOR_REPORT_H
 #define CALLFLOOR_REPORT_H
 
+#include <stdint.h>
+
 struct floor;
 struct store;
 struct buf;
 struct err;
 struct cli;
+struct rule_terms;
 
 /*
  * Appends the printable summary of shift day `day` ("YYYY-MM-DD") to out:
@@ -30,5 +33,22 @@ int report_print(const struct floor *f, const char *text, const char *printer,
 
 int cli_report(struct cli *c, int argc, char **argv);
 int cli_journal(struct cli *c, int argc, char **argv);
+
+/* ---- shared by report.c, report_csv.c and journal.c ---- */
+
+#define REPORT_PAGE_LINES 60	/* report_text's page length */
+#define REPORT_PAGE_MIN 20	/* the shortest page --page-lines takes */
+
+/* report_text with a page length other than REPORT_PAGE_LINES. */
+int report_text_paged(const struct floor *f, struct store *s, const char *day,
+    const char *by_login, int page_lines, struct buf *out, struct err *e);
+
+/* The day's fine lines as CSV (columns: see report_csv.c). */
+int report_csv(const struct floor *f, struct store *s, const char *day,
+    struct buf *out, struct err *e);
+
+/* The terms frozen with a rule version (what the rule was when marked). */
+int report_terms(struct store *s, int64_t version, struct rule_terms *t,
+    struct err *e);
 
 #endif

@@ -1,0 +1,115 @@
+/*
+ * report_csv.c - the end-of-day summary as CSV: one row per fine line the
+ * engine wrote for a not-voided incident of the day, so that a
+ * spreadsheet can rebuild every total of the printed report.
+ *
+ * RFC 4180: CRLF line ends, a header row, fields quoted when they hold a
+ * comma, a quote or a line break, quotes doubled.  The columns:
+ *
+ *   day             the shift day of the incident (YYYY-MM-DD)
+ *   incident        the incident's id
+ *   at              when it happened, floor-local "YYYY-MM-DD HH:MM"
+ *   rule            the rule code
+ *   offender        staff id of the offender; empty for a rule that falls
+ *                   on a whole group (DEPT_COMPLAINT)
+ *   offender_group  the offender's group at the time (the group complained
+ *                   against, for a group rule)
+ *   offence         the offender's nth offence of the rule in its window;
+ *                   empty for a group rule
+ *   payer           staff id of who pays this line; empty when the role
+ *                   was vacant: such a line counts in no total
+ *   payer_name      the payer's name (today's staff list; "?" when gone)
+ *   payer_group     the payer's own group (today's staff list); the report
+ *                   totals each group over these
+ *   role            offender, director, deputy, supervisor or member
+ *   kind            own (the offender's own fine), co (a co-penalty on a
+ *                   role holder) or group (a group fine on a member)
+ *   amount          currency units, two decimals, as the engine priced it
+ *   doubled         the repeat factor applied to an own fine, else 0
+ *
+ * The report's "fines today" is the sum of amount over rows with a payer;
+ * own / co / group split it by kind; a person's line sums their rows.
+ * Nothing here prices anything.
+ */
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+
+#include "../db/store.h"
+#include "clock.h"
+#include "floor.h"
+
+static void
+field(struct buf *b, const char *s, bool last)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL)
+		buf_puts(b, s);
+	else {
+		buf_puts(b, "\"");
+		for (; *s; s++) {
+			if (*s == '"')
+				buf_puts(b, "\"");
+			buf_add(b, s, 1);
+		}
+		buf_puts(b, "\"");
+	}
+	buf_puts(b, last ? "\r\n" : ",");
+}
+
+int
+report_csv(const struct floor *f, struct store *s, const char *day,
+    struct buf *out, struct err *e)
+{
+	struct fine_line *l;
+	char dd[DAY_LEN];
+	bool started;
+	int n, i, rc;
+
+	if (day == NULL || clock_parse_day(day, dd) < 0)
+		return err_set(e, EXIT_USAGE, "'%s' is not a day YYYY-MM-DD",
+		    day ? day : "");
+	if (store_read_begin(s, &started, e) < 0)
+		return -1;
+	rc = store_fine_lines(s, dd, dd, &l, &n, e);
+	store_read_end(s, started);
+	if (rc < 0)
+		return -1;
+	buf_puts(out, "day,incident,at,rule,offender,offender_group,offence,"
+	    "payer,payer_name,payer_group,role,kind,amount,doubled\r\n");
+	for (i = 0; i < n; i++) {
+		const struct incident *in = &l[i].in;
+		const struct fine_row *fr = &l[i].f;
+		int si = fr->staff[0] ? floor_staff_find(f, fr->staff) : -1;
+		char at[32], num[32], a[32];
+		const char *kind = fr->own ? "own" :
+		    strcmp(fr->role, "member") == 0 ? "group" : "co";
+
+		clock_format((time_t)in->at, at, sizeof at);
+		field(out, in->day, false);
+		snprintf(num, sizeof num, "%lld", (long long)in->id);
+		field(out, num, false);
+		field(out, at, false);
+		field(out, in->rule, false);
+		field(out, in->staff, false);
+		field(out, in->grp, false);
+		if (in->staff[0])
+			snprintf(num, sizeof num, "%d", in->offence);
+		else
+			num[0] = '\0';
+		field(out, num, false);
+		field(out, fr->staff, false);
+		field(out, fr->staff[0] == '\0' ? "" : si >= 0 ?
+		    f->staff[si].name : "?", false);
+		field(out, fr->staff[0] == '\0' ? "" : si >= 0 ?
+		    f->groups[f->staff[si].group].id : "?", false);
+		field(out, fr->role, false);
+		field(out, kind, false);
+		field(out, fen_format(fr->amount, a, sizeof a), false);
+		snprintf(num, sizeof num, "%d", fr->doubled);
+		field(out, num, true);
+	}
+	free(l);
+	return 0;
+}
