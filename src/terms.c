@@ -143,6 +143,10 @@ terms_parse(const char *s, struct rule_terms *t)
 	memset(t, 0, sizeof *t);
 	t->repeat_factor = 1;
 	t->window = WINDOW_MONTH;
+	/* terms_format starts with the version; without it this is not ours
+	 * (an empty text would otherwise read as "no fine"). */
+	if (strncmp(s, "v=", 2) != 0)
+		rc = -1;
 	for (pair = strtok_r(copy, ";", &save); pair && rc == 0;
 	    pair = strtok_r(NULL, ";", &save)) {
 		char *eq = strchr(pair, '=');
