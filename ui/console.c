@@ -1,4 +1,612 @@
-/* console.c - TEMPORARY placeholder while the console is being written. */
+/*
+ * console.c - the live console: terminal set-up and tear-down, the one
+ * loop (a timed wait on the keyboard; no key means a tick that polls the
+ * database's data_version), the screens as a small state machine (the map
+ * and the pager, with a prompt on top of either), the layout, the header,
+ * the message line.
+ *
+ * It must not write SQL or price a fine (mark.c asks the engine), must
+ * not call curses from a signal handler (handlers only set a flag), and
+ * must not spin: a lost terminal ends the loop.
+ */
 #include "console.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
-int console_run(const struct floor *f, struct store *s, const struct actor *a) { (void)f; (void)s; (void)a; fprintf(stderr, "callfloor: console not built yet; use callfloor map\n"); return 1; }
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../src/text.h"
+#include "detail.h"
+#include "draw.h"
+#include "keymap.h"
+#include "mapview.h"
+#include "mark.h"
+#include "pager.h"
+#include "panel.h"
+#include "prompt.h"
+#include "reportview.h"
+#include "search.h"
+#include "theme.h"
+#include "ui.h"
+#include "words.h"
+
+#define TICK_MS 250
+
+static volatile sig_atomic_t got_signal;
+
+/* ---- shared helpers (ui.h) ---- */
+
+void
+ui_msg(struct ui *u, bool err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_err = err;
+	u->dirty = true;
+}
+
+static void
+rebuild_pager(struct ui *u)
+{
+	if (u->screen != SCR_PAGER)
+		return;
+	if (u->pager.kind == PAGER_DETAIL)
+		detail_rebuild(u);
+	else if (u->pager.kind == PAGER_REPORT)
+		reportview_rebuild(u);
+}
+
+void
+ui_reload(struct ui *u)
+{
+	struct err e = { 0 };
+	int64_t v = store_data_version(u->s);
+
+	if (u->map_ok)
+		seatmap_free(&u->map);
+	u->map_ok = seatmap_load(u->f, u->s, u->day, &u->map, &e) == 0;
+	if (!u->map_ok || panel_load(u, &e) < 0)
+		ui_msg(u, true, _("Cannot read the database: %s"), e.msg);
+	rebuild_pager(u);
+	u->version = v;
+	u->dirty = true;
+}
+
+void
+ui_show_pager(struct ui *u)
+{
+	u->screen = SCR_PAGER;
+	u->dirty = true;
+}
+
+void
+ui_close_pager(struct ui *u)
+{
+	u->screen = SCR_MAP;
+	pager_free(u);
+	u->dirty = true;
+}
+
+/* ---- layout ---- */
+
+/* The widest cells (14..18 columns, 12 at least) that show the whole map
+ * in w columns; 0 when even the narrowest do not fit. */
+static int
+fitting_cellw(struct ui *u, int w, int widest)
+{
+	int cw;
+
+	for (cw = widest; cw >= 12; cw--)
+		if (mapview_width(u, cw) <= w)
+			return cw;
+	return 0;
+}
+
+/* The map beside the panel when both fit well, else the panel below. */
+static bool
+layout_beside(struct ui *u, struct layout *l)
+{
+	int avail = l->msg_y - l->top, cw, mapw;
+
+	if (u->overview)
+		cw = 1;
+	else if ((cw = fitting_cellw(u, COLS - 2 - 44, 18)) < 14)
+		return false;
+	mapw = mapview_width(u, cw);
+	if (COLS - mapw - 5 < 40 || avail < panel_lines(u, COLS - mapw - 5))
+		return false;
+	l->cellw = cw;
+	l->map_w = mapw;
+	l->map_h = u->f->nrows < avail - 2 ? u->f->nrows : avail - 2;
+	l->info_y = l->map_y + l->map_h + 1;
+	l->legend_y = l->info_y + 1 < l->msg_y ? l->info_y + 1 : -1;
+	l->panel_x = l->map_x + mapw + 3;
+	l->panel_w = COLS - l->panel_x - 1;
+	l->panel_y = l->top;
+	l->panel_h = avail;
+	return true;
+}
+
+static void
+layout_below(struct ui *u, struct layout *l)
+{
+	int avail = l->msg_y - l->top, want, rest, minmap;
+
+	l->cellw = u->overview ? 1 : fitting_cellw(u, COLS - 2, 18);
+	if (l->cellw == 0)
+		l->cellw = 14;
+	l->map_w = COLS - 2;
+	want = panel_lines(u, COLS - 2) + 1;
+	l->map_h = u->f->nrows < avail - 1 ? u->f->nrows : avail - 1;
+	rest = avail - 1 - l->map_h;
+	if (rest < want) {
+		minmap = u->f->nrows < 4 ? u->f->nrows : 4;
+		l->map_h = avail - 1 - want > minmap ? avail - 1 - want : minmap;
+		if (l->map_h > avail - 1)
+			l->map_h = avail - 1;
+		rest = avail - 1 - l->map_h;
+	}
+	l->info_y = l->map_y + l->map_h;
+	l->legend_y = -1;
+	if (rest >= want + 1) {
+		l->legend_y = l->info_y + 1;
+		rest--;
+	}
+	l->panel_x = 1;
+	l->panel_w = COLS - 2;
+	l->panel_y = l->msg_y - rest + 1;
+	l->panel_h = rest - 1;
+}
+
+static void
+layout_compute(struct ui *u)
+{
+	struct layout *l = &u->lay;
+
+	memset(l, 0, sizeof *l);
+	l->small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+	l->top = 1 + u->readonly;
+	l->status_y = LINES - 1;
+	l->msg_h = LINES >= 24 ? 2 : 1;
+	l->msg_y = l->status_y - l->msg_h;
+	l->gap = 1;
+	l->aislew = 2;
+	l->map_x = 1;
+	l->map_y = l->top;
+	if (!layout_beside(u, l))
+		layout_below(u, l);
+	if (l->map_h < 1)
+		l->map_h = 1;
+}
+
+/* ---- drawing the map screen ---- */
+
+static void
+draw_header(struct ui *u)
+{
+	struct buf left = { 0 }, right = { 0 };
+	time_t now = clock_now();
+	struct tm tm;
+	int rw;
+
+	localtime_r(&now, &tm);
+	buf_printf(&left, " %s%s%s %02d:%02d", words_floor(u), words_sep(u), u->day,
+	    tm.tm_hour, tm.tm_min);
+	buf_printf(&right, "%s (%s)%s", u->a->login, _(urole_name(u->a->role)),
+	    words_sep(u));
+	if (u->map_ok)
+		buf_printf(&right, _("inspected %d/%d "), u->map.inspected,
+		    u->map.occupied);
+	rw = text_width(right.s);
+	if (rw > COLS / 2)
+		rw = COLS / 2;
+	draw_text(0, 0, COLS - rw, ROLE_HEADER, left.s, u->ascii);
+	draw_right(0, COLS - rw, rw, ROLE_HEADER, right.s, u->ascii);
+	if (u->readonly)
+		draw_text(1, 0, COLS, ROLE_BANNER, _(" READ-ONLY: this database "
+		    "cannot be written from here; marks are refused."), u->ascii);
+	buf_free(&left);
+	buf_free(&right);
+}
+
+/* Where to break s so that it fits w columns, at a space when there is
+ * one; returns the bytes of the first line. */
+static size_t
+wrap_at(const char *s, int w)
+{
+	size_t n = strlen(s), k, at = 0, space = 0;
+	unsigned cp;
+	int cols = 0;
+
+	while ((k = utf8_next(s + at, n - at, &cp)) != 0) {
+		cols += cp_width(cp);
+		if (cols > w)
+			return space > 0 ? space : at;
+		if (cp == ' ')
+			space = at + 1;
+		at += k;
+	}
+	return at;
+}
+
+static void
+draw_message(struct ui *u)
+{
+	const char *p = u->msg;
+	int i;
+
+	for (i = 0; i < u->lay.msg_h; i++) {
+		size_t len = i + 1 < u->lay.msg_h ? wrap_at(p, COLS - 2) : strlen(p);
+		char *line = strndup(p, len);
+
+		draw_text(u->lay.msg_y + i, 0, 1, ROLE_NORMAL, "", u->ascii);
+		draw_text(u->lay.msg_y + i, 1, COLS - 1, u->msg_err ? ROLE_MSG_ERR :
+		    ROLE_MSG, line, u->ascii);
+		free(line);
+		p += len;
+	}
+}
+
+static void
+map_draw(struct ui *u)
+{
+	const struct layout *l = &u->lay;
+
+	draw_header(u);
+	if (u->cur < 0)
+		draw_text(l->map_y, l->map_x, l->map_w, ROLE_DIM,
+		    _("This floor has no seats in its layout."), u->ascii);
+	mapview_draw(u);
+	mapview_draw_info(u, l->info_y);
+	if (l->legend_y >= 0)
+		mapview_draw_legend(u, l->legend_y);
+	panel_draw(u, l->panel_y, l->panel_x, l->panel_h, l->panel_w);
+	draw_message(u);
+	keymap_draw_bar(u, l->status_y);
+}
+
+static void
+draw_too_small(struct ui *u)
+{
+	char line[128];
+
+	snprintf(line, sizeof line, _("Terminal too small (%dx%d): callfloor "
+	    "needs %dx%d. q quits."), COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+	draw_text(LINES / 2, 0, COLS, ROLE_MSG_ERR, line, u->ascii);
+}
+
+/* ---- the map screen's keys ---- */
+
+static void
+toggle_month(struct ui *u)
+{
+	struct err e = { 0 };
+
+	u->panel.month = !u->panel.month;
+	if (panel_load(u, &e) < 0)
+		ui_msg(u, true, _("Cannot read the database: %s"), e.msg);
+	u->dirty = true;
+}
+
+static void
+open_help(struct ui *u)
+{
+	pager_open(u, PAGER_HELP, _("callfloor: keys (from the keymap) and "
+	    "seat states"));
+	u->pager.top = 0;
+	keymap_help(u);
+	ui_show_pager(u);
+}
+
+static void
+map_key_unbound(struct ui *u, int key)
+{
+	char name[16];
+
+	keymap_key_name(key, u->ascii, name, sizeof name);
+	if (key < UI_FKEY(0))
+		ui_msg(u, true, _("The key %s does nothing here; ? lists the keys."),
+		    name);
+}
+
+static void
+map_key(struct ui *u, int key)
+{
+	const struct binding *b = keymap_find(key);
+
+	if (b == NULL) {
+		map_key_unbound(u, key);
+		return;
+	}
+	if (mapview_move(u, b->act))
+		return;
+	switch (b->act) {
+	case ACT_HELP: open_help(u); break;
+	case ACT_QUIT: u->quit = true; break;
+	case ACT_BACK: u->msg[0] = '\0'; u->overview = false; break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_SEARCH: search_start(u); break;
+	case ACT_RULE_MENU: mark_menu(u); break;
+	case ACT_INSPECT: mark_inspect(u); break;
+	case ACT_UNDO: mark_undo(u); break;
+	case ACT_RETURN: mark_return(u); break;
+	case ACT_DETAIL: detail_open(u, u->cur); break;
+	case ACT_OVERVIEW: u->overview = !u->overview; break;
+	case ACT_MONTH: toggle_month(u); break;
+	case ACT_REPORT: reportview_open(u); break;
+	case ACT_PRINT: reportview_print(u); break;
+	case ACT_MARK: mark_rule(u, b->rule); break;
+	default: break;
+	}
+	u->dirty = true;
+}
+
+/* ---- screens ---- */
+
+static const struct screen_ops {
+	void (*draw)(struct ui *u);
+	void (*key)(struct ui *u, int key);
+} screens[SCR_NSCREENS] = {
+	[SCR_MAP] = { map_draw, map_key },
+	[SCR_PAGER] = { pager_draw, pager_key },
+};
+
+static void
+draw(struct ui *u)
+{
+	erase();
+	layout_compute(u);
+	if (u->lay.small)
+		draw_too_small(u);
+	else {
+		screens[u->screen].draw(u);
+		prompt_draw(u);
+	}
+	curs_set(u->prompt.kind != PROMPT_NONE && !u->lay.small ? 1 : 0);
+	refresh();
+	u->dirty = false;
+}
+
+static void
+handle_key(struct ui *u, int key)
+{
+	if (key == UI_FKEY(KEY_RESIZE)) {
+		u->dirty = true;
+		return;
+	}
+	if (u->lay.small && u->prompt.kind == PROMPT_NONE) {
+		u->quit = key == 'q';
+		return;
+	}
+	if (u->prompt.kind != PROMPT_NONE)
+		prompt_key(u, key);
+	else
+		screens[u->screen].key(u, key);
+}
+
+/* ---- time ---- */
+
+static long long
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Another console's (or the CLI's) commit, the minute, the shift day. */
+static void
+tick(struct ui *u)
+{
+	time_t now = clock_now();
+	char day[DAY_LEN];
+
+	if (store_data_version(u->s) != u->version)
+		ui_reload(u);
+	if ((int)(now / 60) != u->minute) {
+		u->minute = (int)(now / 60);
+		u->dirty = true;
+		clock_shift_day(u->f, now, day);
+		if (strcmp(day, u->day) != 0) {
+			memcpy(u->day, day, DAY_LEN);
+			ui_reload(u);
+		}
+	}
+}
+
+/* ---- the terminal ---- */
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+struct saved_signals {
+	struct sigaction hup, term, intr, pipe;
+};
+
+/* Handlers only set a flag.  A SIGHUP ignored by the caller (nohup)
+ * stays ignored; a lost terminal is then noticed by its read errors. */
+static void
+signals_install(struct saved_signals *old)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: interrupt the wait */
+	sigaction(SIGHUP, NULL, &old->hup);
+	if (old->hup.sa_handler != SIG_IGN)
+		sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, &old->term);
+	sigaction(SIGINT, &sa, &old->intr);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, &old->pipe);
+}
+
+static void
+signals_restore(const struct saved_signals *old)
+{
+	sigaction(SIGHUP, &old->hup, NULL);
+	sigaction(SIGTERM, &old->term, NULL);
+	sigaction(SIGINT, &old->intr, NULL);
+	sigaction(SIGPIPE, &old->pipe, NULL);
+}
+
+static void
+terminal_setup(void)
+{
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	theme_init();
+}
+
+/* True when the keyboard is gone (hang-up, closed descriptor): an error
+ * that says so, or a descriptor that polls as hung up. */
+static bool
+terminal_lost(int err)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (err == EIO || err == EBADF || err == EPIPE || err == ENXIO ||
+	    err == ENOTTY)
+		return true;
+	if (poll(&p, 1, 0) < 0)
+		return errno != EINTR && errno != EAGAIN;
+	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+static int
+read_key(int *key)
+{
+	wint_t wch;
+	int rc;
+
+	errno = 0;
+	rc = wget_wch(stdscr, &wch);
+	if (rc == ERR)
+		return -1;
+	*key = rc == KEY_CODE_YES ? UI_FKEY((int)wch) : (int)wch;
+	return 0;
+}
+
+/*
+ * The loop: draw when something changed, wait for a key at most until
+ * the next tick.  Returns 0 (quit), EXIT_RUNTIME (terminal lost) or
+ * 128 + the signal.
+ */
+static int
+run_loop(struct ui *u)
+{
+	long long next_tick = mono_ms(), t0;
+	int fast_errors = 0, key;
+
+	while (!u->quit && !got_signal) {
+		if (u->dirty)
+			draw(u);
+		t0 = mono_ms();
+		wtimeout(stdscr, next_tick > t0 ? (int)(next_tick - t0) : 0);
+		if (read_key(&key) == 0) {
+			fast_errors = 0;
+			handle_key(u, key);
+		} else if (!got_signal) {
+			int err = errno;
+
+			/* An ERR well before the timeout is no timeout. */
+			if (mono_ms() - t0 < (next_tick - t0) / 2 || err != 0) {
+				if (terminal_lost(err) || ++fast_errors > 50)
+					return EXIT_RUNTIME;
+			} else
+				fast_errors = 0;
+		}
+		if (mono_ms() >= next_tick) {
+			tick(u);
+			next_tick = mono_ms() + TICK_MS;
+		}
+	}
+	return got_signal ? 128 + got_signal : EXIT_OK;
+}
+
+static void
+ui_init(struct ui *u, const struct floor *f, struct store *s,
+    const struct actor *a)
+{
+	time_t now = clock_now();
+
+	memset(u, 0, sizeof *u);
+	u->f = f;
+	u->s = s;
+	u->a = a;
+	u->ascii = !text_locale_utf8();
+	u->readonly = store_readonly(s);
+	u->minute = (int)(now / 60);
+	clock_shift_day(f, now, u->day);
+	mapview_init(u);
+	keymap_init(f);
+	ui_reload(u);
+	if (u->readonly && !u->msg[0])
+		ui_msg(u, true, _("Read-only: you can look, search and print; "
+		    "marks are refused."));
+}
+
+static void
+ui_free(struct ui *u)
+{
+	prompt_close(u);
+	pager_free(u);
+	panel_free(u);
+	if (u->map_ok)
+		seatmap_free(&u->map);
+	free(u->order);
+	mapview_free();
+	keymap_free();
+}
+
+int
+console_run(const struct floor *f, struct store *s, const struct actor *a)
+{
+	struct saved_signals old;
+	struct ui u;
+	SCREEN *scr;
+	int rc;
+
+	got_signal = 0;
+	signals_install(&old);
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		signals_restore(&old);
+		fprintf(stderr, _("callfloor: cannot drive terminal type '%s'; for "
+		    "plain text use `callfloor map`\n"), getenv("TERM") ?
+		    getenv("TERM") : "");
+		return EXIT_USAGE;
+	}
+	terminal_setup();
+	ui_init(&u, f, s, a);
+	u.dirty = true;
+	rc = run_loop(&u);
+	endwin();
+	delscreen(scr);
+	ui_free(&u);
+	signals_restore(&old);
+	if (rc == EXIT_RUNTIME)
+		fprintf(stderr, _("callfloor: the terminal went away; the console "
+		    "stopped (nothing was left half-written)\n"));
+	return rc;
+}

@@ -1,0 +1,90 @@
+/*
+ * draw.c - the console's only way to put text on the screen.  It measures
+ * with text.h (wcwidth), so Chinese names take two columns and stay
+ * aligned; it never decides what to show, only how it fits.
+ */
+#include "draw.h"
+
+#include <string.h>
+
+#include "../src/text.h"
+#include "theme.h"
+
+void
+draw_clean(const char *s, bool ascii, struct buf *out)
+{
+	size_t n = strlen(s), k;
+	unsigned cp;
+
+	buf_add(out, "", 0);
+	while ((k = utf8_next(s, n, &cp)) != 0) {
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+			buf_puts(out, " ");
+		else if (ascii && cp >= 0x80)
+			buf_puts(out, "?");
+		else if (cp == 0xfffd)
+			buf_puts(out, "\xef\xbf\xbd");
+		else
+			buf_add(out, s, k);
+		s += k;
+		n -= k;
+	}
+}
+
+static void
+put_fitted(int y, int x, int w, attr_t attr, const char *s, bool ascii,
+    bool right)
+{
+	struct buf clean = { 0 }, fit = { 0 };
+
+	if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return;
+	if (x + w > COLS)
+		w = COLS - x;
+	draw_clean(s, ascii, &clean);
+	text_fit(&fit, clean.s, w, right, ascii);
+	attrset(attr);
+	mvaddstr(y, x, fit.s);
+	attrset(A_NORMAL);
+	buf_free(&clean);
+	buf_free(&fit);
+}
+
+void
+draw_text(int y, int x, int w, int role, const char *s, bool ascii)
+{
+	put_fitted(y, x, w, theme_attr(role), s, ascii, false);
+}
+
+void
+draw_text_attr(int y, int x, int w, attr_t attr, const char *s, bool ascii)
+{
+	put_fitted(y, x, w, attr, s, ascii, false);
+}
+
+void
+draw_right(int y, int x, int w, int role, const char *s, bool ascii)
+{
+	put_fitted(y, x, w, theme_attr(role), s, ascii, true);
+}
+
+int
+draw_run(int y, int x, int maxx, int role, const char *s, bool ascii)
+{
+	struct buf clean = { 0 };
+	int w;
+
+	draw_clean(s, ascii, &clean);
+	w = text_width(clean.s);
+	if (w > maxx - x)
+		w = maxx - x;
+	put_fitted(y, x, w, theme_attr(role), clean.s, ascii, false);
+	buf_free(&clean);
+	return x + (w > 0 ? w : 0);
+}
+
+void
+draw_fill(int y, int x, int w, int role)
+{
+	put_fitted(y, x, w, theme_attr(role), "", true, false);
+}

@@ -1,0 +1,38 @@
+/*
+ * mapview.h - the seat map on screen: cells laid out as the config's
+ * layout (aisles included), the cursor and its moves, scrolling that
+ * follows the cursor, the one-cell-a-seat overview, and finding a seat by
+ * name, staff id or seat id.
+ */
+#ifndef CALLFLOOR_UI_MAPVIEW_H
+#define CALLFLOOR_UI_MAPVIEW_H
+
+#include "keymap.h"
+#include "ui.h"
+
+void mapview_init(struct ui *u);
+void mapview_free(void);
+
+/* Columns the whole map takes with cells of cellw (and the overview's). */
+int mapview_width(const struct ui *u, int cellw);
+int mapview_height(const struct ui *u);
+
+/* Draws the map into the layout's map area. */
+void mapview_draw(struct ui *u);
+/* The line about the seat at the cursor. */
+void mapview_draw_info(struct ui *u, int y);
+/* The glyph legend. */
+void mapview_draw_legend(struct ui *u, int y);
+
+/* Moves the cursor for a movement action; false when it is not one. */
+bool mapview_move(struct ui *u, enum action act);
+/* The next (dir 1) or previous occupied seat in reading order after the
+ * cursor, wrapping; -1 when there is none. */
+int mapview_next_occupied(const struct ui *u, int dir);
+
+/* The first seat matching text at or after seat `from` in reading order
+ * (dir -1: before), wrapping; -1 when none.  *count: all the matches. */
+int mapview_find(const struct ui *u, const char *text, int from, int dir,
+    bool include_from, int *count);
+
+#endif

@@ -1,0 +1,294 @@
+/*
+ * mark.c - the marking conversation.  A rule may need a confirmation
+ * (group rules), an amount (range rules, the low end offered) and a note
+ * (note_required); the prompts are asked in that order and only then is
+ * engine_mark called, once: a mark is all made or not made at all.  The
+ * engine prices; this file only reports what it recorded.
+ */
+#include "mark.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "prompt.h"
+#include "mapview.h"
+#include "words.h"
+
+static bool
+can_write(struct ui *u)
+{
+	if (u->readonly) {
+		ui_msg(u, true, _("The database is open read-only here: nothing "
+		    "can be marked."));
+		return false;
+	}
+	if (!actor_can_mark(u->a)) {
+		ui_msg(u, true, _("Refused: %s is a %s; leads read and report but "
+		    "do not mark."), u->a->login, _(urole_name(u->a->role)));
+		return false;
+	}
+	return true;
+}
+
+static int
+cursor_agent(const struct ui *u)
+{
+	return u->cur >= 0 ? u->f->seats[u->cur].staff : -1;
+}
+
+static void
+commit(struct ui *u)
+{
+	struct flow *fl = &u->flow;
+	const struct rule *r = &u->f->rules[fl->rule];
+	struct mark_req req = { 0 };
+	struct mark_result res;
+	struct err e = { 0 };
+	struct buf msg = { 0 };
+
+	req.rule = fl->rule;
+	req.staff = fl->staff;
+	req.group = fl->group;
+	req.amount = r->t.pricing == PRICE_RANGE ? fl->amount : -1;
+	req.note = fl->note_set ? fl->note : NULL;
+	req.at = clock_now();
+	if (engine_mark(u->f, u->s, u->a, &req, &res, &e) < 0) {
+		ui_msg(u, true, _("Not marked: %s"), e.msg);
+		return;
+	}
+	words_mark(u, &res, &msg);
+	ui_msg(u, false, "%s", msg.s);
+	buf_free(&msg);
+	mark_result_free(&res);
+	ui_reload(u);
+}
+
+static void flow_next(struct ui *u);
+
+static void
+confirm_done(struct ui *u, bool ok, const char *text, int choice)
+{
+	(void)text;
+	(void)choice;
+	if (!ok) {
+		ui_msg(u, false, _("Not marked."));
+		return;
+	}
+	u->flow.confirmed = true;
+	flow_next(u);
+}
+
+static void ask_amount(struct ui *u, const char *text, const char *why);
+
+static void
+amount_done(struct ui *u, bool ok, const char *text, int choice)
+{
+	const struct rule_terms *t = &u->f->rules[u->flow.rule].t;
+	fen_t v;
+
+	(void)choice;
+	if (!ok) {
+		ui_msg(u, false, _("Not marked."));
+		return;
+	}
+	if (fen_parse(text, &v) < 0) {
+		ask_amount(u, text, _("not an amount"));
+		return;
+	}
+	if (v < t->lo || v > t->hi) {
+		ask_amount(u, text, _("outside the range"));
+		return;
+	}
+	u->flow.amount = v;
+	u->flow.amount_set = true;
+	flow_next(u);
+}
+
+static void
+ask_amount(struct ui *u, const char *text, const char *why)
+{
+	const struct rule *r = &u->f->rules[u->flow.rule];
+	struct buf label = { 0 };
+
+	buf_printf(&label, _("Amount for %s ("), r->code);
+	words_money(u, r->t.lo, &label);
+	buf_puts(&label, _(" to "));
+	words_money(u, r->t.hi, &label);
+	buf_puts(&label, "):");
+	prompt_line(u, label.s, text, why == NULL, amount_done);
+	u->prompt.ascii_only = true;
+	if (why)
+		prompt_hint(u, true, "%s", why);
+	buf_free(&label);
+}
+
+static void
+note_done(struct ui *u, bool ok, const char *text, int choice)
+{
+	(void)choice;
+	if (!ok) {
+		ui_msg(u, false, _("Not marked."));
+		return;
+	}
+	if (text[0] == '\0') {
+		prompt_line(u, _("Note (required): what happened?"), "", false,
+		    note_done);
+		prompt_hint(u, true, "%s", _("a note is required"));
+		return;
+	}
+	snprintf(u->flow.note, sizeof u->flow.note, "%s", text);
+	u->flow.note_set = true;
+	flow_next(u);
+}
+
+static void
+ask_confirm(struct ui *u)
+{
+	const struct rule *r = &u->f->rules[u->flow.rule];
+	struct buf q = { 0 }, terms = { 0 };
+	int i, n = 0;
+
+	for (i = 0; i < u->f->nstaff; i++)
+		n += u->f->staff[i].group == u->flow.group;
+	words_terms(u, r, &terms);
+	buf_printf(&q, _("%s falls on the whole of group %s (%d people):%s. "
+	    "Mark it?"), r->code, words_group(u, u->flow.group), n, terms.s);
+	prompt_confirm(u, q.s, confirm_done);
+	buf_free(&q);
+	buf_free(&terms);
+}
+
+static void
+flow_next(struct ui *u)
+{
+	const struct rule *r = &u->f->rules[u->flow.rule];
+	char lo[32];
+
+	if (u->flow.group >= 0 && !u->flow.confirmed)
+		ask_confirm(u);
+	else if (r->t.pricing == PRICE_RANGE && !u->flow.amount_set)
+		ask_amount(u, fen_format(r->t.lo, lo, sizeof lo), NULL);
+	else if (r->t.note_required && !u->flow.note_set)
+		prompt_line(u, _("Note (required): what happened?"), "", false,
+		    note_done);
+	else
+		commit(u);
+}
+
+void
+mark_rule(struct ui *u, int rule)
+{
+	const struct rule *r = &u->f->rules[rule];
+	int who = cursor_agent(u);
+
+	if (!can_write(u))
+		return;
+	memset(&u->flow, 0, sizeof u->flow);
+	u->flow.rule = rule;
+	u->flow.staff = u->flow.group = -1;
+	u->flow.amount = -1;
+	if (who < 0) {
+		ui_msg(u, true, _("%s: %s is empty; put the cursor on %s."),
+		    r->code, u->cur >= 0 ? u->f->seats[u->cur].id : "-",
+		    rule_is_group(r) ? _("a seat of the group") : _("the agent"));
+		return;
+	}
+	if (rule_is_group(r))
+		u->flow.group = u->f->staff[who].group;
+	else
+		u->flow.staff = who;
+	flow_next(u);
+}
+
+static void
+menu_done(struct ui *u, bool ok, const char *text, int choice)
+{
+	(void)text;
+	if (ok && choice >= 0)
+		mark_rule(u, choice);
+}
+
+void
+mark_menu(struct ui *u)
+{
+	if (can_write(u))
+		prompt_menu(u, menu_done);
+}
+
+void
+mark_undo(struct ui *u)
+{
+	struct incident in;
+	struct err e = { 0 };
+	int64_t id = 0;
+
+	if (!can_write(u))
+		return;
+	if (engine_undo(u->f, u->s, u->a, &id, &e) < 0) {
+		ui_msg(u, true, _("Nothing undone: %s"), e.msg);
+		return;
+	}
+	if (store_incident_get(u->s, id, &in, &e) == 0)
+		ui_msg(u, false, _("Undone: #%lld %s on %s (voided, kept on record)."),
+		    (long long)id, in.rule, in.staff[0] ? words_staff_id(u, in.staff) :
+		    in.grp);
+	else
+		ui_msg(u, false, _("Undone: #%lld."), (long long)id);
+	ui_reload(u);
+}
+
+void
+mark_inspect(struct ui *u)
+{
+	struct err e = { 0 };
+	int who = cursor_agent(u), next;
+
+	if (!can_write(u) || u->cur < 0)
+		return;
+	next = mapview_next_occupied(u, 1);
+	if (who < 0) {
+		ui_msg(u, false, _("%s is empty: nothing to inspect."),
+		    u->f->seats[u->cur].id);
+	} else if (engine_inspect(u->f, u->s, u->a, u->cur, &e) < 0) {
+		ui_msg(u, true, _("Not recorded: %s"), e.msg);
+		return;
+	} else
+		ui_msg(u, false, _("%s %s inspected: in order."),
+		    u->f->seats[u->cur].id, words_staff(u, who));
+	if (next >= 0)
+		u->cur = next;
+	ui_reload(u);
+}
+
+void
+mark_return(struct ui *u)
+{
+	struct custody *c = NULL;
+	struct err e = { 0 };
+	int who = cursor_agent(u), n = 0, i;
+	const char *id;
+
+	if (!can_write(u) || who < 0)
+		return;
+	id = u->f->staff[who].id;
+	if (store_custody_held(u->s, &c, &n, &e) < 0) {
+		ui_msg(u, true, "%s", e.msg);
+		return;
+	}
+	for (i = 0; i < n && strcmp(c[i].staff, id) != 0; i++)
+		;
+	if (i == n)
+		ui_msg(u, false, _("Nothing of %s's is held."), words_staff(u, who));
+	else if (engine_return(u->f, u->s, u->a, c[i].id, &e) < 0)
+		ui_msg(u, true, _("Not handed back: %s"), e.msg);
+	else {
+		char when[32];
+
+		words_time(c[i].taken_at, true, when, sizeof when);
+		ui_msg(u, false, _("%s handed back to %s (taken %s, kept by %s)."),
+		    c[i].item, words_staff(u, who), when, c[i].kept_by);
+		ui_reload(u);
+	}
+	free(c);
+}

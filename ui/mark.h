@@ -1,0 +1,23 @@
+/*
+ * mark.h - the console's writes, each one engine call: marking a rule on
+ * the agent (or group) at the cursor, undo, inspection OK, handing a
+ * confiscated item back.  Refusals (a lead, a read-only database, an
+ * empty seat) come back as a message, never silence.
+ */
+#ifndef CALLFLOOR_UI_MARK_H
+#define CALLFLOOR_UI_MARK_H
+
+#include "ui.h"
+
+/* Starts marking rule on the cursor's agent (group rules: its group):
+ * asks for what the rule needs (confirmation, amount, note), then marks. */
+void mark_rule(struct ui *u, int rule);
+/* x: the rule menu, then mark_rule. */
+void mark_menu(struct ui *u);
+void mark_undo(struct ui *u);
+/* i: the seat inspected OK, then the cursor moves on. */
+void mark_inspect(struct ui *u);
+/* r: hands back what is held for the cursor's agent. */
+void mark_return(struct ui *u);
+
+#endif

@@ -1,0 +1,155 @@
+/*
+ * ui.h - the console's state, shared by the modules of ui/: what is loaded
+ * (the day's seat map, the group panel), where the cursor is, which screen
+ * and prompt are open, and the message line.
+ *
+ * Only ui/ includes this header (it pulls in curses).  Nothing here writes
+ * to the database: writes go through the engine (mark.c); reads through
+ * the store's and seatmap's read functions.
+ */
+#ifndef CALLFLOOR_UI_H
+#define CALLFLOOR_UI_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <stdbool.h>
+
+#include "../db/store.h"
+#include "../src/clock.h"
+#include "../src/engine.h"
+#include "../src/floor.h"
+#include "../src/seatmap.h"
+
+/* Marks a string for translation where _() cannot be called (tables). */
+#ifndef N_
+#define N_(s) (s)
+#endif
+
+/* Function keys (KEY_*) live above every Unicode code point. */
+#define UI_FKEY(k) ((k) | 0x1000000)
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC 27
+
+/* Below this the console shows "terminal too small". */
+#define UI_MIN_COLS 60
+#define UI_MIN_LINES 16
+
+enum ui_screen { SCR_MAP, SCR_PAGER, SCR_NSCREENS };
+
+/* Where things go on the screen; recomputed from LINES/COLS at each draw. */
+struct layout {
+	bool small;			/* below the minimum size */
+	int top;			/* first row under header and banner */
+	int map_y, map_x, map_h, map_w;
+	int info_y;			/* the line about the seat at the cursor */
+	int legend_y;			/* -1 when there is no room */
+	int panel_y, panel_x, panel_h, panel_w;
+	int msg_y, msg_h;
+	int status_y;
+	int cellw;			/* columns of a seat cell */
+	int gap, aislew;		/* between cells, an aisle column */
+};
+
+/* Fines per group over the panel's period, as the engine recorded them. */
+struct panel {
+	bool month;			/* this month rather than today */
+	char from[DAY_LEN], to[DAY_LEN];
+	fen_t *own, *co;		/* per group */
+	fen_t own_total, co_total;
+	bool loaded;
+};
+
+/* One line of a pager screen. */
+struct pline {
+	char *text;
+	int role;			/* enum role (theme.h) */
+};
+
+enum pager_kind { PAGER_HELP, PAGER_DETAIL, PAGER_REPORT };
+
+struct pager {
+	enum pager_kind kind;
+	char title[256];
+	struct pline *lines;
+	int n, cap;
+	int top;
+	int seat;			/* PAGER_DETAIL: the seat shown */
+};
+
+enum prompt_kind { PROMPT_NONE, PROMPT_LINE, PROMPT_CONFIRM, PROMPT_MENU };
+
+struct ui;
+
+/*
+ * The prompt open on top of the current screen.  done() is called once
+ * the prompt has closed (ok: Enter/y, else Esc/n) with the text typed and,
+ * for a menu, the rule chosen; it may open the next prompt.
+ */
+struct prompt {
+	enum prompt_kind kind;
+	char label[256];
+	char text[STORE_TEXT];
+	bool fresh;			/* a prefill, replaced by the first key */
+	bool ascii_only;		/* amounts: digits and a point */
+	char hint[256];			/* after the text: matches, an error */
+	bool hint_err;
+	int *items, nitems;		/* menu: the rules that match */
+	int sel, top;
+	void (*changed)(struct ui *u);
+	void (*step)(struct ui *u, int dir);
+	void (*done)(struct ui *u, bool ok, const char *text, int choice);
+};
+
+/* A mark in the making: the prompts its rule needs, then one engine call. */
+struct flow {
+	int rule, staff, group;
+	fen_t amount;
+	bool confirmed, amount_set, note_set;
+	char note[STORE_TEXT];
+};
+
+struct ui {
+	const struct floor *f;
+	struct store *s;
+	const struct actor *a;
+	bool ascii;			/* locale not UTF-8 */
+	bool readonly;
+
+	char day[DAY_LEN];		/* the shift day shown */
+	int minute;			/* the minute on the clock shown */
+	int64_t version;		/* data_version at the last load */
+	struct seatmap map;
+	bool map_ok;
+	struct panel panel;
+	int *order;			/* seats in reading order */
+	int norder;
+
+	int cur;			/* seat at the cursor, -1 when none */
+	bool overview;
+	int view_row, view_x;		/* map scroll: first layout row, column */
+	int search_from;		/* cursor when the search began */
+
+	enum ui_screen screen;
+	struct pager pager;
+	struct prompt prompt;
+	struct flow flow;
+	struct layout lay;
+
+	char msg[1024];
+	bool msg_err;
+	bool dirty;			/* the screen needs drawing */
+	bool quit;			/* q was pressed */
+};
+
+/* Sets the message line (printf-style); err shows it as a refusal/error. */
+void ui_msg(struct ui *u, bool err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Reloads what the screens show from the store (after a write, a tick). */
+void ui_reload(struct ui *u);
+/* Opens the pager screen / closes it back to the map. */
+void ui_show_pager(struct ui *u);
+void ui_close_pager(struct ui *u);
+
+#endif
