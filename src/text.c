@@ -145,14 +145,14 @@ text_fit(struct buf *b, const char *s, int width, bool right, bool ascii)
 	int w = 0, total = text_width(s);
 
 	buf_add(&out, "", 0);
-	if (total <= width) {
-		buf_puts(&out, s);
-		w = total;
-	} else if (width > 0) {
+	if (width > 0) {
+		/* Room for the whole string, or for width - 1 and the ellipsis. */
+		int room = total <= width ? width : width - 1;
+
 		while ((k = utf8_next(s, n, &cp)) != 0) {
 			int cw = cp_width(cp);
 
-			if (w + cw > width - 1)
+			if (w + cw > room)
 				break;
 			if (cp == 0xfffd)
 				buf_puts(&out, ascii ? "?" : "\xef\xbf\xbd");
@@ -162,12 +162,14 @@ text_fit(struct buf *b, const char *s, int width, bool right, bool ascii)
 			s += k;
 			n -= k;
 		}
-		while (w < width - 1) {
-			buf_puts(&out, " ");
+		if (total > width) {
+			while (w < width - 1) {
+				buf_puts(&out, " ");
+				w++;
+			}
+			buf_puts(&out, ell);
 			w++;
 		}
-		buf_puts(&out, ell);
-		w++;
 	}
 	if (right)
 		for (; w < width; w++)

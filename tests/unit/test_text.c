@@ -294,6 +294,12 @@ Test(text, fit_cuts_bad_bytes_into_replacement_characters)
 	cr_assert_str_eq(fit("ab\xff" "cdefgh", 5, false, true), "ab?c~");
 }
 
+Test(text, fit_replaces_bad_bytes_in_a_string_that_fits)
+{
+	cr_assert_str_eq(fit("ab\xff" "c", 5, false, false), "ab\xef\xbf\xbd" "c ");
+	cr_assert_str_eq(fit("ab\xff" "c", 5, false, true), "ab?c ");
+}
+
 Test(text, fit_always_takes_exactly_the_width)
 {
 	static const char *const names[] = { "", "Tom Lee", "李娜", "欧阳志远",
