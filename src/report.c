@@ -1380,8 +1380,10 @@ report_print(const struct floor *f, const char *text, const char *printer,
 			goto child_fail;
 		close(in[0]);
 		/* The print command runs with the user's own ids, never with
-		 * a group callfloor may be installed setgid to. */
-		if (setgid(getgid()) != 0 || getegid() != getgid())
+		 * the group callfloor is installed setgid to (src/priv.h):
+		 * real, effective and saved gid all become the real one. */
+		if (setresgid(getgid(), getgid(), getgid()) != 0 ||
+		    getegid() != getgid())
 			goto child_fail;
 		if (setuid(getuid()) != 0 || geteuid() != getuid())
 			goto child_fail;
@@ -1412,8 +1414,8 @@ child_fail:
 		}
 	if (r == (ssize_t)sizeof cerr) {
 		free(cmd);
-		return err_set(e, EXIT_RUNTIME, "printing: cannot run /bin/sh for "
-		    "`%s`: %s", base, strerror(cerr));
+		return err_set(e, EXIT_RUNTIME, "printing failed: cannot start "
+		    "`%s` (/bin/sh): %s", base, strerror(cerr));
 	}
 	if (WIFSIGNALED(status)) {
 		err_set(e, EXIT_RUNTIME, "printing failed: `%s` was killed by "
