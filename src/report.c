@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1329,6 +1330,85 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* The first line of what the print command said, for an error message. */
+static const char *
+first_line(struct buf *said, char *line, size_t n)
+{
+	const char *p = said->s ? said->s : "";
+	size_t k;
+
+	while (*p == '\n' || *p == '\r' || *p == ' ')
+		p++;
+	k = strcspn(p, "\r\n");
+	if (k >= n)
+		k = n - 1;
+	memcpy(line, p, k);
+	line[k] = '\0';
+	return line;
+}
+
+/*
+ * Feeds text to the child's stdin while collecting what it says on
+ * stdout and stderr (kept, up to a few kilobytes, for an error message:
+ * in the console it must not scribble over the screen).  Returns the
+ * errno of a failed write (the command stopped reading), else 0.
+ */
+static int
+feed(int in, int out, const char *text, struct buf *said)
+{
+	size_t n = strlen(text), done = 0;
+	int werr = 0;
+
+	if (n == 0) {
+		close(in);
+		in = -1;
+	} else
+		fcntl(in, F_SETFL, fcntl(in, F_GETFL) | O_NONBLOCK);
+	while (out >= 0) {
+		struct pollfd pf[2] = { { out, POLLIN, 0 }, { in, POLLOUT, 0 } };
+
+		if (poll(pf, in >= 0 ? 2 : 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (in >= 0 && (pf[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			ssize_t w = write(in, text + done, n - done);
+
+			if (w > 0)
+				done += (size_t)w;
+			else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+				werr = errno;
+				done = n;
+			}
+			if (done == n) {
+				close(in);
+				in = -1;
+			}
+		}
+		if (pf[0].revents & (POLLIN | POLLERR | POLLHUP)) {
+			char chunk[1024];
+			ssize_t r = read(out, chunk, sizeof chunk);
+
+			if (r > 0 && said->len < 4096)
+				buf_add(said, chunk, (size_t)r);
+			else if (r == 0 || (r < 0 && errno != EINTR &&
+			    errno != EAGAIN)) {
+				close(out);
+				out = -1;
+			}
+		}
+	}
+	if (in >= 0) {
+		/* It closed its output but is still reading: finish. */
+		fcntl(in, F_SETFL, fcntl(in, F_GETFL) & ~O_NONBLOCK);
+		if (write_all(in, text + done, n - done) < 0)
+			werr = errno;
+		close(in);
+	}
+	return werr;
+}
+
 /*
  * Runs the print command through /bin/sh with the report on its standard
  * input.  The printer's name never enters the command text: it reaches
@@ -1341,8 +1421,9 @@ report_print(const struct floor *f, const char *text, const char *printer,
 	const char *base = f->print_command && f->print_command[0] ?
 	    f->print_command : DEFAULT_PRINT;
 	struct sigaction ign = { 0 }, old;
-	int in[2], ep[2], status, werr = 0, cerr = 0;
-	char *cmd;
+	struct buf said = { 0 };
+	int in[2], out[2], ep[2], status, werr, cerr = 0, rc = -1;
+	char *cmd, line[200];
 	const char *p;
 	pid_t pid;
 	ssize_t r;
@@ -1355,30 +1436,45 @@ report_print(const struct floor *f, const char *text, const char *printer,
 				return err_set(e, EXIT_USAGE, "the printer name has a "
 				    "control character in it");
 	}
-	cmd = printer ? xasprintf("%s -d \"$1\"", base) : xstrdup(base);
-	if (pipe(in) < 0)
-		goto sys;
+	if (pipe2(in, O_CLOEXEC) < 0)
+		return err_set(e, EXIT_RUNTIME, "printing: %s", strerror(errno));
+	if (pipe2(out, O_CLOEXEC) < 0) {
+		close(in[0]);
+		close(in[1]);
+		return err_set(e, EXIT_RUNTIME, "printing: %s", strerror(errno));
+	}
 	if (pipe2(ep, O_CLOEXEC) < 0) {
 		close(in[0]);
 		close(in[1]);
-		goto sys;
+		close(out[0]);
+		close(out[1]);
+		return err_set(e, EXIT_RUNTIME, "printing: %s", strerror(errno));
 	}
+	cmd = printer ? xasprintf("%s -d \"$1\"", base) : xstrdup(base);
 	fflush(NULL);
 	if ((pid = fork()) < 0) {
+		err_set(e, EXIT_RUNTIME, "printing: %s", strerror(errno));
 		close(in[0]);
 		close(in[1]);
+		close(out[0]);
+		close(out[1]);
 		close(ep[0]);
 		close(ep[1]);
-		goto sys;
+		free(cmd);
+		return -1;
 	}
 	if (pid == 0) {
-		int en;
+		int en, fd;
 
-		close(in[1]);
-		close(ep[0]);
-		if (dup2(in[0], STDIN_FILENO) < 0)
+		/* stdin the report, stdout and stderr back to callfloor;
+		 * nothing else of ours (the database) goes along. */
+		if (dup2(in[0], STDIN_FILENO) < 0 ||
+		    dup2(out[1], STDOUT_FILENO) < 0 ||
+		    dup2(out[1], STDERR_FILENO) < 0)
 			goto child_fail;
-		close(in[0]);
+		for (fd = 3; fd < 1024; fd++)
+			if (fd != ep[1])
+				close(fd);
 		/* The print command runs with the user's own ids, never with
 		 * the group callfloor is installed setgid to (src/priv.h):
 		 * real, effective and saved gid all become the real one. */
@@ -1395,50 +1491,46 @@ child_fail:
 		_exit(127);
 	}
 	close(in[0]);
+	close(out[1]);
 	close(ep[1]);
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGPIPE, &ign, &old);
-	if (write_all(in[1], text, strlen(text)) < 0)
-		werr = errno;
-	close(in[1]);
+	werr = feed(in[1], out[0], text, &said);
 	sigaction(SIGPIPE, &old, NULL);
 	while ((r = read(ep[0], &cerr, sizeof cerr)) < 0 && errno == EINTR)
 		;
 	close(ep[0]);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR) {
-			free(cmd);
-			return err_set(e, EXIT_RUNTIME, "printing: waiting for "
-			    "`%s`: %s", base, strerror(errno));
+			err_set(e, EXIT_RUNTIME, "printing: waiting for `%s`: %s",
+			    cmd, strerror(errno));
+			goto done;
 		}
-	if (r == (ssize_t)sizeof cerr) {
-		free(cmd);
-		return err_set(e, EXIT_RUNTIME, "printing failed: cannot start "
-		    "`%s` (/bin/sh): %s", base, strerror(cerr));
-	}
-	if (WIFSIGNALED(status)) {
+	first_line(&said, line, sizeof line);
+	if (r == (ssize_t)sizeof cerr)
+		err_set(e, EXIT_RUNTIME, "printing failed: cannot start `%s` "
+		    "(/bin/sh): %s", cmd, strerror(cerr));
+	else if (WIFSIGNALED(status))
 		err_set(e, EXIT_RUNTIME, "printing failed: `%s` was killed by "
 		    "signal %d", cmd, WTERMSIG(status));
-	} else if (WEXITSTATUS(status) == 127) {
-		err_set(e, EXIT_RUNTIME, "printing failed: `%s`: command not found "
-		    "(is the print system installed? see floor.print_command)", cmd);
-	} else if (WEXITSTATUS(status) != 0) {
-		err_set(e, EXIT_RUNTIME, "printing failed: `%s` exited with status "
-		    "%d%s", cmd, WEXITSTATUS(status), printer ? " (is the printer "
-		    "name right?)" : "");
-	} else if (werr != 0) {
+	else if (WEXITSTATUS(status) == 127)
+		err_set(e, EXIT_RUNTIME, "printing failed: `%s`: command not "
+		    "found (is the print system installed? see "
+		    "floor.print_command)", cmd);
+	else if (WEXITSTATUS(status) != 0)
+		err_set(e, EXIT_RUNTIME, "printing failed: `%s` exited with "
+		    "status %d%s%s", cmd, WEXITSTATUS(status), line[0] ? ": " : "",
+		    line);
+	else if (werr != 0)
 		err_set(e, EXIT_RUNTIME, "printing failed: `%s` did not take the "
 		    "whole report (%s)", cmd, strerror(werr));
-	} else {
-		free(cmd);
-		return 0;
-	}
+	else
+		rc = 0;
+done:
+	buf_free(&said);
 	free(cmd);
-	return -1;
-sys:
-	free(cmd);
-	return err_set(e, EXIT_RUNTIME, "printing: %s", strerror(errno));
+	return rc;
 }
 
 /* ---- `callfloor report` ---- */

@@ -23,6 +23,13 @@ CALLFLOOR_CONFIG="$cfg" cf report --day 2026-03-10 --print -o "$T/copy.txt" >/de
 cmp -s "$T/report.txt" "$T/printed" || fail "printed text differs with -o"
 cmp -s "$T/report.txt" "$T/copy.txt" || fail "-o text differs with --print"
 
+# What the print command says (lp's request id) is kept off the screen:
+# the console prints through here while curses owns the terminal.
+cfg=$(with_print chatty "cat > $T/printed; echo request id is laser-42; echo warn >/dev/stderr")
+CALLFLOOR_CONFIG="$cfg" cf report --day 2026-03-10 --print >"$T/stdout" 2>"$T/stderr"
+expect_eq "stdout" "$(cat "$T/stdout")" "report for 2026-03-10 sent to the printer"
+[ ! -s "$T/stderr" ] || fail "the print command wrote to the terminal: $(cat "$T/stderr")"
+
 # --printer NAME is appended as -d NAME, one argument, never shell text.
 cfg=$(with_print args "cat > $T/printed; printf '[%s]' > $T/args")
 CALLFLOOR_CONFIG="$cfg" cf report --day 2026-03-10 --print --printer floor3-laser >"$T/stdout"
@@ -40,7 +47,7 @@ cfg=$(with_print fails "cat > /dev/null; echo 'lp: The printer or class does not
 CALLFLOOR_CONFIG="$cfg" expect_rc 1 cf report --day 2026-03-10 --print
 grep -q "^callfloor: printing failed: .* exited with status 3" "$T/err" ||
 	fail "no clear message for a failing printer: $(cat "$T/err")"
-grep -q "printer or class does not exist" "$T/err" ||
+grep -q "^callfloor: printing failed: .* exited with status 3: lp: The printer or class does not exist\.$" "$T/err" ||
 	fail "the print command's own message was lost: $(cat "$T/err")"
 [ ! -s "$T/out" ] || fail "a failed print still said it printed: $(cat "$T/out")"
 # A print command that is not installed.
