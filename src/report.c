@@ -409,6 +409,7 @@ paginate(const struct doc *d, int page_lines, const char *title,
 	}
 	for (k = 0; k < np; k++) {
 		char right[48];
+		size_t line;
 		int rw;
 
 		if (k > 0)
@@ -416,7 +417,11 @@ paginate(const struct doc *d, int page_lines, const char *title,
 		rw = snprintf(right, sizeof right, "page %d of %d", k + 1, np);
 		text_fit(out, title, WIDTH - rw - 1, false, false);
 		buf_printf(out, " %s\n", right);
-		buf_printf(out, "%s\n", subtitle);
+		line = out->len;
+		text_fit(out, subtitle, WIDTH, false, false);
+		while (out->len > line && out->s[out->len - 1] == ' ')
+			out->s[--out->len] = '\0';
+		buf_puts(out, "\n");
 		for (i = 0; i < WIDTH; i++)
 			buf_puts(out, "=");
 		buf_puts(out, "\n\n");
@@ -1253,7 +1258,7 @@ report_text_paged(const struct floor *f, struct store *s, const char *day,
 {
 	struct doc doc = { 0 };
 	struct day d;
-	char dd[DAY_LEN], st[8], en[8], now[32], *sub;
+	char dd[DAY_LEN], st[8], en[8], now[32], *title, *sub;
 	bool started;
 	int g, rc;
 
@@ -1295,10 +1300,12 @@ report_text_paged(const struct floor *f, struct store *s, const char *day,
 
 	fmt_minutes(f->shift_start, st);
 	fmt_minutes(f->shift_end, en);
-	sub = xasprintf("End-of-day summary, %s (%s), shift %s-%s%s; amounts in %s", dd,
+	title = xasprintf("%s: end-of-day summary", f->name);
+	sub = xasprintf("Shift day %s (%s), %s-%s%s; amounts in %s", dd,
 	    weekday(dd), st, en, f->shift_end <= f->shift_start ?
 	    " next day" : "", f->currency);
-	paginate(&doc, page_lines, f->name, sub, out);
+	paginate(&doc, page_lines, title, sub, out);
+	free(title);
 	free(sub);
 	doc_free(&doc);
 	day_free(&d);

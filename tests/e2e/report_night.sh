@@ -32,7 +32,7 @@ expect_eq "04-01" "$(rows 2026-04-01)" ""
 
 # At 08:00 on April 1st the last shift day is March 31st: the default.
 cf report >"$T/default.txt"
-grep -q "^End-of-day summary, 2026-03-31 (Tuesday), shift 22:00-06:00 next day" "$T/default.txt" ||
+grep -q "^Shift day 2026-03-31 (Tuesday), 22:00-06:00 next day; amounts in ¥$" "$T/default.txt" ||
 	fail "default day at 08:00 is not the night before: $(sed -n 2p "$T/default.txt")"
 grep -q '^  E201   陈静  *PHONE×2 #1 #2\*  *150\.00  *0\.00  *150\.00$' "$T/default.txt" ||
 	fail "E201's night PHONEs not 50 + 100"

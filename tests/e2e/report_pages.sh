@@ -18,9 +18,9 @@ for n in 1 2 3 4 5 6 7 8; do
 	p="$T/page$n"
 	lines=$(wc -l <"$p")
 	[ "$lines" -le 20 ] || fail "page $n has $lines lines"
-	head -n1 "$p" | grep -q "^Test Floor  *page $n of 8\$" ||
+	head -n1 "$p" | grep -q "^Test Floor: end-of-day summary  *page $n of 8\$" ||
 		fail "page $n header: $(head -n1 "$p")"
-	sed -n 2p "$p" | grep -q "^End-of-day summary, 2026-03-10 (Tuesday), shift 09:00-18:00; amounts in ¥\$" ||
+	sed -n 2p "$p" | grep -q "^Shift day 2026-03-10 (Tuesday), 09:00-18:00; amounts in ¥\$" ||
 		fail "page $n subtitle: $(sed -n 2p "$p")"
 done
 
@@ -33,7 +33,7 @@ grep -A1 -x 'GROUP B  Group B (continued)' "$T/p20.txt" | tail -n1 |
 # The same lines as the 60-line report, once each, in the same order, once
 # page headers, repeated headings, column headers and gaps are taken out.
 body() {
-	tr -d '\f' <"$1" | grep -vE '^(Test Floor .*page [0-9]+ of [0-9]+|End-of-day summary, |=+$|.*\(continued\)$|  (staff|rule|time|seat)  |$)'
+	tr -d '\f' <"$1" | grep -vE '^(Test Floor: end-of-day summary .*page [0-9]+ of [0-9]+|Shift day |=+$|.*\(continued\)$|  (staff|rule|time|seat)  |$)'
 }
 cf report --day 2026-03-10 >"$T/p60.txt"
 diff -u <(body "$T/p60.txt") <(body "$T/p20.txt") || fail "pages lost or doubled lines"
