@@ -86,6 +86,7 @@ cli_journal(struct cli *c, int argc, char **argv)
 		{ "to", required_argument, NULL, 'T' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct floor *f = c->floor;
@@ -99,8 +100,13 @@ cli_journal(struct cli *c, int argc, char **argv)
 	bool started;
 	int ch, n = 0, i, rows = 0, rc = 0;
 
-	while ((ch = getopt_long(argc, argv, ":c:d:", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":c:d:h", opts, NULL)) != -1) {
 		switch (ch) {
+		case 'h':
+			fputs("usage: callfloor journal [--from D --to D]\n\n"
+			    "The management work journal: incidents of rules with "
+			    "journal = true\n(default: this month).\n", stdout);
+			return 0;
 		case 'F': from = optarg; break;
 		case 'T': to = optarg; break;
 		case 'c': c->config_path = optarg; break;

@@ -1542,6 +1542,17 @@ done:
 
 /* ---- `callfloor report` ---- */
 
+static const char report_usage[] =
+"usage: callfloor report [--day D] [--format text|csv] [-o FILE]\n"
+"                        [--print [--printer NAME]] [--page-lines N]\n"
+"\n"
+"The end-of-day summary of shift day D (default: today's shift day).\n"
+"  --format csv      one row per fine line instead of the printable text\n"
+"  -o, --output FILE write it to FILE (whole or not at all)\n"
+"  --print           send the text to floor.print_command (default lp)\n"
+"  --printer NAME    ... on printer NAME (lp -d NAME)\n"
+"  --page-lines N    lines per printed page (default 60, at least 20)\n";
+
 static int
 usage(const char *verb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -1577,9 +1588,10 @@ next_opt(struct cli *c, int argc, char **argv, const char *verb,
 		all[n] = opts[n];
 	all[n++] = (struct option){ "config", required_argument, NULL, 'c' };
 	all[n++] = (struct option){ "db", required_argument, NULL, 'd' };
+	all[n++] = (struct option){ "help", no_argument, NULL, 'h' };
 	all[n] = (struct option){ NULL, 0, NULL, 0 };
 	for (;;) {
-		*ch = getopt_long(argc, argv, ":c:d:o:", all, NULL);
+		*ch = getopt_long(argc, argv, ":c:d:ho:", all, NULL);
 		if (*ch == 'c')
 			c->config_path = optarg;
 		else if (*ch == 'd')
@@ -1671,6 +1683,7 @@ cli_report(struct cli *c, int argc, char **argv)
 		case 'p': print = true; break;
 		case 'P': printer = optarg; break;
 		case 'L': lines = optarg; break;
+		case 'h': fputs(report_usage, stdout); return 0;
 		default: return usage("report", "unknown option '%s'",
 		    argv[optind - 1]);
 		}
@@ -1729,7 +1742,10 @@ cli_report(struct cli *c, int argc, char **argv)
 	} else if (output == NULL)
 		fwrite(out.s, 1, out.len, stdout);
 	buf_free(&out);
-	if (fflush(stdout) != 0)
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "callfloor: report: writing to standard output: "
+		    "%s\n", strerror(errno));
 		return EXIT_RUNTIME;
+	}
 	return 0;
 }
