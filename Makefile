@@ -79,7 +79,12 @@ $(B)/tests/unit/%.o: tests/unit/%.c
 unit: $(B)/unit_tests
 	$(B)/unit_tests --jobs 2
 
-e2e: callfloor
+# The stress scripts' checker: every fine priced again from scratch.
+STRESS_TOOLS := $(B)/tests/stress/reprice
+$(B)/tests/stress/reprice: $(B)/tests/stress/reprice.o $(CORE_OBJ) $(UI_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+e2e: callfloor $(STRESS_TOOLS)
 	@tests/run-e2e.sh
 
 test: all unit e2e
