@@ -679,7 +679,7 @@ floor_totals(struct doc *doc, const struct day *d)
 	const struct floor *f = d->f;
 	fen_t own = 0, co = 0, grp = 0;
 	int counted = 0, voided = 0, praised = 0, flagged = 0, fined = 0;
-	int seats = 0, i, j;
+	int seats = 0, seen = 0, i, j;
 	char a[32], b[32], c[32], t[32];
 	char **codes = NULL;
 	int ncodes = 0;
@@ -710,8 +710,16 @@ floor_totals(struct doc *doc, const struct day *d)
 	}
 	for (i = 0; i < d->np; i++)
 		fined += d->pp[i].own + d->pp[i].co != 0;
-	for (i = 0; i < f->nseats; i++)
-		seats += f->seats[i].staff >= 0;
+	for (i = 0; i < f->nseats; i++) {
+		if (f->seats[i].staff < 0)
+			continue;
+		seats++;
+		for (j = 0; j < d->ninspected; j++)
+			if (strcmp(d->inspected[j], f->seats[i].id) == 0) {
+				seen++;
+				break;
+			}
+	}
 
 	section(doc, "FLOOR TOTALS", "FLOOR TOTALS (continued)");
 	emitf(doc, 0, "  %-24s %9s", "Fines today",
@@ -725,7 +733,7 @@ floor_totals(struct doc *doc, const struct day *d)
 	emitf(doc, 0, "  %-24s %9d", "Flags for management", flagged);
 	emitf(doc, 0, "  %-24s %9d", "Commendations", praised);
 	emitf(doc, 0, "  %-24s %9d   of %d occupied", "Desks inspected",
-	    d->ninspected, seats);
+	    seen, seats);
 
 	/* Incidents by rule: the rulebook's order, then codes it lost. */
 	for (i = 0; i < f->nrules; i++) {
