@@ -129,6 +129,7 @@ layout_beside(struct ui *u, struct layout *l)
 	l->map_h = u->f->nrows < avail - 2 ? u->f->nrows : avail - 2;
 	l->info_y = l->map_y + l->map_h + 1;
 	l->legend_y = l->info_y + 1 < l->msg_y ? l->info_y + 1 : -1;
+	l->info_w = mapw;
 	l->panel_x = l->map_x + mapw + 3;
 	l->panel_w = COLS - l->panel_x - 1;
 	l->panel_y = l->top;
@@ -156,6 +157,7 @@ layout_below(struct ui *u, struct layout *l)
 		rest = avail - 1 - l->map_h;
 	}
 	l->info_y = l->map_y + l->map_h;
+	l->info_w = COLS - 2;
 	l->legend_y = -1;
 	if (rest >= want + 1) {
 		l->legend_y = l->info_y + 1;
@@ -218,26 +220,6 @@ draw_header(struct ui *u)
 	buf_free(&right);
 }
 
-/* Where to break s so that it fits w columns, at a space when there is
- * one; returns the bytes of the first line. */
-static size_t
-wrap_at(const char *s, int w)
-{
-	size_t n = strlen(s), k, at = 0, space = 0;
-	unsigned cp;
-	int cols = 0;
-
-	while ((k = utf8_next(s + at, n - at, &cp)) != 0) {
-		cols += cp_width(cp);
-		if (cols > w)
-			return space > 0 ? space : at;
-		if (cp == ' ')
-			space = at + 1;
-		at += k;
-	}
-	return at;
-}
-
 static void
 draw_message(struct ui *u)
 {
@@ -245,7 +227,7 @@ draw_message(struct ui *u)
 	int i;
 
 	for (i = 0; i < u->lay.msg_h; i++) {
-		size_t len = i + 1 < u->lay.msg_h ? wrap_at(p, COLS - 2) : strlen(p);
+		size_t len = i + 1 < u->lay.msg_h ? draw_wrap_at(p, COLS - 2) : strlen(p);
 		char *line = strndup(p, len);
 
 		draw_text(u->lay.msg_y + i, 0, 1, ROLE_NORMAL, "", u->ascii);
@@ -465,6 +447,28 @@ signals_restore(const struct saved_signals *old)
 	sigaction(SIGPIPE, &old->pipe, NULL);
 }
 
+/* Home and End as PuTTY, rxvt, screen and the Linux console send them,
+ * whatever the terminfo entry in use says. */
+static void
+define_common_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} keys[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+		{ "\033[Z", KEY_BTAB },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].key);
+}
+
 static void
 terminal_setup(void)
 {
@@ -474,6 +478,7 @@ terminal_setup(void)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	define_common_keys();
 	curs_set(0);
 	theme_init();
 }

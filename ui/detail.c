@@ -216,21 +216,23 @@ void
 detail_rebuild(struct ui *u)
 {
 	int seat = u->pager.seat, who = u->f->seats[seat].staff;
-	char title[256];
+	struct buf title = { 0 };
 	const struct seat_view *v = u->map_ok ? &u->map.seats[seat] : NULL;
 
-	if (who >= 0)
-		snprintf(title, sizeof title, "%s %s  %s (%s)%s%s", _("Seat"),
-		    u->f->seats[seat].id, words_staff(u, who), u->f->staff[who].id,
-		    words_sep(u), words_group(u, u->f->staff[who].group));
-	else
-		snprintf(title, sizeof title, "%s %s  %s", _("Seat"),
-		    u->f->seats[seat].id, _("empty seat"));
-	pager_open(u, PAGER_DETAIL, title);
+	buf_printf(&title, "%s %s  ", _("Seat"), u->f->seats[seat].id);
+	if (who >= 0) {
+		words_person(u, u->f->staff[who].id, &title);
+		buf_printf(&title, "%s%s", words_sep(u),
+		    words_group(u, u->f->staff[who].group));
+	} else
+		buf_puts(&title, _("empty seat"));
+	pager_open(u, PAGER_DETAIL, title.s);
+	buf_free(&title);
 	if (v)
 		pager_addf(u, theme_seat(v->state), "%s %s%s%s", seat_glyph(v->state,
-		    u->ascii), _(seat_state_name(v->state)), words_sep(u),
-		    v->inspected ? _("inspected today") : _("not inspected today"));
+		    u->ascii), _(seat_state_name(v->state)),
+		    v->inspected && v->state != SEAT_OK ? words_sep(u) : "",
+		    v->inspected && v->state != SEAT_OK ? _("inspected today") : "");
 	if (who >= 0)
 		agent_story(u, who);
 	pager_clamp(u);

@@ -88,3 +88,21 @@ draw_fill(int y, int x, int w, int role)
 {
 	put_fitted(y, x, w, theme_attr(role), "", true, false);
 }
+
+size_t
+draw_wrap_at(const char *s, int w)
+{
+	size_t n = strlen(s), k, at = 0, space = 0;
+	unsigned cp;
+	int cols = 0;
+
+	while ((k = utf8_next(s + at, n - at, &cp)) != 0) {
+		cols += cp_width(cp);
+		if (cols > w)
+			return space > 0 ? space : at;
+		if (cp == ' ')
+			space = at + 1;
+		at += k;
+	}
+	return at;
+}

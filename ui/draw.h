@@ -23,6 +23,9 @@ void draw_right(int y, int x, int w, int role, const char *s, bool ascii);
 /* Draws s as it is, no wider than up to column maxx; returns the column
  * after it. */
 int draw_run(int y, int x, int maxx, int role, const char *s, bool ascii);
+/* Where to break s so that its first line fits w columns, at a space
+ * when there is one: the bytes of that first line. */
+size_t draw_wrap_at(const char *s, int w);
 /* Blanks w columns. */
 void draw_fill(int y, int x, int w, int role);
 

@@ -197,31 +197,39 @@ mapview_draw_info(struct ui *u, int y)
 	    u->f->seats[seat].id);
 	if (who < 0)
 		buf_printf(&line, "%s%s", words_sep(u), _("empty seat"));
-	else
-		buf_printf(&line, "%s%s %s%s%s", words_sep(u), words_staff(u, who),
-		    u->f->staff[who].id, words_sep(u),
-		    words_group(u, u->f->staff[who].group));
+	else {
+		const struct staff *st = &u->f->staff[who];
+
+		buf_printf(&line, "%s%s", words_sep(u), words_staff(u, who));
+		if (words_showable(u, st->name))
+			buf_printf(&line, " %s", st->id);
+		buf_printf(&line, "%s%s", words_sep(u), words_group(u, st->group));
+	}
 	if (v && who >= 0) {
 		buf_printf(&line, "%s%s", words_sep(u), _(seat_state_name(v->state)));
 		if (v->incidents > 0)
 			buf_printf(&line, _(": %d today, the worst %s"),
 			    v->incidents, v->worst);
 	}
-	draw_text(y, u->lay.map_x, COLS - u->lay.map_x, ROLE_NORMAL, line.s,
-	    u->ascii);
+	draw_text(y, u->lay.map_x, u->lay.info_w, ROLE_NORMAL, line.s, u->ascii);
 	buf_free(&line);
 }
 
 void
 mapview_draw_legend(struct ui *u, int y)
 {
-	int st, x = u->lay.map_x;
+	int st, x = u->lay.map_x, end = u->lay.map_x + u->lay.info_w;
 
-	for (st = 0; st < SEAT_NSTATES && x < COLS; st++) {
-		x = draw_run(y, x, COLS, theme_seat((enum seat_state)st),
-		    seat_glyph((enum seat_state)st, u->ascii), u->ascii);
-		x = draw_run(y, x + 1, COLS, ROLE_DIM,
-		    _(seat_state_name((enum seat_state)st)), u->ascii) + 3;
+	/* Whole entries only: a cut legend explains nothing. */
+	for (st = 0; st < SEAT_NSTATES; st++) {
+		const char *g = seat_glyph((enum seat_state)st, u->ascii);
+		const char *name = _(seat_state_name((enum seat_state)st));
+
+		if (x + text_width(g) + 1 + text_width(name) > end)
+			break;
+		x = draw_run(y, x, end, theme_seat((enum seat_state)st), g,
+		    u->ascii);
+		x = draw_run(y, x + 1, end, ROLE_DIM, name, u->ascii) + 3;
 	}
 }
 

@@ -295,23 +295,44 @@ tail_fit(const char *s, int w)
 	return s;
 }
 
+/* The label, on the line above as well when it is long and there is
+ * room (the message area has two lines from 24 rows up); returns the
+ * column after it. */
+static int
+draw_label(struct ui *u, int y, int maxw)
+{
+	const char *label = u->prompt.label;
+	int x;
+
+	if (text_width(label) > maxw && LINES >= 24) {
+		size_t cut = draw_wrap_at(label, COLS - 1);
+		char *first = strndup(label, cut);
+
+		draw_text(y - 1, 0, COLS, ROLE_PROMPT, first, u->ascii);
+		free(first);
+		label += cut;
+	}
+	x = draw_run(y, 0, maxw, ROLE_PROMPT, label, u->ascii);
+	return draw_run(y, x, COLS, ROLE_PROMPT, " ", u->ascii);
+}
+
 static void
 draw_line_prompt(struct ui *u, int y)
 {
 	struct prompt *p = &u->prompt;
 	int x, hintw = p->hint[0] ? text_width(p->hint) + 2 : 0, textw;
+	bool confirm = p->kind == PROMPT_CONFIRM;
 	const char *shown;
 
 	if (hintw > COLS / 2)
 		hintw = COLS / 2;
 	draw_fill(y, 0, COLS, ROLE_NORMAL);
-	x = draw_run(y, 0, COLS / 2, ROLE_PROMPT, p->label, u->ascii);
-	x = draw_run(y, x, COLS, ROLE_PROMPT, " ", u->ascii);
+	x = draw_label(u, y, confirm ? COLS - 7 : COLS - hintw - 12);
 	textw = COLS - x - hintw - 1;
 	shown = tail_fit(p->text, textw);
 	x = draw_run(y, x, x + textw, p->fresh ? ROLE_SELECT : ROLE_NORMAL, shown,
 	    u->ascii);
-	if (p->kind == PROMPT_CONFIRM)
+	if (confirm)
 		x = draw_run(y, x, COLS, ROLE_PROMPT, _("[y/N]"), u->ascii);
 	if (hintw)
 		draw_right(y, COLS - hintw, hintw, p->hint_err ? ROLE_MSG_ERR :

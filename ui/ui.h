@@ -44,6 +44,7 @@ struct layout {
 	int top;			/* first row under header and banner */
 	int map_y, map_x, map_h, map_w;
 	int info_y;			/* the line about the seat at the cursor */
+	int info_w;			/* its width, and the legend's */
 	int legend_y;			/* -1 when there is no room */
 	int panel_y, panel_x, panel_h, panel_w;
 	int msg_y, msg_h;

@@ -39,6 +39,16 @@ words_staff_id(const struct ui *u, const char *id)
 	return i >= 0 ? words_staff(u, i) : id;
 }
 
+void
+words_person(const struct ui *u, const char *id, struct buf *out)
+{
+	const char *name = words_staff_id(u, id);
+
+	if (strcmp(name, id) != 0)
+		buf_printf(out, "%s ", name);
+	buf_puts(out, id);
+}
+
 const char *
 words_group(const struct ui *u, int g)
 {
@@ -162,8 +172,9 @@ mark_head(const struct ui *u, const struct mark_result *res, struct buf *out)
 		buf_printf(out, _("on group %s"), g >= 0 ? words_group(u, g) : in->grp);
 		return;
 	}
-	buf_printf(out, "%s %s, ", words_staff_id(u, in->staff), in->staff);
-	buf_printf(out, _("offence %d"), in->offence);
+	words_person(u, in->staff, out);
+	buf_printf(out, ", %s", _("offence"));
+	buf_printf(out, " %d", in->offence);
 	for (i = 0; i < res->nfines; i++)
 		if (res->fines[i].own) {
 			buf_puts(out, ": ");

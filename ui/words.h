@@ -15,6 +15,8 @@ bool words_showable(const struct ui *u, const char *s);
 const char *words_staff(const struct ui *u, int staff);
 /* The same by staff id; the id itself for someone no longer on staff. */
 const char *words_staff_id(const struct ui *u, const char *id);
+/* "李娜 E101", or "E101" alone when the name cannot be shown. */
+void words_person(const struct ui *u, const char *id, struct buf *out);
 const char *words_group(const struct ui *u, int g);
 const char *words_floor(const struct ui *u);
 /* A rule's title: English, and Chinese after it when it can be shown. */

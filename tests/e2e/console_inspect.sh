@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# console_inspect.sh - an inspection round: `i` records the desk as in
+# order and moves to the next seat in reading order, so a row takes one
+# key a desk (`callfloor map` then shows them inspected); a phone taken
+# through the CLI shows as held, and `r` hands it back.
+source "$(dirname "$0")/lib.sh"
+
+cf init >/dev/null
+tm_start 100 30 "$CF" -d "$DB"
+tm_wait "inspected 0/8"
+tm_wait "A01 · 李娜"
+
+# The first row: A01 A02 A03 . B01 B02, one key each.
+tm_keys i
+tm_wait "A01 李娜 inspected: in order."
+tm_wait "A02 · 张伟"
+tm_keys i i i i
+tm_wait "B02 Anna Schmidt inspected: in order."
+tm_wait "inspected 5/8"
+tm_wait "A04 · Tom Lee"          # on to the next row
+map=$(cf map)
+for s in "A01 李娜" "A02 张伟" "A03 欧阳志远" "B01 陈静" "B02 Anna"; do
+	grep -qF "✓ $s" <<<"$map" || fail "map does not show $s inspected: $map"
+done
+grep -qF "○ A04 Tom Lee" <<<"$map" || fail "A04 should not be inspected yet"
+expect_eq "inspections" "$(sqlite3 "$DB" "SELECT group_concat(seat, ' ') FROM (SELECT seat FROM inspection ORDER BY id)")" \
+	"A01 A02 A03 B01 B02"
+
+# Second row: A04 A05, then the empty A06 is skipped to B03.
+tm_keys i i
+tm_wait "B03 · 王强"
+tm_wait "inspected 7/8"
+
+# A phone confiscated from the CLI appears as held, and r hands it back.
+cf mark --seat A05 --rule PHONE >/dev/null 2>&1
+tm_wait "▣ A05 刘洋" 2
+tm_keys / A05 Enter
+tm_wait "A05 · 刘洋 E105"
+tm_keys Enter
+tm_wait "Held: phone since"
+tm_keys Escape
+tm_keys r
+tm_wait "phone handed back to 刘洋"
+tm_wait "! A05 刘洋"
+expect_eq "held after r" "$(sqlite3 "$DB" "SELECT count(*) FROM custody WHERE returned_at IS NULL")" "0"
+tm_keys r
+tm_wait "Nothing of 刘洋's is held."
+echo "ok"
