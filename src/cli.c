@@ -58,7 +58,7 @@ static const char usage_text[] =
 "                [--group G] [--format text|csv]\n"
 "                            fines per person (default: this month)\n"
 "  callfloor report [--day D] [--format text|csv] [-o FILE]\n"
-"                [--print [--printer NAME]]\n"
+"                [--print [--printer NAME]] [--page-lines N]\n"
 "                            the end-of-day summary\n"
 "  callfloor journal [--from D --to D]\n"
 "                            the management work journal\n"
@@ -889,9 +889,9 @@ cli_main(int argc, char **argv)
 		{
 			int i;
 
-			for (i = 1; i + 1 < argc; i++) {
-				if (strcmp(argv[i], "-c") == 0 ||
-				    strcmp(argv[i], "--config") == 0)
+			for (i = 1; i < argc; i++) {
+				if (i + 1 < argc && (strcmp(argv[i], "-c") == 0 ||
+				    strcmp(argv[i], "--config") == 0))
 					c.config_path = argv[i + 1];
 				else if (strncmp(argv[i], "--config=", 9) == 0)
 					c.config_path = argv[i] + 9;

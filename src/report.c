@@ -17,6 +17,7 @@
  */
 #include "report.h"
 
+
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -31,6 +32,7 @@
 #include <unistd.h>
 
 #include "../db/store.h"
+#include "attendance.h"
 #include "cli.h"
 #include "clock.h"
 #include "floor.h"
@@ -1156,6 +1158,69 @@ journal_section(struct doc *doc, const struct day *d)
 		emitf(doc, 0, "  no entries");
 }
 
+/*
+ * Attendance of the day (rulebook section 3): the counts, then everyone
+ * who was late, left early, is on leave or absent, or crossed a threshold.
+ * Left out on a floor that keeps no attendance.
+ */
+static void
+attendance_section(struct doc *doc, const struct floor *f,
+    const struct att_day *a, const struct att_month *m)
+{
+	int count[ATT_ABSENT + 1] = { 0 }, i, rows = 0;
+
+	for (i = 0; i < f->nstaff; i++)
+		count[a[i].status]++;
+	if (count[ATT_UNTRACKED] == f->nstaff)
+		return;
+	section(doc, "ATTENDANCE", "ATTENDANCE (continued)");
+	emitf(doc, 0, "  signed in %d, late %d, on leave %d, absent %d, not yet "
+	    "signed in %d", count[ATT_SIGNED_IN], count[ATT_LATE],
+	    count[ATT_ON_LEAVE], count[ATT_ABSENT], count[ATT_NOT_YET]);
+	for (i = 0; i < f->nstaff; i++) {
+		const struct att_day *x = &a[i];
+		struct buf what = { 0 };
+
+		if (x->status == ATT_LATE)
+			buf_printf(&what, "late %d min", x->late_minutes);
+		else if (x->status == ATT_ON_LEAVE || x->status == ATT_ABSENT)
+			buf_puts(&what, att_status_name(x->status));
+		if (x->early_minutes > 0)
+			buf_printf(&what, "%sleft %d min early", what.len ? ", " : "",
+			    x->early_minutes);
+		if (x->half_day)
+			buf_printf(&what, "%shalf a day of personal leave (A1)",
+			    what.len ? ", " : "");
+		if (x->form_pending)
+			buf_printf(&what, "%swritten form pending", what.len ? ", " : "");
+		if (x->threshold && m[i].bonus_forfeit)
+			buf_printf(&what, "%smonth's bonus forfeited (A6a)",
+			    what.len ? ", " : "");
+		if (x->threshold && m[i].flags[0])
+			buf_printf(&what, "%s%s", what.len ? ", " : "", m[i].flags);
+		if (what.len == 0)
+			continue;
+		if (rows++ == 0) {
+			spaces(&doc->lb, 2);
+			col(&doc->lb, "staff", 8);
+			col(&doc->lb, "name", 16);
+			buf_puts(&doc->lb, "attendance");
+			table(doc);
+		}
+		spaces(&doc->lb, 2);
+		col(&doc->lb, f->staff[i].id, 8);
+		col(&doc->lb, f->staff[i].name, 16);
+		if (text_width(what.s) <= 80 - 26) {
+			buf_puts(&doc->lb, what.s);
+			emit(doc, 0);
+		} else {
+			emit(doc, KEEP);
+			note_lines(doc, 26, "", what.s, 0);
+		}
+		buf_free(&what);
+	}
+}
+
 static void
 flags_section(struct doc *doc, const struct day *d)
 {
@@ -1266,6 +1331,8 @@ report_text_paged(const struct floor *f, struct store *s, const char *day,
 {
 	struct doc doc = { 0 };
 	struct day d;
+	struct att_day *att;
+	struct att_month *month;
 	char dd[DAY_LEN], st[8], en[8], now[32], *title, *sub;
 	bool started;
 	int g, rc;
@@ -1278,10 +1345,18 @@ report_text_paged(const struct floor *f, struct store *s, const char *day,
 		    REPORT_PAGE_MIN);
 	if (store_read_begin(s, &started, e) < 0)
 		return -1;
+	att = xcalloc((size_t)f->nstaff + 1, sizeof *att);
+	month = xcalloc((size_t)f->nstaff + 1, sizeof *month);
 	rc = load_day(f, s, dd, &d, e);
+	if (rc == 0)
+		rc = attendance_day(f, s, dd, att, e);
+	if (rc == 0)
+		rc = attendance_month(f, s, dd, month, e);
 	store_read_end(s, started);
 	if (rc < 0) {
 		day_free(&d);
+		free(att);
+		free(month);
 		return -1;
 	}
 	doc.cur = -1;
@@ -1296,6 +1371,9 @@ report_text_paged(const struct floor *f, struct store *s, const char *day,
 	emitf(&doc, 0, "  * marks an own fine multiplied by the rule's "
 	    "repeat factor.");
 	custody_section(&doc, &d);
+	attendance_section(&doc, f, att, month);
+	free(att);
+	free(month);
 	journal_section(&doc, &d);
 	flags_section(&doc, &d);
 	voids_section(&doc, &d);
