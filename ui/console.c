@@ -24,6 +24,7 @@
 #include "../src/text.h"
 #include "detail.h"
 #include "draw.h"
+#include "feed.h"
 #include "keymap.h"
 #include "mapview.h"
 #include "mark.h"
@@ -74,7 +75,7 @@ ui_reload(struct ui *u)
 	if (u->map_ok)
 		seatmap_free(&u->map);
 	u->map_ok = seatmap_load(u->f, u->s, u->day, &u->map, &e) == 0;
-	if (!u->map_ok || panel_load(u, &e) < 0)
+	if (!u->map_ok || panel_load(u, &e) < 0 || feed_load(u, &e) < 0)
 		ui_msg(u, true, _("Cannot read the database: %s"), e.msg);
 	rebuild_pager(u);
 	u->version = v;
@@ -134,6 +135,11 @@ layout_beside(struct ui *u, struct layout *l)
 	l->panel_w = COLS - l->panel_x - 1;
 	l->panel_y = l->top;
 	l->panel_h = avail;
+	/* The feed under the map, where the lines are long enough. */
+	l->feed_y = (l->legend_y >= 0 ? l->legend_y : l->info_y) + 2;
+	l->feed_x = l->map_x;
+	l->feed_w = mapw;
+	l->feed_h = l->msg_y - l->feed_y;
 	return true;
 }
 
@@ -167,6 +173,14 @@ layout_below(struct ui *u, struct layout *l)
 	l->panel_w = COLS - 2;
 	l->panel_y = l->msg_y - rest + 1;
 	l->panel_h = rest - 1;
+	/* What is left under the panel goes to today's marks. */
+	if (l->panel_h > want + 3) {
+		l->feed_y = l->panel_y + want;
+		l->feed_x = 1;
+		l->feed_w = COLS - 2;
+		l->feed_h = l->msg_y - l->feed_y;
+		l->panel_h = want - 1;
+	}
 }
 
 static void
@@ -184,8 +198,14 @@ layout_compute(struct ui *u)
 	l->aislew = 2;
 	l->map_x = 1;
 	l->map_y = l->top;
-	if (!layout_beside(u, l))
-		layout_below(u, l);
+	/* Below is easier to read; beside when below would crowd the map. */
+	layout_below(u, l);
+	if (l->map_h < u->f->nrows || l->panel_h < panel_lines(u, l->panel_w)) {
+		struct layout below = *l;
+
+		if (!layout_beside(u, l))
+			*l = below;
+	}
 	if (l->map_h < 1)
 		l->map_h = 1;
 }
@@ -252,6 +272,8 @@ map_draw(struct ui *u)
 	if (l->legend_y >= 0)
 		mapview_draw_legend(u, l->legend_y);
 	panel_draw(u, l->panel_y, l->panel_x, l->panel_h, l->panel_w);
+	if (l->feed_h >= 3)
+		feed_draw(u, l->feed_y, l->feed_x, l->feed_h, l->feed_w);
 	draw_message(u);
 	keymap_draw_bar(u, l->status_y);
 }
@@ -577,6 +599,7 @@ ui_free(struct ui *u)
 	prompt_close(u);
 	pager_free(u);
 	panel_free(u);
+	feed_free(u);
 	if (u->map_ok)
 		seatmap_free(&u->map);
 	free(u->order);

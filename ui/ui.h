@@ -47,6 +47,7 @@ struct layout {
 	int info_w;			/* its width, and the legend's */
 	int legend_y;			/* -1 when there is no room */
 	int panel_y, panel_x, panel_h, panel_w;
+	int feed_y, feed_x, feed_h, feed_w;	/* feed_h 0: no room */
 	int msg_y, msg_h;
 	int status_y;
 	int cellw;			/* columns of a seat cell */
@@ -66,6 +67,12 @@ struct panel {
 struct pline {
 	char *text;
 	int role;			/* enum role (theme.h) */
+};
+
+/* Today's marks, newest first, as lines ready to draw. */
+struct feed {
+	struct pline *lines;
+	int n;
 };
 
 enum pager_kind { PAGER_HELP, PAGER_DETAIL, PAGER_REPORT };
@@ -124,6 +131,7 @@ struct ui {
 	struct seatmap map;
 	bool map_ok;
 	struct panel panel;
+	struct feed feed;
 	int *order;			/* seats in reading order */
 	int norder;
 

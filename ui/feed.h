@@ -1,0 +1,14 @@
+/*
+ * feed.h - today's marks, newest first: what the floor has done so far,
+ * shown in the room a large screen has left under the panel.
+ */
+#ifndef CALLFLOOR_UI_FEED_H
+#define CALLFLOOR_UI_FEED_H
+
+#include "ui.h"
+
+int feed_load(struct ui *u, struct err *e);
+void feed_free(struct ui *u);
+void feed_draw(struct ui *u, int y, int x, int h, int w);
+
+#endif
