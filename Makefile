@@ -30,7 +30,7 @@ TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 	    libconfig-dev libcriterion-dev tmux sqlite3 locales
 
-.PHONY: all deps test unit e2e check bench bench-smoke install clean demo
+.PHONY: all deps test unit e2e check fuzz bench bench-smoke install clean demo
 
 all: callfloor
 
@@ -138,7 +138,60 @@ install: callfloor
 	chmod 2755 $(DESTDIR)$(PREFIX)/bin/callfloor
 	chmod 2770 $(DATADIR)
 
+# `make check`: everything built again in build-asan/ with gcc's
+# AddressSanitizer and UndefinedBehaviorSanitizer (any finding fails), then
+# the unit tests, the fuzz corpus replayed through the loader, and every
+# end-to-end script against the sanitized binary (the stress scripts at
+# CHECK_MARKS marks a process and CHECK_TRIALS kill trials).
+ASAN_B       := build-asan
+ASAN_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+		-fno-sanitize-recover=undefined
+CHECK_MARKS  ?= 50
+CHECK_TRIALS ?= 50
+CHECK_ENV    := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp
+
+$(B)/callfloor: $(CORE_OBJ) $(UI_OBJ) $(B)/src/main.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tests/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSRCDIR='"$(CURDIR)"' -MMD -MP -c -o $@ $<
+
+$(B)/replay: $(B)/tests/fuzz/fuzz_config.o $(B)/tests/fuzz/replay.o $(CORE_OBJ) $(UI_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+check:
+	$(MAKE) B=$(ASAN_B) CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	  $(ASAN_B)/callfloor $(ASAN_B)/unit_tests $(ASAN_B)/tests/stress/reprice $(ASAN_B)/replay
+	$(CHECK_ENV) $(ASAN_B)/unit_tests --jobs 2
+	$(CHECK_ENV) $(ASAN_B)/replay tests/fuzz/corpus/*
+	@$(CHECK_ENV) CALLFLOOR_BIN=$(CURDIR)/$(ASAN_B)/callfloor \
+	  CALLFLOOR_REPRICE=$(CURDIR)/$(ASAN_B)/tests/stress/reprice \
+	  CF_STRESS_MARKS=$(CHECK_MARKS) CF_CRASH_TRIALS=$(CHECK_TRIALS) tests/run-e2e.sh
+
+# `make fuzz`: the configuration loader under libFuzzer for FUZZ_TIME
+# seconds (needs clang and libclang-rt-14-dev), seeded from
+# tests/fuzz/corpus/; what it learns stays in build-fuzz/corpus, what it
+# finds in build-fuzz/ (crash-*, leak-*, timeout-*).
+FUZZ_TIME ?= 300
+FUZZ_SRC  := tests/fuzz/fuzz_config.c src/config.c src/floor.c src/util.c \
+	     src/text.c src/clock.c
+build-fuzz/fuzz_config: $(FUZZ_SRC) $(B)/embedded.c
+	@mkdir -p build-fuzz/corpus
+	clang $(CPPFLAGS) -DSRCDIR='"$(CURDIR)"' -std=c11 -g -O1 \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  $(shell pkg-config --cflags libconfig) -o $@ $^ \
+	  $(shell pkg-config --libs libconfig) -lm
+
+fuzz: build-fuzz/fuzz_config
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp \
+	  build-fuzz/fuzz_config -max_total_time=$(FUZZ_TIME) -timeout=5 \
+	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
+	  build-fuzz/corpus tests/fuzz/corpus
+
 clean:
-	rm -rf $(B) callfloor
+	rm -rf $(B) $(ASAN_B) build-fuzz callfloor
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -630,7 +630,8 @@ load_day(const struct floor *f, struct store *s, const char *day,
 			push_int(&p->inc, &p->ninc, i);
 		}
 	}
-	qsort(d->pp, (size_t)d->np, sizeof *d->pp, person_cmp);
+	if (d->np > 1)		/* d->pp is NULL on a day without incidents */
+		qsort(d->pp, (size_t)d->np, sizeof *d->pp, person_cmp);
 
 	if (store_inspected(s, day, &d->inspected, &d->ninspected, e) < 0 ||
 	    store_custody_held_at(s, (int64_t)d->end, &d->held, &d->nheld, e) < 0)

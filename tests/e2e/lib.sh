@@ -3,7 +3,8 @@
 # and a fresh database, and cleans up (tmux sessions included) on exit.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-CF="$ROOT/callfloor"
+# make check points CALLFLOOR_BIN at the sanitized build.
+CF="${CALLFLOOR_BIN:-$ROOT/callfloor}"
 T=$(mktemp -d /tmp/callfloor-e2e.XXXXXX)
 export CALLFLOOR_CONFIG="$ROOT/tests/fixtures/small.cfg"
 export XDG_DATA_HOME="$T/data"

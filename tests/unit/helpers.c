@@ -200,7 +200,9 @@ do_mark(const struct actor *a, const char *staff, const char *grp,
 		cr_assert_leq(res.nfines, MAX_FINES);
 		m.in = res.in;
 		m.nfines = res.nfines;
-		memcpy(m.fines, res.fines, (size_t)res.nfines * sizeof *res.fines);
+		if (res.nfines > 0)	/* res.fines is NULL when there are none */
+			memcpy(m.fines, res.fines, (size_t)res.nfines *
+			    sizeof *res.fines);
 		m.custody = res.custody;
 		mark_result_free(&res);
 	}
