@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# console_readonly.sh - a user who may read the database but not write it
+# gets the console all the same: the map, search and detail work; marks,
+# inspections and undo are refused with a message and nothing is written.
+# (Needs root to switch to `nobody`; skipped elsewhere.)
+source "$(dirname "$0")/lib.sh"
+
+if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null; then
+	echo "skipped: needs root and setpriv"
+	exit 0
+fi
+CFG=$(config_with_users '{ login = "*"; role = "manager"; }')
+cf -c "$CFG" init >/dev/null
+cf -c "$CFG" mark --seat A02 --rule DESK >/dev/null
+chmod 755 "$T"
+chmod 644 "$CFG" "$DB"
+rm -f "$DB-wal" "$DB-shm"
+# The folder stays writable so that SQLite can share the WAL index.
+chmod 1777 "$T"
+
+tm_start 100 30 setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	"$CF" -c "$CFG" -d "$DB"
+tm_wait "nobody (manager)"
+tm_wait "! A02 张伟"
+tm_keys s
+tm_wait "read-only"
+tm_keys Escape
+tm_wait_gone "read-only"
+tm_keys i
+tm_wait "read-only"
+tm_keys / 王强 Enter
+tm_wait "B03 · 王强"
+tm_keys Enter
+tm_wait "Seat B03"
+tm_keys Escape
+expect_eq "incidents" "$(sqlite3 "$DB" "SELECT count(*) FROM incident")" "1"
+expect_eq "inspections" "$(sqlite3 "$DB" "SELECT count(*) FROM inspection")" "0"
+echo "ok"
