@@ -152,7 +152,7 @@ ask_confirm(struct ui *u)
 	for (i = 0; i < u->f->nstaff; i++)
 		n += u->f->staff[i].group == u->flow.group;
 	words_terms(u, r, &terms);
-	buf_printf(&q, _("%s falls on the whole of group %s (%d people):%s. "
+	buf_printf(&q, _("%s falls on the whole of group %s (%d people): %s. "
 	    "Mark it?"), r->code, words_group(u, u->flow.group), n, terms.s);
 	prompt_confirm(u, q.s, confirm_done);
 	buf_free(&q);

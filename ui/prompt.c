@@ -371,20 +371,43 @@ draw_box(const struct ui *u, int y, int x, int h, int w)
 	buf_free(&bottom);
 }
 
+/* Columns for the terms: the widest among the shown rules, at most a
+ * third of the menu. */
+static int
+terms_width(struct ui *u, int w)
+{
+	struct prompt *p = &u->prompt;
+	int i, max = 0;
+
+	for (i = 0; i < p->nitems; i++) {
+		struct buf t = { 0 };
+		int tw;
+
+		words_terms(u, &u->f->rules[p->items[i]], &t);
+		tw = text_width(t.s ? t.s : "");
+		if (tw > max)
+			max = tw;
+		buf_free(&t);
+	}
+	return max < w / 3 ? max : w / 3;
+}
+
 static void
-menu_item(struct ui *u, int y, int x, int w, int rule, bool sel)
+menu_item(struct ui *u, int y, int x, int w, int termsw, int rule, bool sel)
 {
 	const struct rule *r = &u->f->rules[rule];
 	struct buf line = { 0 }, title = { 0 }, terms = { 0 };
 	char key[4] = { r->key ? (char)r->key : ' ', 0 };
+	int titlew = w - 3 - 17 - 2 - termsw;
 
 	buf_printf(&line, " %s ", key);
 	text_fit(&line, r->code, 16, false, u->ascii);
 	buf_puts(&line, " ");
 	words_rule_title(u, r, &title);
 	words_terms(u, r, &terms);
-	text_fit(&line, title.s, w > 90 ? w - 48 : w * 5 / 10, false, u->ascii);
-	buf_printf(&line, " %s", terms.s);
+	text_fit(&line, title.s, titlew > 8 ? titlew : 8, false, u->ascii);
+	buf_puts(&line, "  ");
+	text_fit(&line, terms.s ? terms.s : "", termsw, false, u->ascii);
 	draw_text(y, x, w, sel ? ROLE_SELECT : ROLE_NORMAL, line.s, u->ascii);
 	buf_free(&line);
 	buf_free(&title);
@@ -395,7 +418,7 @@ static void
 draw_menu(struct ui *u)
 {
 	struct prompt *p = &u->prompt;
-	int w = COLS - 4 < 120 ? COLS - 4 : 120, rows, h, y, x, i, cx;
+	int w = COLS - 4 < 120 ? COLS - 4 : 120, rows, h, y, x, i, cx, termsw;
 
 	rows = p->nitems > 0 ? p->nitems : 1;
 	if (rows > LINES - 8)
@@ -403,8 +426,10 @@ draw_menu(struct ui *u)
 	h = rows + 3;
 	y = (LINES - h) / 2;
 	x = (COLS - w) / 2;
+	/* Whole rows: a frame drawn over half of a wide character would
+	 * leave the other half on the terminal. */
 	for (i = 0; i < h; i++)
-		draw_fill(y + i, x, w, ROLE_NORMAL);
+		draw_fill(y + i, 0, COLS, ROLE_NORMAL);
 	draw_box(u, y, x, h, w);
 	draw_run(y, x + 2, x + w - 2, ROLE_TITLE, p->label, u->ascii);
 	cx = draw_run(y + 1, x + 2, x + w - 2, ROLE_PROMPT, "> ", u->ascii);
@@ -416,8 +441,9 @@ draw_menu(struct ui *u)
 		p->top = p->sel;
 	if (p->sel >= p->top + rows)
 		p->top = p->sel - rows + 1;
+	termsw = terms_width(u, w - 2);
 	for (i = 0; i < rows && p->top + i < p->nitems; i++)
-		menu_item(u, y + 2 + i, x + 1, w - 2, p->items[p->top + i],
+		menu_item(u, y + 2 + i, x + 1, w - 2, termsw, p->items[p->top + i],
 		    p->top + i == p->sel);
 	draw_run(y + h - 1, x + 2, x + w - 2, ROLE_DIM, u->ascii ?
 	    _(" Enter: mark | Up/Down: choose | Esc: cancel ") :

@@ -130,8 +130,8 @@ terms_price(const struct ui *u, const struct rule_terms *t, struct buf *out)
 	}
 }
 
-void
-words_terms(const struct ui *u, const struct rule *r, struct buf *out)
+static void
+terms_all(const struct ui *u, const struct rule *r, struct buf *out)
 {
 	const struct rule_terms *t = &r->t;
 	int i;
@@ -154,8 +154,23 @@ words_terms(const struct ui *u, const struct rule *r, struct buf *out)
 		buf_printf(out, " [%s]", _(flag_name(t->flag)));
 	if (t->positive)
 		buf_puts(out, _(" commendation"));
+	if (t->absence_halfdays)
+		buf_printf(out, _(" absence %d.%d day"), t->absence_halfdays / 2,
+		    t->absence_halfdays % 2 * 5);
+	if (t->journal)
+		buf_puts(out, _(" journal"));
 	if (t->note_required)
 		buf_puts(out, _(" (note)"));
+}
+
+void
+words_terms(const struct ui *u, const struct rule *r, struct buf *out)
+{
+	struct buf t = { 0 };
+
+	terms_all(u, r, &t);
+	buf_puts(out, t.s[0] == ' ' ? t.s + 1 : t.s);
+	buf_free(&t);
 }
 
 /* The offender's part: "#12 SLEEP 李娜 E101, offence 2: ¥20.00 doubled". */
