@@ -102,7 +102,9 @@ dberr(struct store *s, struct err *e, const char *what)
 {
 	int rc = sqlite3_errcode(s->db);
 
-	if (rc == SQLITE_FULL)
+	/* A full disk can also surface as an I/O error (growing the -shm). */
+	if (rc == SQLITE_FULL || (rc == SQLITE_IOERR &&
+	    sqlite3_system_errno(s->db) == ENOSPC))
 		return err_set(e, EXIT_RUNTIME, "database %s: the disk is full; "
 		    "nothing was written", s->path);
 	if (rc == SQLITE_READONLY)
@@ -238,6 +240,48 @@ migrate(struct store *s, struct err *e)
 	return store_commit(s, e);
 }
 
+/*
+ * A WAL database that this process may only read, in a folder it may not
+ * write, has no -shm file to share, and SQLite will not read it.  Read it
+ * as an immutable file then: sound while no -wal file holds commits that
+ * are not yet in the database file (checked), and while nobody with more
+ * rights writes it meanwhile (a read-only archive, a backup).
+ */
+static int
+reopen_immutable(struct store *s, struct err *e)
+{
+	struct buf uri = { 0 };
+	struct stat st;
+	char *wal = xasprintf("%s-wal", s->path);
+	const char *p;
+	int rc;
+
+	rc = stat(wal, &st);
+	free(wal);
+	if (rc == 0 && st.st_size > 0)
+		return dberr(s, e, "reading a read-only database whose -wal "
+		    "file holds commits");
+	buf_puts(&uri, "file:");
+	for (p = s->path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_printf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			buf_add(&uri, p, 1);
+	buf_puts(&uri, "?immutable=1");
+	sqlite3_close(s->db);
+	s->db = NULL;
+	rc = sqlite3_open_v2(uri.s, &s->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	buf_free(&uri);
+	if (rc != SQLITE_OK)
+		return err_set(e, EXIT_RUNTIME, "cannot open database %s: %s",
+		    s->path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+	sqlite3_extended_result_codes(s->db, 0);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	return 0;
+}
+
 int
 store_open(const char *path, int flags, struct store **out, struct err *e)
 {
@@ -268,6 +312,11 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	} else if (!S_ISREG(stbuf.st_mode)) {
 		err_set(e, EXIT_RUNTIME, "database %s is not a regular file", path);
 		goto fail;
+	} else if (!s->readonly && faccessat(AT_FDCWD, path, W_OK,
+	    AT_EACCESS) < 0 && (errno == EACCES || errno == EROFS)) {
+		/* A file we may not write opens read-only: reads work, and a
+		 * write says "read-only; nothing was written". */
+		s->readonly = true;
 	}
 	oflags = s->readonly ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -282,6 +331,11 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	if (exec(s, "PRAGMA foreign_keys = ON", e) < 0)
+		goto fail;
+	if (s->readonly && pragma_int(s, "PRAGMA user_version") < 0 &&
+	    (sqlite3_errcode(s->db) == SQLITE_READONLY ||
+	    sqlite3_errcode(s->db) == SQLITE_CANTOPEN) &&
+	    reopen_immutable(s, e) < 0)
 		goto fail;
 	if (!s->readonly && (exec(s, "PRAGMA journal_mode = WAL", e) < 0 ||
 	    exec(s, "PRAGMA synchronous = FULL", e) < 0))
