@@ -505,29 +505,34 @@ terminal_setup(void)
 	theme_init();
 }
 
-/* True when the keyboard is gone (hang-up, closed descriptor): an error
- * that says so, or a descriptor that polls as hung up. */
+/* Errors that mean the keyboard is gone (hang-up, closed descriptor). */
 static bool
-terminal_lost(int err)
+lost_errno(int err)
+{
+	return err == EIO || err == EBADF || err == EPIPE || err == ENXIO;
+}
+
+/* True when stdin polls as hung up or invalid. */
+static bool
+stdin_hung_up(void)
 {
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 
-	if (err == EIO || err == EBADF || err == EPIPE || err == ENXIO ||
-	    err == ENOTTY)
-		return true;
 	if (poll(&p, 1, 0) < 0)
 		return errno != EINTR && errno != EAGAIN;
 	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
+/* A key into *key: 0; or ERR (a timeout or an error) and errno in *err. */
 static int
-read_key(int *key)
+read_key(int *key, int *err)
 {
 	wint_t wch;
 	int rc;
 
 	errno = 0;
 	rc = wget_wch(stdscr, &wch);
+	*err = errno;
 	if (rc == ERR)
 		return -1;
 	*key = rc == KEY_CODE_YES ? UI_FKEY((int)wch) : (int)wch;
@@ -539,30 +544,46 @@ read_key(int *key)
  * the next tick.  Returns 0 (quit), EXIT_RUNTIME (terminal lost) or
  * 128 + the signal.
  */
+/* After an ERR from the keyboard: true when the terminal is gone.  A
+ * timeout takes the time asked; an ERR long before it is no timeout, and
+ * a run of them (read() returning 0 on a dead line) ends the loop rather
+ * than spinning. */
+static bool
+keyboard_lost(int err, long long waited, int asked, int *early)
+{
+	if (lost_errno(err))
+		return true;
+	if (asked > 0 && waited < asked / 2) {
+		if (stdin_hung_up() || ++*early > 50)
+			return true;
+	} else
+		*early = 0;
+	return false;
+}
+
+/*
+ * The loop: draw when something changed, wait for a key at most until
+ * the next tick.  Returns 0 (quit), EXIT_RUNTIME (terminal lost) or
+ * 128 + the signal.
+ */
 static int
 run_loop(struct ui *u)
 {
 	long long next_tick = mono_ms(), t0;
-	int fast_errors = 0, key;
+	int early = 0, key, asked, err;
 
 	while (!u->quit && !got_signal) {
 		if (u->dirty)
 			draw(u);
 		t0 = mono_ms();
-		wtimeout(stdscr, next_tick > t0 ? (int)(next_tick - t0) : 0);
-		if (read_key(&key) == 0) {
-			fast_errors = 0;
+		asked = next_tick > t0 ? (int)(next_tick - t0) : 0;
+		wtimeout(stdscr, asked);
+		if (read_key(&key, &err) == 0) {
+			early = 0;
 			handle_key(u, key);
-		} else if (!got_signal) {
-			int err = errno;
-
-			/* An ERR well before the timeout is no timeout. */
-			if (mono_ms() - t0 < (next_tick - t0) / 2 || err != 0) {
-				if (terminal_lost(err) || ++fast_errors > 50)
-					return EXIT_RUNTIME;
-			} else
-				fast_errors = 0;
-		}
+		} else if (!got_signal &&
+		    keyboard_lost(err, mono_ms() - t0, asked, &early))
+			return EXIT_RUNTIME;
 		if (mono_ms() >= next_tick) {
 			tick(u);
 			next_tick = mono_ms() + TICK_MS;

@@ -142,8 +142,8 @@ keymap_key_name(int key, bool ascii, char *out, size_t n)
 
 	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
 		if (key_names[i].key == key) {
-			snprintf(out, n, "%s", ascii ? key_names[i].ascii :
-			    key_names[i].utf8);
+			snprintf(out, n, "%s", ascii ? _(key_names[i].ascii) :
+			    _(key_names[i].utf8));
 			return;
 		}
 	if (key > 0 && key < 0x20)

@@ -106,8 +106,8 @@ draw_bar(struct ui *u)
 {
 	struct buf bar = { 0 };
 
-	buf_printf(&bar, " %s%s%s", u->ascii ? "Up/Down PgUp/PgDn" :
-	    "\xe2\x86\x91\xe2\x86\x93 PgUp PgDn", _(" scroll"), words_sep(u));
+	buf_printf(&bar, " %s%s%s", u->ascii ? _("Up/Down PgUp/PgDn") :
+	    _("\xe2\x86\x91\xe2\x86\x93 PgUp PgDn"), _(" scroll"), words_sep(u));
 	buf_puts(&bar, _("Esc back"));
 	if (u->pager.kind == PAGER_REPORT) {
 		buf_puts(&bar, words_sep(u));
