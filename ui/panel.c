@@ -116,7 +116,9 @@ wide_row(const struct ui *u, int g, struct buf *line, int w)
 	const struct group *gr = &u->f->groups[g];
 
 	text_fit(line, gr->id, 3, false, u->ascii);
-	text_fit(line, words_group(u, g), name_width(w), false, u->ascii);
+	/* The id is in the first column already. */
+	text_fit(line, words_showable(u, gr->name) ? gr->name : "",
+	    name_width(w), false, u->ascii);
 	money_cell(u, line, u->panel.own[g], 12);
 	money_cell(u, line, u->panel.co[g], 12);
 	buf_puts(line, "  ");
