@@ -212,32 +212,41 @@ layout_compute(struct ui *u)
 
 /* ---- drawing the map screen ---- */
 
+/* The top line: floor, day and clock on the left; user, role and the
+ * inspection coverage on the right.  When it is tight the floor's name
+ * gives way first. */
 static void
 draw_header(struct ui *u)
 {
-	struct buf left = { 0 }, right = { 0 };
+	struct buf when = { 0 }, right = { 0 }, left = { 0 };
 	time_t now = clock_now();
 	struct tm tm;
-	int rw;
+	int rw, namew;
 
 	localtime_r(&now, &tm);
-	buf_printf(&left, " %s%s%s %02d:%02d", words_floor(u), words_sep(u), u->day,
-	    tm.tm_hour, tm.tm_min);
-	buf_printf(&right, "%s (%s)%s", u->a->login, _(urole_name(u->a->role)),
-	    words_sep(u));
+	buf_printf(&when, "%s %02d:%02d", u->day, tm.tm_hour, tm.tm_min);
+	buf_printf(&right, "%s (%s)", u->a->login, _(urole_name(u->a->role)));
 	if (u->map_ok)
-		buf_printf(&right, _("inspected %d/%d "), u->map.inspected,
-		    u->map.occupied);
+		buf_printf(&right, "%s%s %d/%d ", words_sep(u), _("inspected"),
+		    u->map.inspected, u->map.occupied);
 	rw = text_width(right.s);
-	if (rw > COLS / 2)
-		rw = COLS / 2;
-	draw_text(0, 0, COLS - rw, ROLE_HEADER, left.s, u->ascii);
-	draw_right(0, COLS - rw, rw, ROLE_HEADER, right.s, u->ascii);
+	namew = COLS - rw - text_width(when.s) - text_width(words_sep(u)) - 3;
+	buf_puts(&left, " ");
+	if (namew >= 6) {
+		text_fit(&left, words_floor(u), namew < text_width(words_floor(u)) ?
+		    namew : text_width(words_floor(u)), false, u->ascii);
+		buf_puts(&left, words_sep(u));
+	}
+	buf_puts(&left, when.s);
+	draw_text(0, 0, COLS, ROLE_HEADER, left.s, u->ascii);
+	if (rw < COLS - text_width(left.s) - 1)
+		draw_right(0, COLS - rw, rw, ROLE_HEADER, right.s, u->ascii);
 	if (u->readonly)
 		draw_text(1, 0, COLS, ROLE_BANNER, _(" READ-ONLY: this database "
 		    "cannot be written from here; marks are refused."), u->ascii);
-	buf_free(&left);
+	buf_free(&when);
 	buf_free(&right);
+	buf_free(&left);
 }
 
 static void
