@@ -99,5 +99,16 @@ expect_rc 1 as "$UA" "$BIN" backup "$DATA/stray.db"
 [ -e "$DATA/stray.db" ] && fail "a backup landed in the shared folder"
 expect_rc 2 as "$UA" "$BIN" backup "$T/home_a/copy.db"
 
+# The print command runs with A's own ids: no callfloor group, real,
+# effective, saved or supplementary.
+sed -i "s#^  shift = #  print_command = \"cat >/dev/null; grep -E '^(Gid|Groups):' /proc/self/status >$T/home_a/ids\";\n  shift = #" \
+	"$CONF/callfloor.cfg"
+expect_rc 0 as "$UA" "$BIN" report --print
+cg=$(getent group callfloor | cut -d: -f3)
+ga=$(id -g "$UA")
+expect_eq "print command's gids" "$(sed -n 's/^Gid:\s*//p' "$T/home_a/ids" | tr -s '\t ' ' ')" \
+	"$ga $ga $ga $ga"
+grep -q "^Groups:.*\b$cg\b" "$T/home_a/ids" && fail "the print command kept the callfloor group"
+
 expect_eq "integrity" "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok"
 echo "ok: shared install: B refused (3) and shut out of $DB; A marks through callfloor"
