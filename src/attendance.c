@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "trail.h"
 
 static const char *status_names[] = { "-", "not yet signed in", "signed in",
 	"late", "on leave", "absent" };
@@ -97,6 +98,15 @@ sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
 			out->late_fine = res.nfines > 0 ? res.fines[0].amount : 0;
 			mark_result_free(&res);
 		}
+	}
+	if (rc == 0) {
+		char object[48], when[32];
+
+		snprintf(object, sizeof object, "staff %s", m.staff);
+		clock_format(at, when, sizeof when);
+		rc = trail_write(f, s, a, kind == ATT_IN ? "sign-in" : "sign-out",
+		    object, e, "%s, shift day %s; %d minutes %s", when, m.day,
+		    m.minutes, kind == ATT_IN ? "late" : "early");
 	}
 	if (rc != 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
@@ -206,7 +216,8 @@ attendance_leave(const struct floor *f, struct store *s, const struct actor *a,
 	l.recorded_at = clock_now();
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (store_leave_add(s, &l, e) < 0 || store_commit(s, e) < 0) {
+	if (store_leave_add(s, &l, e) < 0 ||
+	    trail_leave(f, s, a, &l, e) < 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -236,6 +247,13 @@ attendance_leave_form(const struct floor *f, struct store *s,
 		    "written form", (long long)id);
 	else if (rc == 0)
 		rc = store_leave_form(s, id, clock_now(), e);
+	if (rc == 0) {
+		char object[40];
+
+		snprintf(object, sizeof object, "leave %lld", (long long)id);
+		rc = trail_write(f, s, a, "leave form", object, e, "the written "
+		    "form of %s's phone request came in", l.staff);
+	}
 	if (rc != 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "../db/attendance.h"
 #include "../db/audit.h"
 #include "clock.h"
 #include "rulebook.h"
@@ -58,4 +59,18 @@ trail_mark(const struct floor *f, struct store *s, const struct actor *a,
 	rc = trail_write(f, s, a, "mark", object, e, "%s", d.s);
 	buf_free(&d);
 	return rc;
+}
+
+int
+trail_leave(const struct floor *f, struct store *s, const struct actor *a,
+    const struct leave *l, struct err *e)
+{
+	char object[40];
+
+	snprintf(object, sizeof object, "leave %lld", (long long)l->id);
+	return trail_write(f, s, a, "leave", object, e, "%s leave for %s, %s "
+	    "to %s, asked by %s%s%s%s%s", l->kind, l->staff, l->from, l->to,
+	    l->via, l->approved_by[0] ? ", approved by " : "", l->approved_by,
+	    l->valid ? "; valid" : "; not valid: ", l->valid ? "" :
+	    l->why_invalid);
 }

@@ -19,6 +19,12 @@ int trail_write(const struct floor *f, struct store *s, const struct actor *a,
     const char *action, const char *object, struct err *e, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+struct leave;
+
+/* The audit line of a leave request (db/attendance.h), valid or not. */
+int trail_leave(const struct floor *f, struct store *s, const struct actor *a,
+    const struct leave *l, struct err *e);
+
 /* The audit line of a mark: the incident, its offender or group, its
  * offence number and every fine laid. */
 int trail_mark(const struct floor *f, struct store *s, const struct actor *a,
