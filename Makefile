@@ -28,7 +28,7 @@ TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
 
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
-	    libconfig-dev libcriterion-dev tmux sqlite3 locales
+	    libconfig-dev libcriterion-dev tmux sqlite3 locales procps
 
 .PHONY: all deps test unit e2e check fuzz bench bench-smoke install clean demo
 
