@@ -5,7 +5,8 @@
 # then) on one database and kills them all with SIGKILL after a random
 # 0-80 ms, wherever they are: before, inside or after a transaction.  Every
 # 10th trial kills `init` on a fresh database instead, then runs it again;
-# when the console is built, every 10th trial also kills it under tmux.
+# when the console is built, every 10th trial also kills it under tmux just
+# after a mark key.
 # After every trial:
 #   - PRAGMA integrity_check is ok;
 #   - every incident whose id a `mark` printed is in the database, and
@@ -91,7 +92,11 @@ for ((trial = 1; trial <= TRIALS; trial++)); do
 		expect_eq "fresh integrity" "$(SQL "$T/fresh.db" 'PRAGMA integrity_check')" "ok"
 		inits=$((inits + 1))
 		if [ "$have_console" = yes ]; then
+			# Open, mark with a key (SLEEP on the seat under the
+			# cursor), and die at a random moment after.
 			tm_start 100 30 "$CF -d $DB"
+			tm_wait "inspected" 10
+			tm_keys s
 			sleep "$delay"
 			cp=$(console_pid) && kill -KILL "$cp" && consoles=$((consoles + 1))
 			tm kill-server 2>/dev/null || true
