@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # console_readonly.sh - a user who may read the database but not write it
-# gets the console all the same: the map, search and detail work; marks,
-# inspections and undo are refused with a message and nothing is written.
+# gets the console all the same, under a READ-ONLY banner: the map, search
+# and detail work; marks and inspections are refused with a message and
+# nothing is written.
 # (Needs root to switch to `nobody`; skipped elsewhere.)
 source "$(dirname "$0")/lib.sh"
 
@@ -22,6 +23,7 @@ tm_start 100 30 setpriv --reuid=nobody --regid=nogroup --clear-groups \
 	"$CF" -c "$CFG" -d "$DB"
 tm_wait "nobody (manager)"
 tm_wait "! A02 张伟"
+tm_wait "READ-ONLY: this database cannot be written from here"
 tm_keys s
 tm_wait "read-only"
 tm_keys Escape
