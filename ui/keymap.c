@@ -90,7 +90,8 @@ keymap_init(const struct floor *f)
 		/* The console's own keys win; config.c refuses such rules. */
 		if (r->key == 0 || keymap_find(r->key) != NULL)
 			continue;
-		table[ntable++] = (struct binding){ ACT_MARK, r->key, NULL,
+		/* In the key bar too, after the console's keys, as room allows. */
+		table[ntable++] = (struct binding){ ACT_MARK, r->key, r->code,
 		    r->title, i };
 	}
 }
