@@ -25,6 +25,7 @@
 #include "priv.h"
 #include "report.h"
 #include "seatmap.h"
+#include "terms.h"
 #include "text.h"
 
 #ifndef VERSION
@@ -727,50 +728,6 @@ verb_map(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static void
-terms_summary(const struct floor *f, const struct rule *r, struct buf *out)
-{
-	const struct rule_terms *t = &r->t;
-	char a[32], b[32];
-	int i;
-
-	switch (t->pricing) {
-	case PRICE_FINE:
-		buf_printf(out, "%s", fen_format(t->fine, a, sizeof a));
-		break;
-	case PRICE_LADDER:
-		for (i = 0; i < t->nladder; i++)
-			buf_printf(out, "%s%s", i ? "/" : "",
-			    fen_format(t->ladder[i], a, sizeof a));
-		break;
-	case PRICE_RANGE:
-		buf_printf(out, "%s-%s", fen_format(t->lo, a, sizeof a),
-		    fen_format(t->hi, b, sizeof b));
-		break;
-	case PRICE_NONE:
-		break;
-	}
-	if (t->repeat_factor > 1)
-		buf_printf(out, " x%d from #%d", t->repeat_factor, t->repeat_from);
-	for (i = 0; i < t->nco; i++)
-		buf_printf(out, " +%s %s", grole_name(t->co[i].role),
-		    fen_format(t->co[i].fine, a, sizeof a));
-	if (t->has_group_fine)
-		buf_printf(out, " +members %s", fen_format(t->group_fine, a, sizeof a));
-	if (t->confiscate[0])
-		buf_printf(out, " confiscate %s", t->confiscate);
-	if (t->flag != FLAG_NONE)
-		buf_printf(out, " flag %s", flag_name(t->flag));
-	if (t->positive)
-		buf_puts(out, " commendation");
-	if (t->journal)
-		buf_puts(out, " journal");
-	if (t->absence_halfdays)
-		buf_printf(out, " absence %d.%d day", t->absence_halfdays / 2,
-		    t->absence_halfdays % 2 * 5);
-	(void)f;
-}
-
 static int
 verb_rules(struct cli *c, int argc, char **argv)
 {
@@ -788,7 +745,7 @@ verb_rules(struct cli *c, int argc, char **argv)
 		text_fit(&out, r->title_zh[0] ? r->title_zh : r->title, 24, false,
 		    false);
 		buf_puts(&out, " ");
-		terms_summary(c->floor, r, &out);
+		terms_describe(&r->t, "", &out);
 		buf_puts(&out, "\n");
 	}
 	fwrite(out.s, 1, out.len, stdout);

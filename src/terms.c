@@ -161,3 +161,69 @@ terms_parse(const char *s, struct rule_terms *t)
 	free(copy);
 	return rc;
 }
+
+static void
+money(const char *currency, fen_t f, struct buf *out)
+{
+	char a[32];
+
+	buf_printf(out, "%s%s", currency, fen_format(f, a, sizeof a));
+}
+
+void
+terms_describe(const struct rule_terms *t, const char *currency,
+    struct buf *out)
+{
+	size_t start = out->len;
+	int i;
+
+	buf_add(out, "", 0);
+	switch (t->pricing) {
+	case PRICE_FINE:
+		money(currency, t->fine, out);
+		break;
+	case PRICE_LADDER:
+		for (i = 0; i < t->nladder; i++) {
+			if (i)
+				buf_puts(out, "/");
+			money(currency, t->ladder[i], out);
+		}
+		break;
+	case PRICE_RANGE:
+		money(currency, t->lo, out);
+		buf_puts(out, _(" to "));
+		money(currency, t->hi, out);
+		break;
+	case PRICE_NONE:
+		break;
+	}
+	if (t->repeat_factor > 1)
+		buf_printf(out, _(" x%d from offence %d"), t->repeat_factor,
+		    t->repeat_from);
+	for (i = 0; i < t->nco; i++) {
+		buf_printf(out, " +%s ", _(grole_name(t->co[i].role)));
+		money(currency, t->co[i].fine, out);
+	}
+	if (t->has_group_fine) {
+		buf_printf(out, " +%s ", _("every member"));
+		money(currency, t->group_fine, out);
+	}
+	if (t->confiscate[0])
+		buf_printf(out, _(" %s confiscated"), t->confiscate);
+	if (t->flag != FLAG_NONE)
+		buf_printf(out, " [%s]", _(flag_name(t->flag)));
+	if (t->positive)
+		buf_puts(out, _(" commendation"));
+	if (t->absence_halfdays)
+		buf_printf(out, _(" absence %d.%d day"), t->absence_halfdays / 2,
+		    t->absence_halfdays % 2 * 5);
+	if (t->journal)
+		buf_puts(out, _(" journal"));
+	if (t->note_required)
+		buf_puts(out, _(" (note)"));
+	/* No leading blank when the rule has no amount of its own. */
+	if (out->len > start && out->s[start] == ' ') {
+		memmove(out->s + start, out->s + start + 1, out->len - start);
+		out->len--;
+	}
+}

@@ -5,6 +5,8 @@
  */
 #include "words.h"
 
+#include "../src/terms.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -103,74 +105,12 @@ words_time(int64_t t, bool with_day, char *out, size_t n)
 		snprintf(out, n, "%02d:%02d", tm.tm_hour, tm.tm_min);
 }
 
-static void
-terms_price(const struct ui *u, const struct rule_terms *t, struct buf *out)
-{
-	int i;
-
-	switch (t->pricing) {
-	case PRICE_FINE:
-		words_money(u, t->fine, out);
-		break;
-	case PRICE_LADDER:
-		for (i = 0; i < t->nladder; i++) {
-			if (i)
-				buf_puts(out, "/");
-			words_money(u, t->ladder[i], out);
-		}
-		break;
-	case PRICE_RANGE:
-		words_money(u, t->lo, out);
-		buf_puts(out, _(" to "));
-		words_money(u, t->hi, out);
-		break;
-	case PRICE_NONE:
-		buf_add(out, "", 0);
-		break;
-	}
-}
-
-static void
-terms_all(const struct ui *u, const struct rule *r, struct buf *out)
-{
-	const struct rule_terms *t = &r->t;
-	int i;
-
-	terms_price(u, t, out);
-	if (t->repeat_factor > 1)
-		buf_printf(out, _(" x%d from offence %d"), t->repeat_factor,
-		    t->repeat_from);
-	for (i = 0; i < t->nco; i++) {
-		buf_printf(out, " +%s ", _(grole_name(t->co[i].role)));
-		words_money(u, t->co[i].fine, out);
-	}
-	if (t->has_group_fine) {
-		buf_printf(out, " +%s ", _("every member"));
-		words_money(u, t->group_fine, out);
-	}
-	if (t->confiscate[0])
-		buf_printf(out, _(" %s confiscated"), t->confiscate);
-	if (t->flag != FLAG_NONE)
-		buf_printf(out, " [%s]", _(flag_name(t->flag)));
-	if (t->positive)
-		buf_puts(out, _(" commendation"));
-	if (t->absence_halfdays)
-		buf_printf(out, _(" absence %d.%d day"), t->absence_halfdays / 2,
-		    t->absence_halfdays % 2 * 5);
-	if (t->journal)
-		buf_puts(out, _(" journal"));
-	if (t->note_required)
-		buf_puts(out, _(" (note)"));
-}
-
 void
 words_terms(const struct ui *u, const struct rule *r, struct buf *out)
 {
-	struct buf t = { 0 };
+	const char *cur = u->f->currency ? u->f->currency : "";
 
-	terms_all(u, r, &t);
-	buf_puts(out, t.s[0] == ' ' ? t.s + 1 : t.s);
-	buf_free(&t);
+	terms_describe(&r->t, words_showable(u, cur) ? cur : "", out);
 }
 
 /* The offender's part: "#12 SLEEP 李娜 E101, offence 2: ¥20.00 doubled". */
