@@ -351,6 +351,7 @@ map_key(struct ui *u, int key)
 	case ACT_RULE_MENU: mark_menu(u); break;
 	case ACT_INSPECT: mark_inspect(u); break;
 	case ACT_UNDO: mark_undo(u); break;
+	case ACT_SIGNIN: mark_signin(u); break;
 	case ACT_RETURN: mark_return(u); break;
 	case ACT_DETAIL: detail_open(u, u->cur); break;
 	case ACT_OVERVIEW: u->overview = !u->overview; break;

@@ -53,6 +53,8 @@ static const struct binding console_keys[] = {
 	    "as voided)"), -1 },
 	{ ACT_RETURN, 'r', N_("return"), N_("hand the agent's confiscated "
 	    "item back"), -1 },
+	{ ACT_SIGNIN, 'S', N_("sign in"), N_("sign the agent in now (late "
+	    "arrivals are fined: LATE)"), -1 },
 
 	{ ACT_SECTION, 0, NULL, N_("Viewing"), -1 },
 	{ ACT_DETAIL, '\r', N_("detail"), N_("the seat's incidents today and "

@@ -207,6 +207,10 @@ mapview_draw_info(struct ui *u, int y)
 	}
 	if (v && who >= 0) {
 		buf_printf(&line, "%s%s", words_sep(u), _(seat_state_name(v->state)));
+		if (v->att != ATT_UNTRACKED)
+			buf_printf(&line, "%s%s%s", words_sep(u),
+			    _(att_status_name(v->att)), v->att_threshold ?
+			    _(" (threshold crossed today)") : "");
 		if (v->incidents > 0)
 			buf_printf(&line, _(": %d today, the worst %s"),
 			    v->incidents, v->worst);

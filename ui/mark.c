@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/attendance.h"
 #include "prompt.h"
 #include "mapview.h"
 #include "words.h"
@@ -291,4 +292,40 @@ mark_return(struct ui *u)
 		ui_reload(u);
 	}
 	free(c);
+}
+
+void
+mark_signin(struct ui *u)
+{
+	struct signin_result r;
+	struct err e = { 0 };
+	struct buf msg = { 0 };
+	int who = cursor_agent(u);
+
+	if (!can_write(u) || u->cur < 0)
+		return;
+	if (who < 0) {
+		ui_msg(u, false, _("%s is empty: nobody to sign in."),
+		    u->f->seats[u->cur].id);
+		return;
+	}
+	if (attendance_signin(u->f, u->s, u->a, who, clock_now(), false, &r,
+	    &e) < 0) {
+		ui_msg(u, true, _("Not signed in: %s"), e.msg);
+		return;
+	}
+	buf_printf(&msg, _("%s signed in"), words_staff(u, who));
+	if (r.minutes > 0) {
+		buf_printf(&msg, _(", %d minutes late"), r.minutes);
+		if (r.half_day)
+			buf_puts(&msg, _(" (half a day of personal leave)"));
+		if (r.late_incident != 0) {
+			buf_printf(&msg, _(": #%lld LATE "), (long long)r.late_incident);
+			words_money(u, r.late_fine, &msg);
+		}
+	}
+	buf_puts(&msg, ".");
+	ui_msg(u, r.half_day, "%s", msg.s);
+	buf_free(&msg);
+	ui_reload(u);
 }

@@ -19,5 +19,8 @@ void mark_undo(struct ui *u);
 void mark_inspect(struct ui *u);
 /* r: hands back what is held for the cursor's agent. */
 void mark_return(struct ui *u);
+/* S: signs the cursor's agent in now (attendance; a late arrival is a
+ * LATE mark made in the same transaction). */
+void mark_signin(struct ui *u);
 
 #endif
