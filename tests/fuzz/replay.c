@@ -26,9 +26,15 @@ main(int argc, char **argv)
 		}
 		do {
 			if (n == cap) {
+				uint8_t *more;
+
 				cap = cap ? cap * 2 : 4096;
-				if ((buf = realloc(buf, cap)) == NULL)
+				if ((more = realloc(buf, cap)) == NULL) {
+					free(buf);
+					fclose(fp);
 					return 1;
+				}
+				buf = more;
 			}
 			r = fread(buf + n, 1, cap - n, fp);
 			n += r;
