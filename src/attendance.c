@@ -464,11 +464,14 @@ tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
 /*
  * Tallies everyone from the first day attendance was kept (or from the
  * year's start) up to and including `upto`; fills the month of `upto`
- * and, when day_out is set, the statuses of `upto` itself.
+ * and, when day_out is set, the statuses of `upto` itself.  When
+ * before_out is set, it also fills the month as it stood the day before
+ * `upto` (all zero on the 1st): the same walk, taken one day earlier.
  */
 static int
 tally_upto(const struct floor *f, struct store *s, const char *upto,
-    struct att_month *month_out, struct att_day *day_out, struct err *e)
+    struct att_month *month_out, struct att_day *day_out,
+    struct att_month *before_out, struct err *e)
 {
 	struct tally *tl;
 	struct span sp;
@@ -486,13 +489,16 @@ tally_upto(const struct floor *f, struct store *s, const char *upto,
 		memcpy(from, sp.abs[0].day, DAY_LEN);
 	tl = xcalloc((size_t)f->nstaff + 1, sizeof *tl);
 	for (memcpy(d, from, DAY_LEN); strcmp(d, upto) <= 0; clock_add_days(d, 1, d)) {
+		bool last = strcmp(d, upto) == 0;
 
+		if (last && before_out != NULL && strcmp(d + 7, "-01") != 0)
+			for (i = 0; i < f->nstaff; i++)
+				tally_month(f, &tl[i], &before_out[i]);
 		/* The year's late/early count starts again each January. */
 		if (strcmp(d + 4, "-01-01") == 0)
 			for (i = 0; i < f->nstaff; i++)
 				tl[i].late_y = 0;
-		tally_day(f, &sp, d, now, &mi, &ai, tl,
-		    strcmp(d, upto) == 0 ? day_out : NULL);
+		tally_day(f, &sp, d, now, &mi, &ai, tl, last ? day_out : NULL);
 	}
 	for (i = 0; month_out && i < f->nstaff; i++)
 		tally_month(f, &tl[i], &month_out[i]);
@@ -511,7 +517,8 @@ attendance_month(const struct floor *f, struct store *s, const char *month,
 	clock_month_last(first, last);
 	clock_shift_day(f, clock_now(), today);
 	/* A month still running is counted up to today. */
-	return tally_upto(f, s, strcmp(today, last) < 0 ? today : last, out, NULL, e);
+	return tally_upto(f, s, strcmp(today, last) < 0 ? today : last, out, NULL,
+	    NULL, e);
 }
 
 int
@@ -519,15 +526,13 @@ attendance_day(const struct floor *f, struct store *s, const char *day,
     struct att_day *out, struct err *e)
 {
 	struct att_month *now_m, *before_m;
-	char prev[DAY_LEN];
 	int i, rc;
 
 	now_m = xcalloc((size_t)f->nstaff + 1, sizeof *now_m);
 	before_m = xcalloc((size_t)f->nstaff + 1, sizeof *before_m);
-	clock_add_days(day, -1, prev);
-	rc = tally_upto(f, s, day, now_m, out, e);
-	if (rc == 0 && strncmp(prev, day, 7) == 0)
-		rc = tally_upto(f, s, prev, before_m, NULL, e);
+	/* One walk gives both today's month and yesterday's (this runs at
+	 * every console reload). */
+	rc = tally_upto(f, s, day, now_m, out, before_m, e);
 	/* A threshold crossed today: a flag or the bonus that was not there
 	 * yesterday. */
 	for (i = 0; rc == 0 && i < f->nstaff; i++)
