@@ -228,7 +228,7 @@ class Bench:
             raise RuntimeError("the console showed no [%s] within 10 s; it "
                                "wrote: %r" % (self.a.header, text[-300:]))
         # The first frame is complete when the output pauses.
-        _, last, _ = c.burst(0.1, 0)
+        _, last, _ = c.burst(0.1, 0.1)
         c.t_frame = last or t
         self.console_state = True
         return c
