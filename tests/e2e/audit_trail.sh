@@ -21,18 +21,27 @@ SQL "SELECT detail FROM audit WHERE action = 'mark' AND object = 'incident 1'" |
 	grep -q "^SLEEP on E101 seat A01 at .*, offence 1; fines: E101 offender 10.00, D001 director 10.00, D002 deputy 10.00; note: head down$" ||
 	fail "mark detail: $(SQL "SELECT detail FROM audit WHERE object = 'incident 1'")"
 
+# Where from: the SSH client's address (informational).
+SSH_CONNECTION="192.0.2.7 50022 192.0.2.1 22" cf mark --seat A04 --rule DESK >/dev/null
+expect_eq "ssh address" "$(SQL "SELECT ssh FROM audit ORDER BY id DESC LIMIT 1")" "192.0.2.7"
+SSH_CONNECTION='$(evil) x' cf mark --seat A05 --rule DESK >/dev/null
+expect_eq "ssh address cleaned" "$(SQL "SELECT ssh FROM audit ORDER BY id DESC LIMIT 1")" "evil"
+SQL "SELECT ssh FROM audit WHERE id < 6" | grep -qvx -- - && fail "an address without SSH"
+cf void 3 --reason "test line" >/dev/null
+cf void 4 --reason "test line" >/dev/null
+
 # Refused and failed writes leave no line.
 expect_rc 2 cf void 99 --reason nothing
 expect_rc 2 cf void 1 --reason again
 expect_rc 2 cf return 1
-expect_eq "lines after refusals" "$(SQL 'SELECT count(*) FROM audit')" "5"
+expect_eq "lines after refusals" "$(SQL 'SELECT count(*) FROM audit')" "9"
 
 # Append-only, even for the database's owner.
 SQL "UPDATE audit SET login = 'someone' WHERE id = 2" 2>"$T/err" && fail "UPDATE went through"
 grep -q "the audit trail is append-only" "$T/err" || fail "update: $(cat "$T/err")"
 SQL "DELETE FROM audit" 2>"$T/err" && fail "DELETE went through"
 SQL "DELETE FROM rulebook" 2>"$T/err" && fail "DELETE FROM rulebook went through"
-expect_eq "lines kept" "$(SQL 'SELECT count(*) FROM audit')" "5"
+expect_eq "lines kept" "$(SQL 'SELECT count(*) FROM audit')" "9"
 
 # A changed rulebook is recorded once, when the next write happens under it.
 sed 's/fine = 5; repeat_factor = 2;/fine = 6; repeat_factor = 2;/' "$ROOT/conf/rules.cfg" >"$T/rules2.cfg"
