@@ -30,6 +30,10 @@ priv_init(void)
 	 * others nothing (the folder already keeps them out). */
 	if (is_setgid)
 		user_umask = umask(007);
+	/* Days and offence windows follow the floor's zone (or the
+	 * machine's), never one the user sets for the shared database. */
+	if (is_setgid)
+		unsetenv("TZ");
 }
 
 bool
