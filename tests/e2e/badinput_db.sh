@@ -85,7 +85,15 @@ chmod 755 "$T/ro"
 FULL="$T/full"
 mkdir -p "$FULL"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=512k tmpfs "$FULL" 2>/dev/null; then
-	trap 'umount "$FULL" 2>/dev/null; _cleanup' EXIT
+	reader=
+	full_cleanup() {
+		exec 7>&- 2>/dev/null || true
+		[ -z "$reader" ] || kill "$reader" 2>/dev/null || true
+		[ -z "$reader" ] || wait "$reader" 2>/dev/null || true
+		umount "$FULL" 2>/dev/null || umount -l "$FULL" 2>/dev/null || true
+		_cleanup
+	}
+	trap full_cleanup EXIT
 	cp "$GOOD" "$FULL/f.db"
 	before=$(sqlite3 "$FULL/f.db" "SELECT count(*) FROM incident; SELECT count(*) FROM fine;
 		SELECT count(*) FROM audit")
