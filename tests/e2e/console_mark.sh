@@ -11,8 +11,6 @@ incidents() { sqlite3 "$DB" "SELECT count(*) FROM incident WHERE voided_at IS NU
 cf init >/dev/null
 tm_start 100 30 "$CF" -d "$DB"
 tm_wait "inspected 0/8"
-# A session that outlives the others keeps the tmux server up between them.
-tm new-session -d -s keep "sleep 600"
 
 # Find 欧阳志远 by part of the name, then `s` (SLEEP) marks on that seat.
 tm_keys / 欧阳

@@ -25,7 +25,7 @@ tm_wait "张伟 signed in, 7 minutes late"
 tm_keys q
 
 lead=$(config_with_users '{ login = "root"; role = "lead"; }')
-tm kill-server 2>/dev/null || true
+tm kill-session -t main
 tm_start 100 30 "env CALLFLOOR_NOW=$CALLFLOOR_NOW $CF -c $lead -d $DB"
 tm_wait "inspected"
 tm_keys j S

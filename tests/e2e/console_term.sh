@@ -20,8 +20,6 @@ cf mark --seat B01 --rule PHONE >/dev/null 2>&1
 # xterm-256color: colour roles and glyphs.
 tm_start 100 30 "$CF" -d "$DB"
 tm_wait "! A02 张伟"
-# A session that outlives the others keeps the tmux server up between them.
-tm new-session -d -s keep "sleep 600"
 tm_wait "▣ B01 陈静"
 [ "$(colours)" -gt 0 ] || fail "no colour on xterm-256color"
 restart

@@ -50,7 +50,11 @@ config_with_users() {
 tm_start() {
 	local w=$1 h=$2
 	shift 2
-	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s main -x "$w" -y "$h" \
+	# A session that outlives the others keeps the server up between them
+	# (a new server started while the last one exits fails at random).
+	tmux -L "$TMUX_SOCK" has-session -t keep 2>/dev/null ||
+		tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s keep "sleep 3600"
+	tmux -L "$TMUX_SOCK" new-session -d -s main -x "$w" -y "$h" \
 		"env LANG=$LANG LC_ALL=$LC_ALL TERM=${TERM_OVERRIDE:-xterm-256color} $*; sleep 30"
 }
 tm() { tmux -L "$TMUX_SOCK" "$@"; }
