@@ -38,6 +38,11 @@ static const struct look looks[ROLE_NROLES] = {
 static attr_t attrs[ROLE_NROLES];
 static bool colour;
 
+/*
+ * Plain getenv on purpose: NO_COLOR only changes how the screen looks, and
+ * secure_getenv would ignore it in the setgid install, where curses reads
+ * TERM from the environment all the same.
+ */
 static bool
 no_color_env(void)
 {
