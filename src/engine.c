@@ -94,13 +94,16 @@ renumber(struct store *s, const char *staff, const char *rule, enum window w,
 		int doubled;
 		fen_t own;
 
+		/* The price follows from the number alone (and the frozen
+		 * terms): an incident that keeps its number keeps its price. */
+		if (in->offence == i + 1)
+			continue;
 		if (in->rule_version != tv) {
 			if ((rc = load_terms(s, in->rule_version, &t, e)) < 0)
 				break;
 			tv = in->rule_version;
 		}
-		if (in->offence != i + 1)
-			rc = store_incident_set_offence(s, in->id, i + 1, e);
+		rc = store_incident_set_offence(s, in->id, i + 1, e);
 		if (rc == 0 && t.pricing != PRICE_NONE) {
 			own = engine_price(&t, i + 1, in->amount, &doubled);
 			rc = store_fine_set_own(s, in->id, own, doubled, e);
