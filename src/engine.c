@@ -59,19 +59,6 @@ engine_price(const struct rule_terms *t, int nth, fen_t amount, int *doubled)
 	return base;
 }
 
-static int
-load_terms(struct store *s, int64_t version, struct rule_terms *t, struct err *e)
-{
-	char text[1024];
-
-	if (store_rule_terms(s, version, text, sizeof text, e) < 0)
-		return -1;
-	if (terms_parse(text, t) < 0)
-		return err_set(e, EXIT_RUNTIME, "rule version %lld has terms this "
-		    "callfloor cannot read: %s", (long long)version, text);
-	return 0;
-}
-
 /*
  * Numbers and prices again every not-voided incident of staff under rule
  * in the window (of kind w) that contains day.
@@ -99,7 +86,7 @@ renumber(struct store *s, const char *staff, const char *rule, enum window w,
 		if (in->offence == i + 1)
 			continue;
 		if (in->rule_version != tv) {
-			if ((rc = load_terms(s, in->rule_version, &t, e)) < 0)
+			if ((rc = terms_load(s, in->rule_version, &t, e)) < 0)
 				break;
 			tv = in->rule_version;
 		}
@@ -349,7 +336,7 @@ void_in_txn(struct store *s, const struct actor *a, int64_t id,
 		return -1;
 	if (in.staff[0] == '\0')
 		return 0;
-	if (load_terms(s, in.rule_version, &t, e) < 0)
+	if (terms_load(s, in.rule_version, &t, e) < 0)
 		return -1;
 	return renumber(s, in.staff, in.rule, t.window, in.day, e);
 }

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "floor.h"
+#include "terms.h"
 #include "text.h"
 
 static int
@@ -153,7 +154,7 @@ cli_journal(struct cli *c, int argc, char **argv)
 		if (in[i].voided_at != 0)
 			continue;
 		if (in[i].rule_version != tv) {
-			if ((rc = report_terms(c->store, in[i].rule_version, &t,
+			if ((rc = terms_load(c->store, in[i].rule_version, &t,
 			    &e)) < 0)
 				break;
 			tv = in[i].rule_version;

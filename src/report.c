@@ -489,20 +489,6 @@ day_free(struct day *d)
 	free(d->vo);
 }
 
-int
-report_terms(struct store *s, int64_t version, struct rule_terms *t,
-    struct err *e)
-{
-	char text[1024];
-
-	if (store_rule_terms(s, version, text, sizeof text, e) < 0)
-		return -1;
-	if (terms_parse(text, t) < 0)
-		return err_set(e, EXIT_RUNTIME, "rule version %lld has terms this "
-		    "callfloor cannot read: %s", (long long)version, text);
-	return 0;
-}
-
 /* The terms, the rule and the removed fines of a voided incident. */
 static int
 load_inc(const struct floor *f, struct store *s, const struct incident *in,
@@ -511,7 +497,7 @@ load_inc(const struct floor *f, struct store *s, const struct incident *in,
 	memset(out, 0, sizeof *out);
 	out->in = *in;
 	out->rule = floor_rule_find(f, in->rule);
-	if (report_terms(s, in->rule_version, &out->t, e) < 0)
+	if (terms_load(s, in->rule_version, &out->t, e) < 0)
 		return -1;
 	if (in->voided_at != 0) {
 		struct fine_row *fr;

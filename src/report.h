@@ -6,14 +6,11 @@
 #ifndef CALLFLOOR_REPORT_H
 #define CALLFLOOR_REPORT_H
 
-#include <stdint.h>
-
 struct floor;
 struct store;
 struct buf;
 struct err;
 struct cli;
-struct rule_terms;
 
 /*
  * Appends the printable summary of shift day `day` ("YYYY-MM-DD") to out:
@@ -46,9 +43,5 @@ int report_text_paged(const struct floor *f, struct store *s, const char *day,
 /* The day's fine lines as CSV (columns: see report_csv.c). */
 int report_csv(const struct floor *f, struct store *s, const char *day,
     struct buf *out, struct err *e);
-
-/* The terms frozen with a rule version (what the rule was when marked). */
-int report_terms(struct store *s, int64_t version, struct rule_terms *t,
-    struct err *e);
 
 #endif

@@ -1,12 +1,15 @@
 /*
- * terms.c - frozen rule terms: format and parse.  The engine prices every
- * incident from the terms stored with it, never from today's rulebook.
+ * terms.c - frozen rule terms: format, parse, and load from the store.
+ * The engine prices every incident from the terms stored with it, never
+ * from today's rulebook.
  */
 #include "terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../db/store.h"
 
 static const char *pricing_names[] = { "none", "fine", "ladder", "range" };
 
@@ -226,4 +229,18 @@ terms_describe(const struct rule_terms *t, const char *currency,
 		memmove(out->s + start, out->s + start + 1, out->len - start);
 		out->len--;
 	}
+}
+
+int
+terms_load(struct store *s, int64_t version, struct rule_terms *t,
+    struct err *e)
+{
+	char text[1024];
+
+	if (store_rule_terms(s, version, text, sizeof text, e) < 0)
+		return -1;
+	if (terms_parse(text, t) < 0)
+		return err_set(e, EXIT_RUNTIME, "rule version %lld has terms this "
+		    "callfloor cannot read: %s", (long long)version, text);
+	return 0;
 }

@@ -6,7 +6,11 @@
 #ifndef CALLFLOOR_TERMS_H
 #define CALLFLOOR_TERMS_H
 
+#include <stdint.h>
+
 #include "floor.h"
+
+struct store;
 
 /* Appends the canonical text of t to b (same terms, same text). */
 void terms_format(const struct rule_terms *t, struct buf *b);
@@ -16,5 +20,9 @@ void terms_describe(const struct rule_terms *t, const char *currency,
     struct buf *out);
 /* Parses terms_format's text; -1 when it is not such a text. */
 int terms_parse(const char *s, struct rule_terms *t);
+/* The terms frozen with rule version `version` (what the rule was when an
+ * incident was marked).  0, or -1 with e set. */
+int terms_load(struct store *s, int64_t version, struct rule_terms *t,
+    struct err *e);
 
 #endif
