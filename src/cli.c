@@ -194,6 +194,18 @@ cli_open_store(struct cli *c, int flags, struct err *e)
 	return 0;
 }
 
+int
+cli_open_reader(struct cli *c, struct err *e)
+{
+	struct err e2 = { 0 };
+
+	if (cli_open_store(c, STORE_NOCREATE, e) == 0)
+		return 0;
+	if (cli_open_store(c, STORE_READONLY | STORE_NOCREATE, &e2) == 0)
+		return 0;
+	return -1;
+}
+
 /* ---- argument helpers ---- */
 
 int
@@ -488,6 +500,17 @@ cli_csv_field(struct buf *b, const char *s)
 	buf_puts(b, "\"");
 }
 
+void
+cli_csv_row(struct buf *b, const char *const *fields, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		cli_csv_field(b, fields[i]);
+		buf_puts(b, i + 1 < n ? "," : "\r\n");
+	}
+}
+
 static void
 fines_csv(const struct ledger_row *rows, int n, struct buf *out)
 {
@@ -496,16 +519,12 @@ fines_csv(const struct ledger_row *rows, int n, struct buf *out)
 	buf_puts(out, "group,staff_id,name,role,own,co,total\r\n");
 	for (i = 0; i < n; i++) {
 		char a[32], b[32], t[32];
-
-		cli_csv_field(out, rows[i].group);
-		buf_puts(out, ",");
-		cli_csv_field(out, rows[i].staff_id);
-		buf_puts(out, ",");
-		cli_csv_field(out, rows[i].name);
-		buf_printf(out, ",%s,%s,%s,%s\r\n", rows[i].role,
-		    fen_format(rows[i].own, a, sizeof a),
+		const char *row[] = { rows[i].group, rows[i].staff_id, rows[i].name,
+		    rows[i].role, fen_format(rows[i].own, a, sizeof a),
 		    fen_format(rows[i].co, b, sizeof b),
-		    fen_format(rows[i].own + rows[i].co, t, sizeof t));
+		    fen_format(rows[i].own + rows[i].co, t, sizeof t) };
+
+		cli_csv_row(out, row, (int)(sizeof row / sizeof row[0]));
 	}
 }
 

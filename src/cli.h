@@ -25,6 +25,10 @@ int cli_main(int argc, char **argv);
 
 /* Resolves and opens the database (creating it when needed). */
 int cli_open_store(struct cli *c, int flags, struct err *e);
+/* Opens an existing database to read it: for writing when it may, else
+ * read-only (a lead may not be able to write it).  0, or -1 with e set
+ * from the first attempt. */
+int cli_open_reader(struct cli *c, struct err *e);
 
 /* ---- for the verbs in other files (cli_*.c, report.c) ---- */
 
@@ -53,6 +57,8 @@ int cli_parse_period(const char *verb, struct cli *c, const char *day,
 int cli_parse_format(const char *verb, const char *s, bool *csv);
 /* Appends s as an RFC 4180 field. */
 void cli_csv_field(struct buf *b, const char *s);
+/* Appends the n fields as one RFC 4180 row, CRLF-terminated. */
+void cli_csv_row(struct buf *b, const char *const *fields, int n);
 
 /* cli_attendance.c */
 int cli_signin(struct cli *c, int argc, char **argv);

@@ -1626,71 +1626,6 @@ static const char report_usage[] =
 "  --printer NAME    ... on printer NAME (lp -d NAME)\n"
 "  --page-lines N    lines per printed page (default 60, at least 20)\n";
 
-static int
-usage(const char *verb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int
-usage(const char *verb, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "callfloor: %s: ", verb);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n(see callfloor --help)\n");
-	return EXIT_USAGE;
-}
-
-static int
-failed(const struct err *e)
-{
-	fprintf(stderr, "callfloor: %s\n", e->msg);
-	return e->code ? e->code : EXIT_RUNTIME;
-}
-
-/* Like cli.c's verbs: -c/-d may follow the verb too. */
-static int
-next_opt(struct cli *c, int argc, char **argv, const char *verb,
-    const struct option *opts, int *ch)
-{
-	static struct option all[16];
-	int n = 0;
-
-	for (; opts[n].name != NULL && n < 12; n++)
-		all[n] = opts[n];
-	all[n++] = (struct option){ "config", required_argument, NULL, 'c' };
-	all[n++] = (struct option){ "db", required_argument, NULL, 'd' };
-	all[n++] = (struct option){ "help", no_argument, NULL, 'h' };
-	all[n] = (struct option){ NULL, 0, NULL, 0 };
-	for (;;) {
-		*ch = getopt_long(argc, argv, ":c:d:ho:", all, NULL);
-		if (*ch == 'c')
-			c->config_path = optarg;
-		else if (*ch == 'd')
-			c->db_arg = optarg;
-		else if (*ch == ':')
-			return usage(verb, "%s needs a value", argv[optind - 1]);
-		else if (*ch == '?')
-			return usage(verb, "unknown option '%s'", argv[optind - 1]);
-		else
-			return 0;
-	}
-}
-
-/* Opens the store for reading: a lead may not be able to write it. */
-static int
-open_for_reading(struct cli *c, struct err *e)
-{
-	struct err e2 = { 0 };
-
-	if (cli_open_store(c, STORE_NOCREATE, e) == 0)
-		return 0;
-	if (cli_open_store(c, STORE_READONLY | STORE_NOCREATE, &e2) == 0)
-		return 0;
-	return -1;
-}
-
 /* Writes data to path whole or not at all: a temporary file, renamed. */
 static int
 write_atomic(const char *path, const char *data, size_t n, struct err *e)
@@ -1744,11 +1679,7 @@ cli_report(struct cli *c, int argc, char **argv)
 	bool csv = false, print = false;
 	int ch, page = REPORT_PAGE_LINES, rc;
 
-	for (;;) {
-		if (next_opt(c, argc, argv, "report", opts, &ch) != 0)
-			return EXIT_USAGE;
-		if (ch == -1)
-			break;
+	while (cli_getopt(c, argc, argv, "o:", opts, &ch) != -1) {
 		switch (ch) {
 		case 'D': day = optarg; break;
 		case 'f': format = optarg; break;
@@ -1757,22 +1688,17 @@ cli_report(struct cli *c, int argc, char **argv)
 		case 'P': printer = optarg; break;
 		case 'L': lines = optarg; break;
 		case 'h': fputs(report_usage, stdout); return 0;
-		default: return usage("report", "unknown option '%s'",
-		    argv[optind - 1]);
+		default: return cli_bad_option("report", ch, argv);
 		}
 	}
 	if (optind < argc)
-		return usage("report", "unexpected argument '%s'", argv[optind]);
+		return cli_usage("report", "unexpected argument '%s'", argv[optind]);
 	if (day != NULL && clock_parse_day(day, d) < 0)
-		return usage("report", "--day '%s' is not a date YYYY-MM-DD", day);
+		return cli_usage("report", "--day '%s' is not a date YYYY-MM-DD", day);
 	if (day == NULL)
 		clock_shift_day(c->floor, clock_now(), d);
-	if (format == NULL || strcmp(format, "text") == 0)
-		csv = false;
-	else if (strcmp(format, "csv") == 0)
-		csv = true;
-	else
-		return usage("report", "--format '%s' is not text or csv", format);
+	if (cli_parse_format("report", format, &csv) != 0)
+		return EXIT_USAGE;
 	if (lines != NULL) {
 		char *end;
 		long v;
@@ -1781,34 +1707,34 @@ cli_report(struct cli *c, int argc, char **argv)
 		v = strtol(lines, &end, 10);
 		if (errno != 0 || end == lines || *end != '\0' ||
 		    v < REPORT_PAGE_MIN || v > 10000)
-			return usage("report", "--page-lines '%s' is not a number "
+			return cli_usage("report", "--page-lines '%s' is not a number "
 			    "from %d to 10000", lines, REPORT_PAGE_MIN);
 		page = (int)v;
 	}
 	if (printer != NULL && !print)
-		return usage("report", "--printer NAME goes with --print");
+		return cli_usage("report", "--printer NAME goes with --print");
 	if (print && csv)
-		return usage("report", "--print prints the text report, not CSV");
+		return cli_usage("report", "--print prints the text report, not CSV");
 	if (output != NULL && output[0] == '\0')
-		return usage("report", "-o needs a file name");
-	if (open_for_reading(c, &e) < 0)
-		return failed(&e);
+		return cli_usage("report", "-o needs a file name");
+	if (cli_open_reader(c, &e) < 0)
+		return cli_fail(&e);
 	rc = csv ? report_csv(c->floor, c->store, d, &out, &e) :
 	    report_text_paged(c->floor, c->store, d, c->actor.login, page, &out,
 	    &e);
 	if (rc < 0) {
 		buf_free(&out);
-		return failed(&e);
+		return cli_fail(&e);
 	}
 	buf_add(&out, "", 0);
 	if (output != NULL && write_atomic(output, out.s, out.len, &e) < 0) {
 		buf_free(&out);
-		return failed(&e);
+		return cli_fail(&e);
 	}
 	if (print) {
 		if (report_print(c->floor, out.s, printer, &e) < 0) {
 			buf_free(&out);
-			return failed(&e);
+			return cli_fail(&e);
 		}
 		printf("report for %s sent to %s\n", d, printer ? printer :
 		    "the printer");

@@ -38,25 +38,9 @@
 #include <stdlib.h>
 
 #include "../db/store.h"
+#include "cli.h"
 #include "clock.h"
 #include "floor.h"
-
-static void
-field(struct buf *b, const char *s, bool last)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL)
-		buf_puts(b, s);
-	else {
-		buf_puts(b, "\"");
-		for (; *s; s++) {
-			if (*s == '"')
-				buf_puts(b, "\"");
-			buf_add(b, s, 1);
-		}
-		buf_puts(b, "\"");
-	}
-	buf_puts(b, last ? "\r\n" : ",");
-}
 
 int
 report_csv(const struct floor *f, struct store *s, const char *day,
@@ -82,33 +66,27 @@ report_csv(const struct floor *f, struct store *s, const char *day,
 		const struct incident *in = &l[i].in;
 		const struct fine_row *fr = &l[i].f;
 		int si = fr->staff[0] ? floor_staff_find(f, fr->staff) : -1;
-		char at[32], num[32], a[32];
+		char at[32], id[24], offence[16], a[32], doubled[16];
+		const char *payer_name = "", *payer_group = "";
 		const char *kind = fr->own ? "own" :
 		    strcmp(fr->role, "member") == 0 ? "group" : "co";
 
 		clock_format((time_t)in->at, at, sizeof at);
-		field(out, in->day, false);
-		snprintf(num, sizeof num, "%lld", (long long)in->id);
-		field(out, num, false);
-		field(out, at, false);
-		field(out, in->rule, false);
-		field(out, in->staff, false);
-		field(out, in->grp, false);
+		snprintf(id, sizeof id, "%lld", (long long)in->id);
 		if (in->staff[0])
-			snprintf(num, sizeof num, "%d", in->offence);
+			snprintf(offence, sizeof offence, "%d", in->offence);
 		else
-			num[0] = '\0';
-		field(out, num, false);
-		field(out, fr->staff, false);
-		field(out, fr->staff[0] == '\0' ? "" : si >= 0 ?
-		    f->staff[si].name : "?", false);
-		field(out, fr->staff[0] == '\0' ? "" : si >= 0 ?
-		    f->groups[f->staff[si].group].id : "?", false);
-		field(out, fr->role, false);
-		field(out, kind, false);
-		field(out, fen_format(fr->amount, a, sizeof a), false);
-		snprintf(num, sizeof num, "%d", fr->doubled);
-		field(out, num, true);
+			offence[0] = '\0';
+		if (fr->staff[0] != '\0') {
+			payer_name = si >= 0 ? f->staff[si].name : "?";
+			payer_group = si >= 0 ? f->groups[f->staff[si].group].id : "?";
+		}
+		snprintf(doubled, sizeof doubled, "%d", fr->doubled);
+		const char *row[] = { in->day, id, at, in->rule, in->staff, in->grp,
+		    offence, fr->staff, payer_name, payer_group, fr->role, kind,
+		    fen_format(fr->amount, a, sizeof a), doubled };
+
+		cli_csv_row(out, row, (int)(sizeof row / sizeof row[0]));
 	}
 	free(l);
 	return 0;
