@@ -18,22 +18,6 @@
 #include "terms.h"
 #include "text.h"
 
-static int
-usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int
-usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "callfloor: journal: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n(see callfloor --help)\n");
-	return EXIT_USAGE;
-}
-
 static void
 col(struct buf *b, const char *s, int w)
 {
@@ -85,9 +69,6 @@ cli_journal(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "from", required_argument, NULL, 'F' },
 		{ "to", required_argument, NULL, 'T' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct floor *f = c->floor;
@@ -95,13 +76,13 @@ cli_journal(struct cli *c, int argc, char **argv)
 	char fd[DAY_LEN], td[DAY_LEN];
 	struct incident *in = NULL;
 	struct buf out = { 0 };
-	struct err e = { 0 }, e2 = { 0 };
+	struct err e = { 0 };
 	struct rule_terms t;
 	int64_t tv = -1;
 	bool started;
 	int ch, n = 0, i, rows = 0, rc = 0;
 
-	while ((ch = getopt_long(argc, argv, ":c:d:h", opts, NULL)) != -1) {
+	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
 		switch (ch) {
 		case 'h':
 			fputs("usage: callfloor journal [--from D --to D]\n\n"
@@ -110,40 +91,17 @@ cli_journal(struct cli *c, int argc, char **argv)
 			return 0;
 		case 'F': from = optarg; break;
 		case 'T': to = optarg; break;
-		case 'c': c->config_path = optarg; break;
-		case 'd': c->db_arg = optarg; break;
-		case ':': return usage("%s needs a value", argv[optind - 1]);
-		default: return usage("unknown option '%s'", argv[optind - 1]);
+		default: return cli_bad_option("journal", ch, argv);
 		}
 	}
 	if (optind < argc)
-		return usage("unexpected argument '%s'", argv[optind]);
-	if ((from == NULL) != (to == NULL))
-		return usage("--from and --to go together");
-	if (from != NULL) {
-		if (clock_parse_day(from, fd) < 0)
-			return usage("--from '%s' is not a date YYYY-MM-DD", from);
-		if (clock_parse_day(to, td) < 0)
-			return usage("--to '%s' is not a date YYYY-MM-DD", to);
-		if (strcmp(fd, td) > 0)
-			return usage("--from %s is after --to %s", fd, td);
-	} else {
-		char today[DAY_LEN];
-
-		clock_shift_day(f, clock_now(), today);
-		snprintf(fd, sizeof fd, "%.7s-01", today);
-		clock_month_last(fd, td);
-	}
-	if (cli_open_store(c, STORE_NOCREATE, &e) < 0 &&
-	    cli_open_store(c, STORE_READONLY | STORE_NOCREATE, &e2) < 0) {
-		fprintf(stderr, "callfloor: %s\n", e.msg);
-		return e.code ? e.code : EXIT_RUNTIME;
-	}
-	if (store_read_begin(c->store, &started, &e) < 0 ||
-	    store_incidents(c->store, fd, td, NULL, &in, &n, &e) < 0) {
-		fprintf(stderr, "callfloor: %s\n", e.msg);
-		return e.code ? e.code : EXIT_RUNTIME;
-	}
+		return cli_usage("journal", "unexpected argument '%s'", argv[optind]);
+	if (cli_parse_period("journal", c, NULL, NULL, from, to, fd, td) != 0)
+		return EXIT_USAGE;
+	if (cli_open_reader(c, &e) < 0 ||
+	    store_read_begin(c->store, &started, &e) < 0 ||
+	    store_incidents(c->store, fd, td, NULL, &in, &n, &e) < 0)
+		return cli_fail(&e);
 	buf_printf(&out, "%s: work journal %s to %s (%s)\n\n", f->name, fd, td,
 	    f->currency);
 	for (i = 0; i < n && rc == 0; i++) {
@@ -184,8 +142,7 @@ cli_journal(struct cli *c, int argc, char **argv)
 	free(in);
 	if (rc < 0) {
 		buf_free(&out);
-		fprintf(stderr, "callfloor: %s\n", e.msg);
-		return e.code ? e.code : EXIT_RUNTIME;
+		return cli_fail(&e);
 	}
 	if (rows == 0)
 		buf_puts(&out, "no entries\n");
