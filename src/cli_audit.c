@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,48 +30,16 @@ refuse_unless_reader(const struct cli *c, const char *verb)
 	return EXIT_REFUSED;
 }
 
-static int
-usage(const char *verb, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static int
-usage(const char *verb, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "callfloor: %s: ", verb);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n(see callfloor --help)\n");
-	return EXIT_USAGE;
-}
-
-/* -c/-d after the verb, as every verb takes them. */
-static const struct option audit_opts[] = {
-	{ "from", required_argument, NULL, 'F' },
-	{ "to", required_argument, NULL, 'T' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "config", required_argument, NULL, 'c' },
-	{ "db", required_argument, NULL, 'd' },
-	{ NULL, 0, NULL, 0 }
-};
-
+/* When r happened, floor-local, and its uid, as printed in both formats. */
 static void
-csv_cell(struct buf *b, const char *s, bool last)
+row_stamps(const struct audit_row *r, char when[32], char uid[24])
 {
-	if (strpbrk(s, ",\"\r\n") == NULL)
-		buf_puts(b, s);
-	else {
-		buf_puts(b, "\"");
-		for (; *s; s++) {
-			if (*s == '"')
-				buf_puts(b, "\"");
-			buf_add(b, s, 1);
-		}
-		buf_puts(b, "\"");
-	}
-	buf_puts(b, last ? "\r\n" : ",");
+	struct tm tm;
+	time_t t = (time_t)r->at;
+
+	localtime_r(&t, &tm);
+	strftime(when, 32, "%Y-%m-%d %H:%M:%S", &tm);
+	snprintf(uid, 24, "%lld", r->uid);
 }
 
 static void
@@ -83,20 +50,11 @@ audit_csv(const struct audit_row *r, int n, struct buf *out)
 	buf_puts(out, "at,login,uid,terminal,ssh,action,object,detail\r\n");
 	for (i = 0; i < n; i++) {
 		char when[32], uid[24];
-		struct tm tm;
-		time_t t = (time_t)r[i].at;
+		const char *row[] = { when, r[i].login, uid, r[i].terminal,
+		    r[i].ssh, r[i].action, r[i].object, r[i].detail };
 
-		localtime_r(&t, &tm);
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
-		snprintf(uid, sizeof uid, "%lld", r[i].uid);
-		csv_cell(out, when, false);
-		csv_cell(out, r[i].login, false);
-		csv_cell(out, uid, false);
-		csv_cell(out, r[i].terminal, false);
-		csv_cell(out, r[i].ssh, false);
-		csv_cell(out, r[i].action, false);
-		csv_cell(out, r[i].object, false);
-		csv_cell(out, r[i].detail, true);
+		row_stamps(&r[i], when, uid);
+		cli_csv_row(out, row, (int)(sizeof row / sizeof row[0]));
 	}
 }
 
@@ -120,12 +78,8 @@ audit_text(const struct audit_row *r, int n, struct buf *out)
 	buf_puts(out, "detail\n");
 	for (i = 0; i < n; i++) {
 		char when[32], uid[24];
-		struct tm tm;
-		time_t t = (time_t)r[i].at;
 
-		localtime_r(&t, &tm);
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
-		snprintf(uid, sizeof uid, "%lld", r[i].uid);
+		row_stamps(&r[i], when, uid);
 		text_fit(out, when, 20, false, ascii);
 		text_fit(out, r[i].login, 10, false, ascii);
 		text_fit(out, uid, 7, false, ascii);
@@ -150,6 +104,12 @@ day_start(const char *d, time_t *out)
 int
 cli_audit(struct cli *c, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
 	const char *from = NULL, *to = NULL, *format = NULL;
 	char f[DAY_LEN], t[DAY_LEN], next[DAY_LEN];
 	int64_t lo = INT64_MIN, hi = INT64_MAX;
@@ -159,50 +119,36 @@ cli_audit(struct cli *c, int argc, char **argv)
 	bool csv = false;
 	int ch, n, rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":c:d:", audit_opts, NULL)) != -1) {
+	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
 		switch (ch) {
 		case 'F': from = optarg; break;
 		case 'T': to = optarg; break;
 		case 'f': format = optarg; break;
-		case 'c': c->config_path = optarg; break;
-		case 'd': c->db_arg = optarg; break;
-		case ':': return usage("audit", "%s needs a value", argv[optind - 1]);
-		default: return usage("audit", "unknown option '%s'", argv[optind - 1]);
+		default: return cli_bad_option("audit", ch, argv);
 		}
 	}
 	if (optind < argc)
-		return usage("audit", "unexpected argument '%s'", argv[optind]);
-	if (format != NULL && strcmp(format, "csv") == 0)
-		csv = true;
-	else if (format != NULL && strcmp(format, "text") != 0)
-		return usage("audit", "--format '%s' is not text or csv", format);
-	if ((from == NULL) != (to == NULL))
-		return usage("audit", "%s", "--from and --to go together");
-	if (from != NULL) {
+		return cli_usage("audit", "unexpected argument '%s'", argv[optind]);
+	if (cli_parse_format("audit", format, &csv) != 0)
+		return EXIT_USAGE;
+	/* No period: the whole trail. */
+	if (from != NULL || to != NULL) {
 		time_t a, b;
 
-		if (clock_parse_day(from, f) < 0)
-			return usage("audit", "--from '%s' is not a date YYYY-MM-DD",
-			    from);
-		if (clock_parse_day(to, t) < 0)
-			return usage("audit", "--to '%s' is not a date YYYY-MM-DD", to);
-		if (strcmp(f, t) > 0)
-			return usage("audit", "--from %s is after --to", from);
+		if (cli_parse_period("audit", c, NULL, NULL, from, to, f, t) != 0)
+			return EXIT_USAGE;
 		clock_add_days(t, 1, next);
 		if (day_start(f, &a) < 0 || day_start(next, &b) < 0)
-			return usage("audit", "cannot place %s in floor time", from);
+			return cli_usage("audit", "cannot place %s in floor time",
+			    from);
 		lo = a;
 		hi = (int64_t)b - 1;
 	}
 	if ((rc = refuse_unless_reader(c, "audit")) != 0)
 		return rc;
 	if (cli_open_store(c, STORE_NOCREATE, &e) < 0 ||
-	    store_audit_list(c->store, lo, hi, &rows, &n, &e) < 0) {
-		fprintf(stderr, "callfloor: %s\n", e.msg);
-		return e.code ? e.code : EXIT_RUNTIME;
-	}
+	    store_audit_list(c->store, lo, hi, &rows, &n, &e) < 0)
+		return cli_fail(&e);
 	if (csv)
 		audit_csv(rows, n, &out);
 	else
@@ -217,29 +163,15 @@ cli_audit(struct cli *c, int argc, char **argv)
 int
 cli_backup(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct err e = { 0 };
 	struct store *copy;
 	const char *file;
 	int ch, fd, rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":c:d:", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'c': c->config_path = optarg; break;
-		case 'd': c->db_arg = optarg; break;
-		case ':': return usage("backup", "%s needs a value", argv[optind - 1]);
-		default: return usage("backup", "unknown option '%s'",
-		    argv[optind - 1]);
-		}
-	}
+	while (cli_getopt(c, argc, argv, "", cli_no_opts, &ch) != -1)
+		return cli_bad_option("backup", ch, argv);
 	if (optind + 1 != argc)
-		return usage("backup", "%s", "give one file to write the copy to");
+		return cli_usage("backup", "give one file to write the copy to");
 	file = argv[optind];
 	if ((rc = refuse_unless_reader(c, "backup")) != 0)
 		return rc;
@@ -277,6 +209,5 @@ cli_backup(struct cli *c, int argc, char **argv)
 	printf("copied %s to %s\n", c->db_path, file);
 	return 0;
 fail:
-	fprintf(stderr, "callfloor: %s\n", e.msg);
-	return e.code ? e.code : EXIT_RUNTIME;
+	return cli_fail(&e);
 }
