@@ -67,6 +67,20 @@ store_att_add(struct store *s, const struct att_mark *m, struct err *e)
 	return write_done(s, st, e, "recording attendance");
 }
 
+static void
+att_row(sqlite3_stmt *st, void *row)
+{
+	struct att_mark *m = row;
+
+	text_col(st, 0, m->staff, sizeof m->staff);
+	text_col(st, 1, m->day, sizeof m->day);
+	m->kind = strcmp((const char *)sqlite3_column_text(st, 2), "in") == 0 ?
+	    ATT_IN : ATT_OUT;
+	m->at = sqlite3_column_int64(st, 3);
+	m->minutes = sqlite3_column_int(st, 4);
+	text_col(st, 5, m->by, sizeof m->by);
+}
+
 int
 store_att_range(struct store *s, const char *from, const char *to,
     struct att_mark **out, int *n, struct err *e)
@@ -74,7 +88,8 @@ store_att_range(struct store *s, const char *from, const char *to,
 	sqlite3_stmt *st = prepare(s, "SELECT staff, day, kind, at, minutes, by "
 	    "FROM attendance WHERE day BETWEEN ?1 AND ?2 ORDER BY day, staff, "
 	    "kind", e);
-	int cap = 0, rc;
+	void *rows;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -82,32 +97,11 @@ store_att_range(struct store *s, const char *from, const char *to,
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct att_mark *m;
-
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		m = &(*out)[(*n)++];
-		text_col(st, 0, m->staff, sizeof m->staff);
-		text_col(st, 1, m->day, sizeof m->day);
-		m->kind = strcmp((const char *)sqlite3_column_text(st, 2), "in") == 0 ?
-		    ATT_IN : ATT_OUT;
-		m->at = sqlite3_column_int64(st, 3);
-		m->minutes = sqlite3_column_int(st, 4);
-		text_col(st, 5, m->by, sizeof m->by);
-	}
-	if (rc != SQLITE_DONE) {
-		store_fail(s, e, "reading attendance");
-		sqlite3_finalize(st);
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
+	rc = store_rows(s, st, sizeof **out, att_row, &rows, n, e,
+	    "reading attendance");
+	*out = rows;
 	sqlite3_finalize(st);
-	return 0;
+	return rc;
 }
 
 int
@@ -149,6 +143,12 @@ read_leave(sqlite3_stmt *st, struct leave *l)
 	l->form_at = sqlite3_column_int64(st, 10);
 	text_col(st, 11, l->recorded_by, sizeof l->recorded_by);
 	l->recorded_at = sqlite3_column_int64(st, 12);
+}
+
+static void
+leave_row(sqlite3_stmt *st, void *row)
+{
+	read_leave(st, row);
 }
 
 int
@@ -209,7 +209,8 @@ store_leave_range(struct store *s, const char *from, const char *to,
 {
 	sqlite3_stmt *st = prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
 	    "to_day >= ?1 AND from_day <= ?2 ORDER BY from_day, id", e);
-	int cap = 0, rc;
+	void *rows;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -217,21 +218,11 @@ store_leave_range(struct store *s, const char *from, const char *to,
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		read_leave(st, &(*out)[(*n)++]);
-	}
+	rc = store_rows(s, st, sizeof **out, leave_row, &rows, n, e,
+	    "reading leave");
+	*out = rows;
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return store_fail(s, e, "reading leave");
-	}
-	return 0;
+	return rc;
 }
 
 int
@@ -251,6 +242,16 @@ store_leave_form(struct store *s, int64_t id, int64_t at, struct err *e)
 	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
 }
 
+static void
+absence_row(sqlite3_stmt *st, void *row)
+{
+	struct absence_incident *a = row;
+
+	text_col(st, 0, a->staff, sizeof a->staff);
+	text_col(st, 1, a->day, sizeof a->day);
+	text_col(st, 2, a->rule, sizeof a->rule);
+}
+
 int
 store_incidents_of_rules(struct store *s, const char *from, const char *to,
     const char *const *codes, int ncodes, struct absence_incident **out,
@@ -258,7 +259,8 @@ store_incidents_of_rules(struct store *s, const char *from, const char *to,
 {
 	struct buf q = { 0 };
 	sqlite3_stmt *st;
-	int i, cap = 0, rc;
+	void *rows;
+	int i, rc;
 
 	*out = NULL;
 	*n = 0;
@@ -277,26 +279,9 @@ store_incidents_of_rules(struct store *s, const char *from, const char *to,
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	for (i = 0; i < ncodes; i++)
 		sqlite3_bind_text(st, i + 3, codes[i], -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct absence_incident *a;
-
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		a = &(*out)[(*n)++];
-		text_col(st, 0, a->staff, sizeof a->staff);
-		text_col(st, 1, a->day, sizeof a->day);
-		text_col(st, 2, a->rule, sizeof a->rule);
-	}
-	if (rc != SQLITE_DONE) {
-		store_fail(s, e, "reading absences");
-		sqlite3_finalize(st);
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
+	rc = store_rows(s, st, sizeof **out, absence_row, &rows, n, e,
+	    "reading absences");
+	*out = rows;
 	sqlite3_finalize(st);
-	return 0;
+	return rc;
 }

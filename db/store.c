@@ -581,30 +581,24 @@ store_incident_set_offence(struct store *s, int64_t id, int offence,
 	return run(s, st, e, "renumbering an incident");
 }
 
+static void
+incident_row(sqlite3_stmt *st, void *row)
+{
+	read_incident(st, 0, row);
+}
+
 /* Collects every incident row a prepared, bound statement returns. */
 static int
 many_incidents(struct store *s, sqlite3_stmt *st, struct incident **out,
     int *n, struct err *e)
 {
-	int cap = 0, rc;
+	void *rows;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		read_incident(st, 0, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return dberr(s, e, "reading incidents");
-	}
-	return 0;
+	rc = store_rows(s, st, sizeof **out, incident_row, &rows, n, e,
+	    "reading incidents");
+	*out = rows;
+	return rc;
 }
 
 int
@@ -683,33 +677,39 @@ read_fine(sqlite3_stmt *st, int c, struct fine_row *f)
 	f->doubled = sqlite3_column_int(st, c + 7);
 }
 
+static void
+fine_row(sqlite3_stmt *st, void *row)
+{
+	read_fine(st, 0, row);
+}
+
 int
 store_fines_of(struct store *s, int64_t incident, struct fine_row **out, int *n,
     struct err *e)
 {
 	sqlite3_stmt *st = prep(s, Q_FINES_OF, e);
-	int cap = 0, rc;
+	void *rows;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, incident);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		read_fine(st, 0, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return dberr(s, e, "reading fines");
-	}
-	return 0;
+	rc = store_rows(s, st, sizeof **out, fine_row, &rows, n, e,
+	    "reading fines");
+	*out = rows;
+	return rc;
+}
+
+static void
+fine_total_row(sqlite3_stmt *st, void *row)
+{
+	struct fine_total *t = row;
+
+	col_text(st, 0, t->staff, sizeof t->staff);
+	t->own = sqlite3_column_int64(st, 1);
+	t->co = sqlite3_column_int64(st, 2);
 }
 
 int
@@ -717,7 +717,8 @@ store_fine_totals(struct store *s, const char *from, const char *to,
     struct fine_total **out, int *n, struct err *e)
 {
 	sqlite3_stmt *st = prep(s, Q_FINE_TOTALS, e);
-	int cap = 0, rc;
+	void *rows;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -725,26 +726,19 @@ store_fine_totals(struct store *s, const char *from, const char *to,
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct fine_total *t;
+	rc = store_rows(s, st, sizeof **out, fine_total_row, &rows, n, e,
+	    "summing fines");
+	*out = rows;
+	return rc;
+}
 
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		t = &(*out)[(*n)++];
-		col_text(st, 0, t->staff, sizeof t->staff);
-		t->own = sqlite3_column_int64(st, 1);
-		t->co = sqlite3_column_int64(st, 2);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return dberr(s, e, "summing fines");
-	}
-	return 0;
+static void
+fine_line_row(sqlite3_stmt *st, void *row)
+{
+	struct fine_line *l = row;
+
+	read_fine(st, 0, &l->f);
+	read_incident(st, 8, &l->in);
 }
 
 int
@@ -752,7 +746,8 @@ store_fine_lines(struct store *s, const char *from, const char *to,
     struct fine_line **out, int *n, struct err *e)
 {
 	sqlite3_stmt *st = prep(s, Q_FINE_LINES, e);
-	int cap = 0, rc;
+	void *rows;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -760,23 +755,10 @@ store_fine_lines(struct store *s, const char *from, const char *to,
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		read_fine(st, 0, &(*out)[*n].f);
-		read_incident(st, 8, &(*out)[*n].in);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return dberr(s, e, "reading fine lines");
-	}
-	return 0;
+	rc = store_rows(s, st, sizeof **out, fine_line_row, &rows, n, e,
+	    "reading fine lines");
+	*out = rows;
+	return rc;
 }
 
 static void
@@ -792,6 +774,12 @@ read_custody(sqlite3_stmt *st, struct custody *c)
 	col_text(st, 6, c->kept_by, sizeof c->kept_by);
 	c->returned_at = sqlite3_column_int64(st, 7);
 	col_text(st, 8, c->returned_by, sizeof c->returned_by);
+}
+
+static void
+custody_row(sqlite3_stmt *st, void *row)
+{
+	read_custody(st, row);
 }
 
 int
@@ -852,27 +840,17 @@ int
 store_custody_held(struct store *s, struct custody **out, int *n, struct err *e)
 {
 	sqlite3_stmt *st = prep(s, Q_CUSTODY_HELD, e);
-	int cap = 0, rc;
+	void *rows;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		read_custody(st, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return dberr(s, e, "reading custody");
-	}
-	return 0;
+	rc = store_rows(s, st, sizeof **out, custody_row, &rows, n, e,
+	    "reading custody");
+	*out = rows;
+	return rc;
 }
 
 int
@@ -891,33 +869,29 @@ store_inspection_add(struct store *s, const char *seat, const char *staff,
 	return run(s, st, e, "recording an inspection");
 }
 
+static void
+inspected_row(sqlite3_stmt *st, void *row)
+{
+	col_text(st, 0, row, STORE_ID);
+}
+
 int
 store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
     int *n, struct err *e)
 {
 	sqlite3_stmt *st = prep(s, Q_INSPECTED, e);
-	int cap = 0, rc;
+	void *rows;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		col_text(st, 0, (*out)[(*n)++], STORE_ID);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return dberr(s, e, "reading inspections");
-	}
-	return 0;
+	rc = store_rows(s, st, sizeof **out, inspected_row, &rows, n, e,
+	    "reading inspections");
+	*out = rows;
+	return rc;
 }
 
 /* ---- for the other db/ modules (store_internal.h) ---- */
@@ -932,6 +906,33 @@ int
 store_fail(struct store *s, struct err *e, const char *what)
 {
 	return dberr(s, e, what);
+}
+
+int
+store_rows(struct store *s, sqlite3_stmt *st, size_t size,
+    void (*read)(sqlite3_stmt *st, void *row), void **rows, int *n,
+    struct err *e, const char *what)
+{
+	char *r = NULL;
+	int cap = 0, rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			r = xrealloc(r, (size_t)cap * size);
+		}
+		read(st, r + (size_t)(*n)++ * size);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(r);
+		*rows = NULL;
+		*n = 0;
+		return dberr(s, e, what);
+	}
+	*rows = r;
+	return 0;
 }
 
 /* ---- reads for the end-of-day report (src/report.c) ---- */
@@ -964,30 +965,19 @@ store_custody_held_at(struct store *s, int64_t at, struct custody **out,
 	    "taken_at <= ?1 AND (returned_at IS NULL OR returned_at > ?1) "
 	    "ORDER BY taken_at, id";
 	sqlite3_stmt *st;
-	int cap = 0, rc;
+	void *rows;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
 		return dberr(s, e, "prepare");
 	sqlite3_bind_int64(st, 1, at);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		read_custody(st, &(*out)[(*n)++]);
-	}
-	if (rc != SQLITE_DONE) {
-		dberr(s, e, "reading custody");
-		sqlite3_finalize(st);
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
+	rc = store_rows(s, st, sizeof **out, custody_row, &rows, n, e,
+	    "reading custody");
+	*out = rows;
 	sqlite3_finalize(st);
-	return 0;
+	return rc;
 }
 
 int

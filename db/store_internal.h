@@ -12,5 +12,15 @@
 sqlite3 *store_sqlite(struct store *s);
 /* Sets e from the connection's last error and returns -1. */
 int store_fail(struct store *s, struct err *e, const char *what);
+/*
+ * Steps st (prepared and bound) to its end and collects its rows: one
+ * element of `size` bytes a row, filled in by read.  Resets st (a caller
+ * that prepared st itself still finalizes it).  0 with *rows (caller
+ * frees) and *n set; or -1 with e set (what: what was being read), *rows
+ * NULL and *n 0.
+ */
+int store_rows(struct store *s, sqlite3_stmt *st, size_t size,
+    void (*read)(sqlite3_stmt *st, void *row), void **rows, int *n,
+    struct err *e, const char *what);
 
 #endif
