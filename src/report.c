@@ -285,8 +285,7 @@ emitf(struct doc *d, int flags, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		die("out of memory");
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	buf_puts(&d->lb, s);
 	free(s);

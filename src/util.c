@@ -75,24 +75,25 @@ xstrdup(const char *s)
 }
 
 char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		die("out of memory");
+	return s;
+}
+
+char *
 xasprintf(const char *fmt, ...)
 {
 	va_list ap;
-	struct buf b = { 0 };
+	char *s;
 
 	va_start(ap, fmt);
-	{
-		va_list aq;
-		int n;
-
-		va_copy(aq, ap);
-		n = vsnprintf(NULL, 0, fmt, aq);
-		va_end(aq);
-		b.s = xmalloc((size_t)n + 1);
-		vsnprintf(b.s, (size_t)n + 1, fmt, ap);
-	}
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	return b.s;
+	return s;
 }
 
 static void

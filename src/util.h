@@ -33,6 +33,8 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 /* A growable byte string; always NUL-terminated once anything is added. */

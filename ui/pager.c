@@ -56,8 +56,7 @@ pager_addf(struct ui *u, int role, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		die("out of memory");
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	pager_add(u, role, s);
 	free(s);
