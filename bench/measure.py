@@ -374,7 +374,7 @@ class Bench:
                 p = subprocess.Popen(self.base + ["mark", "--seat", seat,
                                                   "--rule", "DESK"],
                                      env=self.env, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
+                                     stderr=subprocess.PIPE)
                 first = last = None
                 while p.poll() is None:
                     t, _ = c.pump(0.002)
@@ -386,7 +386,8 @@ class Bench:
                     _, l2, _ = c.burst(0.05, 5.0 if last is None else 0.05)
                     last = l2 or last
                 if p.returncode != 0:
-                    raise RuntimeError("callfloor mark --seat %s failed" % seat)
+                    raise RuntimeError("callfloor mark --seat %s: %s" % (
+                        seat, p.stderr.read().decode(errors="replace").strip()))
                 if last is None:
                     unseen += 1
                     lat.append(5000.0)
@@ -444,19 +445,13 @@ class Bench:
                  "—", "—", "pass" if per <= 250 else "miss")
 
     def seat_ids(self):
-        """Every seat of the layout, in the order of the configuration."""
+        """The seats someone sits at, in the order of the configuration
+        (gen_floor.py writes one staff entry a line)."""
         ids = []
         with open(self.a.cfg, encoding="utf-8") as f:
-            inlay = False
             for line in f:
-                if line.strip().startswith("layout"):
-                    inlay = True
-                    continue
-                if inlay:
-                    if line.strip().startswith("]"):
-                        break
-                    ids += [t for t in line.strip().strip(",").strip('"').split()
-                            if t != "."]
+                if line.lstrip().startswith("{ id =") and ' seat = "' in line:
+                    ids.append(line.split(' seat = "', 1)[1].split('"', 1)[0])
         return ids
 
     # ---- the table ----
