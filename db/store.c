@@ -28,7 +28,7 @@ enum stmt {
 	Q_OFFENCES, Q_INCIDENTS, Q_INCIDENTS_STAFF, Q_LAST_MARKED,
 	Q_FINE_ADD, Q_FINE_SET_OWN, Q_FINES_OF, Q_FINE_TOTALS, Q_FINE_LINES,
 	Q_CUSTODY_ADD, Q_CUSTODY_GET, Q_CUSTODY_RETURN, Q_CUSTODY_HELD,
-	Q_INSPECTION_ADD, Q_INSPECTED,
+	Q_INSPECTION_ADD, Q_INSPECTED, Q_RECENT,
 	Q_COUNT
 };
 
@@ -58,6 +58,9 @@ static const char *const sql[Q_COUNT] = {
 	    "ORDER BY i.at, i.id",
 	[Q_INCIDENTS] = "SELECT " INCIDENT_COLS " FROM incident i WHERE i.day "
 	    "BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
+	[Q_RECENT] = "SELECT " INCIDENT_COLS ", (SELECT f.amount FROM fine f "
+	    "WHERE f.incident = i.id AND f.own = 1) FROM incident i WHERE "
+	    "i.day = ?1 ORDER BY i.at DESC, i.id DESC LIMIT ?2",
 	[Q_INCIDENTS_STAFF] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
 	    "i.staff = ?3 AND i.day BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
 	[Q_LAST_MARKED] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
@@ -630,6 +633,34 @@ store_incidents(struct store *s, const char *from, const char *to,
 	if (staff)
 		sqlite3_bind_text(st, 3, staff, -1, SQLITE_STATIC);
 	return many_incidents(s, st, out, n, e);
+}
+
+static void
+recent_row(sqlite3_stmt *st, void *row)
+{
+	struct recent *r = row;
+
+	read_incident(st, 0, &r->in);
+	r->own = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int64(st, 16);
+}
+
+int
+store_recent(struct store *s, const char *day, int limit, struct recent **out,
+    int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_RECENT, e);
+	void *rows;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, limit);
+	rc = store_rows(s, st, sizeof **out, recent_row, &rows, n, e,
+	    "reading recent incidents");
+	*out = rows;
+	return rc;
 }
 
 int

@@ -82,6 +82,14 @@ int store_offences(struct store *s, const char *staff, const char *rule,
  * staff NULL for everybody. */
 int store_incidents(struct store *s, const char *from, const char *to,
     const char *staff, struct incident **out, int *n, struct err *e);
+/* The newest `limit` incidents of a day (voided ones too), newest first,
+ * each with its own fine (-1 when it has none). */
+struct recent {
+	struct incident in;
+	fen_t own;
+};
+int store_recent(struct store *s, const char *day, int limit,
+    struct recent **out, int *n, struct err *e);
 /* The last not-voided incident marked by login, 1 when there is none. */
 int store_last_marked(struct store *s, const char *login, struct incident *out,
     struct err *e);

@@ -1,7 +1,7 @@
 /*
  * feed.c - the list of today's incidents with their own fines (as the
- * engine recorded them) and voids.  Reads through store_incidents and
- * store_fine_lines; prices nothing, writes nothing.
+ * engine recorded them) and voids.  Reads the newest through store_recent;
+ * prices nothing, writes nothing.
  */
 #include "feed.h"
 
@@ -24,18 +24,6 @@ feed_free(struct ui *u)
 	free(u->feed.lines);
 	u->feed.lines = NULL;
 	u->feed.n = 0;
-}
-
-/* The own fine of an incident among the day's fine lines, -1 if none. */
-static fen_t
-own_fine(const struct fine_line *fl, int n, int64_t incident)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (fl[i].in.id == incident && fl[i].f.own)
-			return fl[i].f.amount;
-	return -1;
 }
 
 static char *
@@ -74,29 +62,26 @@ feed_line(const struct ui *u, const struct incident *in, fen_t own)
 	return line.s;
 }
 
+/* More lines than any screen shows: only the newest are read. */
+#define FEED_MAX 200
+
 int
 feed_load(struct ui *u, struct err *e)
 {
-	struct incident *in = NULL;
-	struct fine_line *fl = NULL;
-	int n = 0, nfl = 0, i;
+	struct recent *r = NULL;
+	int n = 0, i;
 
-	if (store_incidents(u->s, u->day, u->day, NULL, &in, &n, e) < 0)
+	if (store_recent(u->s, u->day, FEED_MAX, &r, &n, e) < 0)
 		return -1;
-	if (store_fine_lines(u->s, u->day, u->day, &fl, &nfl, e) < 0) {
-		free(in);
-		return -1;
-	}
 	feed_free(u);
 	u->feed.lines = xcalloc((size_t)n + 1, sizeof *u->feed.lines);
-	for (i = n - 1; i >= 0; i--) {
+	for (i = 0; i < n; i++) {
 		struct pline *pl = &u->feed.lines[u->feed.n++];
 
-		pl->text = feed_line(u, &in[i], own_fine(fl, nfl, in[i].id));
-		pl->role = in[i].voided_at ? ROLE_VOID : ROLE_NORMAL;
+		pl->text = feed_line(u, &r[i].in, r[i].own);
+		pl->role = r[i].in.voided_at ? ROLE_VOID : ROLE_NORMAL;
 	}
-	free(in);
-	free(fl);
+	free(r);
 	return 0;
 }
 
