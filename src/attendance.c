@@ -308,22 +308,6 @@ span_load(const struct floor *f, struct store *s, const char *from,
 	return 0;
 }
 
-/* The valid leave covering staff on day, or NULL. */
-static const struct leave *
-leave_on(const struct span *sp, const char *staff, const char *day)
-{
-	int i;
-
-	for (i = 0; i < sp->nleaves; i++) {
-		const struct leave *l = &sp->leaves[i];
-
-		if (l->valid && strcmp(l->staff, staff) == 0 &&
-		    strcmp(l->from, day) <= 0 && strcmp(day, l->to) <= 0)
-			return l;
-	}
-	return NULL;
-}
-
 /*
  * Walks every day of the span once; for each person keeps the month's and
  * the year's counts and the run of consecutive absences.
@@ -347,20 +331,59 @@ tally_month_roll(const struct floor *f, struct tally *t, const char *day)
 	t->late_m = t->early_m = t->half_m = t->absent_m = t->meeting_halves_m = 0;
 }
 
+/* MEETING, ABSENCE and the like marked on day: half days of absence. */
+static void
+count_absence_marks(const struct floor *f, const struct span *sp,
+    const char *day, int *ai, struct tally *tl)
+{
+	for (; *ai < sp->nabs && strcmp(sp->abs[*ai].day, day) < 0; (*ai)++)
+		;
+	for (; *ai < sp->nabs && strcmp(sp->abs[*ai].day, day) == 0; (*ai)++) {
+		int si = floor_staff_find(f, sp->abs[*ai].staff);
+		int r = floor_rule_find(f, sp->abs[*ai].rule);
+
+		if (si >= 0 && r >= 0) {
+			tally_month_roll(f, &tl[si], day);
+			tl[si].meeting_halves_m += f->rules[r].t.absence_halfdays;
+			tl[si].meeting_halves_total += f->rules[r].t.absence_halfdays;
+		}
+	}
+}
+
 static void
 tally_day(const struct floor *f, const struct span *sp, const char *day,
     time_t now, int *mi, int *ai, struct tally *tl, struct att_day *out)
 {
-	bool *in = xcalloc((size_t)f->nstaff + 1, sizeof *in);
 	bool work = floor_workday(f, day);
 	bool tracked = sp->first[0] && strcmp(day, sp->first) >= 0;
-	bool over = shift_over(f, day, now);
+	bool over, *in;
+	const struct leave **lv;
 	int i;
 
-	for (i = 0; i < f->nstaff; i++) {
-		tally_month_roll(f, &tl[i], day);
-		if (out)
-			memset(&out[i], 0, sizeof out[i]);
+	/* Months roll over on the 1st (and on the walk's first day). */
+	if (strcmp(day + 8, "01") == 0 || tl[0].month[0] == '\0')
+		for (i = 0; i < f->nstaff; i++)
+			tally_month_roll(f, &tl[i], day);
+	if (out)
+		memset(out, 0, (size_t)f->nstaff * sizeof *out);
+	/* A day nobody signed in on and attendance is not kept, that is not
+	 * the day asked about, changes no status: only MEETING-like marks
+	 * count (the usual day on a floor that keeps no attendance). */
+	if (!(work && tracked) && out == NULL &&
+	    (*mi >= sp->nmarks || strcmp(sp->marks[*mi].day, day) > 0)) {
+		count_absence_marks(f, sp, day, ai, tl);
+		return;
+	}
+	in = xcalloc((size_t)f->nstaff + 1, sizeof *in);
+	lv = xcalloc((size_t)f->nstaff + 1, sizeof *lv);
+	over = shift_over(f, day, now);
+	for (i = 0; i < sp->nleaves; i++) {
+		const struct leave *l = &sp->leaves[i];
+		int si;
+
+		if (l->valid && strcmp(l->from, day) <= 0 && strcmp(day, l->to) <= 0 &&
+		    (si = floor_staff_find(f, l->staff)) >= 0 && lv[si] == NULL)
+			lv[si] = l;
 	}
 	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) < 0; (*mi)++)
 		;
@@ -390,19 +413,9 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 			out[si].half_day |= m->minutes > f->att.half_day_after_minutes;
 		}
 	}
-	for (; *ai < sp->nabs && strcmp(sp->abs[*ai].day, day) < 0; (*ai)++)
-		;
-	for (; *ai < sp->nabs && strcmp(sp->abs[*ai].day, day) == 0; (*ai)++) {
-		int si = floor_staff_find(f, sp->abs[*ai].staff);
-		int r = floor_rule_find(f, sp->abs[*ai].rule);
-
-		if (si >= 0 && r >= 0) {
-			tl[si].meeting_halves_m += f->rules[r].t.absence_halfdays;
-			tl[si].meeting_halves_total += f->rules[r].t.absence_halfdays;
-		}
-	}
+	count_absence_marks(f, sp, day, ai, tl);
 	for (i = 0; i < f->nstaff; i++) {
-		const struct leave *l = leave_on(sp, f->staff[i].id, day);
+		const struct leave *l = lv[i];
 		enum att_status st = ATT_UNTRACKED;
 
 		if (l != NULL)
@@ -424,6 +437,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 		}
 	}
 	free(in);
+	free(lv);
 }
 
 /* Turns a person's tally into the month's figures and flags. */
