@@ -30,7 +30,7 @@ int cli_open_store(struct cli *c, int flags, struct err *e);
  * from the first attempt. */
 int cli_open_reader(struct cli *c, struct err *e);
 
-/* ---- for the verbs in other files (cli_*.c, report.c) ---- */
+/* ---- for the verbs in other files (cli_*.c, report*.c, journal.c) ---- */
 
 #include <getopt.h>
 #include <stdbool.h>
