@@ -194,13 +194,9 @@ store_leave_get(struct store *s, int64_t id, struct leave *out, struct err *e)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_leave(st, out);
+	rc = store_row(s, st, leave_row, out, e, "reading leave");
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? 1 : store_fail(s, e, "reading leave");
+	return rc;
 }
 
 int

@@ -513,21 +513,14 @@ store_incident_add(struct store *s, struct incident *in, struct err *e)
 	return 0;
 }
 
+static void incident_row(sqlite3_stmt *st, void *row);
+
 /* Steps a statement that returns at most one incident. */
 static int
 one_incident(struct store *s, sqlite3_stmt *st, struct incident *out,
     struct err *e)
 {
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_ROW)
-		read_incident(st, 0, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return dberr(s, e, "reading an incident");
+	return store_row(s, st, incident_row, out, e, "reading an incident");
 }
 
 int
@@ -837,18 +830,11 @@ store_custody_get(struct store *s, int64_t id, struct custody *out,
     struct err *e)
 {
 	sqlite3_stmt *st = prep(s, Q_CUSTODY_GET, e);
-	int rc;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_custody(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? 1 : dberr(s, e, "reading custody");
+	return store_row(s, st, custody_row, out, e, "reading custody");
 }
 
 int
@@ -937,6 +923,21 @@ int
 store_fail(struct store *s, struct err *e, const char *what)
 {
 	return dberr(s, e, what);
+}
+
+int
+store_row(struct store *s, sqlite3_stmt *st,
+    void (*read)(sqlite3_stmt *st, void *row), void *row, struct err *e,
+    const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		read(st, row);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : dberr(s, e, what);
 }
 
 int

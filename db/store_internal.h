@@ -23,4 +23,13 @@ int store_rows(struct store *s, sqlite3_stmt *st, size_t size,
     void (*read)(sqlite3_stmt *st, void *row), void **rows, int *n,
     struct err *e, const char *what);
 
+/*
+ * The one-row twin of store_rows: steps st once and, when it returns a
+ * row, fills row with read.  Resets st.  0 with a row, 1 when there is
+ * none, -1 with e set.
+ */
+int store_row(struct store *s, sqlite3_stmt *st,
+    void (*read)(sqlite3_stmt *st, void *row), void *row, struct err *e,
+    const char *what);
+
 #endif
