@@ -81,7 +81,7 @@ unit: $(B)/unit_tests
 
 # The stress scripts' checker: every fine priced again from scratch.
 STRESS_TOOLS := $(B)/tests/stress/reprice
-$(B)/tests/stress/reprice: $(B)/tests/stress/reprice.o $(CORE_OBJ) $(UI_OBJ)
+$(B)/tests/stress/reprice: $(B)/tests/stress/reprice.o $(CORE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 e2e: callfloor $(STRESS_TOOLS)
@@ -97,7 +97,7 @@ demo: callfloor
 # version CI runs (tests/e2e/bench_smoke.sh), which never fails on a time.
 BENCH_TOOLS := $(B)/bench/gen_history $(B)/bench/ref_insert
 
-$(B)/bench/gen_history: $(B)/bench/gen_history.o $(CORE_OBJ) $(UI_OBJ)
+$(B)/bench/gen_history: $(B)/bench/gen_history.o $(CORE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/bench/ref_insert: $(B)/bench/ref_insert.o
@@ -159,7 +159,7 @@ $(B)/tests/fuzz/%.o: tests/fuzz/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSRCDIR='"$(CURDIR)"' -MMD -MP -c -o $@ $<
 
-$(B)/replay: $(B)/tests/fuzz/fuzz_config.o $(B)/tests/fuzz/replay.o $(CORE_OBJ) $(UI_OBJ)
+$(B)/replay: $(B)/tests/fuzz/fuzz_config.o $(B)/tests/fuzz/replay.o $(CORE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 check:

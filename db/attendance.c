@@ -124,7 +124,8 @@ store_att_first_day(struct store *s, char day[11], struct err *e)
 }
 
 #define LEAVE_COLS "id, staff, from_day, to_day, kind, via, requested_at, " \
-	"approved_by, valid, why_invalid, form_at, recorded_by, recorded_at"
+	"approved_by, valid, why_invalid, form_at, recorded_by, recorded_at, " \
+	"approved_at"
 
 static void
 read_leave(sqlite3_stmt *st, struct leave *l)
@@ -143,6 +144,7 @@ read_leave(sqlite3_stmt *st, struct leave *l)
 	l->form_at = sqlite3_column_int64(st, 10);
 	text_col(st, 11, l->recorded_by, sizeof l->recorded_by);
 	l->recorded_at = sqlite3_column_int64(st, 12);
+	l->approved_at = sqlite3_column_int64(st, 13);
 }
 
 static void
@@ -236,6 +238,27 @@ store_leave_form(struct store *s, int64_t id, int64_t at, struct err *e)
 	if (rc != 0)
 		return -1;
 	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+}
+
+int
+store_leave_approve(struct store *s, int64_t id, const char *login, int64_t at,
+    struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "UPDATE leave SET approved_by = ?2, "
+	    "approved_at = ?3 WHERE id = ?1 AND approved_at IS NULL", e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, at);
+	rc = write_done(s, st, e, "approving leave");
+	if (rc != 0)
+		return -1;
+	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 :
+	    err_set(e, EXIT_RUNTIME, "leave request %lld changed meanwhile; "
+	    "nothing was written", (long long)id);
 }
 
 static void

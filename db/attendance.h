@@ -34,7 +34,8 @@ struct leave {
 	char from[11], to[11];
 	char kind[16], via[16];
 	int64_t requested_at;
-	char approved_by[STORE_LOGIN];
+	char approved_by[STORE_LOGIN];	/* "" until a manager approves */
+	int64_t approved_at;		/* 0 until then */
 	int valid;
 	char why_invalid[STORE_TEXT];
 	int64_t form_at;		/* 0 while the written form is missing */
@@ -48,6 +49,9 @@ int store_leave_get(struct store *s, int64_t id, struct leave *out,
 /* Requests that overlap the days from..to. */
 int store_leave_range(struct store *s, const char *from, const char *to,
     struct leave **out, int *n, struct err *e);
+/* Records a manager's approval of request id. */
+int store_leave_approve(struct store *s, int64_t id, const char *login,
+    int64_t at, struct err *e);
 /* Marks the written form of a phone request as received. */
 int store_leave_form(struct store *s, int64_t id, int64_t at, struct err *e);
 

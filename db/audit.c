@@ -203,23 +203,6 @@ store_rulebook_note(struct store *s, const char *hash, int nrules,
 	return 0;
 }
 
-/* write(2) all of it, through EINTR and short writes. */
-static int
-write_all(int fd, const unsigned char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /*
  * The online backup API copies the live database, as one committed state,
  * into a private in-memory database; its image is then written to fd.  The

@@ -110,12 +110,13 @@ CREATE TABLE leave (
 	kind          TEXT NOT NULL CHECK (kind IN ('sick', 'personal')),
 	via           TEXT NOT NULL CHECK (via IN ('written', 'phone', 'sms')),
 	requested_at  INTEGER NOT NULL,
-	approved_by   TEXT,
+	approved_by   TEXT,             -- the manager who approved (A5), by login
 	valid         INTEGER NOT NULL,
 	why_invalid   TEXT,
 	form_at       INTEGER,          -- written form received (phone leave)
 	recorded_by   TEXT NOT NULL,
-	recorded_at   INTEGER NOT NULL
+	recorded_at   INTEGER NOT NULL,
+	approved_at   INTEGER           -- when (schema 2); NULL while pending
 );
 CREATE INDEX leave_days ON leave (to_day, from_day);
 

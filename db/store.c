@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 extern const char store_schema_sql[];	/* db/schema.sql, embedded */
@@ -97,8 +98,49 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
+	bool nocreate;			/* an empty file is not ours to fill */
+	bool patient;			/* opening: wait for a busy database */
+	time_t busy_since;		/* when the last wait for a lock began */
+	struct timespec busy_start;
 	sqlite3_stmt *st[Q_COUNT];
 };
+
+static void (*wait_note)(const char *path, time_t since);
+
+void
+store_on_wait(void (*note)(const char *path, time_t since))
+{
+	wait_note = note;
+}
+
+/*
+ * SQLite's busy handler: waits for another process's lock, a little
+ * longer each time, up to STORE_BUSY_SECONDS (for ever while a patient
+ * open waits), and remembers since when, for the message.
+ */
+static int
+busy_wait(void *arg, int count)
+{
+	struct store *s = arg;
+	struct timespec now;
+	double waited;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0) {
+		s->busy_since = time(NULL);
+		s->busy_start = now;
+	}
+	waited = (double)(now.tv_sec - s->busy_start.tv_sec) +
+	    (double)(now.tv_nsec - s->busy_start.tv_nsec) / 1e9;
+	if (s->patient && waited >= 1 && s->busy_since != 0 && wait_note) {
+		wait_note(s->path, s->busy_since);
+		s->busy_since = -s->busy_since;	/* said once */
+	}
+	if (!s->patient && waited >= STORE_BUSY_SECONDS)
+		return 0;
+	usleep(count < 20 ? 1000u * (unsigned)(count + 1) : 50000u);
+	return 1;
+}
 
 static int
 dberr(struct store *s, struct err *e, const char *what)
@@ -116,6 +158,38 @@ dberr(struct store *s, struct err *e, const char *what)
 	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
 		return err_set(e, EXIT_RUNTIME, "database %s is damaged or not a "
 		    "database (%s)", s->path, sqlite3_errmsg(s->db));
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		time_t since = s->busy_since < 0 ? -s->busy_since : s->busy_since;
+		char when[16] = "?";
+		struct tm tm;
+
+		if (since == 0 || localtime_r(&since, &tm) == NULL)
+			return err_set(e, EXIT_RUNTIME, "the floor database %s is "
+			    "busy (another callfloor is writing); nothing was "
+			    "written.  Try again", s->path);
+		strftime(when, sizeof when, "%H:%M:%S", &tm);
+		return err_set(e, EXIT_RUNTIME, "the floor database %s is busy: "
+		    "another callfloor has held its write lock since %s at least "
+		    "(%ld s); nothing was written.  Try again; a callfloor "
+		    "stopped with Ctrl-Z holds it until it goes on or ends",
+		    s->path, when, (long)(time(NULL) - since));
+	}
+	if (rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) {
+		char *wal = xasprintf("%s-wal", s->path);
+		struct stat st;
+		bool gone = stat(s->path, &st) < 0 || stat(wal, &st) < 0;
+
+		free(wal);
+		if (gone)
+			return err_set(e, EXIT_RUNTIME, "database %s: its file or "
+			    "its -wal file was removed while callfloor had it open "
+			    "(%s: %s); nothing more was written: quit, and check "
+			    "the database with callfloor backup or restore it", s->path,
+			    what, sqlite3_errmsg(s->db));
+		return err_set(e, EXIT_RUNTIME, "database %s: cannot read or write "
+		    "it (%s: %s: %s)", s->path, what, sqlite3_errmsg(s->db),
+		    strerror(sqlite3_system_errno(s->db)));
+	}
 	return err_set(e, EXIT_RUNTIME, "database %s: %s: %s", s->path, what,
 	    sqlite3_errmsg(s->db));
 }
@@ -188,6 +262,23 @@ pragma_int(struct store *s, const char *q)
 	return v;
 }
 
+static int
+wal_mode(struct store *s, struct err *e)
+{
+	sqlite3_stmt *st;
+	bool wal = false;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return dberr(s, e, "PRAGMA journal_mode");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		wal = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0),
+		    "wal") == 0;
+	if (sqlite3_finalize(st) != SQLITE_OK)
+		return dberr(s, e, "PRAGMA journal_mode");
+	return wal ? 0 : exec(s, "PRAGMA journal_mode = WAL", e);
+}
+
 /*
  * Brings the schema up to STORE_SCHEMA_VERSION inside one transaction.
  * A database from a newer callfloor, or another program's, is refused.
@@ -210,6 +301,9 @@ migrate(struct store *s, struct err *e)
 		    (long long)ver, STORE_SCHEMA_VERSION);
 	if (ver == STORE_SCHEMA_VERSION)
 		return 0;
+	if (ver == 0 && s->nocreate)
+		return err_set(e, EXIT_RUNTIME, "%s holds no callfloor database "
+		    "(run `callfloor init` to start one there)", s->path);
 	if (s->readonly)
 		return err_set(e, EXIT_RUNTIME, "%s needs `callfloor init` first "
 		    "(schema %lld, wanted %d)", s->path, (long long)ver,
@@ -229,7 +323,15 @@ migrate(struct store *s, struct err *e)
 			return -1;
 		}
 	}
-	/* Later versions add their steps here: if (ver < 2) ... */
+	/* Schema 2: a leave approval is the approver's own act, with its
+	 * time (approved_by alone was typed by whoever recorded it). */
+	if (ver == 1 && exec(s, "ALTER TABLE leave ADD COLUMN approved_at "
+	    "INTEGER; UPDATE leave SET approved_at = recorded_at WHERE "
+	    "approved_by IS NOT NULL", e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	/* Later versions add their steps here: if (ver < 3) ... */
 	{
 		char q[96];
 
@@ -295,6 +397,8 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	*out = NULL;
 	s->path = xstrdup(path);
 	s->readonly = (flags & STORE_READONLY) != 0;
+	s->nocreate = (flags & STORE_NOCREATE) != 0;
+	s->patient = (flags & STORE_PATIENT) != 0;
 	if (stat(path, &stbuf) < 0) {
 		if (errno != ENOENT || (flags & STORE_NOCREATE) || s->readonly) {
 			err_set(e, EXIT_RUNTIME, "database %s: %s", path,
@@ -315,6 +419,10 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	} else if (!S_ISREG(stbuf.st_mode)) {
 		err_set(e, EXIT_RUNTIME, "database %s is not a regular file", path);
 		goto fail;
+	} else if (stbuf.st_size == 0 && s->nocreate) {
+		err_set(e, EXIT_RUNTIME, "database %s is empty (run `callfloor "
+		    "init` to start a new one, or restore it from a backup)", path);
+		goto fail;
 	} else if (!s->readonly && faccessat(AT_FDCWD, path, W_OK,
 	    AT_EACCESS) < 0 && (errno == EACCES || errno == EROFS)) {
 		/* A file we may not write opens read-only: reads work, and a
@@ -330,7 +438,7 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 0);
-	sqlite3_busy_timeout(s->db, 10000);
+	sqlite3_busy_handler(s->db, busy_wait, s);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	if (exec(s, "PRAGMA foreign_keys = ON", e) < 0)
@@ -340,11 +448,13 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	    sqlite3_errcode(s->db) == SQLITE_CANTOPEN) &&
 	    reopen_immutable(s, e) < 0)
 		goto fail;
-	if (!s->readonly && (exec(s, "PRAGMA journal_mode = WAL", e) < 0 ||
+	/* WAL is a property of the file: set once, when it is not yet. */
+	if (!s->readonly && (wal_mode(s, e) < 0 ||
 	    exec(s, "PRAGMA synchronous = FULL", e) < 0))
 		goto fail;
 	if (migrate(s, e) < 0)
 		goto fail;
+	s->patient = false;
 	*out = s;
 	return 0;
 fail:

@@ -12,10 +12,11 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "../src/util.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_APPLICATION_ID 0x43464c52	/* "CFLR" */
 #define STORE_ID 32
 #define STORE_LOGIN 64
@@ -25,10 +26,23 @@ struct store;
 
 enum {
 	STORE_READONLY = 1,	/* open for reading only */
-	STORE_NOCREATE = 2	/* fail when the file does not exist */
+	STORE_NOCREATE = 2,	/* fail when the file is missing or empty */
+	STORE_PATIENT = 4	/* while opening, wait out a busy database */
 };
 
+/* How long a write waits for another process's write lock. */
+#define STORE_BUSY_SECONDS 10
+
+/*
+ * Opens (and with flags 0, creates or migrates) the database at path.
+ * Without STORE_NOCREATE a missing or empty file becomes a new database;
+ * with it, either is refused ("run callfloor init"), so a lost database
+ * is noticed at once.  0, or -1 with e set.
+ */
 int store_open(const char *path, int flags, struct store **out, struct err *e);
+/* Called once when a STORE_PATIENT open has waited a second for a busy
+ * database, with the time the wait began (for a "waiting" note). */
+void store_on_wait(void (*note)(const char *path, time_t since));
 void store_close(struct store *s);
 const char *store_path(const struct store *s);
 bool store_readonly(const struct store *s);

@@ -142,30 +142,25 @@ working_days(const struct floor *f, const char *from, const char *to)
 	return n;
 }
 
+bool
+leave_needs_approval(const struct floor *f, const char *from, const char *to)
+{
+	return working_days(f, from, to) > 1;
+}
+
 int
 leave_check(const struct floor *f, const struct leave_req *r, char *why,
     size_t n)
 {
 	char asked[DAY_LEN];
 	time_t start = shift_edge(f, r->from, false);
-	int days = working_days(f, r->from, r->to), u;
 
 	if (r->via == VIA_SMS)
 		return snprintf(why, n, "a text message is not a valid leave "
 		    "request (A4)"), 1;
-	if (days > 1) {
-		if (r->via != VIA_WRITTEN)
-			return snprintf(why, n, "leave of more than one day must "
-			    "be requested in writing (A5)"), 1;
-		u = r->approved_by ? floor_user_find(f, r->approved_by) : -1;
-		if (u < 0 || strcmp(f->users[u].login, r->approved_by) != 0 ||
-		    f->users[u].role != UROLE_MANAGER)
-			return snprintf(why, n, "leave of %d working days needs a "
-			    "manager's approval in advance (A5)%s%s%s", days,
-			    r->approved_by ? ": " : "",
-			    r->approved_by ? r->approved_by : "",
-			    r->approved_by ? " is not a manager" : ""), 1;
-	}
+	if (r->via != VIA_WRITTEN && leave_needs_approval(f, r->from, r->to))
+		return snprintf(why, n, "leave of more than one day must be "
+		    "requested in writing (A5)"), 1;
 	if (r->via == VIA_WRITTEN) {
 		clock_shift_day(f, r->requested_at, asked);
 		if (strcmp(asked, r->from) >= 0)
@@ -196,8 +191,13 @@ attendance_leave(const struct floor *f, struct store *s, const struct actor *a,
 	if (strcmp(r->from, r->to) > 0)
 		return err_set(e, EXIT_USAGE, "leave from %s is after its end %s",
 		    r->from, r->to);
-	if (r->requested_at > clock_now() + 120)
+	if (r->requested_at > clock_now() + NOW_SLACK)
 		return err_set(e, EXIT_USAGE, "the request time is in the future");
+	if (a->role != UROLE_MANAGER &&
+	    r->requested_at < clock_now() - LEAVE_BACKDATE_HOURS * 3600)
+		return err_set(e, EXIT_REFUSED, "%s is a %s: a request may be "
+		    "dated at most %d hours back (a manager may record an older "
+		    "one)", a->login, urole_name(a->role), LEAVE_BACKDATE_HOURS);
 	*valid = leave_check(f, r, why, sizeof why) == 0;
 	if (!*valid && !r->record_invalid)
 		return err_set(e, EXIT_USAGE, "leave refused: %s", why);
@@ -207,8 +207,6 @@ attendance_leave(const struct floor *f, struct store *s, const struct actor *a,
 	snprintf(l.kind, sizeof l.kind, "%s", kinds[r->kind]);
 	snprintf(l.via, sizeof l.via, "%s", vias[r->via]);
 	l.requested_at = r->requested_at;
-	snprintf(l.approved_by, sizeof l.approved_by, "%s",
-	    r->approved_by ? r->approved_by : "");
 	l.valid = *valid;
 	snprintf(l.why_invalid, sizeof l.why_invalid, "%s", *valid ? "" : why);
 	l.form_at = r->via == VIA_WRITTEN ? r->requested_at : 0;
@@ -222,6 +220,47 @@ attendance_leave(const struct floor *f, struct store *s, const struct actor *a,
 		return -1;
 	}
 	*id = l.id;
+	return 0;
+}
+
+int
+attendance_leave_approve(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t id, struct err *e)
+{
+	struct leave l;
+	int rc;
+
+	if (a->role != UROLE_MANAGER)
+		return err_set(e, EXIT_REFUSED, "%s is a %s: only a manager "
+		    "approves leave (A5)", a->login, urole_name(a->role));
+	if (store_begin(s, e) < 0)
+		return -1;
+	rc = store_leave_get(s, id, &l, e);
+	if (rc > 0)
+		rc = err_set(e, EXIT_USAGE, "there is no leave request %lld",
+		    (long long)id);
+	else if (rc == 0 && !l.valid)
+		rc = err_set(e, EXIT_USAGE, "leave request %lld is invalid (%s); "
+		    "there is nothing to approve", (long long)id, l.why_invalid);
+	else if (rc == 0 && l.approved_at != 0)
+		rc = err_set(e, EXIT_USAGE, "leave request %lld was approved by "
+		    "%s already", (long long)id, l.approved_by);
+	else if (rc == 0 && !leave_needs_approval(f, l.from, l.to))
+		rc = err_set(e, EXIT_USAGE, "leave request %lld is for one "
+		    "working day and needs no approval (A5)", (long long)id);
+	else if (rc == 0)
+		rc = store_leave_approve(s, id, a->login, clock_now(), e);
+	if (rc == 0) {
+		char object[40];
+
+		snprintf(object, sizeof object, "leave %lld", (long long)id);
+		rc = trail_write(f, s, a, "leave approve", object, e, "approved "
+		    "%s's leave %s to %s", l.staff, l.from, l.to);
+	}
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	return 0;
 }
 
@@ -262,6 +301,24 @@ attendance_leave_form(const struct floor *f, struct store *s,
 }
 
 /* ---- derived: absences and thresholds ---- */
+
+/*
+ * Whether l excuses day: a valid request whose days include it, and, when
+ * it needs a manager's approval, approved before the day's shift ended;
+ * while the day is not over, a pending request still shows as leave.
+ */
+static bool
+leave_covers(const struct floor *f, const struct leave *l, const char *day,
+    bool over)
+{
+	if (!l->valid || strcmp(l->from, day) > 0 || strcmp(day, l->to) > 0)
+		return false;
+	if (!leave_needs_approval(f, l->from, l->to))
+		return true;
+	if (l->approved_at == 0)
+		return !over;
+	return l->approved_at <= shift_edge(f, day, true);
+}
 
 /* What is recorded over a span of days, loaded once. */
 struct span {
@@ -381,7 +438,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 		const struct leave *l = &sp->leaves[i];
 		int si;
 
-		if (l->valid && strcmp(l->from, day) <= 0 && strcmp(day, l->to) <= 0 &&
+		if (leave_covers(f, l, day, over) &&
 		    (si = floor_staff_find(f, l->staff)) >= 0 && lv[si] == NULL)
 			lv[si] = l;
 	}

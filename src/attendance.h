@@ -60,14 +60,19 @@ struct leave_req {
 	enum leave_kind kind;
 	enum leave_via via;
 	time_t requested_at;
-	const char *approved_by;	/* a manager's login, or NULL */
 	bool record_invalid;		/* keep an invalid request on record */
 };
+
+/* How far back a supervisor may date a request (yesterday's written or
+ * phoned ones); managers may go further. */
+#define LEAVE_BACKDATE_HOURS 48
 
 /*
  * Validates a request as A4/A5 say.  A valid one is recorded; an invalid one
  * is refused (EXIT_USAGE, the reason in e) unless record_invalid, when it is
  * recorded as invalid so its days count as absences.  *id is the record.
+ * A request of more than one working day is recorded pending a manager's
+ * approval (attendance_leave_approve); no one approves on another's behalf.
  */
 int attendance_leave(const struct floor *f, struct store *s,
     const struct actor *a, const struct leave_req *r, int64_t *id,
@@ -75,6 +80,13 @@ int attendance_leave(const struct floor *f, struct store *s,
 /* Why a request is invalid (into why), or 0 when it is valid. */
 int leave_check(const struct floor *f, const struct leave_req *r,
     char *why, size_t n);
+/* True when a request from..to needs a manager's approval (A5). */
+bool leave_needs_approval(const struct floor *f, const char *from,
+    const char *to);
+/* A manager approves request id, as the one who runs it (A5).  A day of
+ * the request that passed before the approval stays an absence. */
+int attendance_leave_approve(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t id, struct err *e);
 /* The written form of a phone request has come in. */
 int attendance_leave_form(const struct floor *f, struct store *s,
     const struct actor *a, int64_t id, struct err *e);

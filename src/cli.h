@@ -1,7 +1,6 @@
 /*
  * cli.h - the command line: option parsing, the verbs of interface.md and
- * their output formats.  No curses; the console is started through
- * console_run() (ui/console.h).
+ * their output formats.  No curses; main.c starts the console.
  */
 #ifndef CALLFLOOR_CLI_H
 #define CALLFLOOR_CLI_H
@@ -10,44 +9,91 @@
 #include "engine.h"
 #include "floor.h"
 
-/* What every verb gets: the loaded floor, the acting user, the store. */
-struct cli {
-	const char *config_path;	/* NULL: the embedded demo floor */
-	const char *db_arg;		/* -d, or NULL */
-	struct floor *floor;
-	struct actor actor;
-	struct store *store;
-	char db_path[4096];
-};
-
-/* Runs callfloor with argv; returns the exit code. */
-int cli_main(int argc, char **argv);
-
-/* Resolves and opens the database (creating it when needed). */
-int cli_open_store(struct cli *c, int flags, struct err *e);
-/* Opens an existing database to read it: for writing when it may, else
- * read-only (a lead may not be able to write it).  0, or -1 with e set
- * from the first attempt. */
-int cli_open_reader(struct cli *c, struct err *e);
-
-/* ---- for the verbs in other files (cli_*.c, report*.c, journal.c) ---- */
-
 #include <getopt.h>
 #include <stdbool.h>
 
 #include "clock.h"
 
+struct cli;
+
+/* What a verb needs opened before it runs (see "privilege" in cli.c). */
+enum verb_open {
+	OPEN_NONE,	/* the configuration only */
+	OPEN_READ,	/* an existing database; read-only where it may not write */
+	OPEN_WRITE,	/* an existing database, for writing */
+	OPEN_INIT	/* creates or migrates the database (init) */
+};
+
+/*
+ * One row per verb, like tmux's cmd_entry: everything the shared code
+ * needs to parse, count, open and explain a verb; the verb's function
+ * sees its options through cli_getopt and a store already open.
+ */
+struct verb {
+	const char *name;
+	const char *args;		/* synopsis after the name */
+	const char *help;		/* what it does; option notes may follow */
+	const char *shortopts;		/* its own short options ("o:") */
+	const struct option *opts;	/* its own long options, or NULL */
+	enum verb_open open;
+	bool needs_actor;		/* a user of the configuration's list */
+	int (*exec)(struct cli *, int, char **);
+};
+
+/* What every verb gets: the loaded floor, the acting user, the store. */
+struct cli {
+	const struct verb *verb;	/* NULL: the console */
+	const char *config_path;	/* NULL: the embedded demo floor */
+	const char *db_arg;		/* -d, or NULL */
+	struct floor *floor;
+	struct actor actor;
+	struct store *store;		/* open as verb->open says, or NULL */
+	char db_path[4096];
+	int argc;			/* the verb's name and what follows */
+	char **argv;
+};
+
+/*
+ * Parses the command line, loads the configuration, names the user,
+ * opens the database as the verb needs, and gives up the callfloor group
+ * for good.  1: run c->verb with cli_run (NULL: the console);
+ * 0: nothing to run (help, or an error already printed), exit with *rc.
+ */
+int cli_setup(struct cli *c, int argc, char **argv, int *rc);
+/* Runs c->verb; its exit code. */
+int cli_run(struct cli *c);
+/* Closes what cli_setup opened. */
+void cli_finish(struct cli *c);
+
+/* ---- for the verbs in other files (cli_*.c, journal.c) ---- */
+
+/* The verbs defined outside cli.c. */
+extern const struct verb verb_report, verb_journal, verb_audit, verb_backup,
+    verb_signin, verb_signout, verb_leave, verb_leave_approve,
+    verb_leave_form, verb_attendance;
+
+/* Prints msg and a newline on stderr, its control characters shown
+ * visibly (an argument can hold any byte). */
+void cli_say(const char *msg);
 /* Prints "callfloor: e->msg" and returns e's exit code. */
 int cli_fail(struct err *e);
 /* Prints "callfloor: VERB: message" and a pointer to --help; returns 2. */
 int cli_usage(const char *verb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* getopt_long over a verb's options, plus -c/-d/-h; *ch and the return are
- * the next option, -1 at the end. */
-int cli_getopt(struct cli *c, int argc, char **argv, const char *shortopts,
-    const struct option *longopts, int *ch);
+/* getopt_long over c->verb's options (the global -c/-d/-h were taken
+ * before the verb ran and are skipped); *ch and the return are the next
+ * option, -1 at the end.  optind then points at the first operand. */
+int cli_getopt(struct cli *c, int argc, char **argv, int *ch);
+/* The usage message for an unknown option or a missing value; returns 2. */
 int cli_bad_option(const char *verb, int ch, char **argv);
-extern const struct option cli_no_opts[];
+/* Writes a finished document to standard output through the one
+ * sanitiser (text_clean, layout kept): no control character of a note or
+ * a name ever reaches the terminal. */
+void cli_print(const struct buf *doc);
+/* For a verb of no options and no operands: 0, or its usage error (2). */
+int cli_bare(struct cli *c, int argc, char **argv);
+/* "unexpected argument" for operands past the first `want`; 0 if none. */
+int cli_no_more(const char *verb, int argc, char **argv, int want);
 int cli_parse_id(const char *verb, const char *what, const char *s,
     int64_t *out);
 /* --day/--month/--from/--to into inclusive days; default this month. */
@@ -59,12 +105,5 @@ int cli_parse_format(const char *verb, const char *s, bool *csv);
 void cli_csv_field(struct buf *b, const char *s);
 /* Appends the n fields as one RFC 4180 row, CRLF-terminated. */
 void cli_csv_row(struct buf *b, const char *const *fields, int n);
-
-/* cli_attendance.c */
-int cli_signin(struct cli *c, int argc, char **argv);
-int cli_signout(struct cli *c, int argc, char **argv);
-int cli_leave(struct cli *c, int argc, char **argv);
-int cli_leave_form(struct cli *c, int argc, char **argv);
-int cli_attendance(struct cli *c, int argc, char **argv);
 
 #endif

@@ -10,14 +10,15 @@
 #include "cli.h"
 #include "text.h"
 
+static const struct option sign_opts[] = {
+	{ "at", required_argument, NULL, 't' },
+	{ NULL, 0, NULL, 0 }
+};
+
 /* STAFF [--at T]: shared by signin and signout. */
 static int
 sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 {
-	static const struct option opts[] = {
-		{ "at", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct floor *f = c->floor;
 	struct signin_result r;
 	struct err e = { 0 };
@@ -26,7 +27,7 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 	char stamp[32];
 	int ch, staff;
 
-	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
+	while (cli_getopt(c, argc, argv, &ch) != -1) {
 		if (ch == 't')
 			at = optarg;
 		else
@@ -38,8 +39,6 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 		return cli_usage(verb, "no staff '%s' on floor %s", argv[optind], f->id);
 	if (at != NULL && clock_parse_local(at, &when) < 0)
 		return cli_usage(verb, "--at '%s' is not a time 'YYYY-MM-DD HH:MM'", at);
-	if (cli_open_store(c, 0, &e) < 0)
-		return cli_fail(&e);
 	if ((in ? attendance_signin : attendance_signout)(f, c->store, &c->actor,
 	    staff, when, at != NULL, &r, &e) < 0)
 		return cli_fail(&e);
@@ -59,22 +58,42 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 	return 0;
 }
 
-int cli_signin(struct cli *c, int argc, char **argv) { return sign_verb(c, argc, argv, "signin", true); }
-int cli_signout(struct cli *c, int argc, char **argv) { return sign_verb(c, argc, argv, "signout", false); }
+static int signin_exec(struct cli *c, int argc, char **argv) { return sign_verb(c, argc, argv, "signin", true); }
+static int signout_exec(struct cli *c, int argc, char **argv) { return sign_verb(c, argc, argv, "signout", false); }
 
-int
-cli_leave(struct cli *c, int argc, char **argv)
+const struct verb verb_signin = {
+	.name = "signin",
+	.args = "STAFF [--at 'YYYY-MM-DD HH:MM']",
+	.help = "signs STAFF in (now, or at T); a late arrival is fined (LATE).\n",
+	.opts = sign_opts,
+	.open = OPEN_WRITE,
+	.needs_actor = true,
+	.exec = signin_exec,
+};
+
+const struct verb verb_signout = {
+	.name = "signout",
+	.args = "STAFF [--at 'YYYY-MM-DD HH:MM']",
+	.help = "signs STAFF out (now, or at T); an early leave is counted.\n",
+	.opts = sign_opts,
+	.open = OPEN_WRITE,
+	.needs_actor = true,
+	.exec = signout_exec,
+};
+
+static const struct option leave_opts[] = {
+	{ "from", required_argument, NULL, 'F' },
+	{ "to", required_argument, NULL, 'T' },
+	{ "kind", required_argument, NULL, 'k' },
+	{ "via", required_argument, NULL, 'v' },
+	{ "requested-at", required_argument, NULL, 'r' },
+	{ "record-invalid", no_argument, NULL, 'I' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+leave_exec(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'F' },
-		{ "to", required_argument, NULL, 'T' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "via", required_argument, NULL, 'v' },
-		{ "requested-at", required_argument, NULL, 'r' },
-		{ "approved-by", required_argument, NULL, 'a' },
-		{ "record-invalid", no_argument, NULL, 'I' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct floor *f = c->floor;
 	const char *from = NULL, *to = NULL, *kind = NULL, *via = NULL, *req = NULL;
 	struct leave_req r = { 0 };
@@ -83,14 +102,13 @@ cli_leave(struct cli *c, int argc, char **argv)
 	bool valid;
 	int ch;
 
-	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
+	while (cli_getopt(c, argc, argv, &ch) != -1) {
 		switch (ch) {
 		case 'F': from = optarg; break;
 		case 'T': to = optarg; break;
 		case 'k': kind = optarg; break;
 		case 'v': via = optarg; break;
 		case 'r': req = optarg; break;
-		case 'a': r.approved_by = optarg; break;
 		case 'I': r.record_invalid = true; break;
 		default: return cli_bad_option("leave", ch, argv);
 		}
@@ -101,12 +119,12 @@ cli_leave(struct cli *c, int argc, char **argv)
 		return cli_usage("leave", "no staff '%s' on floor %s", argv[optind],
 		    f->id);
 	if (from == NULL || clock_parse_day(from, r.from) < 0)
-		return cli_usage("leave", "--from '%s' is not a date YYYY-MM-DD",
+		return cli_usage("leave", "--from '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS,
 		    from ? from : "");
 	if (to == NULL)
 		memcpy(r.to, r.from, sizeof r.to);
 	else if (clock_parse_day(to, r.to) < 0)
-		return cli_usage("leave", "--to '%s' is not a date YYYY-MM-DD", to);
+		return cli_usage("leave", "--to '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS, to);
 	if (kind == NULL || (strcmp(kind, "sick") != 0 && strcmp(kind, "personal") != 0))
 		return cli_usage("leave", "--kind '%s' is not sick or personal",
 		    kind ? kind : "");
@@ -124,15 +142,18 @@ cli_leave(struct cli *c, int argc, char **argv)
 	if (req == NULL || clock_parse_local(req, &r.requested_at) < 0)
 		return cli_usage("leave", "--requested-at '%s' is not a time "
 		    "'YYYY-MM-DD HH:MM'", req ? req : "");
-	if (cli_open_store(c, 0, &e) < 0 ||
-	    attendance_leave(f, c->store, &c->actor, &r, &id, &valid, &e) < 0)
+	if (attendance_leave(f, c->store, &c->actor, &r, &id, &valid, &e) < 0)
 		return cli_fail(&e);
-	if (valid)
-		printf("leave %lld: %s %s %s to %s, %s by %s%s\n", (long long)id,
-		    f->staff[r.staff].id, kind, r.from, r.to, "requested", via,
+	if (valid) {
+		printf("leave %lld: %s %s %s to %s, requested by %s%s\n",
+		    (long long)id, f->staff[r.staff].id, kind, r.from, r.to, via,
 		    r.via == VIA_PHONE ? " (written form pending: callfloor "
 		    "leave-form ID)" : "");
-	else {
+		if (leave_needs_approval(f, r.from, r.to))
+			printf("pending a manager's approval (A5): callfloor "
+			    "leave-approve %lld; a day that passes unapproved "
+			    "counts as absence\n", (long long)id);
+	} else {
 		char why[STORE_TEXT];
 
 		leave_check(f, &r, why, sizeof why);
@@ -142,34 +163,89 @@ cli_leave(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int
-cli_leave_form(struct cli *c, int argc, char **argv)
+const struct verb verb_leave = {
+	.name = "leave",
+	.args = "STAFF --from D [--to D] --kind sick|personal\n"
+	    "                --via written|phone|sms --requested-at T "
+	    "[--record-invalid]",
+	.help = "records a leave request, checked as A4/A5 say.\n"
+	    "  --requested-at T  when it was asked: at most 48 hours back for a\n"
+	    "                    supervisor, further for a manager\n"
+	    "  --record-invalid  keep an invalid request on record (its days\n"
+	    "                    count as absence) instead of refusing it\n"
+	    "A request of more than one working day waits for a manager's\n"
+	    "callfloor leave-approve ID.\n",
+	.opts = leave_opts,
+	.open = OPEN_WRITE,
+	.needs_actor = true,
+	.exec = leave_exec,
+};
+
+static int
+leave_approve_exec(struct cli *c, int argc, char **argv)
 {
 	struct err e = { 0 };
 	int64_t id;
 	int ch;
 
-	while (cli_getopt(c, argc, argv, "", cli_no_opts, &ch) != -1)
+	while (cli_getopt(c, argc, argv, &ch) != -1)
+		return cli_bad_option("leave-approve", ch, argv);
+	if (optind + 1 != argc)
+		return cli_usage("leave-approve", "give one leave request id");
+	if (cli_parse_id("leave-approve", "leave id", argv[optind], &id) != 0)
+		return EXIT_USAGE;
+	if (attendance_leave_approve(c->floor, c->store, &c->actor, id, &e) < 0)
+		return cli_fail(&e);
+	printf("leave %lld: approved by %s\n", (long long)id, c->actor.login);
+	return 0;
+}
+
+const struct verb verb_leave_approve = {
+	.name = "leave-approve",
+	.args = "ID",
+	.help = "approves leave request ID, as you (managers; A5).\n",
+	.open = OPEN_WRITE,
+	.needs_actor = true,
+	.exec = leave_approve_exec,
+};
+
+static int
+leave_form_exec(struct cli *c, int argc, char **argv)
+{
+	struct err e = { 0 };
+	int64_t id;
+	int ch;
+
+	while (cli_getopt(c, argc, argv, &ch) != -1)
 		return cli_bad_option("leave-form", ch, argv);
 	if (optind + 1 != argc)
 		return cli_usage("leave-form", "give one leave request id");
 	if (cli_parse_id("leave-form", "leave id", argv[optind], &id) != 0)
 		return EXIT_USAGE;
-	if (cli_open_store(c, STORE_NOCREATE, &e) < 0 ||
-	    attendance_leave_form(c->floor, c->store, &c->actor, id, &e) < 0)
+	if (attendance_leave_form(c->floor, c->store, &c->actor, id, &e) < 0)
 		return cli_fail(&e);
 	printf("leave %lld: written form received\n", (long long)id);
 	return 0;
 }
 
-int
-cli_attendance(struct cli *c, int argc, char **argv)
+const struct verb verb_leave_form = {
+	.name = "leave-form",
+	.args = "ID",
+	.help = "the written form of phone request ID has come in.\n",
+	.open = OPEN_WRITE,
+	.needs_actor = true,
+	.exec = leave_form_exec,
+};
+
+static const struct option attendance_opts[] = {
+	{ "month", required_argument, NULL, 'M' },
+	{ "format", required_argument, NULL, 'f' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+attendance_exec(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "month", required_argument, NULL, 'M' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct floor *f = c->floor;
 	const char *month = NULL, *format = NULL;
 	char first[DAY_LEN], last[DAY_LEN];
@@ -179,7 +255,7 @@ cli_attendance(struct cli *c, int argc, char **argv)
 	bool csv;
 	int ch, i;
 
-	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
+	while (cli_getopt(c, argc, argv, &ch) != -1) {
 		if (ch == 'M')
 			month = optarg;
 		else if (ch == 'f')
@@ -187,14 +263,13 @@ cli_attendance(struct cli *c, int argc, char **argv)
 		else
 			return cli_bad_option("attendance", ch, argv);
 	}
-	if (optind < argc)
-		return cli_usage("attendance", "unexpected argument '%s'", argv[optind]);
+	if (cli_no_more("attendance", argc, argv, 0) != 0)
+		return EXIT_USAGE;
 	if (cli_parse_period("attendance", c, NULL, month, NULL, NULL, first, last) != 0 ||
 	    cli_parse_format("attendance", format, &csv) != 0)
 		return EXIT_USAGE;
 	m = xcalloc((size_t)f->nstaff + 1, sizeof *m);
-	if (cli_open_store(c, 0, &e) < 0 ||
-	    attendance_month(f, c->store, first, m, &e) < 0) {
+	if (attendance_month(f, c->store, first, m, &e) < 0) {
 		free(m);
 		return cli_fail(&e);
 	}
@@ -228,8 +303,18 @@ cli_attendance(struct cli *c, int argc, char **argv)
 		buf_printf(&out, " %4d %5d %4d %6s %-6s %s\n", a->late, a->early,
 		    a->half_days, abs, a->bonus_forfeit ? "lost" : "-", a->flags);
 	}
-	fwrite(out.s, 1, out.len, stdout);
+	cli_print(&out);
 	buf_free(&out);
 	free(m);
 	return 0;
 }
+
+const struct verb verb_attendance = {
+	.name = "attendance",
+	.args = "[--month YYYY-MM] [--format text|csv]",
+	.help = "late, early, half days, absences, bonus and flags per person.\n",
+	.opts = attendance_opts,
+	.open = OPEN_READ,
+	.needs_actor = true,
+	.exec = attendance_exec,
+};

@@ -4,11 +4,10 @@
  * for managers and leads.  The audit trail is only ever read here; it is
  * written by the engine inside each write (trail.c).
  */
-#include "cli_audit.h"
+#include "cli.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +15,6 @@
 
 #include "../db/audit.h"
 #include "clock.h"
-#include "priv.h"
 #include "text.h"
 
 static int
@@ -87,7 +85,8 @@ audit_text(const struct audit_row *r, int n, struct buf *out)
 		text_fit(out, r[i].ssh, 16, false, ascii);
 		text_fit(out, r[i].action, 16, false, ascii);
 		text_fit(out, r[i].object, 22, false, ascii);
-		buf_printf(out, "%s\n", r[i].detail);
+		text_clean(out, r[i].detail, strlen(r[i].detail), false);
+		buf_puts(out, "\n");
 	}
 }
 
@@ -101,15 +100,16 @@ day_start(const char *d, time_t *out)
 	return clock_parse_local(s, out);
 }
 
-int
-cli_audit(struct cli *c, int argc, char **argv)
+static const struct option audit_opts[] = {
+	{ "from", required_argument, NULL, 'F' },
+	{ "to", required_argument, NULL, 'T' },
+	{ "format", required_argument, NULL, 'f' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+audit_exec(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'F' },
-		{ "to", required_argument, NULL, 'T' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *from = NULL, *to = NULL, *format = NULL;
 	char f[DAY_LEN], t[DAY_LEN], next[DAY_LEN];
 	int64_t lo = INT64_MIN, hi = INT64_MAX;
@@ -119,7 +119,7 @@ cli_audit(struct cli *c, int argc, char **argv)
 	bool csv = false;
 	int ch, n, rc;
 
-	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
+	while (cli_getopt(c, argc, argv, &ch) != -1) {
 		switch (ch) {
 		case 'F': from = optarg; break;
 		case 'T': to = optarg; break;
@@ -127,8 +127,8 @@ cli_audit(struct cli *c, int argc, char **argv)
 		default: return cli_bad_option("audit", ch, argv);
 		}
 	}
-	if (optind < argc)
-		return cli_usage("audit", "unexpected argument '%s'", argv[optind]);
+	if (cli_no_more("audit", argc, argv, 0) != 0)
+		return EXIT_USAGE;
 	if (cli_parse_format("audit", format, &csv) != 0)
 		return EXIT_USAGE;
 	/* No period: the whole trail. */
@@ -146,42 +146,37 @@ cli_audit(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = refuse_unless_reader(c, "audit")) != 0)
 		return rc;
-	if (cli_open_store(c, STORE_NOCREATE, &e) < 0 ||
-	    store_audit_list(c->store, lo, hi, &rows, &n, &e) < 0)
+	if (store_audit_list(c->store, lo, hi, &rows, &n, &e) < 0)
 		return cli_fail(&e);
 	if (csv)
 		audit_csv(rows, n, &out);
 	else
 		audit_text(rows, n, &out);
 	if (out.len > 0)
-		fwrite(out.s, 1, out.len, stdout);
+		cli_print(&out);
 	buf_free(&out);
 	audit_rows_free(rows, n);
 	return 0;
 }
 
-int
-cli_backup(struct cli *c, int argc, char **argv)
+static int
+backup_exec(struct cli *c, int argc, char **argv)
 {
 	struct err e = { 0 };
 	struct store *copy;
 	const char *file;
 	int ch, fd, rc;
 
-	while (cli_getopt(c, argc, argv, "", cli_no_opts, &ch) != -1)
+	while (cli_getopt(c, argc, argv, &ch) != -1)
 		return cli_bad_option("backup", ch, argv);
 	if (optind + 1 != argc)
 		return cli_usage("backup", "give one file to write the copy to");
 	file = argv[optind];
 	if ((rc = refuse_unless_reader(c, "backup")) != 0)
 		return rc;
-	if (cli_open_store(c, STORE_NOCREATE, &e) < 0)
-		goto fail;
-	/* The copy is the user's file: created with the user's own rights,
+	/* The copy is the user's file (the group is long gone, cli_main.c):
 	 * never over an existing one, never through a symbolic link. */
-	priv_suspend();
 	fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	priv_resume();
 	if (fd < 0) {
 		if (errno == EEXIST)
 			err_set(&e, EXIT_USAGE, "backup: %s already exists; callfloor "
@@ -198,9 +193,7 @@ cli_backup(struct cli *c, int argc, char **argv)
 	}
 	close(fd);
 	/* Proves the copy opens as a callfloor database of this schema. */
-	priv_suspend();
 	rc = store_open(file, STORE_READONLY | STORE_NOCREATE, &copy, &e);
-	priv_resume();
 	if (rc < 0) {
 		unlink(file);
 		goto fail;
@@ -211,3 +204,24 @@ cli_backup(struct cli *c, int argc, char **argv)
 fail:
 	return cli_fail(&e);
 }
+
+const struct verb verb_audit = {
+	.name = "audit",
+	.args = "[--from D --to D] [--format text|csv]",
+	.help = "the audit trail of every write: who (login, uid, terminal, SSH\n"
+	    "address) wrote what, when (managers, leads).\n",
+	.opts = audit_opts,
+	.open = OPEN_READ,
+	.needs_actor = true,
+	.exec = audit_exec,
+};
+
+const struct verb verb_backup = {
+	.name = "backup",
+	.args = "FILE",
+	.help = "a consistent copy of the live database (managers, leads); never\n"
+	    "overwrites FILE.\n",
+	.open = OPEN_READ,
+	.needs_actor = true,
+	.exec = backup_exec,
+};

@@ -12,9 +12,12 @@
 static void
 format_day(const struct tm *tm, char day[DAY_LEN])
 {
-	snprintf(day, DAY_LEN, "%04u-%02u-%02u",
-	    (unsigned)(tm->tm_year + 1900) % 10000u,
-	    (unsigned)(tm->tm_mon + 1) % 100u, (unsigned)tm->tm_mday % 100u);
+	/* Clamped so the text always fits DAY_LEN, whatever the clock says. */
+	int y = tm->tm_year + 1900;
+
+	snprintf(day, DAY_LEN, "%04u-%02u-%02u", y < 0 ? 0u : y > 9999 ? 9999u :
+	    (unsigned)y, (unsigned)(tm->tm_mon + 1) % 100u,
+	    (unsigned)tm->tm_mday % 100u);
 }
 
 void
@@ -73,7 +76,7 @@ date_real(int y, int m, int d)
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
-	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1)
+	if (y < CLOCK_YEAR_MIN || y > CLOCK_YEAR_MAX || m < 1 || m > 12 || d < 1)
 		return false;
 	return d <= mdays[m - 1] + (m == 2 && leap);
 }

@@ -14,6 +14,12 @@
 
 #define DAY_LEN 11	/* "YYYY-MM-DD" and NUL */
 
+/* The years a date may name: a floor's records, not the calendar's
+ * whole range (a year 9999 day would have no next day to walk to). */
+#define CLOCK_YEAR_MIN 2000
+#define CLOCK_YEAR_MAX 2099
+#define CLOCK_YEARS "2000-2099"
+
 /* Makes the floor's time zone the process's (setenv TZ, tzset). */
 void clock_use_floor(const struct floor *f);
 
@@ -23,7 +29,8 @@ time_t clock_now(void);
 /* The shift day that t belongs to. */
 void clock_shift_day(const struct floor *f, time_t t, char day[DAY_LEN]);
 
-/* Parses floor-local "YYYY-MM-DD HH:MM" (or ":SS"); -1 when malformed. */
+/* Parses floor-local "YYYY-MM-DD HH:MM" (or ":SS"); -1 when malformed or
+ * outside CLOCK_YEARS.  The same range for the two below. */
 int clock_parse_local(const char *s, time_t *out);
 /* Checks and normalises "YYYY-MM-DD"; -1 when it is not a real date. */
 int clock_parse_day(const char *s, char day[DAY_LEN]);

@@ -9,6 +9,7 @@
 #include "floor.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <libconfig.h>
 #include <limits.h>
 #include <math.h>
@@ -222,6 +223,17 @@ check_keys(struct ctx *c, const config_setting_t *g, const struct key *keys,
 			cerr(c, s, "%s: '%s' must be %s", what, name,
 			    ktype_name(k->type));
 			ok = false;
+		} else if (k->type == K_STRING &&
+		    text_has_control(config_setting_get_string(s))) {
+			struct buf shown = { 0 };
+			const char *v = config_setting_get_string(s);
+
+			/* It would reach terminals and printers as a command. */
+			text_clean(&shown, v, strlen(v), false);
+			cerr(c, s, "%s: '%s' has a control character in it (\"%.60s\"); "
+			    "names and texts are printable characters only", what,
+			    name, shown.s);
+			buf_free(&shown);
 		}
 	}
 	for (; keys->name; keys++)
@@ -423,7 +435,7 @@ load_calendar(struct ctx *c, const config_setting_t *fl)
 		    config_setting_get_string(d) : NULL;
 
 		if (clock_parse_day(v, f->holidays[f->nholidays]) < 0) {
-			cerr(c, d, "holiday '%s' is not a date YYYY-MM-DD", v ? v : "?");
+			cerr(c, d, "holiday '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS, v ? v : "?");
 			continue;
 		}
 		f->nholidays++;
@@ -981,38 +993,182 @@ load_all(struct ctx *c, const config_t *cf)
 }
 
 /*
- * libconfig 1.5 glues its include_dir before every @include, absolute ones
- * too; reading from inside the file's own folder resolves relative includes
- * there and leaves absolute ones alone.
+ * Reading the configuration without ever changing the working folder.
+ *
+ * libconfig 1.5 glues its include_dir before every @include, absolute
+ * ones too, and resolves the rest against the working folder.  So the
+ * main file is read into memory here and each of its @include paths is
+ * made absolute, against the main file's own folder (as a reader of the
+ * file expects), before libconfig sees the text; a file included from an
+ * included file must name an absolute path.  Every file is checked for
+ * size first: libconfig takes time quadratic in a string's length.
  */
-static int
-read_file_in_its_folder(config_t *cf, const char *path)
-{
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	int here, rc;
-	FILE *fp;
+#define CONFIG_MAX_BYTES (1 << 20)	/* all files of one configuration */
+#define CONFIG_MAX_DEPTH 10		/* libconfig's own include limit */
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		free(dir);
-		return config_read_file(cf, path);	/* reports the I/O error */
+struct cfgread {
+	struct ctx *c;
+	size_t total;		/* bytes read so far, all files */
+};
+
+/* Where the @include on line p (a whole line) names its file: the span
+ * between the quotes, or NULL when the line is no @include. */
+static const char *
+include_span(const char *p, const char *end, size_t *n)
+{
+	const char *q;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if ((size_t)(end - p) < 9 || strncmp(p, "@include", 8) != 0)
+		return NULL;
+	for (p += 8; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	if (p >= end || *p != '"')
+		return NULL;
+	for (q = ++p; q < end && *q != '"'; q++)
+		;
+	if (q >= end)
+		return NULL;
+	*n = (size_t)(q - p);
+	return p;
+}
+
+/* The whole file at path, at most what is left of CONFIG_MAX_BYTES;
+ * NULL with an error (naming where, when an @include asked for it). */
+static char *
+slurp(struct cfgread *r, const char *path, const char *from, int line)
+{
+	struct stat st;
+	char *text;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0 ||
+	    fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size > CONFIG_MAX_BYTES - r->total) {
+		int en = errno;
+
+		const char *what = from ? "the @included file" :
+		    "the configuration";
+
+		if (from != NULL)
+			where(r->c->errs, r->c->path, from, line);
+		buf_printf(r->c->errs, "%s: ", path);
+		if (fd < 0)
+			buf_printf(r->c->errs, "cannot read %s: %s\n", what,
+			    strerror(en));
+		else if (!S_ISREG(st.st_mode))
+			buf_printf(r->c->errs, "%s is not a file\n", what);
+		else
+			buf_printf(r->c->errs, "%s is too large (%lld KiB): a "
+			    "configuration is at most %d KiB, all its files "
+			    "together\n", what, (long long)st.st_size / 1024,
+			    CONFIG_MAX_BYTES / 1024);
+		r->c->nerr++;
+		if (fd >= 0)
+			close(fd);
+		return NULL;
 	}
-	here = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (slash != NULL) {
+	text = xmalloc((size_t)st.st_size + 1);
+	if (read(fd, text, (size_t)st.st_size) != st.st_size) {
+		buf_printf(r->c->errs, "%s: cannot read it whole\n", path);
+		r->c->nerr++;
+		free(text);
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	text[st.st_size] = '\0';
+	r->total += (size_t)st.st_size;
+	return text;
+}
+
+/* Checks included file path (named at from:at) and what it includes in
+ * turn, depth levels down. */
+static int
+check_nested(struct cfgread *r, const char *path, int depth, const char *from,
+    int at)
+{
+	char *text = slurp(r, path, from, at), *p, *eol;
+	int line = 1, rc = 0;
+
+	if (text == NULL)
+		return -1;
+	for (p = text; *p && rc == 0; p = eol + (*eol != '\0'), line++) {
+		const char *f;
+		char *inc;
+		size_t n;
+
+		eol = p + strcspn(p, "\n");
+		if ((f = include_span(p, eol, &n)) == NULL)
+			continue;
+		inc = xasprintf("%.*s", (int)n, f);
+		if (inc[0] != '/') {
+			where(r->c->errs, r->c->path, path, line);
+			buf_printf(r->c->errs, "@include \"%s\": inside an included "
+			    "file, give the absolute path\n", inc);
+			r->c->nerr++;
+			rc = -1;
+		} else if (depth >= CONFIG_MAX_DEPTH) {
+			where(r->c->errs, r->c->path, path, line);
+			buf_printf(r->c->errs, "@include nested more than %d deep\n",
+			    CONFIG_MAX_DEPTH);
+			r->c->nerr++;
+			rc = -1;
+		} else
+			rc = check_nested(r, inc, depth + 1, path, line);
+		free(inc);
+	}
+	free(text);
+	return rc;
+}
+
+/*
+ * The main file's text with its @include paths made absolute (lines and
+ * their numbers unchanged); NULL when a file is missing or too large.
+ */
+static char *
+read_main(struct ctx *c, const char *path)
+{
+	struct cfgread r = { c, 0 };
+	char *text = slurp(&r, path, NULL, 0), *p, *eol, *dir, *slash;
+	struct buf out = { 0 };
+	int line = 1, bad = 0;
+
+	if (text == NULL)
+		return NULL;
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL)
 		slash[slash == dir] = '\0';
-		if (chdir(dir) < 0) {
-			/* Fall back to libconfig's own resolution. */
-			config_set_include_dir(cf, dir);
+	else
+		strcpy(dir, ".");
+	buf_add(&out, "", 0);
+	for (p = text; *p; p = eol + (*eol != '\0'), line++) {
+		const char *f;
+		char *inc;
+		size_t n;
+
+		eol = p + strcspn(p, "\n");
+		if ((f = include_span(p, eol, &n)) == NULL) {
+			buf_add(&out, p, (size_t)(eol - p) + (*eol != '\0'));
+			continue;
 		}
-	}
-	rc = config_read(cf, fp);
-	fclose(fp);
-	if (here >= 0) {
-		if (fchdir(here) < 0)
-			die("cannot return to the working folder");
-		close(here);
+		inc = f[0] == '/' ? xasprintf("%.*s", (int)n, f) :
+		    xasprintf("%s/%.*s", dir, (int)n, f);
+		if (check_nested(&r, inc, 1, path, line) < 0)
+			bad = 1;
+		buf_add(&out, p, (size_t)(f - p));
+		buf_puts(&out, inc);
+		buf_add(&out, f + n, (size_t)(eol - (f + n)) + (*eol != '\0'));
+		free(inc);
 	}
 	free(dir);
-	return rc;
+	free(text);
+	if (bad) {
+		buf_free(&out);
+		return NULL;
+	}
+	return out.s;
 }
 
 struct floor *
@@ -1020,16 +1176,20 @@ floor_load(const char *path, struct buf *errs)
 {
 	struct ctx c = { path ? path : "(demo)", errs, 0, NULL };
 	config_t cf;
+	char *text = NULL;
 	int rc;
 
 	config_init(&cf);
-	if (path != NULL)
-		rc = read_file_in_its_folder(&cf, path);
-	else
-		rc = config_read_string(&cf, demo_config_text);
+	if (path != NULL && (text = read_main(&c, path)) == NULL) {
+		config_destroy(&cf);
+		return NULL;
+	}
+	rc = config_read_string(&cf, text ? text : demo_config_text);
+	free(text);
 	if (rc != CONFIG_TRUE) {
 		if (config_error_type(&cf) == CONFIG_ERR_FILE_IO)
-			buf_printf(errs, "%s: cannot read the configuration\n", c.path);
+			buf_printf(errs, "%s: cannot read an @included file\n",
+			    c.path);
 		else {
 			where(errs, c.path, config_error_file(&cf),
 			    config_error_line(&cf));

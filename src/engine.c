@@ -15,10 +15,8 @@
 
 #include "clock.h"
 #include "terms.h"
+#include "text.h"
 #include "trail.h"
-
-/* Marks more than this far from now count as "another time". */
-#define NOW_SLACK 120
 
 bool
 rule_is_group(const struct rule *r)
@@ -201,6 +199,9 @@ check_mark(const struct floor *f, const struct actor *a, const struct mark_req *
 	if (r->note != NULL && strlen(r->note) >= STORE_TEXT)
 		return err_set(e, EXIT_USAGE, "the note is too long (%zu bytes; at "
 		    "most %d)", strlen(r->note), STORE_TEXT - 1);
+	if (r->note != NULL && text_has_control(r->note))
+		return err_set(e, EXIT_USAGE, "the note has a control character "
+		    "(a line break, an escape) in it; write it on one line");
 	(void)f;
 	return 0;
 }
@@ -353,6 +354,9 @@ void_as(const struct floor *f, struct store *s, const struct actor *a,
 		    a->login, urole_name(a->role));
 	if (reason == NULL || reason[0] == '\0')
 		return err_set(e, EXIT_USAGE, "a void needs a reason (--reason TEXT)");
+	if (text_has_control(reason))
+		return err_set(e, EXIT_USAGE, "the reason has a control character "
+		    "(a line break, an escape) in it; write it on one line");
 	if (strlen(reason) >= STORE_TEXT)
 		return err_set(e, EXIT_USAGE, "the reason is too long (at most %d "
 		    "bytes)", STORE_TEXT - 1);

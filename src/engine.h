@@ -79,6 +79,9 @@ int engine_inspect(const struct floor *f, struct store *s, const struct actor *a
 fen_t engine_price(const struct rule_terms *t, int nth, fen_t amount,
     int *doubled);
 
+/* Times more than this many seconds from now count as "another time". */
+#define NOW_SLACK 120
+
 /* Refuses a time in the future, and another time than now unless the
  * actor is a manager. */
 int engine_check_time(const struct actor *a, time_t at, bool at_given,

@@ -52,25 +52,22 @@ entry(const struct floor *f, const struct incident *in, fen_t fine,
 		out->s[--out->len] = '\0';
 	buf_puts(out, "\n");
 	if (in->note[0] != '\0') {
-		char *p;
-
-		start = out->len;
-		buf_printf(out, "%23snote: %s\n", "", in->note);
-		/* A note stays on its line. */
-		for (p = out->s + start; *p; p++)
-			if ((unsigned char)*p < 0x20 && p[1] != '\0')
-				*p = ' ';
+		/* A note stays on its line: text_clean shows a newline as \n. */
+		buf_printf(out, "%23snote: ", "");
+		text_clean(out, in->note, strlen(in->note), false);
+		buf_puts(out, "\n");
 	}
 }
 
-int
-cli_journal(struct cli *c, int argc, char **argv)
+static const struct option journal_opts[] = {
+	{ "from", required_argument, NULL, 'F' },
+	{ "to", required_argument, NULL, 'T' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+journal_exec(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'F' },
-		{ "to", required_argument, NULL, 'T' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct floor *f = c->floor;
 	const char *from = NULL, *to = NULL;
 	char fd[DAY_LEN], td[DAY_LEN];
@@ -82,24 +79,18 @@ cli_journal(struct cli *c, int argc, char **argv)
 	bool started;
 	int ch, n = 0, i, rows = 0, rc = 0;
 
-	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
+	while (cli_getopt(c, argc, argv, &ch) != -1) {
 		switch (ch) {
-		case 'h':
-			fputs("usage: callfloor journal [--from D --to D]\n\n"
-			    "The management work journal: incidents of rules with "
-			    "journal = true\n(default: this month).\n", stdout);
-			return 0;
 		case 'F': from = optarg; break;
 		case 'T': to = optarg; break;
 		default: return cli_bad_option("journal", ch, argv);
 		}
 	}
-	if (optind < argc)
-		return cli_usage("journal", "unexpected argument '%s'", argv[optind]);
+	if (cli_no_more("journal", argc, argv, 0) != 0)
+		return EXIT_USAGE;
 	if (cli_parse_period("journal", c, NULL, NULL, from, to, fd, td) != 0)
 		return EXIT_USAGE;
-	if (cli_open_reader(c, &e) < 0 ||
-	    store_read_begin(c->store, &started, &e) < 0 ||
+	if (store_read_begin(c->store, &started, &e) < 0 ||
 	    store_incidents(c->store, fd, td, NULL, &in, &n, &e) < 0)
 		return cli_fail(&e);
 	buf_printf(&out, "%s: work journal %s to %s (%s)\n\n", f->name, fd, td,
@@ -146,7 +137,18 @@ cli_journal(struct cli *c, int argc, char **argv)
 	}
 	if (rows == 0)
 		buf_puts(&out, "no entries\n");
-	fwrite(out.s, 1, out.len, stdout);
+	cli_print(&out);
 	buf_free(&out);
 	return 0;
 }
+
+const struct verb verb_journal = {
+	.name = "journal",
+	.args = "[--from D --to D]",
+	.help = "the management work journal: incidents of rules with journal = true\n"
+	    "(default: this month).\n",
+	.opts = journal_opts,
+	.open = OPEN_READ,
+	.needs_actor = true,
+	.exec = journal_exec,
+};

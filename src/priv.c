@@ -26,54 +26,37 @@ priv_init(void)
 	real_gid = getgid();
 	set_gid = getegid();
 	is_setgid = real_gid != set_gid;
+	user_umask = umask(0);
 	/* Files of the shared database: the group reads and writes them,
 	 * others nothing (the folder already keeps them out). */
-	if (is_setgid)
-		user_umask = umask(007);
+	umask(is_setgid ? 007 : user_umask);
 	/* Days and offence windows follow the floor's zone (or the
 	 * machine's), never one the user sets for the shared database. */
 	if (is_setgid)
 		unsetenv("TZ");
 }
 
-bool
-priv_setgid(void)
-{
-	return is_setgid && getegid() == set_gid;
-}
-
 void
 priv_drop(void)
 {
+	/* The user's own umask again, for the files they name. */
+	umask(user_umask);
 	if (!is_setgid)
 		return;
 	if (setresgid(real_gid, real_gid, real_gid) < 0 ||
 	    getegid() != real_gid)
 		die("cannot give up the callfloor group: %s", strerror(errno));
 	is_setgid = false;
-	umask(user_umask);
-}
-
-void
-priv_suspend(void)
-{
-	if (is_setgid && setegid(real_gid) < 0)
-		die("cannot set the callfloor group aside: %s", strerror(errno));
-}
-
-void
-priv_resume(void)
-{
-	if (is_setgid && setegid(set_gid) < 0)
-		die("cannot take the callfloor group back: %s", strerror(errno));
 }
 
 void
 priv_child(void)
 {
 	gid_t g = getgid();
+	uid_t u = getuid();
 
-	if (setresgid(g, g, g) < 0)
+	if (setresgid(g, g, g) < 0 || getegid() != g ||
+	    setresuid(u, u, u) < 0 || geteuid() != u)
 		_exit(127);
 }
 

@@ -4,10 +4,16 @@
  * The installed binary is setgid callfloor, the way games keep score
  * files: the group may write /var/lib/callfloor, nobody else may, so the
  * only way to change the floor's database is through callfloor's own role
- * checks.  Identity is the real uid alone.  The group's rights are kept
- * only for the installed configuration and its database; anything a user
- * picks (-c, -d, a backup file) is used with the user's own rights, and
- * every outside command (the print command) runs without the group.
+ * checks.  Identity is the real uid alone.
+ *
+ * The rule: the group is held only while reading the installed
+ * configuration and opening its database, and then given up for good
+ * (cli_setup in cli_main.c, the one place).  Every path a user names
+ * (-c, -d, -o, a backup file, the printer), and everything the
+ * environment can steer (translation catalogs, fonts and their cache,
+ * connection settings), is touched after that, with the user's own
+ * rights alone; a -c or -d of the user's drops the group before it is
+ * opened.  There is no way to set the group aside and take it back.
  */
 #ifndef CALLFLOOR_PRIV_H
 #define CALLFLOOR_PRIV_H
@@ -18,19 +24,12 @@
  * umask that keeps the shared database group-writable (007). */
 void priv_init(void);
 
-/* True while this process holds a group it was not started with. */
-bool priv_setgid(void);
-
 /* Gives the group up for good (real, effective and saved); dies when the
  * system refuses.  Safe to call in any run. */
 void priv_drop(void);
 
-/* Sets the group aside for a moment (the effective gid becomes the real
- * one) and takes it back; for opening a file the user named. */
-void priv_suspend(void);
-void priv_resume(void);
-
-/* In a child after fork(), before exec: no group, no way back. */
+/* In a child after fork(), before exec: the real uid and gid only, no
+ * way back; _exit(127) when the system refuses. */
 void priv_child(void);
 
 /* A file about to be created in a setgid folder (a shared one) must be

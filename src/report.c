@@ -20,7 +20,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -33,7 +32,7 @@
 
 #include "../db/store.h"
 #include "attendance.h"
-#include "cli.h"
+#include "priv.h"
 #include "clock.h"
 #include "floor.h"
 #include "terms.h"
@@ -55,29 +54,15 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
-/*
- * A copy of s fit to stand on one printed line: control characters (a
- * newline or a form feed in a note would break the page) become spaces and
- * bad bytes become U+FFFD.  Caller frees.
- */
+/* A copy of s fit to stand on one printed line: control characters (a
+ * newline or a form feed in a note would break the page) shown visibly
+ * by text_clean.  Caller frees. */
 static char *
 clean(const char *s)
 {
 	struct buf b = { 0 };
-	size_t n = strlen(s), k;
-	unsigned cp;
 
-	buf_add(&b, "", 0);
-	while ((k = utf8_next(s, n, &cp)) != 0) {
-		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
-			buf_puts(&b, " ");
-		else if (cp == 0xfffd)
-			buf_puts(&b, "\xef\xbf\xbd");
-		else
-			buf_add(&b, s, k);
-		s += k;
-		n -= k;
-	}
+	text_clean(&b, s, strlen(s), false);
 	return b.s;
 }
 
@@ -1393,22 +1378,6 @@ report_text(const struct floor *f, struct store *s, const char *day,
 
 /* ---- printing ---- */
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* The first line of what the print command said, for an error message. */
 static const char *
 first_line(struct buf *said, char *line, size_t n)
@@ -1493,8 +1462,8 @@ feed(int in, int out, const char *text, struct buf *said)
  * input.  The printer's name never enters the command text: it reaches
  * the shell as "$1", so no name can inject a command.
  */
-int
-report_print(const struct floor *f, const char *text, const char *printer,
+static int
+print_text(const struct floor *f, const char *text, const char *printer,
     struct err *e)
 {
 	const char *base = f->print_command && f->print_command[0] ?
@@ -1555,13 +1524,8 @@ report_print(const struct floor *f, const char *text, const char *printer,
 			if (fd != ep[1])
 				close(fd);
 		/* The print command runs with the user's own ids, never with
-		 * the group callfloor is installed setgid to (src/priv.h):
-		 * real, effective and saved gid all become the real one. */
-		if (setresgid(getgid(), getgid(), getgid()) != 0 ||
-		    getegid() != getgid())
-			goto child_fail;
-		if (setuid(getuid()) != 0 || geteuid() != getuid())
-			goto child_fail;
+		 * the group callfloor is installed setgid to (src/priv.h). */
+		priv_child();
 		execl("/bin/sh", "sh", "-c", cmd, "callfloor-print", printer,
 		    (char *)NULL);
 child_fail:
@@ -1612,138 +1576,16 @@ done:
 	return rc;
 }
 
-/* ---- `callfloor report` ---- */
-
-static const char report_usage[] =
-"usage: callfloor report [--day D] [--format text|csv] [-o FILE]\n"
-"                        [--print [--printer NAME]] [--page-lines N]\n"
-"\n"
-"The end-of-day summary of shift day D (default: today's shift day).\n"
-"  --format csv      one row per fine line instead of the printable text\n"
-"  -o, --output FILE write it to FILE (whole or not at all)\n"
-"  --print           send the text to floor.print_command (default lp)\n"
-"  --printer NAME    ... on printer NAME (lp -d NAME)\n"
-"  --page-lines N    lines per printed page (default 60, at least 20)\n";
-
-/* Writes data to path whole or not at all: a temporary file, renamed. */
-static int
-write_atomic(const char *path, const char *data, size_t n, struct err *e)
-{
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	mode_t mask;
-	int fd;
-
-	if ((fd = mkstemp(tmp)) < 0) {
-		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, n) < 0 ||
-	    fsync(fd) < 0) {
-		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
-
 int
-cli_report(struct cli *c, int argc, char **argv)
+report_print(const struct floor *f, const char *raw, const char *printer,
+    struct err *e)
 {
-	static const struct option opts[] = {
-		{ "day", required_argument, NULL, 'D' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "print", no_argument, NULL, 'p' },
-		{ "printer", required_argument, NULL, 'P' },
-		{ "page-lines", required_argument, NULL, 'L' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *day = NULL, *format = NULL, *output = NULL, *printer = NULL;
-	const char *lines = NULL;
-	char d[DAY_LEN];
-	struct buf out = { 0 };
-	struct err e = { 0 };
-	bool csv = false, print = false;
-	int ch, page = REPORT_PAGE_LINES, rc;
+	struct buf doc = { 0 };
+	int rc;
 
-	while (cli_getopt(c, argc, argv, "o:", opts, &ch) != -1) {
-		switch (ch) {
-		case 'D': day = optarg; break;
-		case 'f': format = optarg; break;
-		case 'o': output = optarg; break;
-		case 'p': print = true; break;
-		case 'P': printer = optarg; break;
-		case 'L': lines = optarg; break;
-		case 'h': fputs(report_usage, stdout); return 0;
-		default: return cli_bad_option("report", ch, argv);
-		}
-	}
-	if (optind < argc)
-		return cli_usage("report", "unexpected argument '%s'", argv[optind]);
-	if (day != NULL && clock_parse_day(day, d) < 0)
-		return cli_usage("report", "--day '%s' is not a date YYYY-MM-DD", day);
-	if (day == NULL)
-		clock_shift_day(c->floor, clock_now(), d);
-	if (cli_parse_format("report", format, &csv) != 0)
-		return EXIT_USAGE;
-	if (lines != NULL) {
-		char *end;
-		long v;
-
-		errno = 0;
-		v = strtol(lines, &end, 10);
-		if (errno != 0 || end == lines || *end != '\0' ||
-		    v < REPORT_PAGE_MIN || v > 10000)
-			return cli_usage("report", "--page-lines '%s' is not a number "
-			    "from %d to 10000", lines, REPORT_PAGE_MIN);
-		page = (int)v;
-	}
-	if (printer != NULL && !print)
-		return cli_usage("report", "--printer NAME goes with --print");
-	if (print && csv)
-		return cli_usage("report", "--print prints the text report, not CSV");
-	if (output != NULL && output[0] == '\0')
-		return cli_usage("report", "-o needs a file name");
-	if (cli_open_reader(c, &e) < 0)
-		return cli_fail(&e);
-	rc = csv ? report_csv(c->floor, c->store, d, &out, &e) :
-	    report_text_paged(c->floor, c->store, d, c->actor.login, page, &out,
-	    &e);
-	if (rc < 0) {
-		buf_free(&out);
-		return cli_fail(&e);
-	}
-	buf_add(&out, "", 0);
-	if (output != NULL && write_atomic(output, out.s, out.len, &e) < 0) {
-		buf_free(&out);
-		return cli_fail(&e);
-	}
-	if (print) {
-		if (report_print(c->floor, out.s, printer, &e) < 0) {
-			buf_free(&out);
-			return cli_fail(&e);
-		}
-		printf("report for %s sent to %s\n", d, printer ? printer :
-		    "the printer");
-	} else if (output == NULL)
-		fwrite(out.s, 1, out.len, stdout);
-	buf_free(&out);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "callfloor: report: writing to standard output: "
-		    "%s\n", strerror(errno));
-		return EXIT_RUNTIME;
-	}
-	return 0;
+	/* Nothing but text and its layout reaches a printer. */
+	text_clean(&doc, raw, strlen(raw), true);
+	rc = print_text(f, doc.s, printer, e);
+	buf_free(&doc);
+	return rc;
 }

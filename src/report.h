@@ -10,7 +10,6 @@ struct floor;
 struct store;
 struct buf;
 struct err;
-struct cli;
 
 /*
  * Appends the printable summary of shift day `day` ("YYYY-MM-DD") to out:
@@ -27,9 +26,6 @@ int report_text(const struct floor *f, struct store *s, const char *day,
  */
 int report_print(const struct floor *f, const char *text, const char *printer,
     struct err *e);
-
-int cli_report(struct cli *c, int argc, char **argv);
-int cli_journal(struct cli *c, int argc, char **argv);
 
 /* ---- shared by report.c, report_csv.c and journal.c ---- */
 

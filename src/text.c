@@ -135,14 +135,72 @@ text_width(const char *s)
 	return w;
 }
 
-void
-text_fit(struct buf *b, const char *s, int width, bool right, bool ascii)
+static bool
+is_control(unsigned cp)
 {
-	const char *ell = ascii ? "~" : "\xe2\x80\xa6";
-	struct buf out = { 0 };
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
+}
+
+void
+text_clean(struct buf *b, const char *s, size_t n, bool layout)
+{
+	size_t k;
+	unsigned cp;
+
+	buf_add(b, "", 0);
+	while ((k = utf8_next(s, n, &cp)) != 0) {
+		if (!is_control(cp))
+			buf_add(b, cp == 0xfffd ? "\xef\xbf\xbd" : s, cp == 0xfffd ?
+			    3 : k);
+		else if (layout && (cp == '\n' || cp == '\r' || cp == '\t' ||
+		    cp == '\f'))
+			buf_add(b, s, k);
+		else if (cp == '\n')
+			buf_puts(b, "\\n");
+		else if (cp == '\r')
+			buf_puts(b, "\\r");
+		else if (cp == '\t')
+			buf_puts(b, "\\t");
+		else if (cp < 0x20)
+			buf_printf(b, "^%c", (char)(cp + 0x40));
+		else if (cp == 0x7f)
+			buf_puts(b, "^?");
+		else
+			buf_printf(b, "\\u%04X", cp);
+		s += k;
+		n -= k;
+	}
+}
+
+bool
+text_has_control(const char *s)
+{
 	size_t n = strlen(s), k;
 	unsigned cp;
-	int w = 0, total = text_width(s);
+
+	while ((k = utf8_next(s, n, &cp)) != 0) {
+		if (is_control(cp))
+			return true;
+		s += k;
+		n -= k;
+	}
+	return false;
+}
+
+void
+text_fit(struct buf *b, const char *raw, int width, bool right, bool ascii)
+{
+	const char *ell = ascii ? "~" : "\xe2\x80\xa6";
+	struct buf out = { 0 }, clean = { 0 };
+	const char *s;
+	size_t n, k;
+	unsigned cp;
+	int w = 0, total;
+
+	text_clean(&clean, raw, strlen(raw), false);
+	s = clean.s;
+	n = clean.len;
+	total = text_width(s);
 
 	buf_add(&out, "", 0);
 	if (width > 0) {
@@ -179,4 +237,5 @@ text_fit(struct buf *b, const char *s, int width, bool right, bool ascii)
 		for (; w < width; w++)
 			buf_puts(b, " ");
 	buf_free(&out);
+	buf_free(&clean);
 }

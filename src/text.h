@@ -27,9 +27,23 @@ int cp_width(unsigned cp);
 int text_width(const char *s);
 
 /*
+ * The one sanitiser of text bound for a terminal or a printer.  Appends s
+ * to b with every control character shown visibly instead of sent: a
+ * newline as "\n", a tab as "\t", ESC as "^[", other C0 characters as
+ * "^X", DEL as "^?", C1 characters as "\u0085"; bytes that are not UTF-8
+ * become U+FFFD.  With layout true, the layout characters of a whole
+ * document (newline, carriage return, tab, form feed) pass through: for
+ * a document already built from cleaned fields.
+ */
+void text_clean(struct buf *b, const char *s, size_t n, bool layout);
+/* True when s holds a control character (C0, DEL or C1). */
+bool text_has_control(const char *s);
+
+/*
  * Appends s to b padded or cut to exactly `width` columns.  A cut string
  * ends in the ellipsis ("…", or "~" when ascii is true); a wide character
- * that would straddle the edge becomes a space.
+ * that would straddle the edge becomes a space.  Control characters are
+ * shown visibly (text_clean) before the cut, so a cut never halves one.
  */
 void text_fit(struct buf *b, const char *s, int width, bool right, bool ascii);
 

@@ -11,6 +11,7 @@
 
 #include "../db/attendance.h"
 #include "../db/audit.h"
+#include "attendance.h"
 #include "clock.h"
 #include "rulebook.h"
 
@@ -69,8 +70,8 @@ trail_leave(const struct floor *f, struct store *s, const struct actor *a,
 
 	snprintf(object, sizeof object, "leave %lld", (long long)l->id);
 	return trail_write(f, s, a, "leave", object, e, "%s leave for %s, %s "
-	    "to %s, asked by %s%s%s%s%s", l->kind, l->staff, l->from, l->to,
-	    l->via, l->approved_by[0] ? ", approved by " : "", l->approved_by,
-	    l->valid ? "; valid" : "; not valid: ", l->valid ? "" :
-	    l->why_invalid);
+	    "to %s, asked by %s%s%s%s", l->kind, l->staff, l->from, l->to,
+	    l->via, l->valid ? "; valid" : "; not valid: ", l->valid ? "" :
+	    l->why_invalid, l->valid && leave_needs_approval(f, l->from, l->to) ?
+	    "; pending a manager's approval" : "");
 }

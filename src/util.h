@@ -35,6 +35,10 @@ char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap)
     __attribute__((format(printf, 1, 0)));
+/* write(2) all of n bytes, through EINTR and short writes: 0, or -1 with
+ * errno set (a write of nothing is an error: the file cannot grow). */
+int write_all(int fd, const void *p, size_t n);
+
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 /* A growable byte string; always NUL-terminated once anything is added. */

@@ -27,10 +27,23 @@ expect_rc 0 cf leave E104 --from 2026-11-02 --kind personal --via phone --reques
 grep -q "written form pending" "$T/out" || fail "phone leave: $(cat "$T/out")"
 expect_rc 2 cf leave E105 --from 2026-11-02 --kind sick --via phone --requested-at '2026-11-02 08:01'
 grep -q "59 minutes before" "$T/err" || fail "59 min: $(cat "$T/err")"
-# Two days need a manager; wangf is a supervisor, root a manager.
-expect_rc 2 cf leave E201 --from 2026-11-03 --to 2026-11-04 --kind sick --via written --requested-at '2026-11-02 10:00' --approved-by wangf
-grep -q "manager's approval" "$T/err" || fail "two days: $(cat "$T/err")"
-expect_rc 0 cf leave E201 --from 2026-11-03 --to 2026-11-04 --kind sick --via written --requested-at '2026-11-02 10:00' --approved-by root
+# Two days wait for a manager's own approval: nobody names an approver.
+expect_rc 2 cf leave E201 --from 2026-11-03 --to 2026-11-04 --kind sick --via written --requested-at '2026-11-02 10:00' --approved-by root
+grep -q "unknown option '--approved-by'" "$T/err" || fail "--approved-by: $(cat "$T/err")"
+expect_rc 0 cf leave E201 --from 2026-11-03 --to 2026-11-04 --kind sick --via written --requested-at '2026-11-02 10:00'
+grep -q "pending a manager's approval (A5): callfloor leave-approve 2" "$T/out" || fail "pending: $(cat "$T/out")"
+# A supervisor records a request of yesterday, not of last week.
+SUPCFG=$(config_with_users '{ login = "root"; role = "supervisor"; }')
+expect_rc 3 "$CF" -c "$SUPCFG" -d "$DB" leave E202 --from 2026-11-03 --kind sick --via written --requested-at '2026-10-30 10:00'
+grep -q "at most 48 hours back" "$T/err" || fail "backdated: $(cat "$T/err")"
+expect_rc 3 "$CF" -c "$SUPCFG" -d "$DB" leave-approve 2
+grep -q "only a manager approves leave" "$T/err" || fail "supervisor approves: $(cat "$T/err")"
+expect_rc 0 cf leave-approve 2
+grep -qx "leave 2: approved by root" "$T/out" || fail "approve: $(cat "$T/out")"
+expect_eq "approver" "$(sqlite3 "$DB" 'SELECT approved_by, approved_at > 0 FROM leave WHERE id = 2')" "root|1"
+expect_rc 2 cf leave-approve 2
+expect_rc 2 cf leave-approve 1
+grep -q "needs no approval" "$T/err" || fail "one day: $(cat "$T/err")"
 # An invalid request can be kept on record: its day is then an absence.
 expect_rc 0 cf leave E105 --from 2026-11-02 --kind sick --via sms --requested-at '2026-11-02 07:00' --record-invalid
 grep -q "recorded as INVALID" "$T/out" || fail "record invalid"
@@ -51,6 +64,13 @@ grep -qx "E101,李娜,1,0,0,0,no," "$T/att.csv" || fail "E101: $(grep E101 "$T/a
 grep -qx "E102,张伟,1,0,1,0,no," "$T/att.csv" || fail "E102: $(grep E102 "$T/att.csv")"
 grep -qx "E104,Tom Lee,0,0,0,0,no," "$T/att.csv" || fail "E104: $(grep E104 "$T/att.csv")"
 grep -qx "E105,刘洋,0,0,0,1,no," "$T/att.csv" || fail "E105: $(grep E105 "$T/att.csv")"
+# The approved two days are leave, not absence.
+export CALLFLOOR_NOW=$(N '2026-11-04 19:00')
+cf map --ascii --day 2026-11-04 | grep -q "V B01 E201" ||
+	fail "E201 on leave on the 4th: $(cf map --ascii --day 2026-11-04)"
+cf attendance --month 2026-11 --format csv | tr -d '\r' | grep -q "^E201,[^,]*,0,0,0,1," ||
+	fail "E201: only the 2nd is an absence: $(cf attendance --month 2026-11 --format csv | grep E201)"
+export CALLFLOOR_NOW=$(N '2026-11-02 19:00')
 
 # Lateness is a fine like any other.
 cf fines --month 2026-11 --format csv | tr -d '\r' | grep -qx "A,E102,张伟,agent,5.00,0.00,5.00" ||

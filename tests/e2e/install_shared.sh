@@ -24,13 +24,13 @@ done
 chmod 755 "$T"
 
 # A copy of the tree, built for paths under $T.  Objects of the main build
-# are reused when present; cli.c (which holds the paths) is built anew.
+# are reused when present; cli_main.c (which holds the paths) is built anew.
 SRC="$T/src"
 mkdir -p "$SRC"
 (cd "$ROOT" && cp -pr Makefile callfloor.1 src db ui conf "$SRC/")
 if [ -d "$ROOT/build" ]; then
 	cp -pr "$ROOT/build" "$SRC/build"
-	rm -f "$SRC/build/src/cli.o"
+	rm -f "$SRC/build/src/cli_main.o"
 fi
 make -C "$SRC" -s -j2 PREFIX="$T/usr" SYSCONFDIR="$T/etc" LOCALSTATEDIR="$T/var" \
 	install >"$T/install.log" 2>&1 || { cat "$T/install.log"; fail "make install"; }
@@ -64,7 +64,12 @@ as() { local u=$1; shift; runuser -u "$u" -- "$@"; }
 expect_rc 3 as "$UB" "$BIN" mark --seat A01 --rule DESK
 grep -q "$UB is not a user of floor small" "$T/err" || fail "B's refusal: $(cat "$T/err")"
 
-# A marks through callfloor; the file is created group-writable.
+# Only init creates the database; then A marks through callfloor, and the
+# file is group-writable.
+expect_rc 1 as "$UA" "$BIN" mark --seat A01 --rule DESK
+grep -q "no such file (run \`callfloor init\`)" "$T/err" || fail "no database: $(cat "$T/err")"
+[ -e "$DB" ] && fail "a command other than init created the database"
+expect_rc 0 as "$UA" "$BIN" init
 expect_rc 0 as "$UA" "$BIN" mark --seat A01 --rule DESK
 expect_eq "A's mark" "$(head -1 "$T/out")" "1"
 expect_eq "database mode" "$(stat -c '%a %G' "$DB")" "660 callfloor"

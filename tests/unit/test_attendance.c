@@ -162,12 +162,14 @@ Test(attendance, three_consecutive_working_days_across_a_weekend)
 	    "three days in total too (A6b): %s", m.flags);
 }
 
+static int64_t last_leave;
+
 static int
-leave(const char *staff, const char *from, const char *to, enum leave_via via,
-    const char *requested, const char *approver, bool keep, struct err *e)
+leave_as(const struct actor *a, const char *staff, const char *from,
+    const char *to, enum leave_via via, const char *requested, bool keep,
+    struct err *e)
 {
 	struct leave_req r = { 0 };
-	int64_t id;
 	bool valid;
 
 	r.staff = floor_staff_find(fx.f, staff);
@@ -176,10 +178,16 @@ leave(const char *staff, const char *from, const char *to, enum leave_via via,
 	r.kind = LEAVE_PERSONAL;
 	r.via = via;
 	r.requested_at = at(requested);
-	r.approved_by = approver;
 	r.record_invalid = keep;
 	set_now("2026-11-02 12:00");
-	return attendance_leave(fx.f, fx.s, &SUP, &r, &id, &valid, e);
+	return attendance_leave(fx.f, fx.s, a, &r, &last_leave, &valid, e);
+}
+
+static int
+leave(const char *staff, const char *from, const char *to, enum leave_via via,
+    const char *requested, bool keep, struct err *e)
+{
+	return leave_as(&SUP, staff, from, to, via, requested, keep, e);
 }
 
 Test(attendance, leave_by_text_message_is_never_valid)
@@ -187,7 +195,7 @@ Test(attendance, leave_by_text_message_is_never_valid)
 	struct err e = { 0 };
 
 	cr_expect_eq(leave("E101", "2026-11-03", "2026-11-03", VIA_SMS,
-	    "2026-11-01 10:00", NULL, false, &e), -1);
+	    "2026-11-01 10:00", false, &e), -1);
 	cr_expect_eq(e.code, EXIT_USAGE);
 	cr_expect(strstr(e.msg, "text message") != NULL, "%s", e.msg);
 	cr_expect_eq(count_rows("leave"), 0, "nothing written");
@@ -198,23 +206,78 @@ Test(attendance, phone_leave_61_minutes_ahead_is_valid_59_is_not)
 	struct err e = { 0 };
 
 	cr_expect_eq(leave("E101", "2026-11-02", "2026-11-02", VIA_PHONE,
-	    "2026-11-02 07:59", NULL, false, &e), 0, "%s", e.msg);
+	    "2026-11-02 07:59", false, &e), 0, "%s", e.msg);
 	cr_expect_eq(leave("E102", "2026-11-02", "2026-11-02", VIA_PHONE,
-	    "2026-11-02 08:01", NULL, false, &e), -1);
+	    "2026-11-02 08:01", false, &e), -1);
 	cr_expect(strstr(e.msg, "59 minutes before") != NULL, "%s", e.msg);
 }
 
-Test(attendance, two_day_leave_needs_a_manager)
+Test(attendance, two_day_leave_waits_for_a_manager_s_own_approval)
+{
+	struct err e = { 0 };
+	int64_t id;
+
+	signin_at("E103", "2026-11-02 08:55");	/* attendance is kept */
+	cr_expect_eq(leave("E101", "2026-11-03", "2026-11-04", VIA_PHONE,
+	    "2026-11-01 10:00", false, &e), -1, "more than a day: in writing");
+	cr_expect(strstr(e.msg, "in writing (A5)") != NULL, "%s", e.msg);
+	cr_assert_eq(leave("E101", "2026-11-03", "2026-11-04", VIA_WRITTEN,
+	    "2026-11-01 10:00", false, &e), 0, "%s", e.msg);
+	id = last_leave;
+	cr_expect_eq(db_int(fx.db, "SELECT count(*) FROM leave WHERE "
+	    "approved_by IS NULL AND approved_at IS NULL"), 1, "pending");
+	/* Pending: leave while the day lasts, an absence once it is over. */
+	cr_expect_eq(status_of("E101", "2026-11-03", "2026-11-03 12:00"),
+	    ATT_ON_LEAVE);
+	cr_expect_eq(status_of("E101", "2026-11-03", "2026-11-03 19:00"),
+	    ATT_ABSENT);
+	/* Nobody approves on a manager's behalf; a supervisor cannot. */
+	set_now("2026-11-03 19:00");
+	cr_expect_eq(attendance_leave_approve(fx.f, fx.s, &SUP, id, &e), -1);
+	cr_expect_eq(e.code, EXIT_REFUSED);
+	cr_expect_eq(attendance_leave_approve(fx.f, fx.s, &MGR, id, &e), 0,
+	    "%s", e.msg);
+	cr_expect_eq(attendance_leave_approve(fx.f, fx.s, &MGR, id, &e), -1,
+	    "approved once");
+	cr_expect_eq(db_int(fx.db, "SELECT count(*) FROM leave WHERE "
+	    "approved_by = 'root' AND approved_at IS NOT NULL"), 1,
+	    "approved by the manager who ran it");
+	/* Approved after the 3rd ended: that day stays an absence, the 4th
+	 * is leave. */
+	cr_expect_eq(status_of("E101", "2026-11-03", "2026-11-04 19:00"),
+	    ATT_ABSENT);
+	cr_expect_eq(status_of("E101", "2026-11-04", "2026-11-04 19:00"),
+	    ATT_ON_LEAVE);
+}
+
+Test(attendance, one_day_leave_needs_no_approval)
 {
 	struct err e = { 0 };
 
-	cr_expect_eq(leave("E101", "2026-11-03", "2026-11-04", VIA_WRITTEN,
-	    "2026-11-01 10:00", NULL, false, &e), -1);
-	cr_expect(strstr(e.msg, "manager's approval") != NULL, "%s", e.msg);
-	cr_expect_eq(leave("E101", "2026-11-03", "2026-11-04", VIA_WRITTEN,
-	    "2026-11-01 10:00", "wangf", false, &e), -1, "wangf is a supervisor");
-	cr_expect_eq(leave("E101", "2026-11-03", "2026-11-04", VIA_WRITTEN,
-	    "2026-11-01 10:00", "root", false, &e), 0, "%s", e.msg);
+	cr_assert_eq(leave("E101", "2026-11-03", "2026-11-03", VIA_WRITTEN,
+	    "2026-11-01 10:00", false, &e), 0, "%s", e.msg);
+	cr_expect_eq(attendance_leave_approve(fx.f, fx.s, &MGR, last_leave, &e),
+	    -1);
+	cr_expect(strstr(e.msg, "needs no approval") != NULL, "%s", e.msg);
+	cr_expect_eq(status_of("E101", "2026-11-03", "2026-11-03 19:00"),
+	    ATT_ON_LEAVE);
+}
+
+Test(attendance, a_supervisor_backdates_a_request_48_hours_at_most)
+{
+	struct err e = { 0 };
+
+	/* "now" is 2026-11-02 12:00 (leave_as). */
+	cr_expect_eq(leave("E101", "2026-11-03", "2026-11-03", VIA_WRITTEN,
+	    "2026-10-31 12:00", false, &e), 0, "48 hours: %s", e.msg);
+	cr_expect_eq(leave("E102", "2026-11-03", "2026-11-03", VIA_WRITTEN,
+	    "2026-10-31 11:59", false, &e), -1);
+	cr_expect_eq(e.code, EXIT_REFUSED);
+	cr_expect(strstr(e.msg, "48 hours") != NULL, "%s", e.msg);
+	cr_expect_eq(leave_as(&MGR, "E102", "2026-11-03", "2026-11-03",
+	    VIA_WRITTEN, "2026-10-01 09:00", false, &e), 0, "a manager: %s",
+	    e.msg);
+	cr_expect_eq(count_rows("leave"), 2);
 }
 
 Test(attendance, valid_leave_is_not_an_absence_invalid_leave_is)
@@ -223,9 +286,9 @@ Test(attendance, valid_leave_is_not_an_absence_invalid_leave_is)
 
 	signin_at("E103", "2026-11-02 08:55");
 	cr_assert_eq(leave("E101", "2026-11-02", "2026-11-02", VIA_PHONE,
-	    "2026-11-02 07:00", NULL, false, &e), 0, "%s", e.msg);
+	    "2026-11-02 07:00", false, &e), 0, "%s", e.msg);
 	cr_assert_eq(leave("E102", "2026-11-02", "2026-11-02", VIA_SMS,
-	    "2026-11-02 07:00", NULL, true, &e), 0, "recorded as invalid: %s", e.msg);
+	    "2026-11-02 07:00", true, &e), 0, "recorded as invalid: %s", e.msg);
 	cr_expect_eq(count_rows("leave"), 2);
 	cr_expect_eq(status_of("E101", "2026-11-02", "2026-11-02 19:00"), ATT_ON_LEAVE);
 	cr_expect_eq(status_of("E102", "2026-11-02", "2026-11-02 19:00"), ATT_ABSENT);

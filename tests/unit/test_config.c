@@ -348,7 +348,7 @@ Test(config, a_missing_file)
 
 	cr_assert_null(floor_load("/nonexistent/callfloor.cfg", &errs));
 	cr_assert_str_eq(errs.s, "/nonexistent/callfloor.cfg: cannot read the "
-	    "configuration\n");
+	    "configuration: No such file or directory\n");
 	buf_free(&errs);
 }
 
@@ -407,6 +407,52 @@ Test(config, a_parse_error_in_an_included_file_names_that_file)
 	cr_assert(strncmp(errs.s, want, strlen(want)) == 0, "wanted '%s', got:\n%s",
 	    want, errs.s);
 	buf_free(&errs);
+}
+
+Test(config, a_file_included_from_an_included_file_must_be_absolute)
+{
+	struct buf errs = { 0 };
+	char want[256], text[sizeof base];
+	const char *inc = fx_write("inc.cfg", "# rules elsewhere\n"
+	    "@include \"more.cfg\"\n");
+
+	snprintf(text, sizeof text, "%.*s@include \"inc.cfg\"\n",
+	    (int)(strstr(base, "rules = (") - base), base);
+	cr_assert_null(fx_load("main.cfg", text, &errs));
+	snprintf(want, sizeof want, "%s:2: @include \"more.cfg\": inside an "
+	    "included file, give the absolute path\n", inc);
+	cr_assert_str_eq(errs.s, want);
+	buf_free(&errs);
+}
+
+Test(config, a_configuration_over_a_mebibyte_is_refused_before_parsing)
+{
+	struct buf errs = { 0 };
+	size_t n = (1u << 20) + 16;
+	char *big = malloc(n + 1), want[256], text[sizeof base];
+	const char *inc;
+
+	/* One long string: libconfig would take seconds (quadratic). */
+	memset(big, 'a', n);
+	memcpy(big, "x = \"", 5);
+	memcpy(big + n - 3, "\";\n", 3);
+	big[n] = '\0';
+	inc = fx_write("big.cfg", big);
+	snprintf(text, sizeof text, "%.*s@include \"big.cfg\"\n",
+	    (int)(strstr(base, "rules = (") - base), base);
+	cr_assert_null(fx_load("main.cfg", text, &errs));
+	snprintf(want, sizeof want, ": %s: the @included file is too large "
+	    "(1024 KiB): a configuration is at most 1024 KiB", inc);
+	cr_assert_not_null(strstr(errs.s, want), "wanted '%s', got:\n%s", want,
+	    errs.s);
+	buf_free(&errs);
+	free(big);
+}
+
+Test(config, a_name_with_a_control_character_is_refused_at_its_line)
+{
+	one("  name = \"T\";", "  name = \"T\\x1b]0;owned\\x07\"; #!",
+	    "floor: 'name' has a control character in it (\"T^[]0;owned^G\")");
 }
 
 /* ---- the shipped files ---- */

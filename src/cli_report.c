@@ -1,0 +1,161 @@
+/*
+ * cli_report.c - `callfloor report`: the end-of-day summary to standard
+ * output, a file (-o) or the printer.  The summary itself is report.c's;
+ * this file only reads the command line and delivers the result.  Like
+ * every verb it runs after cli_setup gave up the callfloor group, so -o
+ * and the printer see the user's own rights alone.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "report.h"
+#include "text.h"
+
+static const char report_help[] =
+"the end-of-day summary of shift day D (default: today's shift day).\n"
+"\n"
+"  --format csv      one row per fine line instead of the printable text\n"
+"  -o, --output FILE write it to FILE (whole or not at all)\n"
+"  --print           send the text to floor.print_command (default lp)\n"
+"  --printer NAME    ... on printer NAME (lp -d NAME)\n"
+"  --page-lines N    lines per printed page (default 60, at least 20)\n";
+
+/* Writes data to path whole or not at all: a temporary file, renamed. */
+static int
+write_atomic(const char *path, const char *data, size_t n, struct err *e)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	mode_t mask;
+	int fd;
+
+	if ((fd = mkstemp(tmp)) < 0) {
+		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, n) < 0 ||
+	    fsync(fd) < 0) {
+		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+static const struct option report_opts[] = {
+	{ "day", required_argument, NULL, 'D' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "print", no_argument, NULL, 'p' },
+	{ "printer", required_argument, NULL, 'P' },
+	{ "page-lines", required_argument, NULL, 'L' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+report_exec(struct cli *c, int argc, char **argv)
+{
+	const char *day = NULL, *format = NULL, *output = NULL, *printer = NULL;
+	const char *lines = NULL;
+	char d[DAY_LEN];
+	struct buf out = { 0 }, doc = { 0 };
+	struct err e = { 0 };
+	bool csv = false, print = false;
+	int ch, page = REPORT_PAGE_LINES, rc;
+
+	while (cli_getopt(c, argc, argv, &ch) != -1) {
+		switch (ch) {
+		case 'D': day = optarg; break;
+		case 'f': format = optarg; break;
+		case 'o': output = optarg; break;
+		case 'p': print = true; break;
+		case 'P': printer = optarg; break;
+		case 'L': lines = optarg; break;
+		default: return cli_bad_option("report", ch, argv);
+		}
+	}
+	if (cli_no_more("report", argc, argv, 0) != 0)
+		return EXIT_USAGE;
+	if (day != NULL && clock_parse_day(day, d) < 0)
+		return cli_usage("report", "--day '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS, day);
+	if (day == NULL)
+		clock_shift_day(c->floor, clock_now(), d);
+	if (cli_parse_format("report", format, &csv) != 0)
+		return EXIT_USAGE;
+	if (lines != NULL) {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(lines, &end, 10);
+		if (errno != 0 || end == lines || *end != '\0' ||
+		    v < REPORT_PAGE_MIN || v > 10000)
+			return cli_usage("report", "--page-lines '%s' is not a number "
+			    "from %d to 10000", lines, REPORT_PAGE_MIN);
+		page = (int)v;
+	}
+	if (printer != NULL && !print)
+		return cli_usage("report", "--printer NAME goes with --print");
+	if (print && csv)
+		return cli_usage("report", "--print prints the text report, not CSV");
+	if (output != NULL && output[0] == '\0')
+		return cli_usage("report", "-o needs a file name");
+	rc = csv ? report_csv(c->floor, c->store, d, &out, &e) :
+	    report_text_paged(c->floor, c->store, d, c->actor.login, page, &out,
+	    &e);
+	if (rc < 0) {
+		buf_free(&out);
+		return cli_fail(&e);
+	}
+	/* What goes to a file, a terminal or a printer: sanitised once. */
+	text_clean(&doc, out.s ? out.s : "", out.len, true);
+	buf_free(&out);
+	if (output != NULL && write_atomic(output, doc.s, doc.len, &e) < 0) {
+		buf_free(&doc);
+		return cli_fail(&e);
+	}
+	if (print) {
+		if (report_print(c->floor, doc.s, printer, &e) < 0) {
+			buf_free(&doc);
+			return cli_fail(&e);
+		}
+		printf("report for %s sent to %s\n", d, printer ? printer :
+		    "the printer");
+	} else if (output == NULL)
+		fwrite(doc.s, 1, doc.len, stdout);
+	buf_free(&doc);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "callfloor: report: writing to standard output: "
+		    "%s\n", strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	return 0;
+}
+
+const struct verb verb_report = {
+	.name = "report",
+	.args = "[--day D] [--format text|csv] [-o FILE]\n"
+	    "                [--print [--printer NAME]] [--page-lines N]",
+	.help = report_help,
+	.shortopts = "o:",
+	.opts = report_opts,
+	.open = OPEN_READ,
+	.needs_actor = true,
+	.exec = report_exec,
+};
