@@ -129,8 +129,9 @@ check_config_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_check_config = {
 	.name = "check-config",
 	.args = "",
-	.help = "validates the configuration; prints ok: N seats, N staff, N groups,\n"
-	    "N rules, or every error as FILE:LINE: message.\n",
+	.help = "validates the configuration\n"
+	    "Prints ok: N seats, N staff, N groups, N rules, or every error as\n"
+	    "FILE:LINE: message.\n",
 	.open = OPEN_NONE,
 	.needs_actor = false,
 	.exec = check_config_exec,
@@ -152,8 +153,8 @@ init_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_init = {
 	.name = "init",
 	.args = "",
-	.help = "creates or migrates the database (safe to repeat); the only command\n"
-	    "that creates one on a configured floor.\n",
+	.help = "creates or migrates the database (safe to repeat)\n"
+	    "The only command that creates one on a configured floor.\n",
 	.open = OPEN_INIT,
 	.needs_actor = true,
 	.exec = init_exec,
@@ -273,9 +274,10 @@ const struct verb verb_mark = {
 	.name = "mark",
 	.args = "(--seat S | --staff ID | --group G) --rule CODE\n"
 	    "                [--amount X] [--note TEXT] [--at 'YYYY-MM-DD HH:MM']",
-	.help = "records an incident; prints its id, then one line per fine:\n"
-	    "STAFF_ID ROLE AMOUNT (ROLE: offender, director, deputy, supervisor,\n"
-	    "member).  A vacant role is said on stderr.\n",
+	.help = "records an incident\n"
+	    "Prints its id, then one line per fine: STAFF_ID ROLE AMOUNT (ROLE:\n"
+	    "offender, director, deputy, supervisor, member).  A vacant role is\n"
+	    "said on stderr.\n",
 	.opts = mark_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -318,7 +320,8 @@ void_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_void = {
 	.name = "void",
 	.args = "ID --reason TEXT",
-	.help = "voids an incident: kept on record, later offences renumbered.\n",
+	.help = "voids an incident (kept on record)\n"
+	    "Later offences are renumbered.\n",
 	.opts = void_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -489,7 +492,7 @@ const struct verb verb_fines = {
 	.name = "fines",
 	.args = "[--day D | --month YYYY-MM | --from D --to D]\n"
 	    "                [--group G] [--format text|csv]",
-	.help = "fines per person (default: this month).\n",
+	.help = "fines per person (default: this month)\n",
 	.opts = fines_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,
@@ -543,7 +546,7 @@ custody_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_custody = {
 	.name = "custody",
 	.args = "",
-	.help = "confiscated items still held.\n",
+	.help = "confiscated items still held\n",
 	.open = OPEN_READ,
 	.needs_actor = true,
 	.exec = custody_exec,
@@ -576,7 +579,7 @@ return_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_return = {
 	.name = "return",
 	.args = "ID",
-	.help = "hands a confiscated item back (callfloor custody lists the ids).\n",
+	.help = "hands a confiscated item back (ids: callfloor custody)\n",
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = return_exec,
@@ -625,7 +628,7 @@ map_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_map = {
 	.name = "map",
 	.args = "[--day D] [--ascii]",
-	.help = "the seat map as plain text.\n",
+	.help = "the seat map as plain text\n",
 	.opts = map_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,
@@ -660,7 +663,7 @@ rules_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_rules = {
 	.name = "rules",
 	.args = "",
-	.help = "the rulebook in force, with hotkeys and amounts.\n",
+	.help = "the rulebook in force, with hotkeys and amounts\n",
 	.open = OPEN_NONE,
 	.needs_actor = false,
 	.exec = rules_exec,

@@ -64,7 +64,7 @@ static int signout_exec(struct cli *c, int argc, char **argv) { return sign_verb
 const struct verb verb_signin = {
 	.name = "signin",
 	.args = "STAFF [--at 'YYYY-MM-DD HH:MM']",
-	.help = "signs STAFF in (now, or at T); a late arrival is fined (LATE).\n",
+	.help = "signs STAFF in; a late arrival is fined (LATE)\n",
 	.opts = sign_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -74,7 +74,7 @@ const struct verb verb_signin = {
 const struct verb verb_signout = {
 	.name = "signout",
 	.args = "STAFF [--at 'YYYY-MM-DD HH:MM']",
-	.help = "signs STAFF out (now, or at T); an early leave is counted.\n",
+	.help = "signs STAFF out; an early leave is counted\n",
 	.opts = sign_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -168,7 +168,7 @@ const struct verb verb_leave = {
 	.args = "STAFF --from D [--to D] --kind sick|personal\n"
 	    "                --via written|phone|sms --requested-at T "
 	    "[--record-invalid]",
-	.help = "records a leave request, checked as A4/A5 say.\n"
+	.help = "records a leave request, checked as A4/A5 say\n"
 	    "  --requested-at T  when it was asked: at most 48 hours back for a\n"
 	    "                    supervisor, further for a manager\n"
 	    "  --record-invalid  keep an invalid request on record (its days\n"
@@ -203,7 +203,7 @@ leave_approve_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_leave_approve = {
 	.name = "leave-approve",
 	.args = "ID",
-	.help = "approves leave request ID, as you (managers; A5).\n",
+	.help = "approves leave request ID, as you (managers; A5)\n",
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = leave_approve_exec,
@@ -231,7 +231,7 @@ leave_form_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_leave_form = {
 	.name = "leave-form",
 	.args = "ID",
-	.help = "the written form of phone request ID has come in.\n",
+	.help = "the written form of phone request ID came in\n",
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = leave_form_exec,
@@ -312,7 +312,7 @@ attendance_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_attendance = {
 	.name = "attendance",
 	.args = "[--month YYYY-MM] [--format text|csv]",
-	.help = "late, early, half days, absences, bonus and flags per person.\n",
+	.help = "late, early, half days, absences and flags\n",
 	.opts = attendance_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,

@@ -23,6 +23,7 @@
  */
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <pwd.h>
@@ -100,7 +101,8 @@ print_usage(void)
 	fputs(usage_head, stdout);
 	for (v = verbs; *v; v++) {
 		const char *h = (*v)->help;
-		int w = (int)strlen((*v)->name) + 1 + (int)strlen((*v)->args);
+		int w = (int)strlen((*v)->name) + ((*v)->args[0] ?
+		    1 + (int)strlen((*v)->args) : 0);
 
 		printf("  callfloor %s%s%s", (*v)->name, (*v)->args[0] ? " " : "",
 		    (*v)->args);
@@ -117,10 +119,13 @@ print_usage(void)
 static void
 print_verb_usage(const struct verb *v)
 {
-	printf("usage: callfloor %s%s%s\n\n%s", v->name, v->args[0] ? " " : "",
-	    v->args, v->help);
-	if (v->help[0] && v->help[strlen(v->help) - 1] != '\n')
-		putchar('\n');
+	const char *h = v->help;
+	int n = (int)strcspn(h, "\n");
+
+	/* The list's first line, as the page's opening sentence. */
+	printf("usage: callfloor %s%s%s\n\n%c%.*s.\n%s", v->name,
+	    v->args[0] ? " " : "", v->args, toupper((unsigned char)h[0]), n - 1,
+	    h + 1, h[n] ? h + n + 1 : "");
 	printf("\nEvery command also takes -c FILE, -d FILE and -h (callfloor "
 	    "--help).\n");
 }

@@ -17,7 +17,8 @@
 #include "text.h"
 
 static const char report_help[] =
-"the end-of-day summary of shift day D (default: today's shift day).\n"
+"the end-of-day summary\n"
+"Of shift day D (default: today's shift day).\n"
 "\n"
 "  --format csv      one row per fine line instead of the printable text\n"
 "  -o, --output FILE write it to FILE (whole or not at all)\n"

@@ -9,6 +9,7 @@
 # configuration of the setgid binary; a backup is A's own file.
 #
 # Needs root (useradd, groupadd, chown); skips with a message otherwise.
+# The users and the group it makes are removed again when it ends.
 source "$(dirname "$0")/lib.sh"
 
 if [ "$(id -u)" != 0 ]; then
@@ -17,27 +18,9 @@ if [ "$(id -u)" != 0 ]; then
 fi
 UA=cftest_a
 UB=cftest_b
-for u in "$UA" "$UB"; do
-	id "$u" >/dev/null 2>&1 ||
-		useradd --system --no-create-home --shell /usr/sbin/nologin "$u"
-done
-chmod 755 "$T"
-
-# A copy of the tree, built for paths under $T.  Objects of the main build
-# are reused when present; cli_main.c (which holds the paths) is built anew.
-SRC="$T/src"
-mkdir -p "$SRC"
-(cd "$ROOT" && cp -pr Makefile callfloor.1 src db ui conf "$SRC/")
-if [ -d "$ROOT/build" ]; then
-	cp -pr "$ROOT/build" "$SRC/build"
-	rm -f "$SRC/build/src/cli_main.o"
-fi
-make -C "$SRC" -s -j2 PREFIX="$T/usr" SYSCONFDIR="$T/etc" LOCALSTATEDIR="$T/var" \
-	install >"$T/install.log" 2>&1 || { cat "$T/install.log"; fail "make install"; }
-BIN="$T/usr/bin/callfloor"
-DATA="$T/var/lib/callfloor"
-CONF="$T/etc/callfloor"
-
+fixture_user "$UA"
+fixture_user "$UB"
+install_scratch
 getent group callfloor >/dev/null || fail "make install made no callfloor group"
 expect_eq "binary mode" "$(stat -c '%a %U %G' "$BIN")" "2755 root callfloor"
 expect_eq "data folder mode" "$(stat -c '%a %U %G' "$DATA")" "2770 root callfloor"
@@ -47,7 +30,7 @@ grep -q 'login = "\*"' "$CONF/callfloor.cfg" && fail "the installed demo still l
 
 # A second install keeps an edited configuration.
 echo "# edited" >>"$CONF/callfloor.cfg"
-make -C "$SRC" -s PREFIX="$T/usr" SYSCONFDIR="$T/etc" LOCALSTATEDIR="$T/var" \
+make -C "$T/src" -s PREFIX="$T/usr" SYSCONFDIR="$T/etc" LOCALSTATEDIR="$T/var" \
 	install >"$T/install.log" 2>&1 || { cat "$T/install.log"; fail "make install again"; }
 grep -q '^# edited' "$CONF/callfloor.cfg" || fail "make install overwrote the configuration"
 
@@ -58,7 +41,6 @@ sed '/^users = (/,/^);/d' "$ROOT/tests/fixtures/small.cfg" |
 DB="$DATA/small.db"
 
 cd "$T"
-as() { local u=$1; shift; runuser -u "$u" -- "$@"; }
 
 # B is refused by callfloor's role check.
 expect_rc 3 as "$UB" "$BIN" mark --seat A01 --rule DESK

@@ -11,8 +11,16 @@ export XDG_DATA_HOME="$T/data"
 DB="$T/test.db"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 TMUX_SOCK="cf-$$"
+_made_users=()
+_made_group=""
 _cleanup() {
 	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null || true
+	local u
+	for u in "${_made_users[@]}"; do
+		pkill -KILL -u "$u" 2>/dev/null || true
+		userdel "$u" 2>/dev/null || true
+	done
+	[ -z "$_made_group" ] || groupdel "$_made_group" 2>/dev/null || true
 	rm -rf "$T"
 }
 trap _cleanup EXIT
@@ -82,4 +90,53 @@ tm_wait_gone() {
 	done
 	tm_screen >&2 || true
 	fail "timed out waiting for [$text] to go"
+}
+
+# --- a shared install, tested as real users (needs root) ---
+
+# fixture_user NAME: a throwaway system user, removed when the script
+# ends (only if this script made it).  Names start with cftest_ so that a
+# leftover says what it is.
+fixture_user() {
+	id "$1" >/dev/null 2>&1 && return 0
+	useradd --system --no-create-home --shell /usr/sbin/nologin "$1"
+	_made_users+=("$1")
+}
+
+# install_scratch: `make install` of this tree with its prefix, /etc and
+# /var all under $T.  Sets BIN, DATA and CONF.  The callfloor group is
+# made if missing, and removed again on exit if this script made it.
+install_scratch() {
+	local src="$T/src"
+
+	getent group callfloor >/dev/null || _made_group=callfloor
+	chmod 755 "$T"
+	mkdir -p "$src"
+	(cd "$ROOT" && cp -pr Makefile callfloor.1 src db ui conf "$src/")
+	if [ -d "$ROOT/build" ]; then
+		# Objects of the main build are reused; cli_main.c holds the
+		# installed paths, so it is built anew.
+		cp -pr "$ROOT/build" "$src/build"
+		rm -f "$src/build/src/cli_main.o" "$src/build/src/cli.o"
+	fi
+	make -C "$src" -s -j2 PREFIX="$T/usr" SYSCONFDIR="$T/etc" \
+		LOCALSTATEDIR="$T/var" install >"$T/install.log" 2>&1 ||
+		{ cat "$T/install.log"; fail "make install"; }
+	BIN="$T/usr/bin/callfloor"
+	DATA="$T/var/lib/callfloor"
+	CONF="$T/etc/callfloor"
+}
+
+# as USER CMD...: runs CMD as USER (in USER's home under $T when it has
+# one).  setpriv execs CMD in place: no runuser stays behind as a parent,
+# so a test can stop and continue the command itself.
+as() {
+	local u=$1
+	shift
+	if [ -d "$T/home/$u" ]; then
+		(cd "$T/home/$u" && exec setpriv --reuid="$u" --regid="$u" \
+			--init-groups -- env HOME="$T/home/$u" "$@")
+	else
+		setpriv --reuid="$u" --regid="$u" --init-groups -- "$@"
+	fi
 }

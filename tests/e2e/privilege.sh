@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# privilege.sh - the shared install attacked by its own users.
+#
+# A scratch `make install` (setgid callfloor, data folder 2770), four
+# throwaway users (cftest_mgr, cftest_sup, cftest_lead on the floor,
+# cftest_out not), and every way a user can name a path aimed at the
+# data folder, at the database itself and through a folder swapped for a
+# symlink while the process is stopped.  Also forged approvals, control
+# characters through every text output, a missing and an empty database,
+# far-future dates, global options after the verb, an unreadable working
+# folder, and a writer that holds the lock.  After each attack the
+# database must pass integrity_check and hold every acknowledged mark.
+#
+# Needs root; skips (reported as a skip) otherwise.  The users and the
+# group it makes are removed when it ends.
+source "$(dirname "$0")/lib.sh"
+
+if [ "$(id -u)" != 0 ]; then
+	echo "skip: privilege needs root (it adds users and the callfloor group)"
+	exit 77
+fi
+MGR=cftest_mgr SUP=cftest_sup LEAD=cftest_lead OUT=cftest_out
+for u in "$MGR" "$SUP" "$LEAD" "$OUT"; do
+	fixture_user "$u"
+	mkdir -p "$T/home/$u"
+	chown "$u:" "$T/home/$u"
+	chmod 700 "$T/home/$u"
+done
+chmod 755 "$T" "$T/home"
+install_scratch
+sed '/^users = (/,/^);/d' "$ROOT/tests/fixtures/small.cfg" |
+	sed "s|@include \"rules.cfg\"|users = (\n  { login = \"$MGR\"; role = \"manager\"; },\n  { login = \"$SUP\"; role = \"supervisor\"; staff = \"S001\"; },\n  { login = \"$LEAD\"; role = \"lead\"; }\n);\n@include \"rules.cfg\"|" \
+	>"$CONF/callfloor.cfg"
+DB="$DATA/small.db"
+cd "$T"
+
+# --- the acknowledged record ---
+expect_rc 0 as "$MGR" "$BIN" init
+MARKS=0
+mark_ok() {	# USER SEAT: a mark that must be kept
+	expect_rc 0 as "$1" "$BIN" mark --seat "$2" --rule DESK
+	MARKS=$((MARKS + 1))
+}
+mark_ok "$SUP" A01
+mark_ok "$SUP" A02
+mark_ok "$MGR" B01
+# The database as the data folder holds it, and a check after each attack.
+intact() {
+	[ -f "$DB" ] && [ ! -L "$DB" ] || fail "$1: the database file is gone"
+	expect_eq "$1: integrity" "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok"
+	expect_eq "$1: marks" "$(sqlite3 "$DB" 'SELECT count(*) FROM incident')" "$MARKS"
+	expect_eq "$1: data folder" "$(cd "$DATA" && ls -A | grep -v '^small\.db\(-wal\|-shm\)\?$' || true)" ""
+	expect_eq "$1: owner" "$(stat -c '%G %a' "$DB")" "callfloor 660"
+}
+intact "setup"
+
+# --- every user-named path, as every user, aimed at the data folder ---
+for u in "$MGR" "$SUP" "$LEAD" "$OUT"; do
+	# -o onto the database, into the folder, next to it.
+	for target in "$DB" "$DATA/planted.txt" "$DATA/small.db-wal"; do
+		as "$u" "$BIN" report -o "$target" >"$T/out" 2>"$T/err" &&
+			fail "$u: report -o $target succeeded"
+		intact "$u report -o $target"
+	done
+	# backup onto the database and into the folder.
+	for target in "$DB" "$DATA/stray.db"; do
+		as "$u" "$BIN" backup "$target" >"$T/out" 2>"$T/err" &&
+			fail "$u: backup $target succeeded"
+		intact "$u backup $target"
+	done
+	# -d and -c name files: the group is gone before they are opened,
+	# whether they come before or after the verb, in any spelling.
+	# The user's own configuration: the user a manager, the shared file
+	# as its database.
+	sed '/^users = (/,/^);/d' "$ROOT/tests/fixtures/small.cfg" |
+		sed "s|^  id = \"small\";|  id = \"small\";\n  database = \"$DB\";|; s|@include \"rules.cfg\"|users = ( { login = \"$u\"; role = \"manager\"; } );\n@include \"$CONF/rules.cfg\"|" \
+		>"$T/home/$u/own.cfg"
+	chown "$u:" "$T/home/$u/own.cfg"
+	for args in "-d $DB mark --seat A03 --rule DESK" \
+		"mark --seat A03 --rule DESK -d $DB" \
+		"mark --seat A03 --rule DESK -d$DB" \
+		"mark --seat A03 --rule DESK --db=$DB" \
+		"-c $T/home/$u/own.cfg mark --seat A03 --rule DESK" \
+		"mark --seat A03 --rule DESK -c$T/home/$u/own.cfg" \
+		"mark --seat A03 --rule DESK --config=$T/home/$u/own.cfg" \
+		"void 1 --reason x --config=$T/home/$u/own.cfg" \
+		"backup $T/home/$u/b.db -d $DB"; do
+		# shellcheck disable=SC2086
+		as "$u" "$BIN" $args >"$T/out" 2>"$T/err" &&
+			fail "$u: '$args' succeeded: $(cat "$T/out")"
+		grep -q "Permission denied\|not a user of floor" "$T/err" ||
+			fail "$u: '$args': $(cat "$T/err")"
+		intact "$u $args"
+	done
+	# Nothing was made in the user's home by the group either.
+	[ -z "$(find "$T/home/$u" -group callfloor)" ] ||
+		fail "$u: files of group callfloor in the home: $(find "$T/home/$u" -group callfloor)"
+done
+
+# A -o and a backup of the user's own are the user's, not the group's.
+expect_rc 0 as "$LEAD" "$BIN" report -o "$T/home/$LEAD/r.txt"
+expect_eq "report owner" "$(stat -c '%U %G' "$T/home/$LEAD/r.txt")" "$LEAD $LEAD"
+expect_rc 0 as "$LEAD" "$BIN" backup "$T/home/$LEAD/copy.db"
+expect_eq "backup owner" "$(stat -c '%U %G %a' "$T/home/$LEAD/copy.db")" "$LEAD $LEAD 600"
+
+# --- stopped and swapped: the group is gone before any user path ---
+# The print command stands still until told: callfloor waits for it, and
+# its own ids are read from /proc meanwhile (deterministic).
+sed -i "s#^  shift = #  print_command = \"cat >/dev/null; touch $T/home/$LEAD/printing; while [ ! -e $T/home/$LEAD/go ]; do sleep 0.05; done\";\n  shift = #" \
+	"$CONF/callfloor.cfg"
+as "$LEAD" "$BIN" report --print >"$T/print.out" 2>&1 &
+bg=$!
+for ((i = 0; i < 200; i++)); do [ -e "$T/home/$LEAD/printing" ] && break; sleep 0.05; done
+[ -e "$T/home/$LEAD/printing" ] || fail "the print command never ran: $(cat "$T/print.out")"
+cf_pid=$(pgrep -u "$LEAD" -x callfloor | head -1)
+[ -n "$cf_pid" ] || fail "no callfloor process of $LEAD"
+ga=$(id -g "$LEAD")
+expect_eq "callfloor's gids while printing" \
+	"$(sed -n 's/^Gid:\s*//p' "/proc/$cf_pid/status" | tr -s '\t ' ' ')" "$ga $ga $ga $ga"
+touch "$T/home/$LEAD/go"
+wait "$bg" || fail "report --print: $(cat "$T/print.out")"
+sed -i '/print_command/d' "$CONF/callfloor.cfg"
+
+# backup into a folder that is swapped for a symlink to the data folder
+# while the process is stopped.  A large database makes the copy slow
+# enough for the stop to land between the copy's creation and its check;
+# each trial records where it landed.
+sqlite3 "$DB" "CREATE TABLE ballast (b BLOB); INSERT INTO ballast
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+    SELECT randomblob(100000) FROM n;"
+landed=0
+for trial in 1 2 3 4 5 6; do
+	d="$T/home/$MGR/drop$trial"
+	as "$MGR" mkdir "$d"
+	as "$MGR" "$BIN" backup "$d/small.db" >"$T/out" 2>"$T/err" &
+	bg=$!
+	for ((i = 0; i < 20000; i++)); do [ -e "$d/small.db" ] && break; done
+	cf_pid=$(pgrep -u "$MGR" -x callfloor | head -1)
+	if [ -n "$cf_pid" ] && [ -e "$d/small.db" ]; then
+		kill -STOP "$cf_pid"
+		gm=$(id -g "$MGR")
+		expect_eq "stopped backup's gids" \
+			"$(sed -n 's/^Gid:\s*//p' "/proc/$cf_pid/status" | tr -s '\t ' ' ')" "$gm $gm $gm $gm"
+		[ "$(stat -c %s "$d/small.db")" -lt 40000000 ] && landed=$((landed + 1))
+		as "$MGR" mv "$d" "$d.real"
+		as "$MGR" ln -s "$DATA" "$d"
+		kill -CONT "$cf_pid"
+	fi
+	wait "$bg" || true
+	intact "backup swapped, trial $trial"
+done
+echo "note: $landed of 6 stops landed inside the copy"
+sqlite3 "$DB" "DROP TABLE ballast; VACUUM;"
+
+# A relative -o from a working folder that cannot be opened (mode 0311)
+# lands there, not in the configuration's folder.
+mkdir "$T/home/$SUP/wx"
+chown "$SUP:" "$T/home/$SUP/wx"
+chmod 0311 "$T/home/$SUP/wx"
+(cd "$T/home/$SUP/wx" && runuser -u "$SUP" -- "$BIN" report -o rel.txt) ||
+	fail "report -o from a 0311 folder"
+[ -f "$T/home/$SUP/wx/rel.txt" ] || fail "rel.txt is not in the working folder"
+[ -e "$CONF/rel.txt" ] && fail "rel.txt went to the configuration's folder"
+
+# --- no act in another's name ---
+expect_rc 2 as "$SUP" "$BIN" leave E101 --from 2026-12-20 --to 2026-12-22 --kind personal \
+	--via written --requested-at "$(date '+%Y-%m-%d %H:%M')" --approved-by "$MGR"
+grep -q "unknown option '--approved-by'" "$T/err" || fail "--approved-by: $(cat "$T/err")"
+expect_rc 0 as "$SUP" "$BIN" leave E101 --from 2030-12-02 --to 2030-12-04 --kind personal \
+	--via written --requested-at "$(date '+%Y-%m-%d %H:%M')"
+lid=$(sqlite3 "$DB" 'SELECT max(id) FROM leave')
+expect_rc 3 as "$SUP" "$BIN" leave-approve "$lid"
+expect_rc 3 as "$LEAD" "$BIN" leave-approve "$lid"
+expect_eq "still pending" "$(sqlite3 "$DB" "SELECT approved_by IS NULL FROM leave WHERE id = $lid")" "1"
+expect_rc 0 as "$MGR" "$BIN" leave-approve "$lid"
+expect_eq "approved by" "$(sqlite3 "$DB" "SELECT approved_by FROM leave WHERE id = $lid")" "$MGR"
+sqlite3 "$DB" "SELECT login, action, detail FROM audit WHERE object = 'leave $lid'" >"$T/trail"
+grep -q "^$SUP|leave|.*pending a manager's approval" "$T/trail" || fail "trail: $(cat "$T/trail")"
+grep -q "^$MGR|leave approve|approved E101" "$T/trail" || fail "trail: $(cat "$T/trail")"
+# A supervisor dates a request 48 hours back at most; over-long values fail.
+expect_rc 3 as "$SUP" "$BIN" leave E102 --from 2030-12-02 --kind personal --via written \
+	--requested-at "$(date -d '-3 days' '+%Y-%m-%d %H:%M')"
+expect_rc 2 as "$SUP" "$BIN" leave E102 --from 2030-12-02 --kind personal --via written \
+	--requested-at "$(printf '2026-11-01 09:00%0200d' 0)"
+expect_rc 0 as "$MGR" "$BIN" leave E102 --from 2030-12-02 --kind personal --via written \
+	--requested-at "$(date -d '-30 days' '+%Y-%m-%d %H:%M')"
+
+# --- control characters never reach a terminal ---
+expect_rc 2 as "$SUP" "$BIN" mark --seat A03 --rule DESK --note $'x\n2026-01-01 00:00:00 cftest_mgr void incident 1'
+grep -q "control character" "$T/err" || fail "note with a newline: $(cat "$T/err")"
+expect_rc 2 as "$MGR" "$BIN" void 1 --reason $'\e]0;owned\a'
+# Old data may hold them: put some in behind callfloor's back.
+ctl="'a' || char(10) || 'forged row ' || char(27) || '[2J' || char(27) || ']0;t' || char(7)"
+sqlite3 "$DB" "UPDATE incident SET note = $ctl WHERE id = 2;
+    INSERT INTO audit (at, login, uid, terminal, ssh, action, object, detail)
+    VALUES (strftime('%s'), '$MGR', 0, '-', '-', 'mark', 'incident 2', $ctl);"
+for args in "audit" "audit --format csv" "report" "report --format csv" "journal" "fines" "map" "custody"; do
+	# shellcheck disable=SC2086
+	as "$MGR" "$BIN" $args >"$T/o.raw" 2>&1 || fail "$args: $(cat "$T/o.raw")"
+	if LC_ALL=C grep -q $'[\x01-\x08\x0b\x0e-\x1f\x7f]' "$T/o.raw"; then
+		fail "$args printed a control character: $(od -c "$T/o.raw" | grep -m3 '033\|007')"
+	fi
+	grep -q "^forged row" "$T/o.raw" && fail "$args: a note forged a line"
+done
+as "$MGR" "$BIN" audit >"$T/o.raw"
+grep -q 'a\\nforged row \^\[\[2J\^\[\]0;t\^G$' "$T/o.raw" || fail "not shown visibly: $(grep -a forged "$T/o.raw")"
+# Names with control characters are refused when the configuration loads.
+sed 's/name = "Test Floor";/name = "Test\\x1b[2J Floor";/' "$CONF/callfloor.cfg" | sed "s|@include \"rules.cfg\"|@include \"$CONF/rules.cfg\"|" >"$T/home/$MGR/ctl.cfg"
+expect_rc 2 "$BIN" -c "$T/home/$MGR/ctl.cfg" check-config
+grep -q "ctl.cfg:[0-9]*: floor: 'name' has a control character" "$T/err" || fail "ctl name: $(cat "$T/err")"
+
+# --- far-future dates: refused at once, no endless loop ---
+for args in "report --day 9999-12-31" "map --day 9999-12-31" "fines --day 9999-12-31" \
+	"report --day 1969-12-31" "attendance --month 9999-12"; do
+	# shellcheck disable=SC2086
+	expect_rc 2 timeout 10 runuser -u "$MGR" -- "$BIN" $args
+done
+
+# --- a writer that holds the lock: others are told, not hung ---
+# A writer takes the write lock and stands still until its input ends,
+# as a callfloor stopped mid-write would.
+mkfifo "$T/hold"
+python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+sys.stdin.read()' "$DB" <"$T/hold" &
+holder=$!
+exec 4>"$T/hold"
+sleep_until_locked() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		sqlite3 "$DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || return 0
+		sleep 0.05
+	done
+	fail "the holder never took the lock"
+}
+sleep_until_locked
+expect_rc 1 as "$SUP" "$BIN" mark --seat A04 --rule DESK
+grep -q "is busy: another callfloor has held its write lock since" "$T/err" || fail "busy: $(cat "$T/err")"
+expect_rc 0 as "$LEAD" "$BIN" fines     # readers are not held up
+exec 4>&-
+wait "$holder" || true
+mark_ok "$SUP" A04
+intact "after the lock"
+
+# --- a missing or empty database is noticed, never re-created ---
+mv "$DB" "$T/saved.db"
+rm -f "$DB-wal" "$DB-shm"
+expect_rc 1 as "$SUP" "$BIN" mark --seat A05 --rule DESK
+grep -q "no such file (run \`callfloor init\`)" "$T/err" || fail "missing: $(cat "$T/err")"
+[ -e "$DB" ] && fail "mark re-created the database"
+install -m 660 -g callfloor /dev/null "$DB"
+expect_rc 1 as "$SUP" "$BIN" mark --seat A05 --rule DESK
+grep -q "is empty" "$T/err" || fail "empty: $(cat "$T/err")"
+expect_eq "still empty" "$(stat -c %s "$DB")" "0"
+mv "$T/saved.db" "$DB"
+intact "restored"
+
+echo "ok: privilege: no user wrote a file with the group's rights; $MARKS marks intact"
