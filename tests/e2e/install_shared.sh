@@ -14,7 +14,7 @@ source "$(dirname "$0")/lib.sh"
 
 if [ "$(id -u)" != 0 ]; then
 	echo "skip: install_shared needs root (it adds two users and the callfloor group)"
-	exit 0
+	exit 77
 fi
 UA=cftest_a
 UB=cftest_b
