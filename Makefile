@@ -28,7 +28,8 @@ TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
 
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
-	    libconfig-dev libcriterion-dev tmux sqlite3 locales procps
+	    libconfig-dev libcriterion-dev tmux sqlite3 locales procps \
+	    util-linux python3 clang libclang-rt-14-dev
 
 .PHONY: all deps test unit e2e check fuzz bench bench-smoke install clean demo
 
@@ -140,14 +141,16 @@ install: callfloor
 
 # `make check`: everything built again in build-asan/ with gcc's
 # AddressSanitizer and UndefinedBehaviorSanitizer (any finding fails), then
-# the unit tests, the fuzz corpus replayed through the loader, and every
-# end-to-end script against the sanitized binary (the stress scripts at
-# CHECK_MARKS marks a process and CHECK_TRIALS kill trials).
+# the unit tests, the fuzz corpus replayed through the loader, a
+# CHECK_FUZZ_TIME-second libFuzzer run of the configuration loader (clang),
+# and every end-to-end script against the sanitized binary (the stress
+# scripts at CHECK_MARKS marks a process and CHECK_TRIALS kill trials).
 ASAN_B       := build-asan
 ASAN_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=undefined
 CHECK_MARKS  ?= 50
 CHECK_TRIALS ?= 50
+CHECK_FUZZ_TIME ?= 60
 CHECK_ENV    := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp
@@ -167,6 +170,7 @@ check:
 	  $(ASAN_B)/callfloor $(ASAN_B)/unit_tests $(ASAN_B)/tests/stress/reprice $(ASAN_B)/replay
 	$(CHECK_ENV) $(ASAN_B)/unit_tests --jobs 2
 	$(CHECK_ENV) $(ASAN_B)/replay tests/fuzz/corpus/*
+	$(MAKE) fuzz FUZZ_TIME=$(CHECK_FUZZ_TIME)
 	@# The end-to-end scripts run without the end-of-run leak check: when a
 	@# console's terminal is killed under it, LeakSanitizer's stop-the-world
 	@# can spin instead of exiting.  Leaks are checked by the unit tests
