@@ -101,6 +101,8 @@ struct store {
 	bool nocreate;			/* an empty file is not ours to fill */
 	bool patient;			/* opening: wait for a busy database */
 	time_t busy_since;		/* when the last wait for a lock began */
+	dev_t wal_dev;			/* the -wal file opened with the database */
+	ino_t wal_ino;			/* (0: none), to tell when it is replaced */
 	struct timespec busy_start;
 	sqlite3_stmt *st[Q_COUNT];
 };
@@ -177,18 +179,20 @@ dberr(struct store *s, struct err *e, const char *what)
 	if (rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) {
 		char *wal = xasprintf("%s-wal", s->path);
 		struct stat st;
-		bool gone = stat(s->path, &st) < 0 || stat(wal, &st) < 0;
+		bool gone = stat(s->path, &st) < 0 || (s->wal_ino != 0 &&
+		    (stat(wal, &st) < 0 || st.st_ino != s->wal_ino ||
+		    st.st_dev != s->wal_dev));
+		int en = sqlite3_system_errno(s->db);
 
 		free(wal);
 		if (gone)
-			return err_set(e, EXIT_RUNTIME, "database %s: its file or "
-			    "its -wal file was removed while callfloor had it open "
-			    "(%s: %s); nothing more was written: quit, and check "
-			    "the database with callfloor backup or restore it", s->path,
-			    what, sqlite3_errmsg(s->db));
+			return err_set(e, EXIT_RUNTIME, "database %s: its file or its "
+			    "-wal file was removed or replaced while this callfloor "
+			    "had it open (%s); nothing more was written.  Quit and "
+			    "start callfloor again", s->path, what);
 		return err_set(e, EXIT_RUNTIME, "database %s: cannot read or write "
-		    "it (%s: %s: %s)", s->path, what, sqlite3_errmsg(s->db),
-		    strerror(sqlite3_system_errno(s->db)));
+		    "it (%s: %s%s%s)", s->path, what, sqlite3_errmsg(s->db),
+		    en ? ": " : "", en ? strerror(en) : "");
 	}
 	return err_set(e, EXIT_RUNTIME, "database %s: %s: %s", s->path, what,
 	    sqlite3_errmsg(s->db));
@@ -455,6 +459,15 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	if (migrate(s, e) < 0)
 		goto fail;
 	s->patient = false;
+	{
+		char *wal = xasprintf("%s-wal", path);
+
+		if (stat(wal, &stbuf) == 0) {
+			s->wal_dev = stbuf.st_dev;
+			s->wal_ino = stbuf.st_ino;
+		}
+		free(wal);
+	}
 	*out = s;
 	return 0;
 fail:

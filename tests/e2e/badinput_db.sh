@@ -135,4 +135,29 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=512k tmpfs "$FULL" 2>/dev/null; 
 else
 	full="skipped (needs root and mount)"
 fi
-echo "ok: damaged, newer, read-only and full-disk databases; full disk $full"
+# A -wal file deleted under a running console: the console says what
+# happened instead of "disk I/O error", and keeps running.
+"$CF" -d "$T/wal.db" init >/dev/null
+tm_start 120 30 "$CF" -d "$T/wal.db"
+tm_wait "Test Floor"
+rm -f "$T/wal.db-wal"
+"$CF" -d "$T/wal.db" mark --seat A02 --rule DESK >/dev/null
+tm_keys d
+tm_wait "replaced while this callfloor had it open"
+tm_keys q
+tm_wait_gone "Test Floor"
+
+# Missing and empty databases are refused, never started afresh.
+expect_rc 1 "$CF" -d "$T/nothing.db" mark --seat A02 --rule DESK
+grep -q "no such file (run \`callfloor init\`)" "$T/err" || fail "missing: $(cat "$T/err")"
+[ -e "$T/nothing.db" ] && fail "mark created a database"
+: >"$T/empty.db"
+for verb in "mark --seat A02 --rule DESK" "fines" "map" "report"; do
+	# shellcheck disable=SC2086
+	expect_rc 1 "$CF" -d "$T/empty.db" $verb
+	grep -q "is empty (run \`callfloor init\`" "$T/err" || fail "empty, $verb: $(cat "$T/err")"
+	expect_eq "still empty after $verb" "$(stat -c %s "$T/empty.db")" "0"
+done
+expect_rc 0 "$CF" -d "$T/empty.db" init
+
+echo "ok: damaged, newer, read-only, emptied, -wal-deleted and full-disk databases; full disk $full"
