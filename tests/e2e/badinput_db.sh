@@ -56,11 +56,11 @@ mkdir -p "$T/ro"
 cp "$GOOD" "$T/ro/r.db"
 chmod 755 "$T"
 if [ "$(id -u)" = 0 ]; then
-	U=cftest_a
-	id "$U" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$U"
+	U=cftest_ro
+	fixture_user "$U"
 	CFG=$(config_with_users '{ login = "*"; role = "manager"; }')
-	chmod 644 "$CFG"
-	asu() { runuser -u "$U" -- "$@"; }
+	OTHER=$(other_bin)
+	asu() { local bin=$1; shift; [ "$bin" = "$CF" ] && bin=$OTHER; as "$U" "$bin" "$@"; }
 else
 	CFG=$(config_with_users '{ login = "*"; role = "manager"; }')
 	asu() { "$@"; }

@@ -20,7 +20,7 @@ rm -f "$DB-wal" "$DB-shm"
 chmod 1777 "$T"
 
 tm_start 100 30 setpriv --reuid=nobody --regid=nogroup --clear-groups \
-	"$CF" -c "$CFG" -d "$DB"
+	"$(other_bin)" -c "$CFG" -d "$DB"
 tm_wait "nobody (manager)"
 tm_wait "! A02 张伟"
 tm_wait "READ-ONLY: this database cannot be written from here"

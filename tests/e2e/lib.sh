@@ -43,13 +43,25 @@ expect_rc() {
 	[ "$rc" -eq "$want" ] || fail "exit $rc (want $want) from: $* :: $(cat "$T/err")"
 }
 
-# A config with the given users list replacing the fixture's.
+# A config with the given users list replacing the fixture's.  It and the
+# rulebook it includes live in $T, where another user can read them (a
+# checkout in root's home, mode 0700, is out of their reach).
 config_with_users() {
 	local out
 	out=$(mktemp "$T/users.XXXXXX.cfg")
+	[ -f "$T/rules.cfg" ] || cp "$ROOT/conf/rules.cfg" "$T/rules.cfg"
 	sed '/^users = (/,/^);/d' "$ROOT/tests/fixtures/small.cfg" |
-		sed "s|@include \"rules.cfg\"|users = ( $1 );\n@include \"$ROOT/conf/rules.cfg\"|" >"$out"
+		sed "s|@include \"rules.cfg\"|users = ( $1 );\n@include \"$T/rules.cfg\"|" >"$out"
+	chmod 644 "$out" "$T/rules.cfg"
 	echo "$out"
+}
+
+# other_bin: a copy of the binary that another user can run, for the same
+# reason; prints its path.
+other_bin() {
+	[ -x "$T/bin/callfloor" ] || install -D -m 755 "$CF" "$T/bin/callfloor"
+	chmod 755 "$T" "$T/bin"
+	echo "$T/bin/callfloor"
 }
 
 # --- tmux: drive the console as a person would ---
