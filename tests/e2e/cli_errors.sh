@@ -75,6 +75,26 @@ expect_eq "custody empty" "$(cf custody)" "nothing in custody"
 # Help, version, check-config.
 expect_rc 0 cf --help
 grep -q "^usage: callfloor" "$T/out" || fail "--help"
+# Each command has its own -h, wherever it stands, and an option's value
+# that reads "-h" is a value, not a request for help.
+expect_rc 0 cf report -h
+grep -q "^usage: callfloor report \[--day D\]" "$T/out" || fail "report -h: $(head -3 "$T/out")"
+grep -q "^  --page-lines N" "$T/out" || fail "report -h lists its options"
+expect_rc 0 cf mark --seat A02 --help
+grep -q "^usage: callfloor mark (--seat S" "$T/out" || fail "mark --help"
+refused "a note that reads -h" 2 "give exactly one of --seat" cf mark --note -h
+for v in init check-config mark void fines report journal custody return map rules audit \
+	backup signin signout leave leave-approve leave-form attendance; do
+	expect_rc 0 "$CF" "$v" -h
+	grep -q "^usage: callfloor $v" "$T/out" || fail "$v -h: $(head -1 "$T/out")"
+done
+# Global options after the command, in every spelling, mean what they say.
+before=$(sum)
+expect_rc 0 "$CF" mark --seat A03 --rule DESK -d"$DB"
+expect_rc 0 "$CF" mark --seat A03 --rule DESK --db="$DB" --config="$CALLFLOOR_CONFIG"
+expect_eq "two marks through -dFILE and --db=FILE" "$(sqlite3 "$DB" 'SELECT count(*) FROM incident WHERE seat = '"'A03'")" "2"
+expect_rc 2 "$CF" -d "$DB" fines --config="$T/none.cfg"
+grep -q "none.cfg: cannot read the configuration: No such file" "$T/err" || fail "--config= after the verb: $(cat "$T/err")"
 expect_rc 0 "$CF" --version
 grep -q "^callfloor [0-9]" "$T/out" || fail "--version"
 expect_eq "check-config" "$("$CF" check-config)" "ok: 10 seats, 12 staff, 2 groups, 30 rules"
