@@ -62,7 +62,10 @@ static const struct binding console_keys[] = {
 	{ ACT_DETAIL, '\n', NULL, NULL, -1 },
 	{ ACT_DETAIL, UI_FKEY(KEY_ENTER), NULL, NULL, -1 },
 	{ ACT_OVERVIEW, 'o', N_("overview"), N_("the whole floor, one cell a "
-	    "seat (again: back)"), -1 },
+	    "seat, paged like the map; moving in it moves the map's cursor (again: "
+	    "back)"), -1 },
+	{ ACT_PANEL, 'z', N_("groups"), N_("show or hide the group panel (it "
+	    "scrolls with the cursor's group)"), -1 },
 	{ ACT_MONTH, 'm', N_("month"), N_("group panel: today or this month"),
 	    -1 },
 	{ ACT_REPORT, 'R', N_("report"), N_("preview today's end-of-day "

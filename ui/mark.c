@@ -213,8 +213,21 @@ menu_done(struct ui *u, bool ok, const char *text, int choice)
 void
 mark_menu(struct ui *u)
 {
-	if (can_write(u))
-		prompt_menu(u, menu_done);
+	struct buf label = { 0 };
+	int who = cursor_agent(u);
+
+	if (!can_write(u))
+		return;
+	if (who < 0) {
+		ui_msg(u, true, _("%s is empty: put the cursor on an agent to mark."),
+		    u->cur >= 0 ? u->f->seats[u->cur].id : "-");
+		return;
+	}
+	/* The menu says on whom the mark will fall. */
+	buf_printf(&label, _(" Mark a rule on %s %s, seat %s: type a code or a title "),
+	    words_staff(u, who), u->f->staff[who].id, u->f->seats[u->cur].id);
+	prompt_menu(u, label.s, menu_done);
+	buf_free(&label);
 }
 
 void
