@@ -72,8 +72,14 @@ static const char usage_text[] =
 "                            the audit trail of every write (managers, leads)\n"
 "  callfloor backup FILE     a consistent copy of the live database\n"
 "                            (managers, leads; never overwrites FILE)\n"
-"  callfloor signin STAFF [--at T] / signout STAFF [--at T]\n"
-"                            attendance: lateness is fined (LATE)\n"
+"  callfloor signin STAFF [--at T] [--outside-shift]\n"
+"  callfloor signout STAFF [--at T] [--outside-shift]\n"
+"                            attendance: lateness is fined (LATE); outside\n"
+"                            the sign-in/out window only managers record one\n"
+"  callfloor signin --void STAFF [--day D] [--reason TEXT]\n"
+"                            void a sign-in and its LATE mark (kept on record)\n"
+"  callfloor explain STAFF [--day D] --note TEXT\n"
+"                            an attendance explanation (A2): not an absence\n"
 "  callfloor leave STAFF --from D [--to D] --kind sick|personal\n"
 "                --via written|phone|sms --requested-at T\n"
 "                [--approved-by LOGIN] [--record-invalid]\n"
@@ -481,6 +487,20 @@ verb_void(struct cli *c, int argc, char **argv)
 	    engine_void(c->floor, c->store, &c->actor, id, reason, &e) < 0)
 		return cli_fail(&e);
 	printf("voided incident %lld\n", (long long)id);
+	/* The item is physically held until it is handed back: say so. */
+	{
+		struct custody *cu = NULL;
+		int n = 0, i;
+
+		if (store_custody_held(c->store, &cu, &n, &e) == 0)
+			for (i = 0; i < n; i++)
+				if (cu[i].incident == id)
+					fprintf(stderr, "callfloor: the %s of %s stays in "
+					    "custody %lld until `callfloor return %lld`\n",
+					    cu[i].item, cu[i].staff, (long long)cu[i].id,
+					    (long long)cu[i].id);
+		free(cu);
+	}
 	return 0;
 }
 
@@ -637,6 +657,16 @@ verb_fines(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* True when the incident that took an item has been voided since. */
+static bool
+custody_voided(struct store *s, int64_t incident)
+{
+	struct incident in;
+	struct err e = { 0 };
+
+	return store_incident_get(s, incident, &in, &e) == 0 && in.voided_at != 0;
+}
+
 static int
 verb_custody(struct cli *c, int argc, char **argv)
 {
@@ -674,7 +704,8 @@ verb_custody(struct cli *c, int argc, char **argv)
 		    false);
 		text_fit(&out, cu[i].item, 8, false, false);
 		text_fit(&out, when, 18, false, false);
-		buf_printf(&out, "%s\n", cu[i].kept_by);
+		buf_printf(&out, "%s%s\n", cu[i].kept_by, custody_voided(c->store,
+		    cu[i].incident) ? " (incident voided)" : "");
 	}
 	fwrite(out.s, 1, out.len, stdout);
 	buf_free(&out);
@@ -816,6 +847,7 @@ static const struct verb {
 	{ "backup", cli_backup, NEEDS_ACTOR },
 	{ "signin", cli_signin, NEEDS_ACTOR },
 	{ "signout", cli_signout, NEEDS_ACTOR },
+	{ "explain", cli_explain, NEEDS_ACTOR },
 	{ "leave", cli_leave, NEEDS_ACTOR },
 	{ "leave-form", cli_leave_form, NEEDS_ACTOR },
 	{ "attendance", cli_attendance, NEEDS_ACTOR },

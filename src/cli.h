@@ -63,6 +63,7 @@ void cli_csv_row(struct buf *b, const char *const *fields, int n);
 /* cli_attendance.c */
 int cli_signin(struct cli *c, int argc, char **argv);
 int cli_signout(struct cli *c, int argc, char **argv);
+int cli_explain(struct cli *c, int argc, char **argv);
 int cli_leave(struct cli *c, int argc, char **argv);
 int cli_leave_form(struct cli *c, int argc, char **argv);
 int cli_attendance(struct cli *c, int argc, char **argv);

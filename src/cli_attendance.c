@@ -10,25 +10,64 @@
 #include "cli.h"
 #include "text.h"
 
-/* STAFF [--at T]: shared by signin and signout. */
+/* signin --void STAFF --day D [--reason TEXT]: the sign-in and its LATE. */
+static int
+sign_void(struct cli *c, int staff, const char *day, const char *reason)
+{
+	const struct floor *f = c->floor;
+	struct err e = { 0 };
+	char d[DAY_LEN];
+	int64_t late;
+
+	if (day == NULL)
+		clock_shift_day(f, clock_now(), d);
+	else if (clock_parse_day(day, d) < 0)
+		return cli_usage("signin", "--day '%s' is not a date YYYY-MM-DD", day);
+	if (cli_open_store(c, 0, &e) < 0)
+		return cli_fail(&e);
+	if (attendance_signin_void(f, c->store, &c->actor, staff, d, reason ?
+	    reason : "sign-in voided", &late, &e) < 0)
+		return cli_fail(&e);
+	printf("%s %s: sign-in of %s voided (kept on record)\n", f->staff[staff].id,
+	    f->staff[staff].name, d);
+	if (late != 0)
+		printf("LATE incident %lld voided\n", (long long)late);
+	return 0;
+}
+
+/* STAFF [--at T] [--outside-shift]: shared by signin and signout; signin
+ * also takes --void STAFF --day D. */
 static int
 sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 {
 	static const struct option opts[] = {
 		{ "at", required_argument, NULL, 't' },
+		{ "outside-shift", no_argument, NULL, 'O' },
+		{ "void", no_argument, NULL, 'v' },
+		{ "day", required_argument, NULL, 'D' },
+		{ "reason", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct floor *f = c->floor;
 	struct signin_result r;
 	struct err e = { 0 };
-	const char *at = NULL;
+	const char *at = NULL, *day = NULL, *reason = NULL;
 	time_t when = clock_now();
+	bool outside = false, voiding = false;
 	char stamp[32];
 	int ch, staff;
 
 	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
 		if (ch == 't')
 			at = optarg;
+		else if (ch == 'O')
+			outside = true;
+		else if (ch == 'v' && in)
+			voiding = true;
+		else if (ch == 'D' && in)
+			day = optarg;
+		else if (ch == 'r' && in)
+			reason = optarg;
 		else
 			return cli_bad_option(verb, ch, argv);
 	}
@@ -36,12 +75,18 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 		return cli_usage(verb, "give one staff id");
 	if ((staff = floor_staff_find(f, argv[optind])) < 0)
 		return cli_usage(verb, "no staff '%s' on floor %s", argv[optind], f->id);
+	if (voiding && (at != NULL || outside))
+		return cli_usage(verb, "--void takes --day (and --reason), not --at");
+	if (!voiding && (day != NULL || reason != NULL))
+		return cli_usage(verb, "--day and --reason go with --void");
+	if (voiding)
+		return sign_void(c, staff, day, reason);
 	if (at != NULL && clock_parse_local(at, &when) < 0)
 		return cli_usage(verb, "--at '%s' is not a time 'YYYY-MM-DD HH:MM'", at);
 	if (cli_open_store(c, 0, &e) < 0)
 		return cli_fail(&e);
 	if ((in ? attendance_signin : attendance_signout)(f, c->store, &c->actor,
-	    staff, when, at != NULL, &r, &e) < 0)
+	    staff, when, at != NULL, outside, &r, &e) < 0)
 		return cli_fail(&e);
 	clock_format(when, stamp, sizeof stamp);
 	printf("%s %s signed %s at %s", f->staff[staff].id, f->staff[staff].name,
@@ -49,13 +94,56 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 	if (r.minutes > 0)
 		printf(", %d minutes %s%s", r.minutes, in ? "late" : "early",
 		    r.half_day ? " (half a day of personal leave, A1)" : "");
-	printf("\n");
+	printf("%s\n", outside ? " (outside the shift)" : "");
 	if (r.late_incident != 0) {
 		char a[32];
 
 		printf("LATE incident %lld: %s %s\n", (long long)r.late_incident,
 		    f->staff[staff].id, fen_format(r.late_fine, a, sizeof a));
 	}
+	return 0;
+}
+
+/* explain STAFF [--day D] --note TEXT: an attendance explanation (A2). */
+int
+cli_explain(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "day", required_argument, NULL, 'D' },
+		{ "note", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct floor *f = c->floor;
+	struct err e = { 0 };
+	const char *day = NULL, *note = NULL;
+	char d[DAY_LEN];
+	int ch, staff;
+
+	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
+		if (ch == 'D')
+			day = optarg;
+		else if (ch == 'n')
+			note = optarg;
+		else
+			return cli_bad_option("explain", ch, argv);
+	}
+	if (optind + 1 != argc)
+		return cli_usage("explain", "give one staff id");
+	if ((staff = floor_staff_find(f, argv[optind])) < 0)
+		return cli_usage("explain", "no staff '%s' on floor %s", argv[optind],
+		    f->id);
+	if (note == NULL || note[0] == '\0')
+		return cli_usage("explain", "--note TEXT is required");
+	if (day == NULL)
+		clock_shift_day(f, clock_now(), d);
+	else if (clock_parse_day(day, d) < 0)
+		return cli_usage("explain", "--day '%s' is not a date YYYY-MM-DD", day);
+	if (cli_open_store(c, 0, &e) < 0)
+		return cli_fail(&e);
+	if (attendance_explain(f, c->store, &c->actor, staff, d, note, &e) < 0)
+		return cli_fail(&e);
+	printf("%s %s: attendance explanation for %s recorded\n",
+	    f->staff[staff].id, f->staff[staff].name, d);
 	return 0;
 }
 

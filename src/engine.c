@@ -376,6 +376,115 @@ engine_void(const struct floor *f, struct store *s, const struct actor *a,
 }
 
 int
+engine_void_in(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, const char *reason, struct err *e)
+{
+	char object[40];
+
+	snprintf(object, sizeof object, "incident %lld", (long long)id);
+	if (void_in_txn(s, a, id, reason, e) < 0)
+		return -1;
+	return trail_write(f, s, a, "void", object, e, "reason: %s", reason);
+}
+
+int
+engine_undo_mark(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, int *closed, struct err *e)
+{
+	struct custody *c = NULL;
+	char object[40];
+	int n = 0, i, rc;
+
+	*closed = 0;
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not undo",
+		    a->login, urole_name(a->role));
+	if (store_begin(s, e) < 0)
+		return -1;
+	snprintf(object, sizeof object, "incident %lld", (long long)id);
+	rc = void_in_txn(s, a, id, "undone at console", e);
+	if (rc == 0)
+		rc = trail_write(f, s, a, "undo", object, e, "reason: undone at "
+		    "console");
+	/* An undo corrects a keystroke: the item was never taken. */
+	if (rc == 0)
+		rc = store_custody_held(s, &c, &n, e);
+	for (i = 0; rc == 0 && i < n; i++) {
+		if (c[i].incident != id)
+			continue;
+		rc = store_custody_return(s, c[i].id, a->login, clock_now(), e);
+		if (rc == 0) {
+			snprintf(object, sizeof object, "custody %lld",
+			    (long long)c[i].id);
+			rc = trail_write(f, s, a, "custody closed", object, e, "%s "
+			    "of %s was never taken: incident %lld undone at console",
+			    c[i].item, c[i].staff, (long long)id);
+			(*closed)++;
+		}
+	}
+	free(c);
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+engine_undo_inspection(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t id, struct err *e)
+{
+	char object[40];
+	int rc;
+
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not undo",
+		    a->login, urole_name(a->role));
+	if (store_begin(s, e) < 0)
+		return -1;
+	rc = store_inspection_void(s, id, a->login, clock_now(), e);
+	if (rc > 0)
+		rc = err_set(e, EXIT_USAGE, "inspection %lld is already undone",
+		    (long long)id);
+	snprintf(object, sizeof object, "inspection %lld", (long long)id);
+	if (rc == 0)
+		rc = trail_write(f, s, a, "undo", object, e, "inspection undone at "
+		    "console");
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+engine_undo_return(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t custody_id, struct err *e)
+{
+	char object[40];
+	int rc;
+
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not undo",
+		    a->login, urole_name(a->role));
+	if (store_begin(s, e) < 0)
+		return -1;
+	rc = store_custody_unreturn(s, custody_id, e);
+	if (rc > 0)
+		rc = err_set(e, EXIT_USAGE, "custody %lld is not handed back",
+		    (long long)custody_id);
+	snprintf(object, sizeof object, "custody %lld", (long long)custody_id);
+	if (rc == 0)
+		rc = trail_write(f, s, a, "undo", object, e, "return undone at "
+		    "console: the item is held again");
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
 engine_undo(const struct floor *f, struct store *s, const struct actor *a,
     int64_t *id, struct err *e)
 {
@@ -429,7 +538,7 @@ engine_return(const struct floor *f, struct store *s, const struct actor *a,
 
 int
 engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
-    int seat, struct err *e)
+    int seat, int64_t *id, struct err *e)
 {
 	char day[DAY_LEN], object[48];
 	time_t now = clock_now();
@@ -446,6 +555,7 @@ engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
 		return -1;
 	if (store_inspection_add(s, f->seats[seat].id, who >= 0 ?
 	    f->staff[who].id : NULL, day, now, a->login, e) < 0 ||
+	    (id != NULL && (*id = store_last_id(s)) < 0) ||
 	    (snprintf(object, sizeof object, "seat %s", f->seats[seat].id),
 	    trail_write(f, s, a, "inspection", object, e, "desk found in order "
 	    "(%s), shift day %s", who >= 0 ? f->staff[who].id : "empty seat",

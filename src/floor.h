@@ -108,6 +108,8 @@ struct attendance {
 struct floor {
 	char *id, *name, *currency, *timezone, *database, *print_command;
 	int shift_start, shift_end;	/* minutes after midnight */
+	int signin_window;		/* minutes before the start a sign-in counts */
+	int signout_window;		/* minutes after the end a sign-out counts */
 	char *source;			/* the configuration file, or "(demo)" */
 
 	int nrows, ncols;

@@ -16,6 +16,7 @@
  * old report.  No SQL, no curses.
  */
 #include "report.h"
+#include "seatmap.h"
 
 
 #include <errno.h>
@@ -618,7 +619,7 @@ load_day(const struct floor *f, struct store *s, const char *day,
 	if (d->np > 1)		/* d->pp is NULL on a day without incidents */
 		qsort(d->pp, (size_t)d->np, sizeof *d->pp, person_cmp);
 
-	if (store_inspected(s, day, &d->inspected, &d->ninspected, e) < 0 ||
+	if (seatmap_inspected(f, s, day, &d->inspected, &d->ninspected, e) < 0 ||
 	    store_custody_held_at(s, (int64_t)d->end, &d->held, &d->nheld, e) < 0)
 		return -1;
 

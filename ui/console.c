@@ -88,10 +88,13 @@ ui_reload(struct ui *u)
 	u->dirty = true;
 }
 
+/* A message belongs to the screen it was said on: changing screens
+ * clears it. */
 void
 ui_show_pager(struct ui *u)
 {
 	u->screen = SCR_PAGER;
+	u->msg[0] = '\0';
 	u->dirty = true;
 }
 
@@ -99,6 +102,7 @@ void
 ui_close_pager(struct ui *u)
 {
 	u->screen = SCR_MAP;
+	u->msg[0] = '\0';
 	pager_free(u);
 	u->dirty = true;
 }
@@ -272,6 +276,10 @@ draw_message(struct ui *u)
 	const char *p = u->msg;
 	int i;
 
+	/* A line prompt takes the message lines: no half of a wrapped
+	 * message stays above it. */
+	if (u->prompt.kind == PROMPT_LINE || u->prompt.kind == PROMPT_CONFIRM)
+		p = "";
 	for (i = 0; i < u->lay.msg_h; i++) {
 		size_t len = i + 1 < u->lay.msg_h ? draw_wrap_at(p, COLS - 2) : strlen(p);
 		char *line = strndup(p, len);
@@ -370,6 +378,7 @@ map_key(struct ui *u, int key)
 	case ACT_INSPECT: mark_inspect(u); break;
 	case ACT_UNDO: mark_undo(u); break;
 	case ACT_SIGNIN: mark_signin(u); break;
+	case ACT_EXPLAIN: mark_explain(u); break;
 	case ACT_RETURN: mark_return(u); break;
 	case ACT_DETAIL: detail_open(u, u->cur); break;
 	case ACT_OVERVIEW: u->overview = !u->overview; break;
@@ -426,8 +435,12 @@ handle_key(struct ui *u, int key)
 	}
 	if (u->prompt.kind != PROMPT_NONE)
 		prompt_key(u, key);
-	else
+	else {
+		/* The next action starts: the last one's message goes. */
+		u->msg[0] = '\0';
+		u->msg_err = false;
 		screens[u->screen].key(u, key);
+	}
 }
 
 /* ---- time ---- */

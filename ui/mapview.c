@@ -379,21 +379,49 @@ mapview_draw_info(struct ui *u, int y)
 	buf_free(&line);
 }
 
+/* One legend entry, whole or not at all; returns the next column. */
+static int
+legend_entry(struct ui *u, int y, int x, int end, int role, const char *g,
+    const char *name)
+{
+	if (x + text_width(g) + 1 + text_width(name) > end)
+		return -1;
+	x = draw_run(y, x, end, role, g, u->ascii);
+	return draw_run(y, x + 1, end, ROLE_DIM, name, u->ascii) + 2;
+}
+
 void
 mapview_draw_legend(struct ui *u, int y)
 {
-	int st, x = u->lay.map_x, end = u->lay.map_x + u->lay.info_w;
+	bool state_on[SEAT_NSTATES] = { 0 }, att_on[ATT_EXPLAINED + 1] = { 0 };
+	int st, pass, x = u->lay.map_x, end = u->lay.map_x + u->lay.info_w, i;
 
-	/* Whole entries only: a cut legend explains nothing. */
-	for (st = 0; st < SEAT_NSTATES; st++) {
-		const char *g = seat_glyph((enum seat_state)st, u->ascii);
-		const char *name = _(seat_state_name((enum seat_state)st));
+	/* What is on the map first; the rest as room allows. */
+	for (i = 0; u->map_ok && i < u->f->nseats; i++) {
+		state_on[u->map.seats[i].state] = true;
+		if (u->map.attendance && u->f->seats[i].staff >= 0)
+			att_on[u->map.seats[i].att] = true;
+	}
+	for (pass = 0; pass < 2; pass++) {
+		for (st = 0; st < SEAT_NSTATES && x >= 0; st++) {
+			if (state_on[st] != (pass == 0))
+				continue;
+			x = legend_entry(u, y, x, end, theme_seat((enum seat_state)st),
+			    seat_glyph((enum seat_state)st, u->ascii),
+			    _(seat_state_name((enum seat_state)st)));
+		}
+		for (st = ATT_NOT_YET; u->map_ok && u->map.attendance &&
+		    st <= ATT_EXPLAINED && x >= 0; st++) {
+			char letter[2] = { att_status_letter((enum att_status)st), 0 };
 
-		if (x + text_width(g) + 1 + text_width(name) > end)
-			break;
-		x = draw_run(y, x, end, theme_seat((enum seat_state)st), g,
-		    u->ascii);
-		x = draw_run(y, x + 1, end, ROLE_DIM, name, u->ascii) + 3;
+			if (att_on[st] != (pass == 0))
+				continue;
+			x = legend_entry(u, y, x, end, ROLE_TITLE, letter,
+			    _(att_status_name((enum att_status)st)));
+		}
+		if (pass == 0 && x >= 0 && u->map_ok && u->map.attendance)
+			x = legend_entry(u, y, x, end, ROLE_TITLE, "*",
+			    _("attendance threshold crossed today"));
 	}
 }
 
@@ -539,6 +567,29 @@ mapview_next_occupied(const struct ui *u, int dir)
 			return seat;
 	}
 	return -1;
+}
+
+int
+mapview_next_in_group(const struct ui *u)
+{
+	int i = order_index(u, u->cur), g = cursor_group(u), k, seat;
+
+	for (k = i + 1; k < u->norder; k++) {
+		seat = u->order[k];
+		if (u->f->seats[seat].staff >= 0 && seat_group(u, seat) == g)
+			return seat;
+	}
+	/* The group is done: the next group's first occupied seat. */
+	for (k = 1; k <= u->f->ngroups; k++) {
+		int gg = (g + k) % (u->f->ngroups > 0 ? u->f->ngroups : 1), j;
+
+		for (j = 0; j < u->norder; j++) {
+			seat = u->order[j];
+			if (u->f->seats[seat].staff >= 0 && seat_group(u, seat) == gg)
+				return seat;
+		}
+	}
+	return mapview_next_occupied(u, 1);
 }
 
 bool

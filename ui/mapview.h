@@ -41,6 +41,10 @@ bool mapview_move(struct ui *u, enum action act);
  * cursor, wrapping; -1 when there is none. */
 int mapview_next_occupied(const struct ui *u, int dir);
 
+/* The next occupied seat of the cursor's group in reading order; after
+ * its last, the first of the next group (an inspection round). */
+int mapview_next_in_group(const struct ui *u);
+
 /* The first seat matching text at or after seat `from` in reading order
  * (dir -1: before), wrapping; -1 when none.  *count: all the matches. */
 int mapview_find(const struct ui *u, const char *text, int from, int dir,

@@ -122,6 +122,17 @@ struct flow {
 	char note[STORE_TEXT];
 };
 
+/* One of this console's own writes, which u can take back. */
+enum undo_kind { UNDO_MARK, UNDO_INSPECT, UNDO_SIGNIN, UNDO_RETURN };
+struct undo {
+	enum undo_kind kind;
+	int64_t id;			/* incident, inspection, custody */
+	int staff;			/* UNDO_SIGNIN: who, on day */
+	char day[DAY_LEN];
+	char what[192];			/* "#12 PHONE on 李娜 E101" */
+};
+#define UI_UNDO_MAX 32
+
 struct ui {
 	const struct floor *f;
 	struct store *s;
@@ -149,6 +160,9 @@ struct ui {
 	struct prompt prompt;
 	struct flow flow;
 	struct layout lay;
+
+	struct undo undo[UI_UNDO_MAX];	/* this console's writes, oldest first */
+	int nundo;
 
 	char msg[1024];
 	bool msg_err;
