@@ -44,8 +44,10 @@ tm_wait "Tom Lee signed in, 60 minutes late"
 tm_keys q
 tm kill-session -t main
 
-# The CLI explanation for someone seen but not signed in (A02 marked).
+# The CLI explanation for someone seen but not signed in (A02 marked);
+# B01 is seen (marked) too, and never explained.
 cf mark --seat A02 --rule DESK >/dev/null
+cf mark --seat B01 --rule DESK >/dev/null
 cf explain E102 --day 2026-11-02 --note "doctor's note" | grep -q "explanation for 2026-11-02 recorded" ||
 	fail "explain printed nothing"
 expect_rc 2 cf explain E102 --day 2026-11-02
@@ -60,6 +62,12 @@ col=$(head -1 <<<"$att" | tr ',' '\n' | grep -n '^absences' | head -1 | cut -d: 
 expect_eq "E101 explained: not absent" "$(absent E101 | cut -d, -f"$col")" "0"
 expect_eq "E102 explained: not absent" "$(absent E102 | cut -d, -f"$col")" "0"
 [ "$(absent E103 | cut -d, -f"$col")" != "0" ] || fail "E103 should be absent: $att"
+# The report says the seen-but-unexplained apart.
+cf report --day 2026-11-02 >"$T/report.txt"
+grep -qF "seen at their desk, not signed in, no explanation 1; explained (A2) 2" "$T/report.txt" ||
+	fail "report summary: $(grep -A3 ATTENDANCE "$T/report.txt")"
+grep -F "E201" "$T/report.txt" | grep -qF "absent: seen at the desk, not explained (A2)" ||
+	fail "report does not list E201 as seen, unexplained: $(grep -A12 ATTENDANCE "$T/report.txt")"
 
 # A sign-in after the shift is refused; a manager records it as outside.
 expect_rc 2 cf signin E103
