@@ -165,8 +165,8 @@ layout_below(struct ui *u, struct layout *l, int avail)
 		l->label_y = l->map_y;
 		l->map_y++;
 	}
-	/* info line, and a blank line before the panel */
-	l->map_h = avail - labels - 1 - (keep > 0 ? keep + 1 : 0);
+	/* the info line, the legend, and a blank line before the panel */
+	l->map_h = avail - labels - 2 - (keep > 0 ? keep + 1 : 0);
 	if (l->map_h > u->f->nrows)
 		l->map_h = u->f->nrows;
 	if (l->map_h < 1)
@@ -174,11 +174,9 @@ layout_below(struct ui *u, struct layout *l, int avail)
 	l->info_y = l->map_y + l->map_h;
 	l->info_w = COLS - 2;
 	rest = l->msg_y - l->info_y - 1;
-	l->legend_y = -1;
-	if (rest >= keep + 2) {
-		l->legend_y = l->info_y + 1;
-		rest--;
-	}
+	/* The legend always: it explains what is on the map. */
+	l->legend_y = l->info_y + 1;
+	rest--;
 	l->panel_x = 1;
 	l->panel_w = COLS - 2;
 	l->panel_y = l->msg_y - rest + 1;

@@ -139,12 +139,49 @@ amount_done(struct ui *u, bool ok, const char *text, int choice)
 	flow_next(u);
 }
 
+static void note_done(struct ui *u, bool ok, const char *text, int choice);
+
+/* "李娜 E101 (A01): " or "group B (4 people): " - whom the mark falls on. */
+static void
+flow_whom(const struct ui *u, struct buf *out)
+{
+	int who = u->flow.staff, i, n = 0;
+
+	if (who >= 0)
+		buf_printf(out, "%s %s (%s): ", words_staff(u, who),
+		    u->f->staff[who].id, u->f->staff[who].seat >= 0 ?
+		    u->f->seats[u->f->staff[who].seat].id : "-");
+	else if (u->flow.group >= 0) {
+		for (i = 0; i < u->f->nstaff; i++)
+			n += u->f->staff[i].group == u->flow.group;
+		buf_printf(out, _("group %s (%d people): "), words_group(u,
+		    u->flow.group), n);
+	}
+}
+
+static void
+ask_note(struct ui *u, const char *hint)
+{
+	struct buf label = { 0 };
+
+	buf_printf(&label, _("Note (required): what happened? %s"),
+	    u->f->rules[u->flow.rule].code);
+	buf_puts(&label, _(" on "));
+	flow_whom(u, &label);
+	prompt_line(u, label.s, "", false, note_done);
+	if (hint)
+		prompt_hint(u, true, "%s", hint);
+	buf_free(&label);
+}
+
 static void
 ask_amount(struct ui *u, const char *text, const char *why)
 {
 	const struct rule *r = &u->f->rules[u->flow.rule];
 	struct buf label = { 0 };
 
+	/* On whom, first: every key that writes an amount says so. */
+	flow_whom(u, &label);
 	buf_printf(&label, _("Amount for %s ("), r->code);
 	words_money(u, r->t.lo, &label);
 	buf_puts(&label, _(" to "));
@@ -166,9 +203,7 @@ note_done(struct ui *u, bool ok, const char *text, int choice)
 		return;
 	}
 	if (text[0] == '\0') {
-		prompt_line(u, _("Note (required): what happened?"), "", false,
-		    note_done);
-		prompt_hint(u, true, "%s", _("a note is required"));
+		ask_note(u, _("a note is required"));
 		return;
 	}
 	snprintf(u->flow.note, sizeof u->flow.note, "%s", text);
@@ -224,8 +259,7 @@ flow_next(struct ui *u)
 	else if (r->t.pricing == PRICE_RANGE && !u->flow.amount_set)
 		ask_amount(u, fen_format(r->t.lo, lo, sizeof lo), NULL);
 	else if (r->t.note_required && !u->flow.note_set)
-		prompt_line(u, _("Note (required): what happened?"), "", false,
-		    note_done);
+		ask_note(u, NULL);
 	else
 		commit(u);
 }
