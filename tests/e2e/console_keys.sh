@@ -14,6 +14,15 @@ tm_start 100 30 "$CF" -d "$DB"
 tm_wait "inspected 0/8"
 tm_wait "A01 · 李娜"
 
+# The menu leaves the cursor's row in view (A04, the second row).
+tm_keys j
+tm_wait "A04 · Tom Lee"
+tm_keys x
+tm_wait "Mark a rule on Tom Lee E104, seat A04"
+tm_screen | grep -qF "○ A04 Tom Lee" || fail "the menu hides the cursor's seat"
+tm_keys Escape k
+tm_wait "A01 · 李娜"
+
 # x, OTHER, Enter: OTHER (its note asked), not SECURITY ("other's PC").
 tm_keys x
 tm_wait "Mark a rule on 李娜 E101, seat A01"
