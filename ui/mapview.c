@@ -211,6 +211,15 @@ draw_cell(struct ui *u, int y, int x, int seat)
 	else
 		buf_puts(&cell, u->f->seats[seat].id);
 	draw_text_attr(y, x, u->lay.cellw, a, cell.s, u->ascii);
+	/* The attendance letter underlined: "!A A05" must not read as part
+	 * of the seat id. */
+	if (!u->overview && u->map_ok && u->map.attendance &&
+	    u->f->seats[seat].staff >= 0 && u->lay.cellw > 2) {
+		char letter[2] = { att_status_letter(u->map.seats[seat].att), 0 };
+
+		draw_text_attr(y, x + text_width(seat_glyph(st, u->ascii)), 1,
+		    a | A_UNDERLINE, letter, u->ascii);
+	}
 	buf_free(&cell);
 }
 
