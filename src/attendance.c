@@ -54,7 +54,8 @@ check_window(const struct floor *f, const struct actor *a, int kind,
     const struct att_mark *m, bool outside, struct err *e)
 {
 	time_t start = shift_edge(f, m->day, false), end = shift_edge(f, m->day, true);
-	time_t from = kind == ATT_IN ? start - (time_t)f->signin_window * 60 : start;
+	/* A sign-out's lower bound is the sign-in itself (checked with it). */
+	time_t from = kind == ATT_IN ? start - (time_t)f->signin_window * 60 : 0;
 	time_t to = kind == ATT_IN ? end : end + (time_t)f->signout_window * 60;
 	char a1[32], a2[32], at[32];
 
@@ -64,7 +65,10 @@ check_window(const struct floor *f, const struct actor *a, int kind,
 		    a->login, urole_name(a->role));
 	if (outside || (m->at >= from && m->at <= to))
 		return 0;
-	clock_format(from, a1, sizeof a1);
+	if (kind == ATT_IN)
+		clock_format(from, a1, sizeof a1);
+	else
+		snprintf(a1, sizeof a1, "the sign-in");
 	clock_format(to, a2, sizeof a2);
 	clock_format(m->at, at, sizeof at);
 	return err_set(e, EXIT_USAGE, "a sign-%s at %s is outside the shift of "

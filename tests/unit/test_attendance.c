@@ -363,3 +363,20 @@ Test(attendance, seen_at_the_desk_is_not_absent_and_an_explanation_is_no_absence
 	cr_expect_eq(attendance_explain(fx.f, fx.s, &LEAD, 0, "2026-11-02", "x",
 	    &e), -1);
 }
+
+Test(attendance, a_signout_counts_from_the_signin_until_the_signout_window)
+{
+	struct signin_result r;
+	struct err e = { 0 };
+	int who = floor_staff_find(fx.f, "E103");
+
+	signin_at("E103", "2026-11-02 08:00");
+	set_now("2026-11-02 08:30");	/* before the shift start: still fine */
+	cr_expect_eq(attendance_signout(fx.f, fx.s, &SUP, who, clock_now(), false,
+	    false, &r, &e), 0, "%s", e.msg);
+	signin_at("E104", "2026-11-02 08:50");
+	set_now("2026-11-02 22:01");	/* 18:00 + 240 minutes, and a minute */
+	cr_expect_eq(attendance_signout(fx.f, fx.s, &SUP, floor_staff_find(fx.f,
+	    "E104"), clock_now(), false, false, &r, &e), -1);
+	cr_expect(strstr(e.msg, "outside the shift") != NULL, "%s", e.msg);
+}
