@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../../src/attendance.h"
+#include "../../src/seatmap.h"
 #include "helpers.h"
 
 TestSuite(attendance, .init = fx_small, .fini = fx_done);
@@ -379,4 +380,28 @@ Test(attendance, a_signout_counts_from_the_signin_until_the_signout_window)
 	cr_expect_eq(attendance_signout(fx.f, fx.s, &SUP, floor_staff_find(fx.f,
 	    "E104"), clock_now(), false, false, &r, &e), -1);
 	cr_expect(strstr(e.msg, "outside the shift") != NULL, "%s", e.msg);
+}
+
+/* One definition of "inspected" (header and report): an i, or a mark made
+ * on the seat; a LATE from a sign-in is no look at the desk. */
+Test(attendance, a_desk_is_inspected_by_an_i_or_a_mark_on_the_seat)
+{
+	struct seatmap m;
+	struct err e = { 0 };
+	char (*seats)[STORE_ID] = NULL;
+	int n;
+
+	signin_at("E101", "2026-11-02 09:30");			/* LATE on A01 */
+	cr_assert_eq(mark(&SUP, "E102", "DESK", -1, NULL, "2026-11-02 10:00").rc, 0);
+	cr_assert_eq(engine_inspect(fx.f, fx.s, &SUP, floor_seat_find(fx.f, "A03"),
+	    NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(seatmap_inspected(fx.f, fx.s, "2026-11-02", &seats, &n, &e),
+	    0, "%s", e.msg);
+	cr_expect_eq(n, 2);
+	free(seats);
+	cr_assert_eq(seatmap_load(fx.f, fx.s, "2026-11-02", &m, &e), 0, "%s", e.msg);
+	cr_expect_eq(m.inspected, 2);
+	cr_expect(!m.seats[floor_seat_find(fx.f, "A01")].inspected);
+	cr_expect(m.seats[floor_seat_find(fx.f, "A02")].inspected);
+	seatmap_free(&m);
 }
