@@ -70,7 +70,9 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "deps: all present"; fi
 
-$(B)/unit_tests: $(CORE_OBJ) $(TEST_OBJ)
+# The console's pure arithmetic (no curses) is unit-tested too.
+PURE_UI_OBJ := $(B)/ui/viewport.o $(B)/ui/match.o
+$(B)/unit_tests: $(CORE_OBJ) $(PURE_UI_OBJ) $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs criterion)
 
 $(B)/tests/unit/%.o: tests/unit/%.c

@@ -51,8 +51,10 @@ write_done(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
 }
 
 int
-store_att_add(struct store *s, const struct att_mark *m, struct err *e)
+store_att_add(struct store *s, struct att_mark *m, struct err *e)
 {
+	int rc;
+
 	sqlite3_stmt *st = prepare(s, "INSERT INTO attendance (staff, day, kind, "
 	    "at, minutes, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
 
@@ -64,7 +66,113 @@ store_att_add(struct store *s, const struct att_mark *m, struct err *e)
 	sqlite3_bind_int64(st, 4, m->at);
 	sqlite3_bind_int(st, 5, m->minutes);
 	sqlite3_bind_text(st, 6, m->by, -1, SQLITE_STATIC);
-	return write_done(s, st, e, "recording attendance");
+	rc = write_done(s, st, e, "recording attendance");
+	if (rc == 0)
+		m->id = sqlite3_last_insert_rowid(store_sqlite(s));
+	return rc;
+}
+
+#define ATT_COLS "staff, day, kind, at, minutes, by, id"
+
+static void att_row(sqlite3_stmt *st, void *row);
+
+int
+store_att_live(struct store *s, const char *staff, const char *day, int kind,
+    struct att_mark *out, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT " ATT_COLS " FROM attendance "
+	    "WHERE staff = ?1 AND day = ?2 AND kind = ?3 AND voided_at IS NULL", e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, staff, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, kind == ATT_IN ? "in" : "out", -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		att_row(st, out);
+		sqlite3_finalize(st);
+		return 0;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 1 : store_fail(s, e, "reading attendance");
+}
+
+int
+store_att_void(struct store *s, int64_t id, const char *by, int64_t at,
+    const char *reason, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "UPDATE attendance SET voided_at = ?2, "
+	    "voided_by = ?3, void_reason = ?4 WHERE id = ?1 AND voided_at IS NULL",
+	    e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	rc = write_done(s, st, e, "voiding a sign-in");
+	if (rc == 0 && sqlite3_changes(store_sqlite(s)) != 1)
+		rc = 1;
+	return rc;
+}
+
+static void
+explain_row(sqlite3_stmt *st, void *row)
+{
+	struct explanation *x = row;
+
+	x->id = sqlite3_column_int64(st, 0);
+	text_col(st, 1, x->staff, sizeof x->staff);
+	text_col(st, 2, x->day, sizeof x->day);
+	text_col(st, 3, x->note, sizeof x->note);
+	text_col(st, 4, x->by, sizeof x->by);
+	x->at = sqlite3_column_int64(st, 5);
+}
+
+int
+store_explain_add(struct store *s, struct explanation *x, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "INSERT INTO explanation (staff, day, note, "
+	    "by, at) VALUES (?1, ?2, ?3, ?4, ?5)", e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, x->staff, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, x->day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, x->note, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, x->by, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, x->at);
+	rc = write_done(s, st, e, "recording an explanation");
+	if (rc == 0)
+		x->id = sqlite3_last_insert_rowid(store_sqlite(s));
+	return rc;
+}
+
+int
+store_explain_range(struct store *s, const char *from, const char *to,
+    struct explanation **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT id, staff, day, note, by, at FROM "
+	    "explanation WHERE day BETWEEN ?1 AND ?2 ORDER BY day, staff, id", e);
+	void *rows;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	rc = store_rows(s, st, sizeof **out, explain_row, &rows, n, e,
+	    "reading explanations");
+	*out = rows;
+	sqlite3_finalize(st);
+	return rc;
 }
 
 static void
@@ -79,14 +187,15 @@ att_row(sqlite3_stmt *st, void *row)
 	m->at = sqlite3_column_int64(st, 3);
 	m->minutes = sqlite3_column_int(st, 4);
 	text_col(st, 5, m->by, sizeof m->by);
+	m->id = sqlite3_column_int64(st, 6);
 }
 
 int
 store_att_range(struct store *s, const char *from, const char *to,
     struct att_mark **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT staff, day, kind, at, minutes, by "
-	    "FROM attendance WHERE day BETWEEN ?1 AND ?2 ORDER BY day, staff, "
+	sqlite3_stmt *st = prepare(s, "SELECT " ATT_COLS " FROM attendance WHERE "
+	    "day BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY day, staff, "
 	    "kind", e);
 	void *rows;
 	int rc;
@@ -107,7 +216,8 @@ store_att_range(struct store *s, const char *from, const char *to,
 int
 store_att_first_day(struct store *s, char day[11], struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT min(day) FROM attendance", e);
+	sqlite3_stmt *st = prepare(s, "SELECT min(day) FROM attendance WHERE "
+	    "voided_at IS NULL", e);
 	int rc, found = 0;
 
 	if (st == NULL)

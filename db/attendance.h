@@ -11,6 +11,7 @@
 enum { ATT_IN, ATT_OUT };
 
 struct att_mark {
+	int64_t id;
 	char staff[STORE_ID];
 	char day[11];
 	int kind;			/* ATT_IN or ATT_OUT */
@@ -19,10 +20,16 @@ struct att_mark {
 	char by[STORE_LOGIN];
 };
 
-/* Adds a sign-in or sign-out; returns 1 (nothing written) when that person
- * already has one of that kind on that day. */
-int store_att_add(struct store *s, const struct att_mark *m, struct err *e);
-/* Sign-ins and sign-outs between two days (inclusive), by day. */
+/* Adds a sign-in or sign-out (m->id set); returns 1 (nothing written) when
+ * that person already has a live one of that kind on that day. */
+int store_att_add(struct store *s, struct att_mark *m, struct err *e);
+/* The live sign-in (or sign-out) of staff on day; 1 when there is none. */
+int store_att_live(struct store *s, const char *staff, const char *day,
+    int kind, struct att_mark *out, struct err *e);
+/* Voids a sign-in or sign-out (kept on record); 1 when it was not live. */
+int store_att_void(struct store *s, int64_t id, const char *by, int64_t at,
+    const char *reason, struct err *e);
+/* Live sign-ins and sign-outs between two days (inclusive), by day. */
 int store_att_range(struct store *s, const char *from, const char *to,
     struct att_mark **out, int *n, struct err *e);
 /* The first day anyone signed in; returns 1 when nobody ever did. */
@@ -56,6 +63,20 @@ int store_leave_approve(struct store *s, int64_t id, const char *login,
 int store_leave_form(struct store *s, int64_t id, int64_t at, struct err *e);
 
 
+
+/* Attendance explanations (考勤说明). */
+struct explanation {
+	int64_t id;
+	char staff[STORE_ID];
+	char day[11];
+	char note[STORE_TEXT];
+	char by[STORE_LOGIN];
+	int64_t at;
+};
+int store_explain_add(struct store *s, struct explanation *x, struct err *e);
+/* Explanations between two days (inclusive), by day then staff. */
+int store_explain_range(struct store *s, const char *from, const char *to,
+    struct explanation **out, int *n, struct err *e);
 
 /* Not-voided incidents of the given rules between two days: who and when. */
 struct absence_incident {

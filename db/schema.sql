@@ -1,4 +1,5 @@
--- schema.sql - the callfloor database, schema version 1.
+-- schema.sql - the callfloor database, schema version 2 (db/store.c
+-- migrates a version 1 database: see migrate_v2 there).
 --
 -- Money is integer fen.  Times are Unix seconds; "day" is the floor-local
 -- shift day "YYYY-MM-DD" that an incident belongs to (see src/clock.h).
@@ -75,19 +76,24 @@ CREATE TABLE custody (
 );
 CREATE INDEX custody_open ON custody (returned_at);
 
--- Desk inspections found in order.
+-- Desk inspections found in order.  An inspection undone at the console
+-- keeps its row with voided_at set and counts nowhere.
 CREATE TABLE inspection (
 	id     INTEGER PRIMARY KEY,
 	seat   TEXT NOT NULL,
 	staff  TEXT,
 	day    TEXT NOT NULL,
 	at     INTEGER NOT NULL,
-	by     TEXT NOT NULL
+	by     TEXT NOT NULL,
+	voided_at  INTEGER,
+	voided_by  TEXT
 );
 CREATE INDEX inspection_day ON inspection (day, seat);
 
--- Attendance (rulebook section 3): sign-ins and sign-outs, one of each per
--- person and shift day.  minutes is how late (in) or how early (out).
+-- Attendance (rulebook section 3): sign-ins and sign-outs, one live one of
+-- each per person and shift day.  minutes is how late (in) or how early
+-- (out).  A voided one (undone at the console, `signin --void`) keeps its
+-- row and never blocks a corrected one.
 CREATE TABLE attendance (
 	id        INTEGER PRIMARY KEY,
 	staff     TEXT NOT NULL,
@@ -96,9 +102,25 @@ CREATE TABLE attendance (
 	at        INTEGER NOT NULL,
 	minutes   INTEGER NOT NULL DEFAULT 0,
 	by        TEXT NOT NULL,
-	UNIQUE (staff, day, kind)
+	voided_at    INTEGER,
+	voided_by    TEXT,
+	void_reason  TEXT
 );
 CREATE INDEX attendance_day ON attendance (day);
+CREATE UNIQUE INDEX attendance_live ON attendance (staff, day, kind)
+	WHERE voided_at IS NULL;
+
+-- Attendance explanations (考勤说明, rule A2): a day with one is not an
+-- absence, signed in or not.
+CREATE TABLE explanation (
+	id     INTEGER PRIMARY KEY,
+	staff  TEXT NOT NULL,
+	day    TEXT NOT NULL,
+	note   TEXT NOT NULL,
+	by     TEXT NOT NULL,
+	at     INTEGER NOT NULL
+);
+CREATE INDEX explanation_day ON explanation (day, staff);
 
 -- Leave requests as made, valid or not (A4, A5).  An invalid request is kept
 -- so that the record shows why the day counted as an absence.

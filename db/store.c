@@ -29,7 +29,8 @@ enum stmt {
 	Q_OFFENCES, Q_INCIDENTS, Q_INCIDENTS_STAFF, Q_LAST_MARKED,
 	Q_FINE_ADD, Q_FINE_SET_OWN, Q_FINES_OF, Q_FINE_TOTALS, Q_FINE_LINES,
 	Q_CUSTODY_ADD, Q_CUSTODY_GET, Q_CUSTODY_RETURN, Q_CUSTODY_HELD,
-	Q_INSPECTION_ADD, Q_INSPECTED, Q_RECENT,
+	Q_INSPECTION_ADD, Q_INSPECTED, Q_INSPECTION_VOID, Q_CUSTODY_UNRETURN,
+	Q_RECENT,
 	Q_COUNT
 };
 
@@ -91,7 +92,11 @@ static const char *const sql[Q_COUNT] = {
 	[Q_INSPECTION_ADD] = "INSERT INTO inspection (seat, staff, day, at, by) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5)",
 	[Q_INSPECTED] = "SELECT DISTINCT seat FROM inspection WHERE day = ?1 "
-	    "ORDER BY seat",
+	    "AND voided_at IS NULL ORDER BY seat",
+	[Q_INSPECTION_VOID] = "UPDATE inspection SET voided_at = ?2, voided_by = ?3 "
+	    "WHERE id = ?1 AND voided_at IS NULL",
+	[Q_CUSTODY_UNRETURN] = "UPDATE custody SET returned_at = NULL, "
+	    "returned_by = NULL WHERE id = ?1 AND returned_at IS NOT NULL",
 };
 
 struct store {
@@ -284,6 +289,36 @@ wal_mode(struct store *s, struct err *e)
 }
 
 /*
+ * Version 1 to 2: inspections and sign-ins can be voided (undone at the
+ * console, `signin --void`), a voided sign-in no longer blocks a corrected
+ * one (the table-wide UNIQUE becomes a partial index over live rows, which
+ * SQLite can only do by copying the table), attendance explanations, and a
+ * leave approval is the approver's own act with its time (approved_by
+ * alone was typed by whoever recorded the request).
+ */
+static const char migrate_v2[] =
+	"ALTER TABLE inspection ADD COLUMN voided_at INTEGER;"
+	"ALTER TABLE inspection ADD COLUMN voided_by TEXT;"
+	"CREATE TABLE attendance_v2 ("
+	"  id INTEGER PRIMARY KEY, staff TEXT NOT NULL, day TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('in', 'out')),"
+	"  at INTEGER NOT NULL, minutes INTEGER NOT NULL DEFAULT 0,"
+	"  by TEXT NOT NULL, voided_at INTEGER, voided_by TEXT, void_reason TEXT);"
+	"INSERT INTO attendance_v2 (id, staff, day, kind, at, minutes, by)"
+	"  SELECT id, staff, day, kind, at, minutes, by FROM attendance;"
+	"DROP TABLE attendance;"
+	"ALTER TABLE attendance_v2 RENAME TO attendance;"
+	"CREATE INDEX attendance_day ON attendance (day);"
+	"CREATE UNIQUE INDEX attendance_live ON attendance (staff, day, kind)"
+	"  WHERE voided_at IS NULL;"
+	"CREATE TABLE explanation (id INTEGER PRIMARY KEY, staff TEXT NOT NULL,"
+	"  day TEXT NOT NULL, note TEXT NOT NULL, by TEXT NOT NULL,"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX explanation_day ON explanation (day, staff);"
+	"ALTER TABLE leave ADD COLUMN approved_at INTEGER;"
+	"UPDATE leave SET approved_at = recorded_at WHERE approved_by IS NOT NULL;";
+
+/*
  * Brings the schema up to STORE_SCHEMA_VERSION inside one transaction.
  * A database from a newer callfloor, or another program's, is refused.
  */
@@ -327,11 +362,7 @@ migrate(struct store *s, struct err *e)
 			return -1;
 		}
 	}
-	/* Schema 2: a leave approval is the approver's own act, with its
-	 * time (approved_by alone was typed by whoever recorded it). */
-	if (ver == 1 && exec(s, "ALTER TABLE leave ADD COLUMN approved_at "
-	    "INTEGER; UPDATE leave SET approved_at = recorded_at WHERE "
-	    "approved_by IS NOT NULL", e) < 0) {
+	else if (ver < 2 && exec(s, migrate_v2, e) < 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -1007,6 +1038,41 @@ store_inspection_add(struct store *s, const char *seat, const char *staff,
 	sqlite3_bind_int64(st, 4, at);
 	sqlite3_bind_text(st, 5, by, -1, SQLITE_STATIC);
 	return run(s, st, e, "recording an inspection");
+}
+
+int64_t
+store_last_id(struct store *s)
+{
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int
+store_inspection_void(struct store *s, int64_t id, const char *by, int64_t at,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INSPECTION_VOID, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	if (run(s, st, e, "undoing an inspection") < 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+int
+store_custody_unreturn(struct store *s, int64_t id, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_CUSTODY_UNRETURN, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (run(s, st, e, "undoing a return") < 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }
 
 static void

@@ -161,6 +161,13 @@ int store_custody_held(struct store *s, struct custody **out, int *n,
 int store_inspection_add(struct store *s, const char *seat, const char *staff,
     const char *day, int64_t at, const char *by, struct err *e);
 /* Seat ids inspected on day (each once). */
+/* The id of the row the last INSERT on this connection added. */
+int64_t store_last_id(struct store *s);
+/* Voids an inspection (undone at the console); 1 when none was live. */
+int store_inspection_void(struct store *s, int64_t id, const char *by,
+    int64_t at, struct err *e);
+/* Holds an item again whose return was undone; 1 when it was not returned. */
+int store_custody_unreturn(struct store *s, int64_t id, struct err *e);
 int store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
     int *n, struct err *e);
 

@@ -11,11 +11,13 @@
 #include <string.h>
 
 #include "clock.h"
+#include "seatmap.h"
 #include "trail.h"
 
 static const char *status_names[] = { "-", "not yet signed in", "signed in",
-	"late", "on leave", "absent" };
-static const char status_letters[] = { ' ', '-', 'I', 'L', 'V', 'A' };
+	"late", "on leave", "absent", "seen, not signed in",
+	"explained (no sign-in)" };
+static const char status_letters[] = { ' ', '-', 'I', 'L', 'V', 'A', 'S', 'E' };
 
 const char *att_status_name(enum att_status st) { return status_names[st]; }
 char att_status_letter(enum att_status st) { return status_letters[st]; }
@@ -45,12 +47,41 @@ shift_over(const struct floor *f, const char *day, time_t now)
 	return now >= shift_edge(f, day, true);
 }
 
+/* Refuses a sign-in or sign-out outside its window (unless a manager
+ * records it as outside the shift). */
+static int
+check_window(const struct floor *f, const struct actor *a, int kind,
+    const struct att_mark *m, bool outside, struct err *e)
+{
+	time_t start = shift_edge(f, m->day, false), end = shift_edge(f, m->day, true);
+	/* A sign-out's lower bound is the sign-in itself (checked with it). */
+	time_t from = kind == ATT_IN ? start - (time_t)f->signin_window * 60 : 0;
+	time_t to = kind == ATT_IN ? end : end + (time_t)f->signout_window * 60;
+	char a1[32], a2[32], at[32];
+
+	if (outside && a->role != UROLE_MANAGER)
+		return err_set(e, EXIT_REFUSED, "only a manager records a sign-%s "
+		    "outside the shift (%s is a %s)", kind == ATT_IN ? "in" : "out",
+		    a->login, urole_name(a->role));
+	if (outside || (m->at >= from && m->at <= to))
+		return 0;
+	if (kind == ATT_IN)
+		clock_format(from, a1, sizeof a1);
+	else
+		snprintf(a1, sizeof a1, "the sign-in");
+	clock_format(to, a2, sizeof a2);
+	clock_format(m->at, at, sizeof at);
+	return err_set(e, EXIT_USAGE, "a sign-%s at %s is outside the shift of "
+	    "%s (accepted from %s to %s); a manager records it with --at and "
+	    "--outside-shift", kind == ATT_IN ? "in" : "out", at, m->day, a1, a2);
+}
+
 static int
 sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
-    time_t at, bool at_given, int kind, struct signin_result *out,
-    struct err *e)
+    time_t at, bool at_given, bool outside, int kind,
+    struct signin_result *out, struct err *e)
 {
-	struct att_mark m = { 0 };
+	struct att_mark m = { 0 }, in;
 	time_t now = clock_now(), edge;
 	int rc, rule;
 
@@ -76,9 +107,26 @@ sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
 	}
 	out->minutes = m.minutes;
 	out->half_day = m.minutes > f->att.half_day_after_minutes;
+	if (check_window(f, a, kind, &m, outside, e) < 0)
+		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
-	rc = store_att_add(s, &m, e);
+	rc = 0;
+	/* A sign-out needs the day's sign-in; without one it is refused,
+	 * never taken for an absence. */
+	if (kind == ATT_OUT) {
+		rc = store_att_live(s, m.staff, m.day, ATT_IN, &in, e);
+		if (rc > 0)
+			rc = err_set(e, EXIT_USAGE, "%s (%s) has not signed in on %s: "
+			    "a sign-out needs a sign-in first", f->staff[staff].name,
+			    f->staff[staff].id, m.day);
+		else if (rc == 0 && at < in.at)
+			rc = err_set(e, EXIT_USAGE, "%s (%s) signed in later than "
+			    "that, on %s", f->staff[staff].name, f->staff[staff].id,
+			    m.day);
+	}
+	if (rc == 0)
+		rc = store_att_add(s, &m, e);
 	if (rc > 0)
 		err_set(e, EXIT_USAGE, "%s (%s) is already signed %s on %s",
 		    f->staff[staff].name, f->staff[staff].id,
@@ -117,18 +165,117 @@ sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
 
 int
 attendance_signin(const struct floor *f, struct store *s, const struct actor *a,
-    int staff, time_t at, bool at_given, struct signin_result *out,
-    struct err *e)
+    int staff, time_t at, bool at_given, bool outside,
+    struct signin_result *out, struct err *e)
 {
-	return sign(f, s, a, staff, at, at_given, ATT_IN, out, e);
+	return sign(f, s, a, staff, at, at_given, outside, ATT_IN, out, e);
 }
 
 int
 attendance_signout(const struct floor *f, struct store *s,
-    const struct actor *a, int staff, time_t at, bool at_given,
+    const struct actor *a, int staff, time_t at, bool at_given, bool outside,
     struct signin_result *out, struct err *e)
 {
-	return sign(f, s, a, staff, at, at_given, ATT_OUT, out, e);
+	return sign(f, s, a, staff, at, at_given, outside, ATT_OUT, out, e);
+}
+
+/* The LATE incident a sign-in caused: staff's live LATE of that day. */
+static int
+late_of(struct store *s, const char *staff, const char *day, int64_t *id,
+    struct err *e)
+{
+	struct incident *in = NULL;
+	int n, i;
+
+	*id = 0;
+	if (store_incidents(s, day, day, staff, &in, &n, e) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (in[i].voided_at == 0 && strcmp(in[i].rule, "LATE") == 0)
+			*id = in[i].id;
+	free(in);
+	return 0;
+}
+
+int
+attendance_signin_void(const struct floor *f, struct store *s,
+    const struct actor *a, int staff, const char *day, const char *reason,
+    int64_t *late, struct err *e)
+{
+	struct att_mark m;
+	char object[48];
+	int rc;
+
+	*late = 0;
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not void "
+		    "sign-ins", a->login, urole_name(a->role));
+	if (staff < 0 || staff >= f->nstaff)
+		return err_set(e, EXIT_USAGE, "no such staff");
+	if (engine_check_text("reason", reason, e) < 0)
+		return -1;
+	if (store_begin(s, e) < 0)
+		return -1;
+	rc = store_att_live(s, f->staff[staff].id, day, ATT_IN, &m, e);
+	if (rc > 0)
+		rc = err_set(e, EXIT_USAGE, "%s (%s) has no sign-in on %s to void",
+		    f->staff[staff].name, f->staff[staff].id, day);
+	else if (rc == 0 && a->role != UROLE_MANAGER && strcmp(m.by, a->login) != 0)
+		rc = err_set(e, EXIT_REFUSED, "only a manager voids another's "
+		    "sign-in (recorded by %s)", m.by);
+	if (rc == 0)
+		rc = store_att_void(s, m.id, a->login, clock_now(), reason, e);
+	if (rc == 0 && m.minutes > 0)
+		rc = late_of(s, m.staff, day, late, e);
+	if (rc == 0 && *late != 0)
+		rc = engine_void_in(f, s, a, *late, reason, e);
+	if (rc == 0) {
+		snprintf(object, sizeof object, "staff %s", m.staff);
+		rc = trail_write(f, s, a, "sign-in void", object, e, "sign-in of "
+		    "shift day %s voided (%s)%s", day, reason, *late ?
+		    "; its LATE mark voided too" : "");
+	}
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+attendance_explain(const struct floor *f, struct store *s,
+    const struct actor *a, int staff, const char *day, const char *note,
+    struct err *e)
+{
+	struct explanation x = { 0 };
+	char object[48];
+
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not record "
+		    "attendance explanations", a->login, urole_name(a->role));
+	if (staff < 0 || staff >= f->nstaff)
+		return err_set(e, EXIT_USAGE, "no such staff");
+	if (note == NULL || note[0] == '\0')
+		return err_set(e, EXIT_USAGE, "an explanation needs a note "
+		    "(--note TEXT)");
+	if (engine_check_text("note", note, e) < 0)
+		return -1;
+	snprintf(x.staff, sizeof x.staff, "%s", f->staff[staff].id);
+	snprintf(x.day, sizeof x.day, "%s", day);
+	snprintf(x.note, sizeof x.note, "%s", note);
+	snprintf(x.by, sizeof x.by, "%s", a->login);
+	x.at = clock_now();
+	snprintf(object, sizeof object, "staff %s", x.staff);
+	if (store_begin(s, e) < 0)
+		return -1;
+	if (store_explain_add(s, &x, e) != 0 ||
+	    trail_write(f, s, a, "explanation", object, e, "attendance "
+	    "explanation for shift day %s: %s", day, note) < 0 ||
+	    store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -329,6 +476,9 @@ struct span {
 	int nleaves;
 	struct absence_incident *abs;
 	int nabs;
+	struct explanation *expl;	/* by day */
+	int nexpl;
+	const bool *seen;		/* seen at the desk on the last day */
 };
 
 static void
@@ -337,6 +487,7 @@ span_free(struct span *sp)
 	free(sp->marks);
 	free(sp->leaves);
 	free(sp->abs);
+	free(sp->expl);
 }
 
 static int
@@ -358,7 +509,8 @@ span_load(const struct floor *f, struct store *s, const char *from,
 	if (store_att_range(s, from, to, &sp->marks, &sp->nmarks, e) < 0 ||
 	    store_leave_range(s, from, to, &sp->leaves, &sp->nleaves, e) < 0 ||
 	    store_incidents_of_rules(s, from, to, codes, n, &sp->abs, &sp->nabs,
-	    e) < 0) {
+	    e) < 0 ||
+	    store_explain_range(s, from, to, &sp->expl, &sp->nexpl, e) < 0) {
 		span_free(sp);
 		return -1;
 	}
@@ -413,7 +565,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 {
 	bool work = floor_workday(f, day);
 	bool tracked = sp->first[0] && strcmp(day, sp->first) >= 0;
-	bool over, *in;
+	bool over, *in, *expl;
 	const struct leave **lv;
 	int i;
 
@@ -433,6 +585,15 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 	}
 	in = xcalloc((size_t)f->nstaff + 1, sizeof *in);
 	lv = xcalloc((size_t)f->nstaff + 1, sizeof *lv);
+	expl = xcalloc((size_t)f->nstaff + 1, sizeof *expl);
+	/* Explanations are few: a walk up to the day is cheap. */
+	for (i = 0; i < sp->nexpl && strcmp(sp->expl[i].day, day) <= 0; i++) {
+		int si = strcmp(sp->expl[i].day, day) == 0 ?
+		    floor_staff_find(f, sp->expl[i].staff) : -1;
+
+		if (si >= 0)
+			expl[si] = true;
+	}
 	over = shift_over(f, day, now);
 	for (i = 0; i < sp->nleaves; i++) {
 		const struct leave *l = &sp->leaves[i];
@@ -479,6 +640,10 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 			st = ATT_ON_LEAVE;
 		else if (in[i])
 			st = out && out[i].late_minutes > 0 ? ATT_LATE : ATT_SIGNED_IN;
+		else if (work && tracked && expl[i])
+			st = ATT_EXPLAINED;	/* A2: no sign-in but explained */
+		else if (work && tracked && out && sp->seen && sp->seen[i] && !over)
+			st = ATT_SEEN;		/* at the desk, the shift still on */
 		else if (work && tracked)
 			st = over ? ATT_ABSENT : ATT_NOT_YET;
 		if (st == ATT_ABSENT) {
@@ -486,15 +651,18 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 			tl[i].absent_total++;
 			if (++tl[i].run > tl[i].max_run)
 				tl[i].max_run = tl[i].run;
-		} else if (work && st != ATT_NOT_YET)
+		} else if (work && st != ATT_NOT_YET && st != ATT_SEEN)
 			tl[i].run = 0;
 		if (out) {
 			out[i].status = st;
 			out[i].form_pending = l != NULL && l->form_at == 0;
+			out[i].seen = sp->seen && sp->seen[i] && !in[i] && !expl[i] &&
+			    l == NULL;
 		}
 	}
 	free(in);
 	free(lv);
+	free(expl);
 }
 
 /* Turns a person's tally into the month's figures and flags. */
@@ -542,7 +710,7 @@ tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
 static int
 tally_upto(const struct floor *f, struct store *s, const char *upto,
     struct att_month *month_out, struct att_day *day_out,
-    struct att_month *before_out, struct err *e)
+    struct att_month *before_out, const bool *seen, struct err *e)
 {
 	struct tally *tl;
 	struct span sp;
@@ -553,6 +721,7 @@ tally_upto(const struct floor *f, struct store *s, const char *upto,
 	snprintf(from, sizeof from, "%.4s-01-01", upto);
 	if (span_load(f, s, "0000-00-00", upto, &sp, e) < 0)
 		return -1;
+	sp.seen = seen;
 	if (sp.first[0] && strcmp(sp.first, from) < 0)
 		memcpy(from, sp.first, DAY_LEN);
 	/* Absences before the year still count towards A6b's total. */
@@ -589,7 +758,26 @@ attendance_month(const struct floor *f, struct store *s, const char *month,
 	clock_shift_day(f, clock_now(), today);
 	/* A month still running is counted up to today. */
 	return tally_upto(f, s, strcmp(today, last) < 0 ? today : last, out, NULL,
-	    NULL, e);
+	    NULL, NULL, e);
+}
+
+/* Who was seen at their desk on day: whoever sits at a seat inspected
+ * that day (seatmap_inspected: an i, or a mark made on the seat). */
+static int
+seen_at_desk(const struct floor *f, struct store *s, const char *day,
+    bool *seen, struct err *e)
+{
+	char (*insp)[STORE_ID] = NULL;
+	int n, i, seat;
+
+	if (seatmap_inspected(f, s, day, &insp, &n, e) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if ((seat = floor_seat_find(f, insp[i])) >= 0 &&
+		    f->seats[seat].staff >= 0)
+			seen[f->seats[seat].staff] = true;
+	free(insp);
+	return 0;
 }
 
 int
@@ -597,13 +785,17 @@ attendance_day(const struct floor *f, struct store *s, const char *day,
     struct att_day *out, struct err *e)
 {
 	struct att_month *now_m, *before_m;
+	bool *seen;
 	int i, rc;
 
 	now_m = xcalloc((size_t)f->nstaff + 1, sizeof *now_m);
 	before_m = xcalloc((size_t)f->nstaff + 1, sizeof *before_m);
+	seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
+	rc = seen_at_desk(f, s, day, seen, e);
 	/* One walk gives both today's month and yesterday's (this runs at
 	 * every console reload). */
-	rc = tally_upto(f, s, day, now_m, out, before_m, e);
+	if (rc == 0)
+		rc = tally_upto(f, s, day, now_m, out, before_m, seen, e);
 	/* A threshold crossed today: a flag or the bonus that was not there
 	 * yesterday. */
 	for (i = 0; rc == 0 && i < f->nstaff; i++)
@@ -611,5 +803,6 @@ attendance_day(const struct floor *f, struct store *s, const char *day,
 		    strcmp(now_m[i].flags, before_m[i].flags) != 0;
 	free(now_m);
 	free(before_m);
+	free(seen);
 	return rc;
 }

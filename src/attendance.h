@@ -24,7 +24,10 @@ enum att_status {
 	ATT_SIGNED_IN,
 	ATT_LATE,
 	ATT_ON_LEAVE,
-	ATT_ABSENT
+	ATT_ABSENT,
+	ATT_SEEN,	/* no sign-in, but seen at the desk today (an i or a mark
+			   on the seat): not an absence while the shift is on */
+	ATT_EXPLAINED	/* no sign-in, an attendance explanation (A2) */
 };
 
 /* One person's day. */
@@ -34,6 +37,9 @@ struct att_day {
 	bool half_day;			/* late or early past the threshold */
 	bool form_pending;		/* on phone leave, written form missing */
 	bool threshold;			/* crossed a threshold today */
+	bool seen;			/* no sign-in, but an i or a mark on the
+					   seat today (an absence once the shift
+					   is over, unless explained) */
 };
 
 /* Result of a sign-in or sign-out. */
@@ -44,12 +50,30 @@ struct signin_result {
 	fen_t late_fine;
 };
 
+/*
+ * A sign-in is accepted from floor.signin_window minutes before the shift
+ * start until the shift end; a sign-out from the sign-in (there must be
+ * one) until floor.signout_window minutes after the end.  Outside them
+ * only a manager records one, with outside_shift.
+ */
 int attendance_signin(const struct floor *f, struct store *s,
     const struct actor *a, int staff, time_t at, bool at_given,
-    struct signin_result *out, struct err *e);
+    bool outside_shift, struct signin_result *out, struct err *e);
 int attendance_signout(const struct floor *f, struct store *s,
     const struct actor *a, int staff, time_t at, bool at_given,
-    struct signin_result *out, struct err *e);
+    bool outside_shift, struct signin_result *out, struct err *e);
+
+/* Voids staff's sign-in of day and the LATE mark it caused (kept on
+ * record); a corrected sign-in can then be recorded.  *late is the LATE
+ * incident voided, 0 when none. */
+int attendance_signin_void(const struct floor *f, struct store *s,
+    const struct actor *a, int staff, const char *day, const char *reason,
+    int64_t *late, struct err *e);
+
+/* Records an attendance explanation (考勤说明, A2) for staff on day. */
+int attendance_explain(const struct floor *f, struct store *s,
+    const struct actor *a, int staff, const char *day, const char *note,
+    struct err *e);
 
 enum leave_kind { LEAVE_SICK, LEAVE_PERSONAL };
 enum leave_via { VIA_WRITTEN, VIA_PHONE, VIA_SMS };
@@ -108,7 +132,7 @@ int attendance_month(const struct floor *f, struct store *s, const char *month,
     struct att_month *out, struct err *e);
 
 const char *att_status_name(enum att_status st);
-/* A one-letter mark for maps: ' ', '-', 'I', 'L', 'V', 'A'. */
+/* A one-letter mark for maps: ' ', '-', 'I', 'L', 'V', 'A', 'S', 'E'. */
 char att_status_letter(enum att_status st);
 
 #endif

@@ -314,6 +314,20 @@ void_exec(struct cli *c, int argc, char **argv)
 	if (engine_void(c->floor, c->store, &c->actor, id, reason, &e) < 0)
 		return cli_fail(&e);
 	printf("voided incident %lld\n", (long long)id);
+	/* The item is physically held until it is handed back: say so. */
+	{
+		struct custody *cu = NULL;
+		int n = 0, i;
+
+		if (store_custody_held(c->store, &cu, &n, &e) == 0)
+			for (i = 0; i < n; i++)
+				if (cu[i].incident == id)
+					fprintf(stderr, "callfloor: the %s of %s stays in "
+					    "custody %lld until `callfloor return %lld`\n",
+					    cu[i].item, cu[i].staff, (long long)cu[i].id,
+					    (long long)cu[i].id);
+		free(cu);
+	}
 	return 0;
 }
 
@@ -499,6 +513,16 @@ const struct verb verb_fines = {
 	.exec = fines_exec,
 };
 
+/* True when the incident that took an item has been voided since. */
+static bool
+custody_voided(struct store *s, int64_t incident)
+{
+	struct incident in;
+	struct err e = { 0 };
+
+	return store_incident_get(s, incident, &in, &e) == 0 && in.voided_at != 0;
+}
+
 static int
 custody_exec(struct cli *c, int argc, char **argv)
 {
@@ -535,7 +559,8 @@ custody_exec(struct cli *c, int argc, char **argv)
 		    false);
 		text_fit(&out, cu[i].item, 8, false, false);
 		text_fit(&out, when, 18, false, false);
-		buf_printf(&out, "%s\n", cu[i].kept_by);
+		buf_printf(&out, "%s%s\n", cu[i].kept_by, custody_voided(c->store,
+		    cu[i].incident) ? " (incident voided)" : "");
 	}
 	cli_print(&out);
 	buf_free(&out);

@@ -10,26 +10,70 @@
 #include "cli.h"
 #include "text.h"
 
-static const struct option sign_opts[] = {
+static const struct option signin_opts[] = {
 	{ "at", required_argument, NULL, 't' },
+	{ "outside-shift", no_argument, NULL, 'O' },
+	{ "void", no_argument, NULL, 'v' },
+	{ "day", required_argument, NULL, 'D' },
+	{ "reason", required_argument, NULL, 'r' },
 	{ NULL, 0, NULL, 0 }
 };
 
-/* STAFF [--at T]: shared by signin and signout. */
+static const struct option signout_opts[] = {
+	{ "at", required_argument, NULL, 't' },
+	{ "outside-shift", no_argument, NULL, 'O' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* signin --void STAFF --day D [--reason TEXT]: the sign-in and its LATE. */
+static int
+sign_void(struct cli *c, int staff, const char *day, const char *reason)
+{
+	const struct floor *f = c->floor;
+	struct err e = { 0 };
+	char d[DAY_LEN];
+	int64_t late;
+
+	if (day == NULL)
+		clock_shift_day(f, clock_now(), d);
+	else if (clock_parse_day(day, d) < 0)
+		return cli_usage("signin", "--day '%s' is not a date YYYY-MM-DD in "
+		    CLOCK_YEARS, day);
+	if (attendance_signin_void(f, c->store, &c->actor, staff, d, reason ?
+	    reason : "sign-in voided", &late, &e) < 0)
+		return cli_fail(&e);
+	printf("%s %s: sign-in of %s voided (kept on record)\n", f->staff[staff].id,
+	    f->staff[staff].name, d);
+	if (late != 0)
+		printf("LATE incident %lld voided\n", (long long)late);
+	return 0;
+}
+
+/* STAFF [--at T] [--outside-shift]: shared by signin and signout; signin
+ * also takes --void STAFF --day D. */
 static int
 sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 {
 	const struct floor *f = c->floor;
 	struct signin_result r;
 	struct err e = { 0 };
-	const char *at = NULL;
+	const char *at = NULL, *day = NULL, *reason = NULL;
 	time_t when = clock_now();
+	bool outside = false, voiding = false;
 	char stamp[32];
 	int ch, staff;
 
 	while (cli_getopt(c, argc, argv, &ch) != -1) {
 		if (ch == 't')
 			at = optarg;
+		else if (ch == 'O')
+			outside = true;
+		else if (ch == 'v' && in)
+			voiding = true;
+		else if (ch == 'D' && in)
+			day = optarg;
+		else if (ch == 'r' && in)
+			reason = optarg;
 		else
 			return cli_bad_option(verb, ch, argv);
 	}
@@ -37,10 +81,16 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 		return cli_usage(verb, "give one staff id");
 	if ((staff = floor_staff_find(f, argv[optind])) < 0)
 		return cli_usage(verb, "no staff '%s' on floor %s", argv[optind], f->id);
+	if (voiding && (at != NULL || outside))
+		return cli_usage(verb, "--void takes --day (and --reason), not --at");
+	if (!voiding && (day != NULL || reason != NULL))
+		return cli_usage(verb, "--day and --reason go with --void");
+	if (voiding)
+		return sign_void(c, staff, day, reason);
 	if (at != NULL && clock_parse_local(at, &when) < 0)
 		return cli_usage(verb, "--at '%s' is not a time 'YYYY-MM-DD HH:MM'", at);
 	if ((in ? attendance_signin : attendance_signout)(f, c->store, &c->actor,
-	    staff, when, at != NULL, &r, &e) < 0)
+	    staff, when, at != NULL, outside, &r, &e) < 0)
 		return cli_fail(&e);
 	clock_format(when, stamp, sizeof stamp);
 	printf("%s %s signed %s at %s", f->staff[staff].id, f->staff[staff].name,
@@ -48,7 +98,7 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 	if (r.minutes > 0)
 		printf(", %d minutes %s%s", r.minutes, in ? "late" : "early",
 		    r.half_day ? " (half a day of personal leave, A1)" : "");
-	printf("\n");
+	printf("%s\n", outside ? " (outside the shift)" : "");
 	if (r.late_incident != 0) {
 		char a[32];
 
@@ -61,11 +111,70 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 static int signin_exec(struct cli *c, int argc, char **argv) { return sign_verb(c, argc, argv, "signin", true); }
 static int signout_exec(struct cli *c, int argc, char **argv) { return sign_verb(c, argc, argv, "signout", false); }
 
+static const struct option explain_opts[] = {
+	{ "day", required_argument, NULL, 'D' },
+	{ "note", required_argument, NULL, 'n' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* explain STAFF [--day D] --note TEXT: an attendance explanation (A2). */
+static int
+explain_exec(struct cli *c, int argc, char **argv)
+{
+	const struct floor *f = c->floor;
+	struct err e = { 0 };
+	const char *day = NULL, *note = NULL;
+	char d[DAY_LEN];
+	int ch, staff;
+
+	while (cli_getopt(c, argc, argv, &ch) != -1) {
+		if (ch == 'D')
+			day = optarg;
+		else if (ch == 'n')
+			note = optarg;
+		else
+			return cli_bad_option("explain", ch, argv);
+	}
+	if (optind + 1 != argc)
+		return cli_usage("explain", "give one staff id");
+	if ((staff = floor_staff_find(f, argv[optind])) < 0)
+		return cli_usage("explain", "no staff '%s' on floor %s", argv[optind],
+		    f->id);
+	if (note == NULL || note[0] == '\0')
+		return cli_usage("explain", "--note TEXT is required");
+	if (day == NULL)
+		clock_shift_day(f, clock_now(), d);
+	else if (clock_parse_day(day, d) < 0)
+		return cli_usage("explain", "--day '%s' is not a date YYYY-MM-DD in "
+		    CLOCK_YEARS, day);
+	if (attendance_explain(f, c->store, &c->actor, staff, d, note, &e) < 0)
+		return cli_fail(&e);
+	printf("%s %s: attendance explanation for %s recorded\n",
+	    f->staff[staff].id, f->staff[staff].name, d);
+	return 0;
+}
+
+const struct verb verb_explain = {
+	.name = "explain",
+	.args = "STAFF [--day D] --note TEXT",
+	.help = "records an attendance explanation (A2)\n"
+	    "An explained day (default today) is not an absence.\n",
+	.opts = explain_opts,
+	.open = OPEN_WRITE,
+	.needs_actor = true,
+	.exec = explain_exec,
+};
+
 const struct verb verb_signin = {
 	.name = "signin",
-	.args = "STAFF [--at 'YYYY-MM-DD HH:MM']",
-	.help = "signs STAFF in; a late arrival is fined (LATE)\n",
-	.opts = sign_opts,
+	.args = "STAFF [--at T] [--outside-shift] | --void STAFF [--day D]\n"
+	    "                [--reason TEXT]",
+	.help = "signs STAFF in; a late arrival is fined (LATE)\n"
+	    "A sign-in is taken from floor.signin_window minutes before the shift\n"
+	    "until its end; outside that only a manager records one, with\n"
+	    "--outside-shift.  --void voids the day's sign-in and its LATE mark\n"
+	    "(kept on record); a corrected one may then be recorded.\n",
+	.opts = signin_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = signin_exec,
@@ -73,9 +182,11 @@ const struct verb verb_signin = {
 
 const struct verb verb_signout = {
 	.name = "signout",
-	.args = "STAFF [--at 'YYYY-MM-DD HH:MM']",
-	.help = "signs STAFF out; an early leave is counted\n",
-	.opts = sign_opts,
+	.args = "STAFF [--at T] [--outside-shift]",
+	.help = "signs STAFF out; an early leave is counted\n"
+	    "Taken from the sign-in until floor.signout_window minutes after the\n"
+	    "shift; outside that only a manager records one (--outside-shift).\n",
+	.opts = signout_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = signout_exec,

@@ -97,6 +97,10 @@ static const struct key floor_keys[] = {
 	{ "layout", K_ARRAY, true, "the seat map, one string a row" },
 	{ "workdays", K_ARRAY, false, "working weekdays, e.g. [1,2,3,4,5]" },
 	{ "holidays", K_ARRAY, false, "public holidays, \"YYYY-MM-DD\"" },
+	{ "signin_window", K_INT, false, "minutes before the shift start a "
+	    "sign-in is accepted (default 240)" },
+	{ "signout_window", K_INT, false, "minutes after the shift end a "
+	    "sign-out is accepted (default 240)" },
 	{ NULL, 0, false, NULL }
 };
 
@@ -489,6 +493,15 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 		if (f->shift_start >= 0 && f->shift_start == f->shift_end)
 			cerr(c, s, "the shift starts and ends at the same time");
 	}
+	f->signin_window = f->signout_window = 240;
+	if (get_int(fl, "signin_window", &f->signin_window) &&
+	    (f->signin_window < 0 || f->signin_window > 24 * 60))
+		cerr(c, config_setting_get_member(fl, "signin_window"),
+		    "signin_window %d is not 0 to 1440 minutes", f->signin_window);
+	if (get_int(fl, "signout_window", &f->signout_window) &&
+	    (f->signout_window < 0 || f->signout_window > 24 * 60))
+		cerr(c, config_setting_get_member(fl, "signout_window"),
+		    "signout_window %d is not 0 to 1440 minutes", f->signout_window);
 	load_layout(c, config_setting_get_member(fl, "layout"));
 	load_calendar(c, fl);
 }

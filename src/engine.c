@@ -18,6 +18,20 @@
 #include "text.h"
 #include "trail.h"
 
+int
+engine_check_text(const char *what, const char *s, struct err *e)
+{
+	if (strlen(s) >= STORE_TEXT)
+		return err_set(e, EXIT_USAGE, "the %s is too long (%zu bytes; at "
+		    "most %d)", what, strlen(s), STORE_TEXT - 1);
+	if (!utf8_valid(s))
+		return err_set(e, EXIT_USAGE, "the %s is not valid UTF-8", what);
+	if (text_has_control(s))
+		return err_set(e, EXIT_USAGE, "the %s has a control character (a "
+		    "line break, an escape) in it; write it on one line", what);
+	return 0;
+}
+
 bool
 rule_is_group(const struct rule *r)
 {
@@ -196,12 +210,8 @@ check_mark(const struct floor *f, const struct actor *a, const struct mark_req *
 	if (ru->t.note_required && (r->note == NULL || r->note[0] == '\0'))
 		return err_set(e, EXIT_USAGE, "rule %s needs a note saying what "
 		    "happened", ru->code);
-	if (r->note != NULL && strlen(r->note) >= STORE_TEXT)
-		return err_set(e, EXIT_USAGE, "the note is too long (%zu bytes; at "
-		    "most %d)", strlen(r->note), STORE_TEXT - 1);
-	if (r->note != NULL && text_has_control(r->note))
-		return err_set(e, EXIT_USAGE, "the note has a control character "
-		    "(a line break, an escape) in it; write it on one line");
+	if (r->note != NULL && engine_check_text("note", r->note, e) < 0)
+		return -1;
 	(void)f;
 	return 0;
 }
@@ -354,12 +364,8 @@ void_as(const struct floor *f, struct store *s, const struct actor *a,
 		    a->login, urole_name(a->role));
 	if (reason == NULL || reason[0] == '\0')
 		return err_set(e, EXIT_USAGE, "a void needs a reason (--reason TEXT)");
-	if (text_has_control(reason))
-		return err_set(e, EXIT_USAGE, "the reason has a control character "
-		    "(a line break, an escape) in it; write it on one line");
-	if (strlen(reason) >= STORE_TEXT)
-		return err_set(e, EXIT_USAGE, "the reason is too long (at most %d "
-		    "bytes)", STORE_TEXT - 1);
+	if (engine_check_text("reason", reason, e) < 0)
+		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
 	snprintf(object, sizeof object, "incident %lld", (long long)id);
@@ -377,6 +383,115 @@ engine_void(const struct floor *f, struct store *s, const struct actor *a,
     int64_t id, const char *reason, struct err *e)
 {
 	return void_as(f, s, a, id, reason, "void", e);
+}
+
+int
+engine_void_in(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, const char *reason, struct err *e)
+{
+	char object[40];
+
+	snprintf(object, sizeof object, "incident %lld", (long long)id);
+	if (void_in_txn(s, a, id, reason, e) < 0)
+		return -1;
+	return trail_write(f, s, a, "void", object, e, "reason: %s", reason);
+}
+
+int
+engine_undo_mark(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, int *closed, struct err *e)
+{
+	struct custody *c = NULL;
+	char object[40];
+	int n = 0, i, rc;
+
+	*closed = 0;
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not undo",
+		    a->login, urole_name(a->role));
+	if (store_begin(s, e) < 0)
+		return -1;
+	snprintf(object, sizeof object, "incident %lld", (long long)id);
+	rc = void_in_txn(s, a, id, "undone at console", e);
+	if (rc == 0)
+		rc = trail_write(f, s, a, "undo", object, e, "reason: undone at "
+		    "console");
+	/* An undo corrects a keystroke: the item was never taken. */
+	if (rc == 0)
+		rc = store_custody_held(s, &c, &n, e);
+	for (i = 0; rc == 0 && i < n; i++) {
+		if (c[i].incident != id)
+			continue;
+		rc = store_custody_return(s, c[i].id, a->login, clock_now(), e);
+		if (rc == 0) {
+			snprintf(object, sizeof object, "custody %lld",
+			    (long long)c[i].id);
+			rc = trail_write(f, s, a, "custody closed", object, e, "%s "
+			    "of %s was never taken: incident %lld undone at console",
+			    c[i].item, c[i].staff, (long long)id);
+			(*closed)++;
+		}
+	}
+	free(c);
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+engine_undo_inspection(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t id, struct err *e)
+{
+	char object[40];
+	int rc;
+
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not undo",
+		    a->login, urole_name(a->role));
+	if (store_begin(s, e) < 0)
+		return -1;
+	rc = store_inspection_void(s, id, a->login, clock_now(), e);
+	if (rc > 0)
+		rc = err_set(e, EXIT_USAGE, "inspection %lld is already undone",
+		    (long long)id);
+	snprintf(object, sizeof object, "inspection %lld", (long long)id);
+	if (rc == 0)
+		rc = trail_write(f, s, a, "undo", object, e, "inspection undone at "
+		    "console");
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+engine_undo_return(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t custody_id, struct err *e)
+{
+	char object[40];
+	int rc;
+
+	if (!actor_can_mark(a))
+		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not undo",
+		    a->login, urole_name(a->role));
+	if (store_begin(s, e) < 0)
+		return -1;
+	rc = store_custody_unreturn(s, custody_id, e);
+	if (rc > 0)
+		rc = err_set(e, EXIT_USAGE, "custody %lld is not handed back",
+		    (long long)custody_id);
+	snprintf(object, sizeof object, "custody %lld", (long long)custody_id);
+	if (rc == 0)
+		rc = trail_write(f, s, a, "undo", object, e, "return undone at "
+		    "console: the item is held again");
+	if (rc != 0 || store_commit(s, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -433,7 +548,7 @@ engine_return(const struct floor *f, struct store *s, const struct actor *a,
 
 int
 engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
-    int seat, struct err *e)
+    int seat, int64_t *id, struct err *e)
 {
 	char day[DAY_LEN], object[48];
 	time_t now = clock_now();
@@ -450,6 +565,7 @@ engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
 		return -1;
 	if (store_inspection_add(s, f->seats[seat].id, who >= 0 ?
 	    f->staff[who].id : NULL, day, now, a->login, e) < 0 ||
+	    (id != NULL && (*id = store_last_id(s)) < 0) ||
 	    (snprintf(object, sizeof object, "seat %s", f->seats[seat].id),
 	    trail_write(f, s, a, "inspection", object, e, "desk found in order "
 	    "(%s), shift day %s", who >= 0 ? f->staff[who].id : "empty seat",

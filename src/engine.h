@@ -62,6 +62,22 @@ int engine_mark_in(const struct floor *f, struct store *s, const struct actor *a
 int engine_void(const struct floor *f, struct store *s, const struct actor *a,
     int64_t id, const char *reason, struct err *e);
 
+/* As engine_void inside the caller's transaction (a sign-in voided with
+ * the LATE mark it caused). */
+int engine_void_in(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, const char *reason, struct err *e);
+
+/* The console's undo of its own actions, each one transaction: a mark
+ * (voided "undone at console"; a custody record it opened is closed, the
+ * item was never taken: *closed counts them), an inspection, a return
+ * (the item is held again). */
+int engine_undo_mark(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t id, int *closed, struct err *e);
+int engine_undo_inspection(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t id, struct err *e);
+int engine_undo_return(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t custody_id, struct err *e);
+
 /* Voids the actor's own last mark ("undone at console"); id set. */
 int engine_undo(const struct floor *f, struct store *s, const struct actor *a,
     int64_t *id, struct err *e);
@@ -70,14 +86,19 @@ int engine_undo(const struct floor *f, struct store *s, const struct actor *a,
 int engine_return(const struct floor *f, struct store *s, const struct actor *a,
     int64_t custody_id, struct err *e);
 
-/* Records a desk found in order. */
+/* Records a desk found in order; *id (when id is not NULL) the record. */
 int engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
-    int seat, struct err *e);
+    int seat, int64_t *id, struct err *e);
 
 /* The own fine of the nth offence under terms t (amount: a range's given
  * amount).  *doubled is set when the repeat factor applied. */
 fen_t engine_price(const struct rule_terms *t, int nth, fen_t amount,
     int *doubled);
+
+/* A note or reason as a person typed it: refused (EXIT_USAGE, saying
+ * which and why) when longer than the store keeps, not UTF-8, or holding a
+ * control character.  0 when fit to keep. */
+int engine_check_text(const char *what, const char *s, struct err *e);
 
 /* Times more than this many seconds from now count as "another time". */
 #define NOW_SLACK 120

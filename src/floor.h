@@ -27,7 +27,7 @@ enum flag { FLAG_NONE, FLAG_WARNING, FLAG_CRITICISM, FLAG_TERMINATION_REVIEW,
 enum pricing { PRICE_NONE, PRICE_FINE, PRICE_LADDER, PRICE_RANGE };
 
 /* Keys the console keeps for itself: no rule may take one of them. */
-#define FLOOR_RESERVED_KEYS "hjklqxuirRoPmS?/ "
+#define FLOOR_RESERVED_KEYS "hjklqxuirRoPmS?/ zE"
 extern const char floor_reserved_keys[];
 
 #define LADDER_MAX 8
@@ -108,6 +108,8 @@ struct attendance {
 struct floor {
 	char *id, *name, *currency, *timezone, *database, *print_command;
 	int shift_start, shift_end;	/* minutes after midnight */
+	int signin_window;		/* minutes before the start a sign-in counts */
+	int signout_window;		/* minutes after the end a sign-out counts */
 	char *source;			/* the configuration file, or "(demo)" */
 
 	int nrows, ncols;

@@ -16,6 +16,7 @@
  * old report.  No SQL, no curses.
  */
 #include "report.h"
+#include "seatmap.h"
 
 
 #include <errno.h>
@@ -603,7 +604,7 @@ load_day(const struct floor *f, struct store *s, const char *day,
 	if (d->np > 1)		/* d->pp is NULL on a day without incidents */
 		qsort(d->pp, (size_t)d->np, sizeof *d->pp, person_cmp);
 
-	if (store_inspected(s, day, &d->inspected, &d->ninspected, e) < 0 ||
+	if (seatmap_inspected(f, s, day, &d->inspected, &d->ninspected, e) < 0 ||
 	    store_custody_held_at(s, (int64_t)d->end, &d->held, &d->nheld, e) < 0)
 		return -1;
 
@@ -1138,23 +1139,34 @@ static void
 attendance_section(struct doc *doc, const struct floor *f,
     const struct att_day *a, const struct att_month *m)
 {
-	int count[ATT_ABSENT + 1] = { 0 }, i, rows = 0;
+	int count[ATT_EXPLAINED + 1] = { 0 }, i, rows = 0, unexplained = 0;
 
-	for (i = 0; i < f->nstaff; i++)
+	for (i = 0; i < f->nstaff; i++) {
 		count[a[i].status]++;
+		unexplained += a[i].seen;
+	}
 	if (count[ATT_UNTRACKED] == f->nstaff)
 		return;
 	section(doc, "ATTENDANCE", "ATTENDANCE (continued)");
 	emitf(doc, 0, "  signed in %d, late %d, on leave %d, absent %d, not yet "
 	    "signed in %d", count[ATT_SIGNED_IN], count[ATT_LATE],
 	    count[ATT_ON_LEAVE], count[ATT_ABSENT], count[ATT_NOT_YET]);
+	/* Seen at the desk without a sign-in: said apart (A2 counts them
+	 * absent once the shift is over unless explained). */
+	if (unexplained > 0 || count[ATT_EXPLAINED] > 0)
+		emitf(doc, 0, "  seen at their desk, not signed in, no explanation "
+		    "%d; explained (A2) %d", unexplained, count[ATT_EXPLAINED]);
 	for (i = 0; i < f->nstaff; i++) {
 		const struct att_day *x = &a[i];
 		struct buf what = { 0 };
 
 		if (x->status == ATT_LATE)
 			buf_printf(&what, "late %d min", x->late_minutes);
-		else if (x->status == ATT_ON_LEAVE || x->status == ATT_ABSENT)
+		else if (x->status == ATT_ABSENT && x->seen)
+			buf_puts(&what, "absent: seen at the desk, not explained "
+			    "(A2)");
+		else if (x->status == ATT_ON_LEAVE || x->status == ATT_ABSENT ||
+		    x->status == ATT_SEEN || x->status == ATT_EXPLAINED)
 			buf_puts(&what, att_status_name(x->status));
 		if (x->early_minutes > 0)
 			buf_printf(&what, "%sleft %d min early", what.len ? ", " : "",

@@ -64,6 +64,40 @@ load_attendance(const struct floor *f, struct store *s, struct seatmap *m,
 }
 
 int
+seatmap_inspected(const struct floor *f, struct store *s, const char *day,
+    char (**out)[STORE_ID], int *n, struct err *e)
+{
+	struct incident *in = NULL;
+	int nin, i, j;
+
+	if (store_inspected(s, day, out, n, e) < 0)
+		return -1;
+	if (store_incidents(s, day, day, NULL, &in, &nin, e) < 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	/* A mark made on a seat means its desk was looked at too; a LATE
+	 * from a sign-in or a missed meeting (attendance) does not. */
+	for (i = 0; i < nin; i++) {
+		int r = floor_rule_find(f, in[i].rule);
+
+		if (in[i].voided_at != 0 || in[i].seat[0] == '\0' || (r >= 0 &&
+		    (strcmp(f->rules[r].section, "attendance") == 0 ||
+		    f->rules[r].t.absence_halfdays > 0)))
+			continue;
+		for (j = 0; j < *n && strcmp((*out)[j], in[i].seat) != 0; j++)
+			;
+		if (j < *n)
+			continue;
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		snprintf((*out)[(*n)++], STORE_ID, "%s", in[i].seat);
+	}
+	free(in);
+	return 0;
+}
+
+int
 seatmap_load(const struct floor *f, struct store *s, const char *day,
     struct seatmap *m, struct err *e)
 {
@@ -78,7 +112,7 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 	m->seats = xcalloc((size_t)f->nseats + 1, sizeof *m->seats);
 	if (store_incidents(s, day, day, NULL, &in, &nin, e) < 0 ||
 	    store_custody_held(s, &cu, &ncu, e) < 0 ||
-	    store_inspected(s, day, &insp, &ninsp, e) < 0) {
+	    seatmap_inspected(f, s, day, &insp, &ninsp, e) < 0) {
 		free(in);
 		free(cu);
 		seatmap_free(m);
@@ -148,7 +182,7 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 			v->state = SEAT_PENDING;
 		if (f->seats[i].staff >= 0) {
 			m->occupied++;
-			m->inspected += v->inspected || v->desk_incidents > 0;
+			m->inspected += v->inspected;
 		}
 	}
 	free(sev);
@@ -197,11 +231,33 @@ void
 seatmap_text(const struct floor *f, const struct seatmap *m, bool ascii,
     struct buf *out)
 {
-	const int cellw = 14, aislew = 2;
-	int r, c, st;
+	const int aislew = 2;
+	int r, c, st, cellw = 14;
 
-	buf_printf(out, "%s · %s · inspected %d/%d\n\n", f->name, m->day,
-	    m->inspected, m->occupied);
+	/* Cells as wide as the widest id and name need: names whole. */
+	for (st = 0; st < f->nseats; st++) {
+		const struct seat *se = &f->seats[st];
+		int w = 4 + text_width(se->id);
+
+		if (se->staff >= 0) {
+			const char *name = f->staff[se->staff].name;
+
+			w += 1 + (ascii && text_width(name) != (int)strlen(name) ?
+			    text_width(f->staff[se->staff].id) : text_width(name));
+		}
+		if (w > cellw)
+			cellw = w;
+	}
+
+	/* ASCII from the first byte: a name it cannot show gives way to the
+	 * floor's id. */
+	if (ascii && text_width(f->name) != (int)strlen(f->name))
+		buf_printf(out, "%s | %s | inspected %d/%d\n\n", f->id, m->day,
+		    m->inspected, m->occupied);
+	else
+		buf_printf(out, "%s%s%s%s inspected %d/%d\n\n", f->name, ascii ?
+		    " | " : " · ", m->day, ascii ? " |" : " ·", m->inspected,
+		    m->occupied);
 	for (r = 0; r < f->nrows; r++) {
 		struct buf line = { 0 };
 
@@ -227,7 +283,7 @@ seatmap_text(const struct floor *f, const struct seatmap *m, bool ascii,
 		buf_printf(out, "%s %s%s", seat_glyph((enum seat_state)st, ascii),
 		    state_names[st], st + 1 < SEAT_NSTATES ? "   " : "\n");
 	if (m->attendance) {
-		for (st = ATT_NOT_YET; st <= ATT_ABSENT; st++)
+		for (st = ATT_NOT_YET; st <= ATT_EXPLAINED; st++)
 			buf_printf(out, "%c %s   ", att_status_letter((enum att_status)st),
 			    att_status_name((enum att_status)st));
 		buf_puts(out, "* attendance threshold crossed today\n");

@@ -40,6 +40,14 @@ struct seatmap {
 	bool attendance;		/* attendance is kept on this day */
 };
 
+/*
+ * The one definition of "inspected": the seats whose desk had an i
+ * (inspection) or any mark made on that seat (not voided) on day.  The
+ * console's header and the report both count these.  Caller frees *out.
+ */
+int seatmap_inspected(const struct floor *f, struct store *s, const char *day,
+    char (**out)[STORE_ID], int *n, struct err *e);
+
 /* Loads the seat states of day.  Free with seatmap_free. */
 int seatmap_load(const struct floor *f, struct store *s, const char *day,
     struct seatmap *m, struct err *e);

@@ -88,10 +88,13 @@ ui_reload(struct ui *u)
 	u->dirty = true;
 }
 
+/* A message belongs to the screen it was said on: changing screens
+ * clears it. */
 void
 ui_show_pager(struct ui *u)
 {
 	u->screen = SCR_PAGER;
+	u->msg[0] = '\0';
 	u->dirty = true;
 }
 
@@ -99,93 +102,93 @@ void
 ui_close_pager(struct ui *u)
 {
 	u->screen = SCR_MAP;
+	u->msg[0] = '\0';
 	pager_free(u);
 	u->dirty = true;
 }
 
 /* ---- layout ---- */
 
-/* The widest cells (14..18 columns, 12 at least) that show the whole map
- * in w columns; 0 when even the narrowest do not fit. */
-static int
-fitting_cellw(struct ui *u, int w, int widest)
-{
-	int cw;
+/* The panel beside the map: its width, and the least the map keeps. */
+#define PANEL_BESIDE_W 66
+#define MAP_BESIDE_MIN 90
+/* Below the map, the panel keeps at least this many rows (a header,
+ * three groups, the floor's total) when the map wants them all. */
+#define PANEL_BELOW_MIN 5
 
-	for (cw = widest; cw >= 12; cw--)
-		if (mapview_width(u, cw) <= w)
-			return cw;
-	return 0;
-}
-
-/* The map beside the panel when both fit well, else the panel below. */
+/* The panel beside the map: when the terminal is wide enough for both
+ * and tall enough for every group. */
 static bool
-layout_beside(struct ui *u, struct layout *l)
+layout_beside(struct ui *u, struct layout *l, int avail)
 {
-	int avail = l->msg_y - l->top, cw, mapw;
+	int pw = PANEL_BESIDE_W;
 
-	if (u->overview)
-		cw = 1;
-	else if ((cw = fitting_cellw(u, COLS - 2 - 44, 18)) < 14)
+	if (u->overview || u->panel.hidden || u->f->ngroups == 0)
 		return false;
-	mapw = mapview_width(u, cw);
-	if (COLS - mapw - 5 < 40 || avail < panel_lines(u, COLS - mapw - 5))
+	if (COLS - pw - 4 < MAP_BESIDE_MIN || avail < 8)
 		return false;
-	l->cellw = cw;
-	l->map_w = mapw;
-	l->map_h = u->f->nrows < avail - 2 ? u->f->nrows : avail - 2;
-	l->info_y = l->map_y + l->map_h + 1;
-	l->legend_y = l->info_y + 1 < l->msg_y ? l->info_y + 1 : -1;
-	l->info_w = mapw;
-	l->panel_x = l->map_x + mapw + 3;
-	l->panel_w = COLS - l->panel_x - 1;
+	if (COLS - MAP_BESIDE_MIN - 4 > 80)
+		pw = 80;
+	else if (COLS - MAP_BESIDE_MIN - 4 > pw)
+		pw = COLS - MAP_BESIDE_MIN - 4;
+	l->beside = true;
+	l->panel_w = pw;
+	l->panel_x = COLS - pw - 1;
 	l->panel_y = l->top;
 	l->panel_h = avail;
+	l->map_w = l->panel_x - 3 - l->map_x;
+	l->cellw = mapview_cellw(u, l->map_w);
+	l->map_h = u->f->nrows < avail - 2 ? u->f->nrows : avail - 2;
+	l->info_y = l->map_y + l->map_h;
+	l->info_w = l->map_w;
+	l->legend_y = l->info_y + 1;
 	/* The feed under the map, where the lines are long enough. */
-	l->feed_y = (l->legend_y >= 0 ? l->legend_y : l->info_y) + 2;
+	l->feed_y = l->legend_y + 2;
 	l->feed_x = l->map_x;
-	l->feed_w = mapw;
+	l->feed_w = l->map_w;
 	l->feed_h = l->msg_y - l->feed_y;
 	return true;
 }
 
+/* The panel under the map: the map takes the rows it needs first, the
+ * panel keeps a few (it scrolls), the feed takes what is left. */
 static void
-layout_below(struct ui *u, struct layout *l)
+layout_below(struct ui *u, struct layout *l, int avail)
 {
-	int avail = l->msg_y - l->top, want, rest, minmap;
+	int want = u->panel.hidden ? 0 : panel_lines(u, COLS - 2);
+	int keep = want < PANEL_BELOW_MIN ? want : PANEL_BELOW_MIN;
+	int labels = u->overview ? 1 : 0, rest;
 
-	l->cellw = u->overview ? 1 : fitting_cellw(u, COLS - 2, 18);
-	if (l->cellw == 0)
-		l->cellw = 14;
-	l->map_w = COLS - 2;
-	want = panel_lines(u, COLS - 2) + 1;
-	l->map_h = u->f->nrows < avail - 1 ? u->f->nrows : avail - 1;
-	rest = avail - 1 - l->map_h;
-	if (rest < want) {
-		minmap = u->f->nrows < 4 ? u->f->nrows : 4;
-		l->map_h = avail - 1 - want > minmap ? avail - 1 - want : minmap;
-		if (l->map_h > avail - 1)
-			l->map_h = avail - 1;
-		rest = avail - 1 - l->map_h;
+	l->map_w = COLS - 3;
+	l->cellw = u->overview ? 1 : mapview_cellw(u, l->map_w);
+	if (labels) {
+		l->label_y = l->map_y;
+		l->map_y++;
 	}
+	/* the info line, the legend, and a blank line before the panel */
+	l->map_h = avail - labels - 2 - (keep > 0 ? keep + 1 : 0);
+	if (l->map_h > u->f->nrows)
+		l->map_h = u->f->nrows;
+	if (l->map_h < 1)
+		l->map_h = 1;
 	l->info_y = l->map_y + l->map_h;
 	l->info_w = COLS - 2;
-	l->legend_y = -1;
-	if (rest >= want + 1) {
-		l->legend_y = l->info_y + 1;
-		rest--;
-	}
+	rest = l->msg_y - l->info_y - 1;
+	/* The legend always: it explains what is on the map. */
+	l->legend_y = l->info_y + 1;
+	rest--;
 	l->panel_x = 1;
 	l->panel_w = COLS - 2;
 	l->panel_y = l->msg_y - rest + 1;
-	l->panel_h = rest - 1;
+	l->panel_h = want == 0 ? 0 : rest - 1;
+	if (l->panel_h > want)
+		l->panel_h = want;
 	/* What is left under the panel goes to today's marks. */
-	if (l->panel_h > want + 3) {
-		l->feed_y = l->panel_y + want;
+	if (rest - 1 - l->panel_h > 3) {
+		l->feed_y = l->panel_y + l->panel_h + (l->panel_h > 0);
 		l->feed_x = 1;
 		l->feed_w = COLS - 2;
 		l->feed_h = l->msg_y - l->feed_y;
-		l->panel_h = want - 1;
 	}
 }
 
@@ -193,6 +196,7 @@ static void
 layout_compute(struct ui *u)
 {
 	struct layout *l = &u->lay;
+	int avail;
 
 	memset(l, 0, sizeof *l);
 	l->small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
@@ -204,12 +208,21 @@ layout_compute(struct ui *u)
 	l->aislew = 2;
 	l->map_x = 1;
 	l->map_y = l->top;
-	/* Below is easier to read; beside when below would crowd the map. */
-	layout_below(u, l);
-	if (l->map_h < u->f->nrows || l->panel_h < panel_lines(u, l->panel_w)) {
+	l->label_y = -1;
+	avail = l->msg_y - l->top;
+	/* Below is easier to read; beside when below would hide part of the
+	 * map or of the panel. */
+	layout_below(u, l, avail);
+	if (!mapview_whole(u) || (!u->panel.hidden && l->panel_h <
+	    panel_lines(u, l->panel_w))) {
 		struct layout below = *l;
 
-		if (!layout_beside(u, l))
+		memset(l, 0, sizeof *l);
+		memcpy(l, &below, sizeof *l);
+		l->feed_h = 0;
+		l->label_y = -1;
+		l->map_y = l->top;
+		if (!layout_beside(u, l, avail))
 			*l = below;
 	}
 	if (l->map_h < 1)
@@ -261,6 +274,10 @@ draw_message(struct ui *u)
 	const char *p = u->msg;
 	int i;
 
+	/* A line prompt takes the message lines: no half of a wrapped
+	 * message stays above it. */
+	if (u->prompt.kind == PROMPT_LINE || u->prompt.kind == PROMPT_CONFIRM)
+		p = "";
 	for (i = 0; i < u->lay.msg_h; i++) {
 		size_t len = i + 1 < u->lay.msg_h ? draw_wrap_at(p, COLS - 2) : strlen(p);
 		char *line = strndup(p, len);
@@ -286,7 +303,8 @@ map_draw(struct ui *u)
 	mapview_draw_info(u, l->info_y);
 	if (l->legend_y >= 0)
 		mapview_draw_legend(u, l->legend_y);
-	panel_draw(u, l->panel_y, l->panel_x, l->panel_h, l->panel_w);
+	if (l->panel_h > 0)
+		panel_draw(u, l->panel_y, l->panel_x, l->panel_h, l->panel_w);
 	if (l->feed_h >= 3)
 		feed_draw(u, l->feed_y, l->feed_x, l->feed_h, l->feed_w);
 	draw_message(u);
@@ -358,9 +376,15 @@ map_key(struct ui *u, int key)
 	case ACT_INSPECT: mark_inspect(u); break;
 	case ACT_UNDO: mark_undo(u); break;
 	case ACT_SIGNIN: mark_signin(u); break;
+	case ACT_EXPLAIN: mark_explain(u); break;
 	case ACT_RETURN: mark_return(u); break;
 	case ACT_DETAIL: detail_open(u, u->cur); break;
 	case ACT_OVERVIEW: u->overview = !u->overview; break;
+	case ACT_PANEL:
+		u->panel.hidden = !u->panel.hidden;
+		ui_msg(u, false, "%s", u->panel.hidden ? _("Group panel hidden; z "
+		    "shows it again.") : _("Group panel shown."));
+		break;
 	case ACT_MONTH: toggle_month(u); break;
 	case ACT_REPORT: reportview_open(u); break;
 	case ACT_PRINT: reportview_print(u); break;
@@ -409,8 +433,12 @@ handle_key(struct ui *u, int key)
 	}
 	if (u->prompt.kind != PROMPT_NONE)
 		prompt_key(u, key);
-	else
+	else {
+		/* The next action starts: the last one's message goes. */
+		u->msg[0] = '\0';
+		u->msg_err = false;
 		screens[u->screen].key(u, key);
+	}
 }
 
 /* ---- time ---- */

@@ -179,10 +179,15 @@ custody_lines(struct ui *u, const char *staff)
 		if (strcmp(c[i].staff, staff) == 0) {
 			char when[32];
 
+			struct incident in;
+			bool voided = store_incident_get(u->s, c[i].incident, &in,
+			    &e) == 0 && in.voided_at != 0;
+
 			words_time(c[i].taken_at, true, when, sizeof when);
 			pager_addf(u, theme_seat(SEAT_CUSTODY), _("Held: %s since %s, "
-			    "kept by %s (custody %lld; r hands it back)"), c[i].item,
-			    when, c[i].kept_by, (long long)c[i].id);
+			    "kept by %s (custody %lld; r hands it back)%s"), c[i].item,
+			    when, c[i].kept_by, (long long)c[i].id, voided ?
+			    _(" (incident voided)") : "");
 		}
 	free(c);
 }

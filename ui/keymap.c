@@ -49,12 +49,15 @@ static const struct binding console_keys[] = {
 	    "code, an English or a Chinese title"), -1 },
 	{ ACT_INSPECT, 'i', N_("inspect"), N_("desk inspected and in order; "
 	    "on to the next seat"), -1 },
-	{ ACT_UNDO, 'u', N_("undo"), N_("undo your last mark (kept on record "
-	    "as voided)"), -1 },
+	{ ACT_UNDO, 'u', N_("undo"), N_("undo this console's last action (a "
+	    "mark, an inspection, a sign-in, a return), newest first, several "
+	    "levels; voids are kept on record"), -1 },
 	{ ACT_RETURN, 'r', N_("return"), N_("hand the agent's confiscated "
 	    "item back"), -1 },
 	{ ACT_SIGNIN, 'S', N_("sign in"), N_("sign the agent in now (late "
-	    "arrivals are fined: LATE)"), -1 },
+	    "arrivals are fined: LATE; refused outside the sign-in window)"), -1 },
+	{ ACT_EXPLAIN, 'E', N_("explain"), N_("record the agent's attendance "
+	    "explanation for today (A2): the day is then no absence"), -1 },
 
 	{ ACT_SECTION, 0, NULL, N_("Viewing"), -1 },
 	{ ACT_DETAIL, '\r', N_("detail"), N_("the seat's incidents today and "
@@ -62,7 +65,10 @@ static const struct binding console_keys[] = {
 	{ ACT_DETAIL, '\n', NULL, NULL, -1 },
 	{ ACT_DETAIL, UI_FKEY(KEY_ENTER), NULL, NULL, -1 },
 	{ ACT_OVERVIEW, 'o', N_("overview"), N_("the whole floor, one cell a "
-	    "seat (again: back)"), -1 },
+	    "seat, paged like the map; moving in it moves the map's cursor (again: "
+	    "back)"), -1 },
+	{ ACT_PANEL, 'z', N_("groups"), N_("show or hide the group panel (it "
+	    "scrolls with the cursor's group)"), -1 },
 	{ ACT_MONTH, 'm', N_("month"), N_("group panel: today or this month"),
 	    -1 },
 	{ ACT_REPORT, 'R', N_("report"), N_("preview today's end-of-day "
@@ -157,6 +163,18 @@ keymap_key_name(int key, bool ascii, char *out, size_t n)
 		snprintf(out, n, "#%d", key);
 }
 
+bool
+keymap_allowed(const struct ui *u, enum action act)
+{
+	switch (act) {
+	case ACT_RULE_MENU: case ACT_INSPECT: case ACT_UNDO: case ACT_RETURN:
+	case ACT_SIGNIN: case ACT_EXPLAIN: case ACT_MARK:
+		return !u->readonly && actor_can_mark(u->a);
+	default:
+		return true;
+	}
+}
+
 void
 keymap_draw_bar(const struct ui *u, int y)
 {
@@ -167,7 +185,8 @@ keymap_draw_bar(const struct ui *u, int y)
 		char name[16];
 		int w;
 
-		if (table[i].label == NULL)
+		/* Only the keys this user may use. */
+		if (table[i].label == NULL || !keymap_allowed(u, table[i].act))
 			continue;
 		keymap_key_name(table[i].key, u->ascii, name, sizeof name);
 		w = text_width(name) + 1 + text_width(_(table[i].label));
@@ -222,8 +241,9 @@ help_rule(struct ui *u, const struct binding *b)
 	words_rule_title(u, r, &title);
 	words_terms(u, r, &terms);
 	text_fit(&line, r->code, 16, false, u->ascii);
-	buf_printf(&line, " %s%s%s", title.s, u->ascii ? " - " :
-	    " \xe2\x80\x94 ", terms.s);
+	buf_printf(&line, " %s%s%s%s", title.s, u->ascii ? " - " :
+	    " \xe2\x80\x94 ", terms.s, keymap_allowed(u, ACT_MARK) ? "" :
+	    _(" (not allowed for your role)"));
 	help_line(u, name, line.s);
 	buf_free(&line);
 	buf_free(&title);
@@ -253,7 +273,16 @@ keymap_help(struct ui *u)
 		}
 		buf_puts(&keys, " ");
 		i = help_keys(u, i, &keys);
-		help_line(u, keys.s + 1, _(b->help));
+		if (keymap_allowed(u, b->act))
+			help_line(u, keys.s + 1, _(b->help));
+		else {
+			struct buf h = { 0 };
+
+			buf_printf(&h, "%s%s", _(b->help), _(" (not allowed for your "
+			    "role)"));
+			help_line(u, keys.s + 1, h.s);
+			buf_free(&h);
+		}
 		buf_free(&keys);
 	}
 	pager_add(u, ROLE_NORMAL, "");
@@ -266,4 +295,24 @@ keymap_help(struct ui *u)
 		pager_add(u, theme_seat((enum seat_state)i), line.s);
 		buf_free(&line);
 	}
+	pager_add(u, ROLE_NORMAL, "");
+	pager_add(u, ROLE_TITLE, _("Attendance letters (after the glyph, once "
+	    "attendance is kept)"));
+	for (i = ATT_NOT_YET; i <= ATT_EXPLAINED; i++) {
+		struct buf line = { 0 };
+
+		buf_printf(&line, "  %c  %s", att_status_letter((enum att_status)i),
+		    _(att_status_name((enum att_status)i)));
+		pager_add(u, ROLE_NORMAL, line.s);
+		buf_free(&line);
+	}
+	pager_add(u, ROLE_NORMAL, _("  *  an attendance threshold crossed today "
+	    "(A1-A6)"));
+	pager_add(u, ROLE_NORMAL, "");
+	pager_add(u, ROLE_TITLE, _("On the map"));
+	pager_add(u, ROLE_NORMAL, u->ascii ? _("  < > ^ v  more of the floor "
+	    "that way; the line under the map says which rows and columns show") :
+	    _("  \xe2\x80\xb9 \xe2\x80\xba \xcb\x84 \xcb\x85  more of the "
+	    "floor that way; the line under the map says which rows and columns "
+	    "show"));
 }

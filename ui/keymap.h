@@ -15,8 +15,8 @@ enum action {
 	ACT_LEFT, ACT_RIGHT, ACT_UP, ACT_DOWN, ACT_HOME, ACT_END,
 	ACT_PGUP, ACT_PGDN, ACT_NEXT_GROUP, ACT_PREV_GROUP, ACT_NEXT_SEAT,
 	ACT_SEARCH,
-	ACT_RULE_MENU, ACT_INSPECT, ACT_UNDO, ACT_RETURN, ACT_SIGNIN,
-	ACT_DETAIL, ACT_OVERVIEW, ACT_MONTH, ACT_REPORT, ACT_PRINT,
+	ACT_RULE_MENU, ACT_INSPECT, ACT_UNDO, ACT_RETURN, ACT_SIGNIN, ACT_EXPLAIN,
+	ACT_DETAIL, ACT_OVERVIEW, ACT_PANEL, ACT_MONTH, ACT_REPORT, ACT_PRINT,
 	ACT_MARK		/* a rule's hotkey */
 };
 
@@ -37,7 +37,10 @@ const struct binding *keymap_find(int key);
 /* "h", "←", "Tab", "Enter", "^L" ... */
 void keymap_key_name(int key, bool ascii, char *out, size_t n);
 
-/* Draws the key bar on line y. */
+/* True when this user may use the action (leads and read-only
+ * databases do not write). */
+bool keymap_allowed(const struct ui *u, enum action act);
+/* Draws the key bar on line y: the keys this user may use. */
 void keymap_draw_bar(const struct ui *u, int y);
 /* Fills the pager with the help screen. */
 void keymap_help(struct ui *u);

@@ -13,10 +13,31 @@
 #include "../src/text.h"
 #include "draw.h"
 #include "theme.h"
+#include "viewport.h"
 #include "words.h"
 
 static bool *aisle_col;		/* a layout column with no seat in any row */
 static bool *aisle_row;
+static int need_w;		/* the widest cell text: glyph, letters, id, name */
+static int most_w;		/* as wide as 17 cells in 20 need */
+static int seat_cols, aisle_cols;	/* layout columns of each kind */
+
+/* Columns a seat cell needs to show its id and name whole. */
+static int
+cell_need(const struct ui *u, int seat)
+{
+	const struct seat *st = &u->f->seats[seat];
+	/* glyph, attendance letter and threshold mark, a space */
+	int w = 4 + text_width(st->id);
+
+	if (st->staff >= 0) {
+		const char *name = u->f->staff[st->staff].name;
+
+		w += 1 + (u->ascii && text_width(name) != (int)strlen(name) ?
+		    text_width(u->f->staff[st->staff].id) : text_width(name));
+	}
+	return w;
+}
 
 void
 mapview_init(struct ui *u)
@@ -40,6 +61,27 @@ mapview_init(struct ui *u)
 			u->order[n++] = seat;
 		}
 	}
+	{
+		int *w = xcalloc((size_t)n + 1, sizeof *w), i, j;
+
+		/* A few long names (Latin ones) must not make every cell wide. */
+		for (i = 0; i < n; i++) {
+			int v = cell_need(u, u->order[i]);
+
+			for (j = i; j > 0 && w[j - 1] > v; j--)
+				w[j] = w[j - 1];
+			w[j] = v;
+		}
+		need_w = n > 0 ? w[n - 1] : 0;
+		most_w = n > 0 ? w[(n * 17) / 20 < n ? (n * 17) / 20 : n - 1] : 0;
+		free(w);
+	}
+	seat_cols = aisle_cols = 0;
+	for (c = 0; c < f->ncols; c++)
+		aisle_col[c] ? aisle_cols++ : seat_cols++;
+	/* A cell wider than this would show too few seats to be useful. */
+	if (need_w > 28)
+		need_w = 28;
 	u->norder = n;
 	u->cur = n > 0 ? u->order[0] : -1;
 }
@@ -50,6 +92,7 @@ mapview_free(void)
 	free(aisle_col);
 	free(aisle_row);
 	aisle_col = aisle_row = NULL;
+	need_w = 0;
 }
 
 static int
@@ -82,6 +125,27 @@ mapview_height(const struct ui *u)
 	return u->f->nrows;
 }
 
+int
+mapview_cellw(const struct ui *u, int avail)
+{
+	int extra = aisle_cols * (u->lay.aislew + u->lay.gap), cw;
+
+	/* Names whole when the whole map fits so; else the whole map with
+	 * cells cut no narrower than 14 columns; else a viewport on cells
+	 * that show most names whole, at least four seats across. */
+	for (cw = need_w; cw >= 14 || cw == need_w; cw--)
+		if (seat_cols * (cw + u->lay.gap) - u->lay.gap + extra <= avail)
+			return cw;
+	return viewport_cellw(most_w, avail, seat_cols, extra, u->lay.gap, 4, 12);
+}
+
+bool
+mapview_whole(const struct ui *u)
+{
+	return u->lay.map_h >= u->f->nrows &&
+	    mapview_width(u, u->lay.cellw) <= u->lay.map_w;
+}
+
 /* Columns taken by layout columns from..to inclusive. */
 static int
 span_width(const struct ui *u, int from, int to)
@@ -98,24 +162,36 @@ static void
 follow_cursor(struct ui *u)
 {
 	const struct layout *l = &u->lay;
-	int r, c, last = u->f->ncols - 1;
+	int c, last = u->f->ncols - 1;
 
 	if (u->cur < 0)
 		return;
-	r = u->f->seats[u->cur].row;
 	c = u->f->seats[u->cur].col;
+	if (u->view_x > last)
+		u->view_x = 0;
 	if (c < u->view_x)
 		u->view_x = c;
 	while (u->view_x < c && span_width(u, u->view_x, c) > l->map_w)
 		u->view_x++;
 	while (u->view_x > 0 && span_width(u, u->view_x - 1, last) <= l->map_w)
 		u->view_x--;
-	if (r < u->view_row)
-		u->view_row = r;
-	if (r >= u->view_row + l->map_h)
-		u->view_row = r - l->map_h + 1;
-	while (u->view_row > 0 && u->f->nrows - (u->view_row - 1) <= l->map_h)
-		u->view_row--;
+	u->view_row = viewport_follow(u->view_row, u->f->seats[u->cur].row,
+	    l->map_h, u->f->nrows);
+}
+
+/* The last layout column shown whole from view_x. */
+static int
+last_shown_col(const struct ui *u)
+{
+	int c, x = 0;
+
+	for (c = u->view_x; c < u->f->ncols; c++) {
+		x += aisle_col[c] ? u->lay.aislew : u->lay.cellw;
+		if (x > u->lay.map_w)
+			return c - 1;
+		x += u->lay.gap;
+	}
+	return u->f->ncols - 1;
 }
 
 static void
@@ -135,6 +211,15 @@ draw_cell(struct ui *u, int y, int x, int seat)
 	else
 		buf_puts(&cell, u->f->seats[seat].id);
 	draw_text_attr(y, x, u->lay.cellw, a, cell.s, u->ascii);
+	/* The attendance letter underlined: "!A A05" must not read as part
+	 * of the seat id. */
+	if (!u->overview && u->map_ok && u->map.attendance &&
+	    u->f->seats[seat].staff >= 0 && u->lay.cellw > 2) {
+		char letter[2] = { att_status_letter(u->map.seats[seat].att), 0 };
+
+		draw_text_attr(y, x + text_width(seat_glyph(st, u->ascii)), 1,
+		    a | A_UNDERLINE, letter, u->ascii);
+	}
 	buf_free(&cell);
 }
 
@@ -152,6 +237,37 @@ draw_edges(struct ui *u, int y, bool left, bool right)
 		    "\xe2\x80\xba", u->ascii);
 }
 
+static int
+seat_group_of(const struct ui *u, int seat)
+{
+	int who = seat >= 0 ? u->f->seats[seat].staff : -1;
+
+	return who >= 0 ? u->f->staff[who].group : -1;
+}
+
+/* Overview: each group's id over the first column of its block, on the
+ * label line above the map and on the aisle rows between blocks. */
+static void
+draw_labels(struct ui *u, int y, int r)
+{
+	const struct layout *l = &u->lay;
+	int c, x = l->map_x, g, prev = -1;
+
+	for (c = u->view_x; c <= last_shown_col(u); c++) {
+		int seat = cell_at(u, r, c);
+
+		g = seat_group_of(u, seat);
+		if (aisle_col[c])
+			prev = -1;
+		else if (g >= 0 && g != prev) {
+			draw_run(y, x, l->map_x + l->map_w, ROLE_TITLE,
+			    u->f->groups[g].id, u->ascii);
+			prev = g;
+		}
+		x += col_width(u, c, l->cellw);
+	}
+}
+
 void
 mapview_draw(struct ui *u)
 {
@@ -159,12 +275,18 @@ mapview_draw(struct ui *u)
 	int i, c, x;
 
 	follow_cursor(u);
+	if (l->label_y >= 0)
+		draw_labels(u, l->label_y, u->view_row);
 	for (i = 0; i < l->map_h; i++) {
 		int r = u->view_row + i;
 		bool more = false;
 
 		if (r >= u->f->nrows)
 			break;
+		if (u->overview && aisle_row[r] && r + 1 < u->f->nrows) {
+			draw_labels(u, l->map_y + i, r + 1);
+			continue;
+		}
 		x = l->map_x;
 		for (c = u->view_x; c < u->f->ncols; c++) {
 			int seat = cell_at(u, r, c);
@@ -180,6 +302,38 @@ mapview_draw(struct ui *u)
 		if (!aisle_row[r])
 			draw_edges(u, l->map_y + i, u->view_x > 0, more);
 	}
+	/* More rows above or below: marks at the right edge. */
+	if (u->view_row > 0)
+		draw_text(l->map_y, l->map_x + l->map_w, 1, ROLE_TITLE,
+		    u->ascii ? "^" : "\xcb\x84", u->ascii);
+	if (u->view_row + l->map_h < u->f->nrows)
+		draw_text(l->map_y + l->map_h - 1, l->map_x + l->map_w, 1,
+		    ROLE_TITLE, u->ascii ? "v" : "\xcb\x85", u->ascii);
+}
+
+int
+mapview_cursor_y(const struct ui *u)
+{
+	int r;
+
+	if (u->cur < 0)
+		return -1;
+	r = u->f->seats[u->cur].row - u->view_row;
+	return r >= 0 && r < u->lay.map_h ? u->lay.map_y + r : -1;
+}
+
+void
+mapview_where(const struct ui *u, struct buf *out)
+{
+	char rows[32], cols[32];
+	int shown = last_shown_col(u) - u->view_x + 1;
+
+	if (u->view_row == 0 && u->lay.map_h >= u->f->nrows && u->view_x == 0 &&
+	    shown >= u->f->ncols)
+		return;
+	viewport_range(u->view_row, u->lay.map_h, u->f->nrows, rows, sizeof rows);
+	viewport_range(u->view_x, shown, u->f->ncols, cols, sizeof cols);
+	buf_printf(out, _("rows %s cols %s"), rows, cols);
 }
 
 void
@@ -215,25 +369,68 @@ mapview_draw_info(struct ui *u, int y)
 			buf_printf(&line, _(": %d today, the worst %s"),
 			    v->incidents, v->worst);
 	}
-	draw_text(y, u->lay.map_x, u->lay.info_w, ROLE_NORMAL, line.s, u->ascii);
+	{
+		struct buf where = { 0 };
+		int ww;
+
+		buf_add(&where, "", 0);
+		mapview_where(u, &where);
+		ww = where.len ? text_width(where.s) + 2 : 0;
+		if (ww > u->lay.info_w / 2)
+			ww = 0;
+		draw_text(y, u->lay.map_x, u->lay.info_w - ww, ROLE_NORMAL, line.s,
+		    u->ascii);
+		if (ww)
+			draw_right(y, u->lay.map_x + u->lay.info_w - ww, ww, ROLE_DIM,
+			    where.s, u->ascii);
+		buf_free(&where);
+	}
 	buf_free(&line);
+}
+
+/* One legend entry, whole or not at all; returns the next column. */
+static int
+legend_entry(struct ui *u, int y, int x, int end, int role, const char *g,
+    const char *name)
+{
+	if (x + text_width(g) + 1 + text_width(name) > end)
+		return -1;
+	x = draw_run(y, x, end, role, g, u->ascii);
+	return draw_run(y, x + 1, end, ROLE_DIM, name, u->ascii) + 2;
 }
 
 void
 mapview_draw_legend(struct ui *u, int y)
 {
-	int st, x = u->lay.map_x, end = u->lay.map_x + u->lay.info_w;
+	bool state_on[SEAT_NSTATES] = { 0 }, att_on[ATT_EXPLAINED + 1] = { 0 };
+	int st, pass, x = u->lay.map_x, end = u->lay.map_x + u->lay.info_w, i;
 
-	/* Whole entries only: a cut legend explains nothing. */
-	for (st = 0; st < SEAT_NSTATES; st++) {
-		const char *g = seat_glyph((enum seat_state)st, u->ascii);
-		const char *name = _(seat_state_name((enum seat_state)st));
+	/* What is on the map first; the rest as room allows. */
+	for (i = 0; u->map_ok && i < u->f->nseats; i++) {
+		state_on[u->map.seats[i].state] = true;
+		if (u->map.attendance && u->f->seats[i].staff >= 0)
+			att_on[u->map.seats[i].att] = true;
+	}
+	for (pass = 0; pass < 2; pass++) {
+		for (st = 0; st < SEAT_NSTATES && x >= 0; st++) {
+			if (state_on[st] != (pass == 0))
+				continue;
+			x = legend_entry(u, y, x, end, theme_seat((enum seat_state)st),
+			    seat_glyph((enum seat_state)st, u->ascii),
+			    _(seat_state_name((enum seat_state)st)));
+		}
+		for (st = ATT_NOT_YET; u->map_ok && u->map.attendance &&
+		    st <= ATT_EXPLAINED && x >= 0; st++) {
+			char letter[2] = { att_status_letter((enum att_status)st), 0 };
 
-		if (x + text_width(g) + 1 + text_width(name) > end)
-			break;
-		x = draw_run(y, x, end, theme_seat((enum seat_state)st), g,
-		    u->ascii);
-		x = draw_run(y, x + 1, end, ROLE_DIM, name, u->ascii) + 3;
+			if (att_on[st] != (pass == 0))
+				continue;
+			x = legend_entry(u, y, x, end, ROLE_TITLE, letter,
+			    _(att_status_name((enum att_status)st)));
+		}
+		if (pass == 0 && x >= 0 && u->map_ok && u->map.attendance)
+			x = legend_entry(u, y, x, end, ROLE_TITLE, "*",
+			    _("attendance threshold crossed today"));
 	}
 }
 
@@ -328,6 +525,12 @@ cursor_group(const struct ui *u)
 	return -1;
 }
 
+int
+mapview_cursor_group(const struct ui *u)
+{
+	return u->cur >= 0 && u->norder > 0 ? cursor_group(u) : -1;
+}
+
 static int
 group_first_seat(const struct ui *u, int g)
 {
@@ -373,6 +576,29 @@ mapview_next_occupied(const struct ui *u, int dir)
 			return seat;
 	}
 	return -1;
+}
+
+int
+mapview_next_in_group(const struct ui *u)
+{
+	int i = order_index(u, u->cur), g = cursor_group(u), k, seat;
+
+	for (k = i + 1; k < u->norder; k++) {
+		seat = u->order[k];
+		if (u->f->seats[seat].staff >= 0 && seat_group(u, seat) == g)
+			return seat;
+	}
+	/* The group is done: the next group's first occupied seat. */
+	for (k = 1; k <= u->f->ngroups; k++) {
+		int gg = (g + k) % (u->f->ngroups > 0 ? u->f->ngroups : 1), j;
+
+		for (j = 0; j < u->norder; j++) {
+			seat = u->order[j];
+			if (u->f->seats[seat].staff >= 0 && seat_group(u, seat) == gg)
+				return seat;
+		}
+	}
+	return mapview_next_occupied(u, 1);
 }
 
 bool

@@ -16,6 +16,15 @@ void mapview_free(void);
 /* Columns the whole map takes with cells of cellw (and the overview's). */
 int mapview_width(const struct ui *u, int cellw);
 int mapview_height(const struct ui *u);
+/* The seat cell width for a map area avail columns wide: names whole
+ * where it allows (viewport_cellw). */
+int mapview_cellw(const struct ui *u, int avail);
+/* The screen line of the cursor's seat, -1 when it is not shown. */
+int mapview_cursor_y(const struct ui *u);
+/* True when the layout shows the whole map. */
+bool mapview_whole(const struct ui *u);
+/* "rows 1-14/29 cols 1-5/88" when the map does not fit; nothing else. */
+void mapview_where(const struct ui *u, struct buf *out);
 
 /* Draws the map into the layout's map area. */
 void mapview_draw(struct ui *u);
@@ -24,11 +33,17 @@ void mapview_draw_info(struct ui *u, int y);
 /* The glyph legend. */
 void mapview_draw_legend(struct ui *u, int y);
 
+/* The group of the seat at the cursor (or of the seats before it). */
+int mapview_cursor_group(const struct ui *u);
 /* Moves the cursor for a movement action; false when it is not one. */
 bool mapview_move(struct ui *u, enum action act);
 /* The next (dir 1) or previous occupied seat in reading order after the
  * cursor, wrapping; -1 when there is none. */
 int mapview_next_occupied(const struct ui *u, int dir);
+
+/* The next occupied seat of the cursor's group in reading order; after
+ * its last, the first of the next group (an inspection round). */
+int mapview_next_in_group(const struct ui *u);
 
 /* The first seat matching text at or after seat `from` in reading order
  * (dir -1: before), wrapping; -1 when none.  *count: all the matches. */

@@ -14,6 +14,7 @@
 void mark_rule(struct ui *u, int rule);
 /* x: the rule menu, then mark_rule. */
 void mark_menu(struct ui *u);
+/* u: takes back this console's own newest write (see struct undo). */
 void mark_undo(struct ui *u);
 /* i: the seat inspected OK, then the cursor moves on. */
 void mark_inspect(struct ui *u);
@@ -22,5 +23,8 @@ void mark_return(struct ui *u);
 /* S: signs the cursor's agent in now (attendance; a late arrival is a
  * LATE mark made in the same transaction). */
 void mark_signin(struct ui *u);
+/* E: asks for and records the cursor's agent's attendance explanation
+ * for today (A2). */
+void mark_explain(struct ui *u);
 
 #endif

@@ -11,6 +11,8 @@
 #include "../src/ledger.h"
 #include "../src/text.h"
 #include "draw.h"
+#include "mapview.h"
+#include "viewport.h"
 #include "theme.h"
 #include "words.h"
 
@@ -57,17 +59,21 @@ panel_load(struct ui *u, struct err *e)
 	return 0;
 }
 
-/* Wide: a line a group.  Narrow (beside the map): three lines a group. */
+/* Wide: a line a group with directors and deputies; narrow: a line a
+ * group, id, name and the two sums. */
+static int name_width(const struct ui *u, int w);
+
 static bool
-wide(int w)
+wide(const struct ui *u, int w)
 {
-	return w >= 64;
+	return name_width(u, w) >= 10;
 }
 
 int
 panel_lines(const struct ui *u, int w)
 {
-	return 2 + u->f->ngroups * (wide(w) ? 1 : 3);
+	(void)w;
+	return 2 + u->f->ngroups;
 }
 
 static const char *
@@ -86,28 +92,69 @@ money_cell(const struct ui *u, struct buf *line, fen_t v, int w)
 	buf_free(&m);
 }
 
+/* The id column: the widest group id and a space, so "G01 G01组". */
+static int
+id_width(const struct ui *u)
+{
+	int g, w = 1;
+
+	for (g = 0; g < u->f->ngroups; g++)
+		if (text_width(u->f->groups[g].id) > w)
+			w = text_width(u->f->groups[g].id);
+	return w + 1;
+}
+
 /* Name column width in a wide panel. */
 static int
-name_width(int w)
+name_width(const struct ui *u, int w)
 {
-	int nw = w - 3 - 2 * 12 - 2 * 13;
+	int nw = w - id_width(u) - 2 * 12 - 2 - 12 - 1 - 12;
 
 	return nw > 24 ? 24 : nw;
 }
 
+static const char *
+group_name(const struct ui *u, int g)
+{
+	const char *n = u->f->groups[g].name;
+
+	/* The id is in its own column: a name equal to it says nothing. */
+	return words_showable(u, n) && strcmp(n, u->f->groups[g].id) != 0 ? n : "";
+}
+
+/* The title line: which groups are shown when not all are. */
 static void
-wide_header(const struct ui *u, struct buf *line, int w)
+title_line(const struct ui *u, struct buf *line, int first, int shown)
 {
 	const char *title = u->panel.month ? _("Fines this month") :
 	    _("Fines today");
 
-	text_fit(line, title, 3 + name_width(w), false, u->ascii);
+	buf_puts(line, title);
+	if (shown < u->f->ngroups) {
+		char range[32];
+
+		viewport_range(first, shown, u->f->ngroups, range, sizeof range);
+		buf_printf(line, " %s%s%s", u->ascii ? "" : "", range,
+		    first > 0 && first + shown < u->f->ngroups ? (u->ascii ?
+		    " ^v" : " \xcb\x84\xcb\x85") : first > 0 ? (u->ascii ? " ^" :
+		    " \xcb\x84") : (u->ascii ? " v" : " \xcb\x85"));
+	}
+}
+
+static void
+wide_header(const struct ui *u, struct buf *line, int w, int first, int shown)
+{
+	struct buf t = { 0 };
+
+	title_line(u, &t, first, shown);
+	text_fit(line, t.s, id_width(u) + name_width(u, w), false, u->ascii);
 	text_fit(line, _("own"), 12, true, u->ascii);
 	text_fit(line, _("co"), 12, true, u->ascii);
 	buf_puts(line, "  ");
 	text_fit(line, _("director"), 12, false, u->ascii);
 	buf_puts(line, " ");
 	text_fit(line, _("deputy"), 12, false, u->ascii);
+	buf_free(&t);
 }
 
 static void
@@ -115,10 +162,8 @@ wide_row(const struct ui *u, int g, struct buf *line, int w)
 {
 	const struct group *gr = &u->f->groups[g];
 
-	text_fit(line, gr->id, 3, false, u->ascii);
-	/* The id is in the first column already. */
-	text_fit(line, words_showable(u, gr->name) ? gr->name : "",
-	    name_width(w), false, u->ascii);
+	text_fit(line, gr->id, id_width(u), false, u->ascii);
+	text_fit(line, group_name(u, g), name_width(u, w), false, u->ascii);
 	money_cell(u, line, u->panel.own[g], 12);
 	money_cell(u, line, u->panel.co[g], 12);
 	buf_puts(line, "  ");
@@ -127,80 +172,78 @@ wide_row(const struct ui *u, int g, struct buf *line, int w)
 	text_fit(line, holder(u, gr->deputy), 12, false, u->ascii);
 }
 
+/* Narrow: "G01 name    own / co", the sums right-aligned. */
 static void
-draw_wide(struct ui *u, int y, int x, int h, int w)
+narrow_row(const struct ui *u, int g, struct buf *line, int w)
 {
-	struct buf line = { 0 };
-	int g;
+	struct buf m = { 0 };
+	int mw;
 
-	wide_header(u, &line, w);
-	draw_text(y, x, w, ROLE_TITLE, line.s, u->ascii);
-	buf_free(&line);
-	for (g = 0; g < u->f->ngroups && g + 1 < h - 1; g++) {
-		struct buf row = { 0 };
-
-		wide_row(u, g, &row, w);
-		draw_text(y + 1 + g, x, w, u->panel.own[g] + u->panel.co[g] ?
-		    ROLE_NORMAL : ROLE_DIM, row.s, u->ascii);
-		buf_free(&row);
-	}
-	text_fit(&line, "", 3, false, u->ascii);
-	text_fit(&line, _("floor"), name_width(w), false, u->ascii);
-	money_cell(u, &line, u->panel.own_total, 12);
-	money_cell(u, &line, u->panel.co_total, 12);
-	draw_text(y + 1 + g, x, w, ROLE_TITLE, line.s, u->ascii);
-	buf_free(&line);
-}
-
-static void
-draw_narrow(struct ui *u, int y, int x, int h, int w)
-{
-	int g, i = 0;
-
-	draw_text(y + i++, x, w, ROLE_TITLE, u->panel.month ?
-	    _("Fines this month: own / co") : _("Fines today: own / co"), u->ascii);
-	for (g = 0; g < u->f->ngroups && i + 3 <= h - 1; g++) {
-		const struct group *gr = &u->f->groups[g];
-		struct buf l1 = { 0 }, l2 = { 0 }, l3 = { 0 };
-
-		buf_printf(&l1, "%s %s", gr->id, words_group(u, g));
-		buf_puts(&l2, "  ");
-		words_money(u, u->panel.own[g], &l2);
-		buf_puts(&l2, " / ");
-		words_money(u, u->panel.co[g], &l2);
-		buf_printf(&l3, "  %s %s%s%s %s", _("dir"), holder(u, gr->director),
-		    words_sep(u), _("dep"), holder(u, gr->deputy));
-		draw_text(y + i++, x, w, ROLE_NORMAL, l1.s, u->ascii);
-		draw_text(y + i++, x, w, u->panel.own[g] + u->panel.co[g] ?
-		    ROLE_NORMAL : ROLE_DIM, l2.s, u->ascii);
-		draw_text(y + i++, x, w, ROLE_DIM, l3.s, u->ascii);
-		buf_free(&l1);
-		buf_free(&l2);
-		buf_free(&l3);
-	}
-	{
-		struct buf t = { 0 };
-
-		buf_printf(&t, "%s ", _("floor"));
-		words_money(u, u->panel.own_total, &t);
-		buf_puts(&t, " / ");
-		words_money(u, u->panel.co_total, &t);
-		draw_text(y + i, x, w, ROLE_TITLE, t.s, u->ascii);
-		buf_free(&t);
-	}
+	words_money(u, u->panel.own[g], &m);
+	buf_puts(&m, " / ");
+	words_money(u, u->panel.co[g], &m);
+	mw = text_width(m.s);
+	text_fit(line, u->f->groups[g].id, id_width(u), false, u->ascii);
+	text_fit(line, group_name(u, g), w - id_width(u) - mw - 1 > 0 ?
+	    w - id_width(u) - mw - 1 : 0, false, u->ascii);
+	buf_printf(line, " %s", m.s);
+	buf_free(&m);
 }
 
 void
 panel_draw(struct ui *u, int y, int x, int h, int w)
 {
-	if (h < 2 || w < 20)
+	struct buf line = { 0 };
+	int g, shown, first;
+
+	if (h < 1 || w < 20)
 		return;
 	if (!u->panel.loaded) {
 		draw_text(y, x, w, ROLE_DIM, _("(fines not loaded)"), u->ascii);
 		return;
 	}
-	if (wide(w))
-		draw_wide(u, y, x, h, w);
-	else
-		draw_narrow(u, y, x, h, w);
+	/* A header and the floor's total around the groups; the groups
+	 * scroll so that the cursor's group is always among them. */
+	shown = h - 2 < u->f->ngroups ? h - 2 : u->f->ngroups;
+	if (shown < 0)
+		shown = 0;
+	first = viewport_follow(u->panel.top, mapview_cursor_group(u), shown,
+	    u->f->ngroups);
+	u->panel.top = first;
+	if (wide(u, w))
+		wide_header(u, &line, w, first, shown);
+	else {
+		title_line(u, &line, first, shown);
+		buf_printf(&line, ": %s / %s", _("own"), _("co"));
+	}
+	draw_text(y, x, w, ROLE_TITLE, line.s, u->ascii);
+	buf_free(&line);
+	for (g = first; g < first + shown; g++) {
+		struct buf row = { 0 };
+		int role = u->panel.own[g] + u->panel.co[g] ? ROLE_NORMAL : ROLE_DIM;
+
+		if (wide(u, w))
+			wide_row(u, g, &row, w);
+		else
+			narrow_row(u, g, &row, w);
+		if (g == mapview_cursor_group(u))
+			role = ROLE_SELECT;
+		draw_text(y + 1 + g - first, x, w, role, row.s, u->ascii);
+		buf_free(&row);
+	}
+	if (h < 2)
+		return;
+	if (wide(u, w)) {
+		text_fit(&line, "", id_width(u), false, u->ascii);
+		text_fit(&line, _("floor"), name_width(u, w), false, u->ascii);
+		money_cell(u, &line, u->panel.own_total, 12);
+		money_cell(u, &line, u->panel.co_total, 12);
+	} else {
+		buf_printf(&line, "%s ", _("floor"));
+		words_money(u, u->panel.own_total, &line);
+		buf_puts(&line, " / ");
+		words_money(u, u->panel.co_total, &line);
+	}
+	draw_text(y + 1 + shown, x, w, ROLE_TITLE, line.s, u->ascii);
+	buf_free(&line);
 }

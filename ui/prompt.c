@@ -14,6 +14,8 @@
 
 #include "../src/text.h"
 #include "draw.h"
+#include "mapview.h"
+#include "match.h"
 #include "theme.h"
 #include "words.h"
 
@@ -68,36 +70,25 @@ prompt_hint(struct ui *u, bool err, const char *fmt, ...)
 
 /* ---- the rule menu ---- */
 
-static bool
-contains_nocase(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return n == 0;
-}
-
 static void
 menu_filter(struct ui *u)
 {
 	struct prompt *p = &u->prompt;
+	enum match_rank *rank = xcalloc((size_t)u->f->nrules + 1, sizeof *rank);
 	int i;
 
-	p->nitems = 0;
 	for (i = 0; i < u->f->nrules; i++) {
 		const struct rule *r = &u->f->rules[i];
 
-		if (contains_nocase(r->code, p->text) ||
-		    contains_nocase(r->title, p->text) ||
-		    (r->title_zh && strstr(r->title_zh, p->text) != NULL))
-			p->items[p->nitems++] = i;
+		rank[i] = match_rule(r->code, r->title, r->title_zh, p->text);
+		p->items[i] = i;
 	}
-	if (p->sel >= p->nitems)
-		p->sel = p->nitems - 1;
-	if (p->sel < 0)
-		p->sel = 0;
+	/* An exact code first, then code prefixes, then titles. */
+	p->nitems = match_sort(p->items, u->f->nrules, rank);
+	free(rank);
+	/* Typing starts the choice again from the best match. */
+	p->sel = 0;
+	p->top = 0;
 	if (p->nitems == 0)
 		prompt_hint(u, true, "%s", _("no rule matches"));
 	else
@@ -105,10 +96,9 @@ menu_filter(struct ui *u)
 }
 
 void
-prompt_menu(struct ui *u, prompt_done_fn done)
+prompt_menu(struct ui *u, const char *label, prompt_done_fn done)
 {
-	prompt_reset(u, PROMPT_MENU, _(" Mark a rule: type a code, an English or "
-	    "a Chinese title "), done);
+	prompt_reset(u, PROMPT_MENU, label, done);
 	u->prompt.items = xcalloc((size_t)u->f->nrules + 1, sizeof(int));
 	menu_filter(u);
 }
@@ -420,11 +410,21 @@ draw_menu(struct ui *u)
 	struct prompt *p = &u->prompt;
 	int w = COLS - 4 < 120 ? COLS - 4 : 120, rows, h, y, x, i, cx, termsw;
 
+	int cy = u->screen == SCR_MAP ? mapview_cursor_y(u) : -1, top = 1,
+	    bottom = LINES - 2;
+
+	/* Away from the cursor's row: the seat being marked stays in view. */
+	if (cy >= 0 && cy - 1 >= bottom - cy - 1 && cy - 1 >= 6)
+		bottom = cy - 1;
+	else if (cy >= 0 && bottom - cy - 1 >= 6)
+		top = cy + 1;
 	rows = p->nitems > 0 ? p->nitems : 1;
-	if (rows > LINES - 8)
-		rows = LINES - 8;
+	if (rows > bottom - top + 1 - 3)
+		rows = bottom - top + 1 - 3;
+	if (rows < 1)
+		rows = 1;
 	h = rows + 3;
-	y = (LINES - h) / 2;
+	y = top + (bottom - top + 1 - h) / 2;
 	x = (COLS - w) / 2;
 	/* Whole rows: a frame drawn over half of a wide character would
 	 * leave the other half on the terminal. */

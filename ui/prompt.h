@@ -17,8 +17,9 @@ void prompt_line(struct ui *u, const char *label, const char *prefill,
     bool fresh, prompt_done_fn done);
 /* y answers yes; n, Esc, Enter or q answer no. */
 void prompt_confirm(struct ui *u, const char *question, prompt_done_fn done);
-/* Every rule, filtered as the user types; choice is the rule index. */
-void prompt_menu(struct ui *u, prompt_done_fn done);
+/* Every rule, ranked and filtered as the user types (match.h); choice is
+ * the rule index.  label says on whom the chosen rule will fall. */
+void prompt_menu(struct ui *u, const char *label, prompt_done_fn done);
 /* The text after the typed text: match counts, what was wrong. */
 void prompt_hint(struct ui *u, bool err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -42,11 +42,13 @@ enum ui_screen { SCR_MAP, SCR_PAGER, SCR_NSCREENS };
 struct layout {
 	bool small;			/* below the minimum size */
 	int top;			/* first row under header and banner */
-	int map_y, map_x, map_h, map_w;
+	int map_y, map_x, map_h, map_w;	/* map_h: layout rows shown */
+	int label_y;			/* overview: group labels above, or -1 */
 	int info_y;			/* the line about the seat at the cursor */
 	int info_w;			/* its width, and the legend's */
 	int legend_y;			/* -1 when there is no room */
-	int panel_y, panel_x, panel_h, panel_w;
+	int panel_y, panel_x, panel_h, panel_w;	/* panel_h 0: not shown */
+	bool beside;			/* the panel right of the map */
 	int feed_y, feed_x, feed_h, feed_w;	/* feed_h 0: no room */
 	int msg_y, msg_h;
 	int status_y;
@@ -57,6 +59,8 @@ struct layout {
 /* Fines per group over the panel's period, as the engine recorded them. */
 struct panel {
 	bool month;			/* this month rather than today */
+	bool hidden;			/* toggled off by its key */
+	int top;			/* first group shown (it scrolls) */
 	char from[DAY_LEN], to[DAY_LEN];
 	fen_t *own, *co;		/* per group */
 	fen_t own_total, co_total;
@@ -118,6 +122,17 @@ struct flow {
 	char note[STORE_TEXT];
 };
 
+/* One of this console's own writes, which u can take back. */
+enum undo_kind { UNDO_MARK, UNDO_INSPECT, UNDO_SIGNIN, UNDO_RETURN };
+struct undo {
+	enum undo_kind kind;
+	int64_t id;			/* incident, inspection, custody */
+	int staff;			/* UNDO_SIGNIN: who, on day */
+	char day[DAY_LEN];
+	char what[192];			/* "#12 PHONE on 李娜 E101" */
+};
+#define UI_UNDO_MAX 32
+
 struct ui {
 	const struct floor *f;
 	struct store *s;
@@ -145,6 +160,9 @@ struct ui {
 	struct prompt prompt;
 	struct flow flow;
 	struct layout lay;
+
+	struct undo undo[UI_UNDO_MAX];	/* this console's writes, oldest first */
+	int nundo;
 
 	char msg[1024];
 	bool msg_err;

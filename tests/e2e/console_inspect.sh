@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # console_inspect.sh - an inspection round: `i` records the desk as in
-# order and moves to the next seat in reading order, so a row takes one
-# key a desk (`callfloor map` then shows them inspected); a phone taken
-# through the CLI shows as held, and `r` hands it back.
+# order and moves to the next seat of the same group (a group's seats
+# before the next group's), one key a desk (`callfloor map` then shows
+# them inspected); `u` takes back a mistaken `i`; a phone taken through
+# the CLI shows as held, and `r` hands it back.
 source "$(dirname "$0")/lib.sh"
 
 cf init >/dev/null
@@ -10,26 +11,34 @@ tm_start 100 30 "$CF" -d "$DB"
 tm_wait "inspected 0/8"
 tm_wait "A01 · 李娜"
 
-# The first row: A01 A02 A03 . B01 B02, one key each.
+# Group A first: A01 A02 A03, then A04 A05 (A06 is empty), then B01.
 tm_keys i
 tm_wait "A01 李娜 inspected: in order."
 tm_wait "A02 · 张伟"
-tm_keys i i i i
-tm_wait "B02 Anna Schmidt inspected: in order."
+tm_keys i i
+tm_wait "A03 欧阳志远 inspected: in order."
+tm_wait "A04 · Tom Lee"          # the group's next row, not B01
+tm_keys i i
+tm_wait "A05 刘洋 inspected: in order."
+tm_wait "B01 · 陈静"             # group A done: on to group B
 tm_wait "inspected 5/8"
-tm_wait "A04 · Tom Lee"          # on to the next row
 map=$(cf map)
-for s in "A01 李娜" "A02 张伟" "A03 欧阳志远" "B01 陈静" "B02 Anna"; do
+for s in "A01 李娜" "A02 张伟" "A03 欧阳志远" "A04 Tom Lee" "A05 刘洋"; do
 	grep -qF "✓ $s" <<<"$map" || fail "map does not show $s inspected: $map"
 done
-grep -qF "○ A04 Tom Lee" <<<"$map" || fail "A04 should not be inspected yet"
+grep -qF "○ B01 陈静" <<<"$map" || fail "B01 should not be inspected yet"
 expect_eq "inspections" "$(sqlite3 "$DB" "SELECT group_concat(seat, ' ') FROM (SELECT seat FROM inspection ORDER BY id)")" \
-	"A01 A02 A03 B01 B02"
+	"A01 A02 A03 A04 A05"
 
-# Second row: A04 A05, then the empty A06 is skipped to B03.
+# B01, B02, B03 (B04 is empty); a mistaken i is taken back with u.
 tm_keys i i
-tm_wait "B03 · 王强"
+tm_wait "B02 Anna Schmidt inspected: in order."
 tm_wait "inspected 7/8"
+tm_keys u
+tm_wait "Undone: inspection of B02 Anna Schmidt."
+tm_wait "inspected 6/8"
+expect_eq "undone inspection kept, voided" \
+	"$(sqlite3 "$DB" "SELECT seat FROM inspection WHERE voided_at IS NOT NULL")" "B02"
 
 # A phone confiscated from the CLI appears as held, and r hands it back.
 cf mark --seat A05 --rule PHONE >/dev/null 2>&1

@@ -20,7 +20,7 @@ want "  QUARREL          (no longer in the rulebook)             1        0     
 want "  total                                                   14        1    335.00"
 want "  E202   Anna Schmidt QUARREL×1 #1, PHONE×1 #1         50.00     10.00     60.00"
 want "  13:00       #10   E202   Anna Schmidt QUARREL          criticism"
-want "  headcount 3; desks inspected 1 of 2 (50%)"
+want "  headcount 3; desks inspected 2 of 2 (100%)"
 want "  Group B total                                        70.00     50.00    120.00"
 want "NOT ON TODAY'S STAFF LIST"
 want "  E203   ?            -                                 0.00     10.00     10.00"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../../src/attendance.h"
+#include "../../src/seatmap.h"
 #include "helpers.h"
 
 TestSuite(attendance, .init = fx_small, .fini = fx_done);
@@ -23,7 +24,7 @@ signin_at(const char *staff, const char *when)
 
 	set_now(when);
 	cr_assert_eq(attendance_signin(fx.f, fx.s, &SUP, floor_staff_find(fx.f,
-	    staff), clock_now(), false, &r, &e), 0, "signin %s: %s", staff, e.msg);
+	    staff), clock_now(), false, false, &r, &e), 0, "signin %s: %s", staff, e.msg);
 	return r;
 }
 
@@ -91,7 +92,7 @@ Test(attendance, signing_in_twice_is_refused)
 
 	signin_at("E101", "2026-11-02 09:20");
 	cr_expect_eq(attendance_signin(fx.f, fx.s, &SUP, floor_staff_find(fx.f,
-	    "E101"), clock_now(), false, &r, &e), -1);
+	    "E101"), clock_now(), false, false, &r, &e), -1);
 	cr_expect(strstr(e.msg, "already signed in") != NULL, "%s", e.msg);
 	cr_expect_eq(count_rows("incident"), 1, "no second LATE");
 }
@@ -332,6 +333,138 @@ Test(attendance, a_lead_does_not_sign_people_in)
 	struct err e = { 0 };
 
 	cr_expect_eq(attendance_signin(fx.f, fx.s, &LEAD, 0, clock_now(), false,
-	    &r, &e), -1);
+	    false, &r, &e), -1);
 	cr_expect_eq(e.code, EXIT_REFUSED);
+}
+
+/* ---- the sign-in window, voids, explanations, seen at the desk ---- */
+
+Test(attendance, a_signin_after_the_shift_is_refused_unless_a_manager_says_outside)
+{
+	struct signin_result r;
+	struct err e = { 0 };
+	int who = floor_staff_find(fx.f, "E101");
+
+	set_now("2026-11-02 18:22");
+	cr_expect_eq(attendance_signin(fx.f, fx.s, &SUP, who, clock_now(), false,
+	    false, &r, &e), -1);
+	cr_expect(strstr(e.msg, "outside the shift") != NULL, "%s", e.msg);
+	cr_expect_eq(count_rows("attendance"), 0);
+	cr_expect_eq(count_rows("incident"), 0, "no LATE for a refused sign-in");
+	/* A supervisor may not say "outside the shift". */
+	cr_expect_eq(attendance_signin(fx.f, fx.s, &SUP, who, clock_now(), false,
+	    true, &r, &e), -1);
+	cr_expect_eq(e.code, EXIT_REFUSED);
+	cr_expect_eq(attendance_signin(fx.f, fx.s, &MGR, who, clock_now(), false,
+	    true, &r, &e), 0, "%s", e.msg);
+	/* Four hours before the start is fine, a minute earlier is not. */
+	set_now("2026-11-03 05:00");
+	cr_expect_eq(attendance_signin(fx.f, fx.s, &SUP, who, clock_now(), false,
+	    false, &r, &e), 0, "%s", e.msg);
+	set_now("2026-11-04 04:59");
+	cr_expect_eq(attendance_signin(fx.f, fx.s, &SUP, who, clock_now(), false,
+	    false, &r, &e), -1);
+}
+
+Test(attendance, a_signout_without_a_signin_is_refused)
+{
+	struct signin_result r;
+	struct err e = { 0 };
+
+	set_now("2026-11-02 17:00");
+	cr_expect_eq(attendance_signout(fx.f, fx.s, &SUP, floor_staff_find(fx.f,
+	    "E102"), clock_now(), false, false, &r, &e), -1);
+	cr_expect(strstr(e.msg, "has not signed in") != NULL, "%s", e.msg);
+	cr_expect_eq(count_rows("attendance"), 0);
+}
+
+Test(attendance, a_voided_signin_takes_its_late_and_allows_a_corrected_one)
+{
+	struct err e = { 0 };
+	struct signin_result r;
+	int64_t late = 0;
+	int who = floor_staff_find(fx.f, "E101");
+
+	r = signin_at("E101", "2026-11-02 09:40");
+	cr_assert_neq(r.late_incident, 0);
+	cr_expect_eq(attendance_signin_void(fx.f, fx.s, &SUP, who, "2026-11-02",
+	    "wrong person", &late, &e), 0, "%s", e.msg);
+	cr_expect_eq(late, r.late_incident);
+	cr_expect_eq(month_of("E101", "2026-11", "2026-11-02 10:00").late, 0);
+	/* The corrected sign-in: on time this time (set by a manager). */
+	cr_expect_eq(attendance_signin(fx.f, fx.s, &MGR, who, clock_now() -
+	    3600, true, false, &r, &e), 0, "%s", e.msg);
+	cr_expect_eq(count_rows("attendance"), 2, "the voided row stays");
+	cr_expect_eq(status_of("E101", "2026-11-02", "2026-11-02 10:00"),
+	    ATT_SIGNED_IN);
+	/* Nothing left to void twice. */
+	cr_expect_eq(attendance_signin_void(fx.f, fx.s, &SUP, floor_staff_find(fx.f,
+	    "E102"), "2026-11-02", "x", &late, &e), -1);
+}
+
+Test(attendance, seen_at_the_desk_is_not_absent_and_an_explanation_is_no_absence)
+{
+	struct err e = { 0 };
+
+	signin_at("E102", "2026-11-02 08:50");	/* attendance is kept */
+	set_now("2026-11-02 10:00");
+	cr_assert_eq(engine_inspect(fx.f, fx.s, &SUP, floor_seat_find(fx.f, "A01"),
+	    NULL, &e), 0, "%s", e.msg);
+	cr_expect_eq(status_of("E101", "2026-11-02", "2026-11-02 10:00"), ATT_SEEN);
+	cr_expect_eq(status_of("E103", "2026-11-02", "2026-11-02 10:00"),
+	    ATT_NOT_YET);
+	/* Unexplained, A2 applies once the shift is over. */
+	cr_expect_eq(status_of("E101", "2026-11-02", "2026-11-02 19:00"),
+	    ATT_ABSENT);
+	cr_expect_eq(attendance_explain(fx.f, fx.s, &SUP, floor_staff_find(fx.f,
+	    "E101"), "2026-11-02", "at a customer visit", &e), 0, "%s", e.msg);
+	cr_expect_eq(status_of("E101", "2026-11-02", "2026-11-02 19:00"),
+	    ATT_EXPLAINED);
+	cr_expect_eq(month_of("E101", "2026-11", "2026-11-02 19:00")
+	    .absence_halfdays, 0);
+	cr_expect_eq(month_of("E103", "2026-11", "2026-11-02 19:00")
+	    .absence_halfdays, 2);
+	cr_expect_eq(attendance_explain(fx.f, fx.s, &LEAD, 0, "2026-11-02", "x",
+	    &e), -1);
+}
+
+Test(attendance, a_signout_counts_from_the_signin_until_the_signout_window)
+{
+	struct signin_result r;
+	struct err e = { 0 };
+	int who = floor_staff_find(fx.f, "E103");
+
+	signin_at("E103", "2026-11-02 08:00");
+	set_now("2026-11-02 08:30");	/* before the shift start: still fine */
+	cr_expect_eq(attendance_signout(fx.f, fx.s, &SUP, who, clock_now(), false,
+	    false, &r, &e), 0, "%s", e.msg);
+	signin_at("E104", "2026-11-02 08:50");
+	set_now("2026-11-02 22:01");	/* 18:00 + 240 minutes, and a minute */
+	cr_expect_eq(attendance_signout(fx.f, fx.s, &SUP, floor_staff_find(fx.f,
+	    "E104"), clock_now(), false, false, &r, &e), -1);
+	cr_expect(strstr(e.msg, "outside the shift") != NULL, "%s", e.msg);
+}
+
+/* One definition of "inspected" (header and report): an i, or a mark made
+ * on the seat; a LATE from a sign-in is no look at the desk. */
+Test(attendance, a_desk_is_inspected_by_an_i_or_a_mark_on_the_seat)
+{
+	struct seatmap m;
+	struct err e = { 0 };
+	char (*seats)[STORE_ID] = NULL;
+	int n;
+
+	signin_at("E101", "2026-11-02 09:30");			/* LATE on A01 */
+	cr_assert_eq(mark(&SUP, "E102", "DESK", -1, NULL, "2026-11-02 10:00").rc, 0);
+	cr_assert_eq(engine_inspect(fx.f, fx.s, &SUP, floor_seat_find(fx.f, "A03"),
+	    NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(seatmap_inspected(fx.f, fx.s, "2026-11-02", &seats, &n, &e),
+	    0, "%s", e.msg);
+	cr_expect_eq(n, 2);
+	free(seats);
+	cr_assert_eq(seatmap_load(fx.f, fx.s, "2026-11-02", &m, &e), 0, "%s", e.msg);
+	cr_expect_eq(m.inspected, 2);
+	cr_expect(!m.seats[floor_seat_find(fx.f, "A01")].inspected);
+	cr_expect(m.seats[floor_seat_find(fx.f, "A02")].inspected);
+	seatmap_free(&m);
 }

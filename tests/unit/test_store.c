@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../../db/attendance.h"
 #include "helpers.h"
 
 TestSuite(store, .init = fx_dir, .fini = fx_done);
@@ -486,4 +487,65 @@ Test(store, data_version_moves_when_another_connection_writes)
 	cr_assert_neq(store_data_version(fx.s), before, "the console would not "
 	    "notice another's write");
 	store_close(other);
+}
+
+/* A version 1 database (the attendance table's old UNIQUE, no void
+ * columns) is brought to version 2 with its rows, and a voided sign-in no
+ * longer blocks a corrected one. */
+Test(store, a_version_1_database_is_migrated)
+{
+	struct store *s = NULL;
+	struct err e = { 0 };
+	struct att_mark m = { 0 };
+	const char *p = in_dir("v1.db");
+	char q[160];
+
+	db_exec(p, "CREATE TABLE inspection (id INTEGER PRIMARY KEY, seat TEXT "
+	    "NOT NULL, staff TEXT, day TEXT NOT NULL, at INTEGER NOT NULL, by "
+	    "TEXT NOT NULL);"
+	    "CREATE TABLE attendance (id INTEGER PRIMARY KEY, staff TEXT NOT "
+	    "NULL, day TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('in', "
+	    "'out')), at INTEGER NOT NULL, minutes INTEGER NOT NULL DEFAULT 0, "
+	    "by TEXT NOT NULL, UNIQUE (staff, day, kind));"
+	    "CREATE INDEX attendance_day ON attendance (day);"
+	    "INSERT INTO attendance (staff, day, kind, at, minutes, by) VALUES "
+	    "('E101', '2026-03-02', 'in', 1000, 25, 'wangf');"
+	    "INSERT INTO inspection (seat, staff, day, at, by) VALUES ('A01', "
+	    "'E101', '2026-03-02', 1000, 'wangf');"
+	    "CREATE TABLE leave (id INTEGER PRIMARY KEY, staff TEXT NOT NULL, "
+	    "from_day TEXT NOT NULL, to_day TEXT NOT NULL, kind TEXT NOT NULL, "
+	    "via TEXT NOT NULL, requested_at INTEGER NOT NULL, approved_by TEXT, "
+	    "valid INTEGER NOT NULL, why_invalid TEXT, form_at INTEGER, "
+	    "recorded_by TEXT NOT NULL, recorded_at INTEGER NOT NULL);"
+	    "INSERT INTO leave (staff, from_day, to_day, kind, via, requested_at, "
+	    "approved_by, valid, recorded_by, recorded_at) VALUES ('E102', "
+	    "'2026-03-03', '2026-03-04', 'sick', 'written', 900, 'root', 1, "
+	    "'wangf', 950);"
+	    "PRAGMA user_version = 1;");
+	snprintf(q, sizeof q, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
+	db_exec(p, q);
+	cr_assert_eq(store_open(p, 0, &s, &e), 0, "%s", e.msg);
+	cr_assert_eq(db_int(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	cr_assert_eq(db_int(p, "SELECT minutes FROM attendance WHERE staff = "
+	    "'E101'"), 25, "the sign-in was not kept");
+	cr_assert_eq(db_int(p, "SELECT count(*) FROM inspection WHERE voided_at "
+	    "IS NULL"), 1);
+	cr_assert_eq(db_int(p, "SELECT count(*) FROM explanation"), 0);
+	cr_assert_eq(db_int(p, "SELECT approved_at FROM leave"), 950,
+	    "a version 1 approval dates from its recording");
+	/* Still one live sign-in a day... */
+	snprintf(m.staff, sizeof m.staff, "E101");
+	snprintf(m.day, sizeof m.day, "2026-03-02");
+	snprintf(m.by, sizeof m.by, "wangf");
+	m.kind = ATT_IN;
+	m.at = 2000;
+	cr_assert_eq(store_begin(s, &e), 0);
+	cr_assert_eq(store_att_add(s, &m, &e), 1, "a second live sign-in");
+	/* ...but a voided one no longer blocks the corrected one. */
+	cr_assert_eq(store_att_void(s, 1, "wangf", 3000, "wrong", &e), 0, "%s",
+	    e.msg);
+	cr_assert_eq(store_att_add(s, &m, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_commit(s, &e), 0, "%s", e.msg);
+	cr_assert_eq(db_int(p, "SELECT count(*) FROM attendance"), 2);
+	store_close(s);
 }
