@@ -24,6 +24,7 @@
 #include "ledger.h"
 #include "priv.h"
 #include "report.h"
+#include "report_pdf.h"
 #include "seatmap.h"
 #include "terms.h"
 #include "text.h"
@@ -319,8 +320,14 @@ verb_check_config(struct cli *c, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
+	const char *why;
+	enum print_format pf = report_print_format(c->floor, &why);
+
 	printf("ok: %d seats, %d staff, %d groups, %d rules\n", c->floor->nseats,
 	    c->floor->nstaff, c->floor->ngroups, c->floor->nrules);
+	printf("print: %s (%s)\n", pf == PRINT_PDF ? c->floor->paper ==
+	    PAPER_LETTER ? "PDF on letter paper" : "PDF on A4 paper" : "text",
+	    why);
 	return 0;
 }
 

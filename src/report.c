@@ -17,6 +17,7 @@
  */
 #include "report.h"
 #include "report_doc.h"
+#include "report_pdf.h"
 
 
 #include <errno.h>
@@ -1459,9 +1460,9 @@ first_line(struct buf *said, char *line, size_t n)
  * errno of a failed write (the command stopped reading), else 0.
  */
 static int
-feed(int in, int out, const char *text, struct buf *said)
+feed(int in, int out, const char *text, size_t n, struct buf *said)
 {
-	size_t n = strlen(text), done = 0;
+	size_t done = 0;
 	int werr = 0;
 
 	if (n == 0) {
@@ -1522,6 +1523,13 @@ feed(int in, int out, const char *text, struct buf *said)
 int
 report_print(const struct floor *f, const char *text, const char *printer,
     struct err *e)
+{
+	return report_print_data(f, text, strlen(text), printer, e);
+}
+
+int
+report_print_data(const struct floor *f, const char *text, size_t n,
+    const char *printer, struct err *e)
 {
 	const char *base = f->print_command && f->print_command[0] ?
 	    f->print_command : DEFAULT_PRINT;
@@ -1601,7 +1609,7 @@ child_fail:
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGPIPE, &ign, &old);
-	werr = feed(in[1], out[0], text, &said);
+	werr = feed(in[1], out[0], text, n, &said);
 	sigaction(SIGPIPE, &old, NULL);
 	while ((r = read(ep[0], &cerr, sizeof cerr)) < 0 && errno == EINTR)
 		;
@@ -1641,13 +1649,15 @@ done:
 /* ---- `callfloor report` ---- */
 
 static const char report_usage[] =
-"usage: callfloor report [--day D] [--format text|csv] [-o FILE]\n"
+"usage: callfloor report [--day D] [--format text|csv|pdf] [-o FILE]\n"
 "                        [--print [--printer NAME]] [--page-lines N]\n"
 "\n"
 "The end-of-day summary of shift day D (default: today's shift day).\n"
 "  --format csv      one row per fine line instead of the printable text\n"
+"  --format pdf      the summary as a PDF (floor.paper: a4 or letter)\n"
 "  -o, --output FILE write it to FILE (whole or not at all)\n"
-"  --print           send the text to floor.print_command (default lp)\n"
+"  --print           send it to floor.print_command (default lp): as PDF\n"
+"                    or text by floor.print_format (check-config says)\n"
 "  --printer NAME    ... on printer NAME (lp -d NAME)\n"
 "  --page-lines N    lines per printed page (default 60, at least 20)\n";
 
@@ -1701,7 +1711,7 @@ cli_report(struct cli *c, int argc, char **argv)
 	char d[DAY_LEN];
 	struct buf out = { 0 };
 	struct err e = { 0 };
-	bool csv = false, print = false;
+	bool csv = false, print = false, pdf = false;
 	int ch, page = REPORT_PAGE_LINES, rc;
 
 	while (cli_getopt(c, argc, argv, "o:", opts, &ch) != -1) {
@@ -1722,8 +1732,17 @@ cli_report(struct cli *c, int argc, char **argv)
 		return cli_usage("report", "--day '%s' is not a date YYYY-MM-DD", day);
 	if (day == NULL)
 		clock_shift_day(c->floor, clock_now(), d);
-	if (cli_parse_format("report", format, &csv) != 0)
+	if (format != NULL && strcmp(format, "pdf") == 0)
+		pdf = true;
+	else if (format != NULL && strcmp(format, "text") != 0 &&
+	    strcmp(format, "csv") != 0)
+		return cli_usage("report", "--format '%s' is not text, csv or pdf",
+		    format);
+	else if (cli_parse_format("report", format, &csv) != 0)
 		return EXIT_USAGE;
+	/* --print without --format sends what the floor prints. */
+	if (print && format == NULL)
+		pdf = report_print_format(c->floor, NULL) == PRINT_PDF;
 	if (lines != NULL) {
 		char *end;
 		long v;
@@ -1742,9 +1761,16 @@ cli_report(struct cli *c, int argc, char **argv)
 		return cli_usage("report", "--print prints the text report, not CSV");
 	if (output != NULL && output[0] == '\0')
 		return cli_usage("report", "-o needs a file name");
+	if (pdf && lines != NULL)
+		return cli_usage("report", "--page-lines is for the text report; "
+		    "a PDF page holds what its paper holds");
+	if (pdf && output == NULL && !print && isatty(STDOUT_FILENO))
+		return cli_usage("report", "a PDF is not for the terminal: write "
+		    "it with -o FILE, or pipe it");
 	if (cli_open_reader(c, &e) < 0)
 		return cli_fail(&e);
-	rc = csv ? report_csv(c->floor, c->store, d, &out, &e) :
+	rc = pdf ? report_pdf(c->floor, c->store, d, c->actor.login, &out, &e) :
+	    csv ? report_csv(c->floor, c->store, d, &out, &e) :
 	    report_text_paged(c->floor, c->store, d, c->actor.login, page, &out,
 	    &e);
 	if (rc < 0) {
@@ -1757,12 +1783,12 @@ cli_report(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	}
 	if (print) {
-		if (report_print(c->floor, out.s, printer, &e) < 0) {
+		if (report_print_data(c->floor, out.s, out.len, printer, &e) < 0) {
 			buf_free(&out);
 			return cli_fail(&e);
 		}
-		printf("report for %s sent to %s\n", d, printer ? printer :
-		    "the printer");
+		printf("report for %s sent to %s%s\n", d, printer ? printer :
+		    "the printer", pdf ? " as PDF" : "");
 	} else if (output == NULL)
 		fwrite(out.s, 1, out.len, stdout);
 	buf_free(&out);
