@@ -33,7 +33,7 @@ TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 	    libconfig-dev libcriterion-dev tmux sqlite3 locales procps \
 	    libcairo2-dev libpango1.0-dev fonts-wqy-zenhei poppler-utils \
-	    cups cups-client printer-driver-cups-pdf
+	    cups cups-client printer-driver-cups-pdf python3
 
 .PHONY: all deps test unit e2e check fuzz bench bench-smoke install clean demo
 
