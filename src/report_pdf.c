@@ -34,6 +34,7 @@
 #include <pango/pangocairo.h>
 
 #include "priv.h"
+#include "report.h"
 #include "report_doc.h"
 #include "text.h"
 
@@ -672,4 +673,21 @@ report_print_format(const struct floor *f, const char **why)
 	if (why != NULL)
 		*why = "floor.print_command is not lp or lpr";
 	return PRINT_TEXT;
+}
+
+int
+report_print_day(const struct floor *f, struct store *s, const char *day,
+    const char *by_login, const char *printer, struct err *e)
+{
+	struct buf out = { 0 };
+	int rc;
+
+	if (report_print_format(f, NULL) == PRINT_PDF)
+		rc = report_pdf(f, s, day, by_login, &out, e);
+	else
+		rc = report_text(f, s, day, by_login, &out, e);
+	if (rc == 0)
+		rc = report_print_data(f, out.s ? out.s : "", out.len, printer, e);
+	buf_free(&out);
+	return rc;
 }

@@ -32,6 +32,14 @@ int report_pdf(const struct floor *f, struct store *s, const char *day,
 enum print_format report_print_format(const struct floor *f, const char **why);
 
 /*
+ * Prints the summary of shift day `day` as the floor prints it: the PDF
+ * or the paginated text by report_print_format, through report_print_data
+ * (printer as there).  The console's print key.  0, or -1 with e set.
+ */
+int report_print_day(const struct floor *f, struct store *s, const char *day,
+    const char *by_login, const char *printer, struct err *e);
+
+/*
  * The lengths of a group's bar in the picture, its three parts in order
  * (own fines, co-penalties, group fines): where `max` fen is `full` points
  * long.  All zero when max is not positive.
