@@ -74,9 +74,9 @@ variant_demo() {
 }
 letter=$(variant_demo letter 's|^  currency = .*|&\n  paper = "letter";|')
 "$CF" -c "$letter" -d "$DB" report --day 2026-03-10 --format pdf -o "$T/l.pdf"
-pdfinfo "$T/l.pdf" | grep -q '^Page size: *612 x 792 pts (letter)' ||
+grep -q '^Page size: *612 x 792 pts (letter)' <<<"$(pdfinfo "$T/l.pdf")" ||
 	fail "not letter: $(pdfinfo "$T/l.pdf")"
-"$CF" -c "$letter" check-config | grep -qx 'print: PDF on letter paper (the default print command, lp)' ||
+grep -qx 'print: PDF on letter paper (the default print command, lp)' <<<"$("$CF" -c "$letter" check-config)" ||
 	fail "check-config on letter: $("$CF" -c "$letter" check-config)"
 
 # Bad values are configuration errors naming FILE:LINE.

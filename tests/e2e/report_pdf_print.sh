@@ -34,7 +34,7 @@ expect_eq "stdout" "$(cat "$T/stdout")" "report for 2026-03-10 sent to floorpdf 
 is_pdf "$T/lp.got" || fail "lp did not get a PDF: $(head -c 40 "$T/lp.got" | od -c | head -3)"
 cmp -s "$T/want.pdf" "$T/lp.got" || fail "the printed PDF differs from -o's"
 expect_eq "lp args" "$(cat "$T/lp.args")" "[-t][callfloor][-d][floorpdf]"
-pdftotext "$T/lp.got" - | grep -q "李娜" || fail "no Chinese in the printed PDF"
+grep -q "李娜" <<<"$(pdftotext "$T/lp.got" -)" || fail "no Chinese in the printed PDF"
 expect_eq "check-config" "$("$CF" -c "$DEMO" check-config | sed -n 2p)" \
     "print: PDF on A4 paper (the default print command, lp)"
 
