@@ -57,8 +57,9 @@ static const char usage_text[] =
 "  callfloor void ID --reason TEXT\n"
 "                            void an incident (kept on record)\n"
 "  callfloor fines [--day D | --month YYYY-MM | --from D --to D]\n"
-"                [--group G] [--format text|csv]\n"
-"                            fines per person (default: this month)\n"
+"                [--group G] [--format text|csv|pdf]\n"
+"                            fines per person (default: this month; pdf:\n"
+"                            the floor's, with each group's fines by day)\n"
 "  callfloor report [--day D] [--format text|csv|pdf] [-o FILE]\n"
 "                [--print [--printer NAME]] [--page-lines N]\n"
 "                            the end-of-day summary (pdf: to a file or pipe;\n"
@@ -610,7 +611,7 @@ verb_fines(struct cli *c, int argc, char **argv)
 	struct ledger_row *rows;
 	struct buf out = { 0 };
 	struct err e = { 0 };
-	bool csv = false;
+	bool csv = false, pdf = false;
 	int ch, n;
 
 	while (cli_getopt(c, argc, argv, "", opts, &ch) != -1) {
@@ -626,12 +627,39 @@ verb_fines(struct cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("fines", "unexpected argument '%s'", argv[optind]);
+	if (format != NULL && strcmp(format, "pdf") == 0)
+		pdf = true;
+	else if (format != NULL && strcmp(format, "text") != 0 &&
+	    strcmp(format, "csv") != 0)
+		return cli_usage("fines", "--format '%s' is not text, csv or pdf",
+		    format);
 	if (cli_parse_period("fines", c, day, month, from, to, f, t) != 0 ||
-	    cli_parse_format("fines", format, &csv) != 0)
+	    (!pdf && cli_parse_format("fines", format, &csv) != 0))
 		return EXIT_USAGE;
 	if (group != NULL && floor_group_find(c->floor, group) < 0)
 		return cli_usage("fines", "no group '%s' on floor %s", group,
 		    c->floor->id);
+	if (pdf && group != NULL)
+		return cli_usage("fines", "--format pdf is the whole floor's "
+		    "ledger: leave out --group");
+	if (pdf && isatty(STDOUT_FILENO))
+		return cli_usage("fines", "a PDF is not for the terminal: "
+		    "redirect or pipe it");
+	if (pdf) {
+		if (cli_open_store(c, 0, &e) < 0 ||
+		    report_ledger_pdf(c->floor, c->store, f, t, &out, &e) < 0) {
+			buf_free(&out);
+			return cli_fail(&e);
+		}
+		fwrite(out.s, 1, out.len, stdout);
+		buf_free(&out);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "callfloor: fines: writing to standard "
+			    "output: %s\n", strerror(errno));
+			return EXIT_RUNTIME;
+		}
+		return 0;
+	}
 	if (cli_open_store(c, 0, &e) < 0 ||
 	    ledger_fines(c->floor, c->store, f, t, group, &rows, &n, &e) < 0)
 		return cli_fail(&e);

@@ -230,6 +230,9 @@ report_doc_free(struct doc *d)
 	free(d->title);
 	free(d->subtitle);
 	free(d->bars);
+	for (i = 0; i < d->nseries; i++)
+		free(d->series[i].day);
+	free(d->series);
 }
 
 /* Ends the line being built (trailing blanks cut) and adds it. */

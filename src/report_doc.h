@@ -44,6 +44,13 @@ struct report_bar {
 	fen_t grp;		/* their shares of group fines */
 };
 
+/* One group's fines day by day (the month ledger's picture). */
+struct report_series {
+	const char *id, *name;	/* the floor's */
+	fen_t *day;		/* doc.ndays amounts, own and co together */
+	fen_t total;
+};
+
 struct doc {
 	struct rline *l;
 	int n, cap;
@@ -55,6 +62,10 @@ struct doc {
 	struct report_bar *bars;	/* one a group, the floor's order */
 	int nbars;
 	long long now;			/* when it was generated */
+	struct report_series *series;	/* the groups drawn, most fined first */
+	int nseries, nseries_all;	/* drawn, and groups with any fine */
+	int ndays;
+	char from[11];			/* the first day of the series */
 };
 
 /*
@@ -64,5 +75,16 @@ struct doc {
 int report_doc_build(const struct floor *f, struct store *s, const char *day,
     const char *by_login, struct doc *doc, struct err *e);
 void report_doc_free(struct doc *d);
+
+/*
+ * The fines ledger of from..to (inclusive days) as a document: per group,
+ * its people's own and co fines and the group's total, the floor's total,
+ * and (for at most REPORT_SERIES_DAYS days) each group's fines day by day.
+ * Sums of the ledger (ledger.h); prices nothing.  0, or -1 with e set.
+ */
+#define REPORT_SERIES_DAYS 62
+#define REPORT_SERIES_MAX 8	/* lines in one picture */
+int report_ledger_doc(const struct floor *f, struct store *s, const char *from,
+    const char *to, struct doc *doc, struct err *e);
 
 #endif

@@ -33,6 +33,8 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "../db/store.h"
+#include "clock.h"
 #include "priv.h"
 #include "report.h"
 #include "report_doc.h"
@@ -50,6 +52,8 @@
 #define TABLE_H 16.0		/* column headers, ruled under */
 #define TOTAL_H 15.0		/* a total row, ruled over */
 #define BAR_H 15.0		/* a group's bar */
+#define LINES_H 190.0		/* the day-by-day picture */
+#define KEY_PER_LINE 4		/* series named on a line of its key */
 #define TOP 34.0		/* the header's first line */
 #define BODY_TOP 84.0		/* where the body starts */
 #define FOOT 50.0		/* the footer's rule, from the page foot */
@@ -66,7 +70,9 @@ enum kind {
 	K_TITLE,	/* a context's title, repeated on a new page */
 	K_COLS,		/* a context's column headers, repeated */
 	K_LEGEND,	/* the picture's legend */
-	K_BAR		/* a group's bar */
+	K_BAR,		/* a group's bar */
+	K_LINES,	/* the groups' fines day by day */
+	K_KEY		/* a line of its key: bar = the first series on it */
 };
 
 struct item {
@@ -105,6 +111,8 @@ item_h(const struct item *it)
 	case K_COLS: return TABLE_H;
 	case K_LEGEND: return LINE_H;
 	case K_BAR: return BAR_H;
+	case K_LINES: return LINES_H;
+	case K_KEY: return LINE_H;
 	case K_LINE: break;
 	}
 	if (it->s[0] == '\0')
@@ -147,6 +155,15 @@ items(struct pdf *p)
 		add(p, K_LEGEND, NULL, KEEP, chart, -1);
 		for (i = 0; i < d->nbars; i++)
 			add(p, K_BAR, NULL, 0, chart, i);
+	}
+	if (d->nseries > 0) {
+		p->cx[chart].title = "FINES BY GROUP, DAY BY DAY (continued)";
+		add(p, K_LINE, "FINES BY GROUP, DAY BY DAY", KEEP | HEAD | SECTION,
+		    -1, -1);
+		add(p, K_LINES, NULL, KEEP, chart, -1);
+		for (i = 0; i < d->nseries; i += KEY_PER_LINE)
+			add(p, K_KEY, NULL, i + KEY_PER_LINE < d->nseries ? KEEP : 0,
+			    chart, i);
 	}
 	for (i = 0; i < d->n; i++)
 		add(p, K_LINE, d->l[i].s, d->l[i].flags, d->l[i].ctx, -1);
@@ -356,6 +373,108 @@ bar(struct pdf *p, const struct report_bar *b, double y)
 	free(s);
 }
 
+/* Distinct at a glance and in grey: the lines' colours, in order. */
+static const unsigned line_colour[REPORT_SERIES_MAX] = { 0x2f5d8a, 0xe08a2c,
+	0x3a9a5b, 0xc0392b, 0x7d5ba6, 0x8c6d3f, 0xd35fa0, 0x5a5a5a };
+
+/*
+ * Each drawn group's fines day by day as a line over the days of the
+ * period, on a scale from 0 to the highest day's amount.
+ */
+static void
+lines(struct pdf *p, double y)
+{
+	const struct doc *d = p->doc;
+	double x0 = p->x0 + 9 * p->cell, x1 = p->x0 + REPORT_WIDTH * p->cell - 4;
+	double top = y + 10, bot = y + LINES_H - 22, step;
+	fen_t max = 0;
+	char a[32], day[11];
+	int i, k;
+
+	for (i = 0; i < d->nseries; i++)
+		for (k = 0; k < d->ndays; k++)
+			if (d->series[i].day[k] > max)
+				max = d->series[i].day[k];
+	step = d->ndays > 1 ? (x1 - x0) / (d->ndays - 1) : 0;
+	/* The scale: 0, half, the highest; amounts at the left. */
+	for (i = 0; i <= 2; i++) {
+		double gy = bot - (bot - top) * i / 2;
+		double w;
+
+		rgb(p->cr, i == 0 ? C_RULE : C_BAND);
+		cairo_set_line_width(p->cr, i == 0 ? 0.8 : 0.5);
+		cairo_move_to(p->cr, x0, gy);
+		cairo_line_to(p->cr, x1, gy);
+		cairo_stroke(p->cr);
+		fen_format(max * i / 2, a, sizeof a);
+		w = text_w(p, p->sans, a);
+		rgb(p->cr, C_GREY);
+		show(p, p->sans, a, strlen(a), x0 - 6 - w, gy - 6);
+	}
+	/* The days: the 1st, every 5th and the last, by their day of month. */
+	memcpy(day, d->from, sizeof day);
+	for (k = 0; k < d->ndays; k++, clock_add_days(day, 1, day)) {
+		int dom = atoi(day + 8);
+
+		/* (a 5th too near the last day gives way to it) */
+		if (k == 0 || k + 1 == d->ndays || (dom % 5 == 0 &&
+		    k + 3 < d->ndays)) {
+			double x = x0 + step * k, w;
+
+			snprintf(a, sizeof a, "%d", dom);
+			w = text_w(p, p->sans, a);
+			rgb(p->cr, C_GREY);
+			show(p, p->sans, a, strlen(a), x - w / 2, bot + 4);
+		}
+	}
+	cairo_set_line_join(p->cr, CAIRO_LINE_JOIN_ROUND);
+	for (i = d->nseries - 1; i >= 0; i--) {
+		const struct report_series *sr = &d->series[i];
+
+		rgb(p->cr, line_colour[i % REPORT_SERIES_MAX]);
+		cairo_set_line_width(p->cr, 1.6);
+		for (k = 0; k < d->ndays; k++) {
+			double x = x0 + step * k, v = max > 0 ?
+			    (double)sr->day[k] / (double)max : 0;
+
+			if (k == 0)
+				cairo_move_to(p->cr, x, bot - (bot - top) * v);
+			else
+				cairo_line_to(p->cr, x, bot - (bot - top) * v);
+		}
+		cairo_stroke(p->cr);
+	}
+}
+
+/* A line of the picture's key: a colour, the group and its period total. */
+static void
+key(struct pdf *p, int first, double y)
+{
+	const struct doc *d = p->doc;
+	double x = p->x0 + 2 * p->cell, w = 19 * p->cell;
+	int i;
+
+	for (i = first; i < d->nseries && i < first + KEY_PER_LINE; i++) {
+		char a[32], *s;
+
+		swatch(p, x, y + 6, 10, 2.5, line_colour[i % REPORT_SERIES_MAX]);
+		s = xasprintf("%s %s", d->series[i].id,
+		    fen_format(d->series[i].total, a, sizeof a));
+		rgb(p->cr, C_INK);
+		show(p, p->sans, s, strlen(s), x + 14, y + 1);
+		free(s);
+		x += w;
+	}
+	if (first + KEY_PER_LINE >= d->nseries && d->nseries_all > d->nseries) {
+		char *s = xasprintf("(the %d most fined of %d groups)", d->nseries,
+		    d->nseries_all);
+
+		rgb(p->cr, C_GREY);
+		show(p, p->sans, s, strlen(s), x + 4, y + 1);
+		free(s);
+	}
+}
+
 static void
 draw_item(struct pdf *p, const struct item *it, double y)
 {
@@ -368,6 +487,12 @@ draw_item(struct pdf *p, const struct item *it, double y)
 		return;
 	case K_BAR:
 		bar(p, &p->doc->bars[it->bar], y);
+		return;
+	case K_LINES:
+		lines(p, y);
+		return;
+	case K_KEY:
+		key(p, it->bar, y);
 		return;
 	default:
 		break;
@@ -534,19 +659,15 @@ render(const struct doc *d, enum paper paper, int fd)
 
 /* ---- the child that renders ---- */
 
-int
-report_pdf(const struct floor *f, struct store *s, const char *day,
-    const char *by_login, struct buf *out, struct err *e)
+/* Renders d in a child without the group (report_pdf); frees d. */
+static int
+render_doc(struct doc *dp, enum paper paper, struct buf *out, struct err *e)
 {
-	struct doc d = { 0 };
+	struct doc d = *dp;
 	struct buf said = { 0 };
 	int data[2], msg[2], status, rc = -1;
 	pid_t pid;
 
-	if (report_doc_build(f, s, day, by_login, &d, e) < 0) {
-		report_doc_free(&d);
-		return -1;
-	}
 	if (pipe(data) < 0) {
 		report_doc_free(&d);
 		return err_set(e, EXIT_RUNTIME, "rendering the PDF: %s",
@@ -579,7 +700,7 @@ report_pdf(const struct floor *f, struct store *s, const char *day,
 		if (dup2(msg[1], STDERR_FILENO) < 0)
 			_exit(1);
 		signal(SIGPIPE, SIG_DFL);
-		_exit(render(&d, f->paper, data[1]) < 0 ? 1 : 0);
+		_exit(render(&d, paper, data[1]) < 0 ? 1 : 0);
 	}
 	close(data[1]);
 	close(msg[1]);
@@ -637,6 +758,38 @@ report_pdf(const struct floor *f, struct store *s, const char *day,
 	buf_free(&said);
 	report_doc_free(&d);
 	return rc;
+}
+
+int
+report_pdf(const struct floor *f, struct store *s, const char *day,
+    const char *by_login, struct buf *out, struct err *e)
+{
+	struct doc d = { 0 };
+
+	if (report_doc_build(f, s, day, by_login, &d, e) < 0) {
+		report_doc_free(&d);
+		return -1;
+	}
+	return render_doc(&d, f->paper, out, e);
+}
+
+int
+report_ledger_pdf(const struct floor *f, struct store *s, const char *from,
+    const char *to, struct buf *out, struct err *e)
+{
+	struct doc d = { 0 };
+	bool started;
+	int rc;
+
+	if (store_read_begin(s, &started, e) < 0)
+		return -1;
+	rc = report_ledger_doc(f, s, from, to, &d, e);
+	store_read_end(s, started);
+	if (rc < 0) {
+		report_doc_free(&d);
+		return -1;
+	}
+	return render_doc(&d, f->paper, out, e);
 }
 
 /* ---- which format --print sends ---- */

@@ -25,6 +25,14 @@ int report_pdf(const struct floor *f, struct store *s, const char *day,
     const char *by_login, struct buf *out, struct err *e);
 
 /*
+ * Appends the PDF of the fines ledger from..to (`fines --format pdf`):
+ * per group and person, with the groups' fines day by day as lines.  As
+ * report_pdf: rendered in a child without the group.
+ */
+int report_ledger_pdf(const struct floor *f, struct store *s, const char *from,
+    const char *to, struct buf *out, struct err *e);
+
+/*
  * What `report --print` sends on this floor: floor.print_format when set,
  * else PDF when the print command is lp or lpr (or unset: lp), else text.
  * *why (may be NULL) says which rule decided, for check-config.

@@ -100,4 +100,27 @@ expect_rc 2 dcf report --day 2026-03-10 --format pdf --page-lines 40 -o "$T/x.pd
 expect_rc 2 dcf report --day 2026-03-10 --format html
 [ ! -e "$T/x.pdf" ] || fail "a refused PDF was written"
 
+# The month's ledger (`fines --format pdf`): the same words and totals
+# as `fines --month`, and a key with each group's month total.
+dcf mark --seat B03 --rule SLEEP --at '2026-03-02 10:00' >/dev/null 2>&1
+dcf mark --seat D03 --rule PHONE --at '2026-03-05 11:00' >/dev/null 2>&1
+dcf fines --month 2026-03 >"$T/month.txt"
+dcf fines --month 2026-03 --format pdf >"$T/month.pdf"
+head -c 5 "$T/month.pdf" | grep -q '^%PDF-' || fail "fines --format pdf: not a PDF"
+pdftotext -layout "$T/month.pdf" "$T/month.pdf.txt"
+tail -n +2 "$T/month.txt" | tr -s ' ' '\n' | sed -e '/^$/d' -e '/^Group$/d' | sort -u >"$T/want.words"
+tr -s ' \f' '\n\n' <"$T/month.pdf.txt" | sed '/^$/d' | sort -u >"$T/got.words"
+missing=$(comm -23 "$T/want.words" "$T/got.words")
+[ -z "$missing" ] || fail "words of fines --month not in its PDF: $(echo $missing)"
+grep -q "FINES BY GROUP, DAY BY DAY" "$T/month.pdf.txt" || fail "no picture in the ledger"
+awk '/^Group / { g = $2 } /group total/ { print g, $NF }' "$T/month.txt" >"$T/group.totals"
+[ -s "$T/group.totals" ] || fail "no group totals in fines --month"
+while read -r g tot; do
+	grep -qE "(^| )$g $tot( |\$)" "$T/month.pdf.txt" || fail "the key lacks group $g's $tot"
+done <"$T/group.totals"
+pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$T/month.pdf" "$ROOT/build/test-artifacts/fines_pdf_page1"
+expect_rc 2 dcf fines --month 2026-03 --format pdf --group A
+script -qec "$CF -c $DEMO -d $DB fines --month 2026-03 --format pdf; echo rc=\$?" /dev/null >"$T/tty" </dev/null
+grep -q "rc=2" "$T/tty" || fail "fines PDF to a terminal: $(head -c 300 "$T/tty")"
+
 echo ok

@@ -127,3 +127,46 @@ Test(report_pdf, print_format_follows_the_print_command)
 	f->print_command = saved;
 	f->print_format = PRINT_AUTO;
 }
+
+Test(report_pdf, ledger_lines_add_up_to_the_group_totals)
+{
+	struct doc d = { 0 };
+	struct err e = { 0 };
+	int i, k;
+
+	cr_assert_eq(mark(&SUP, "E101", "SLEEP", NONE, NULL, "2026-03-02 10:00").rc, 0);
+	cr_assert_eq(mark(&SUP, "E102", "PHONE", NONE, NULL, "2026-03-05 10:30").rc, 0);
+	cr_assert_eq(mark(&SUP, "E201", "DESK", NONE, NULL, "2026-03-05 11:00").rc, 0);
+	cr_assert_eq(mark_group(&MGR, "B", "DEPT_COMPLAINT", "2026-03-31 11:00").rc, 0);
+	set_now("2026-04-01 10:00");
+	cr_assert_eq(report_ledger_doc(fx.f, fx.s, "2026-03-01", "2026-03-31", &d,
+	    &e), 0, "%s", e.msg);
+	cr_assert_eq(d.ndays, 31);
+	cr_assert_eq(d.nseries, 2);
+	for (i = 0; i < d.nseries; i++) {
+		fen_t sum = 0, want = -1;
+		int seen = 0;
+
+		for (k = 0; k < d.ndays; k++)
+			sum += d.series[i].day[k];
+		cr_assert_eq(sum, d.series[i].total);
+		/* The "group total" row under the group's heading. */
+		for (k = 0; k < d.n; k++) {
+			char head[32];
+
+			snprintf(head, sizeof head, "GROUP %s ", d.series[i].id);
+			if (strncmp(d.l[k].s, head, strlen(head)) == 0)
+				seen = 1;
+			else if (seen && (d.l[k].flags & TOTAL)) {
+				cr_assert_eq(fen_parse(strrchr(d.l[k].s, ' ') + 1,
+				    &want), 0);
+				break;
+			}
+		}
+		cr_assert_eq(sum, want, "group %s: line %lld, total row %lld",
+		    d.series[i].id, (long long)sum, (long long)want);
+	}
+	cr_assert_eq(d.series[0].day[1] > 0 || d.series[1].day[1] > 0, 1,
+	    "the 2nd's fines are not on the 2nd");
+	report_doc_free(&d);
+}
