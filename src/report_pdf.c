@@ -11,8 +11,10 @@
  * Han characters, so the tables keep their columns and numbers stay
  * right-aligned.  On top of that: a header and a "page N of M" footer,
  * shaded section titles, ruled table headers and totals, a picture of the
- * day's fines per group, and page breaks that repeat a section's title
- * and table header and never leave a heading alone at a page foot.
+ * day's fines per group (a stacked bar each) or, for the fines ledger of a
+ * period (report_ledger.c), of each group's fines day by day (a line
+ * each), and page breaks that repeat a section's title and table header
+ * and never leave a heading alone at a page foot.
  *
  * It must not price anything or speak SQL: every number comes from the
  * document.  The rendering runs in a child without the set-group id.
