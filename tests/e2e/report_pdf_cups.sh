@@ -42,7 +42,7 @@ cups_cleanup() {
 	_cleanup
 }
 trap cups_cleanup EXIT
-before=$(ls -la --time-style=full-iso /etc/cups 2>/dev/null || true)
+before=$(find /etc/cups -printf '%p %m %s %T@\n' 2>/dev/null | sort || true)
 
 cat >"$C/etc/cups-files.conf" <<EOF
 ServerRoot $C/etc
@@ -155,6 +155,6 @@ read -r b1 b2 < <(python3 "$T/same.py" "$T/boxes.pgm" "$T/own.pgm")
 python3 -c "import sys; sys.exit(0 if min($b1, $b2) < 0.75 else 1)" ||
 	fail "a page without CJK fonts passes the comparison ($b1 / $b2)"
 
-after=$(ls -la --time-style=full-iso /etc/cups 2>/dev/null || true)
-[ "$before" == "$after" ] || fail "the machine's /etc/cups changed"
+after=$(find /etc/cups -printf '%p %m %s %T@\n' 2>/dev/null | sort || true)
+[ "$before" == "$after" ] || fail "the machine's /etc/cups changed: $(diff <(echo "$before") <(echo "$after"))"
 echo ok
