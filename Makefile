@@ -8,6 +8,9 @@ LOCALSTATEDIR ?= /var
 VERSION  := 0.1
 
 PKGS     := ncursesw sqlite3 libconfig
+# Cairo and Pango draw the PDF report (src/report_pdf.c, alone built with
+# their flags: they define feature macros of their own).
+PDF_PKGS := pangocairo cairo-pdf
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes
@@ -17,7 +20,7 @@ endif
 CPPFLAGS += -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
 	    -DSYSCONFDIR='"$(SYSCONFDIR)"' -DLOCALSTATEDIR='"$(LOCALSTATEDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) $(PDF_PKGS) 2>/dev/null) -lm
 
 B        := build
 CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard db/*.c)
@@ -29,7 +32,9 @@ TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
 
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 	    libconfig-dev libcriterion-dev tmux sqlite3 locales procps \
-	    util-linux python3 clang libclang-rt-14-dev
+	    util-linux python3 clang libclang-rt-14-dev \
+	    libcairo2-dev libpango1.0-dev fonts-wqy-zenhei poppler-utils \
+	    cups cups-client printer-driver-cups-pdf
 
 .PHONY: all deps test unit e2e check fuzz bench bench-smoke install clean demo
 
@@ -54,6 +59,8 @@ $(B)/embedded.c: conf/demo.cfg conf/rules.cfg db/schema.sql Makefile
 	   echo 'const char store_schema_sql[] ='; \
 	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' db/schema.sql; \
 	   echo ';'; } > $@.tmp && mv $@.tmp $@
+
+$(B)/src/report_pdf.o: ALL_CFLAGS += $(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null)
 
 $(B)/embedded.o: $(B)/embedded.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -24,6 +24,7 @@
 #include "clock.h"
 #include "ledger.h"
 #include "report.h"
+#include "report_pdf.h"
 #include "seatmap.h"
 #include "terms.h"
 #include "text.h"
@@ -119,10 +120,17 @@ cli_parse_format(const char *verb, const char *s, bool *csv)
 static int
 check_config_exec(struct cli *c, int argc, char **argv)
 {
+	const char *why;
+	enum print_format pf;
+
 	if (cli_bare(c, argc, argv) != 0)
 		return EXIT_USAGE;
+	pf = report_print_format(c->floor, &why);
 	printf("ok: %d seats, %d staff, %d groups, %d rules\n", c->floor->nseats,
 	    c->floor->nstaff, c->floor->ngroups, c->floor->nrules);
+	printf("print: %s (%s)\n", pf == PRINT_PDF ? c->floor->paper ==
+	    PAPER_LETTER ? "PDF on letter paper" : "PDF on A4 paper" : "text",
+	    why);
 	return 0;
 }
 
@@ -468,7 +476,7 @@ fines_exec(struct cli *c, int argc, char **argv)
 	struct ledger_row *rows;
 	struct buf out = { 0 };
 	struct err e = { 0 };
-	bool csv = false;
+	bool csv = false, pdf = false;
 	int ch, n;
 
 	while (cli_getopt(c, argc, argv, &ch) != -1) {
@@ -484,12 +492,38 @@ fines_exec(struct cli *c, int argc, char **argv)
 	}
 	if (cli_no_more("fines", argc, argv, 0) != 0)
 		return EXIT_USAGE;
+	if (format != NULL && strcmp(format, "pdf") == 0)
+		pdf = true;
+	else if (format != NULL && strcmp(format, "text") != 0 &&
+	    strcmp(format, "csv") != 0)
+		return cli_usage("fines", "--format '%s' is not text, csv or pdf",
+		    format);
 	if (cli_parse_period("fines", c, day, month, from, to, f, t) != 0 ||
-	    cli_parse_format("fines", format, &csv) != 0)
+	    (!pdf && cli_parse_format("fines", format, &csv) != 0))
 		return EXIT_USAGE;
 	if (group != NULL && floor_group_find(c->floor, group) < 0)
 		return cli_usage("fines", "no group '%s' on floor %s", group,
 		    c->floor->id);
+	if (pdf && group != NULL)
+		return cli_usage("fines", "--format pdf is the whole floor's "
+		    "ledger: leave out --group");
+	if (pdf && isatty(STDOUT_FILENO))
+		return cli_usage("fines", "a PDF is not for the terminal: "
+		    "redirect or pipe it");
+	if (pdf) {
+		if (report_ledger_pdf(c->floor, c->store, f, t, &out, &e) < 0) {
+			buf_free(&out);
+			return cli_fail(&e);
+		}
+		fwrite(out.s, 1, out.len, stdout);
+		buf_free(&out);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "callfloor: fines: writing to standard "
+			    "output: %s\n", strerror(errno));
+			return EXIT_RUNTIME;
+		}
+		return 0;
+	}
 	if (ledger_fines(c->floor, c->store, f, t, group, &rows, &n, &e) < 0)
 		return cli_fail(&e);
 	if (csv)
@@ -505,8 +539,10 @@ fines_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_fines = {
 	.name = "fines",
 	.args = "[--day D | --month YYYY-MM | --from D --to D]\n"
-	    "                [--group G] [--format text|csv]",
-	.help = "fines per person (default: this month)\n",
+	    "                [--group G] [--format text|csv|pdf]",
+	.help = "fines per person (default: this month)\n"
+	    "--format pdf: the floor's ledger with each group's fines by day, to\n"
+	    "a file or a pipe (not with --group).\n",
 	.opts = fines_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,

@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "report.h"
+#include "report_pdf.h"
 #include "text.h"
 
 static const char report_help[] =
@@ -21,8 +22,10 @@ static const char report_help[] =
 "Of shift day D (default: today's shift day).\n"
 "\n"
 "  --format csv      one row per fine line instead of the printable text\n"
+"  --format pdf      the summary as a PDF (floor.paper: a4 or letter)\n"
 "  -o, --output FILE write it to FILE (whole or not at all)\n"
-"  --print           send the text to floor.print_command (default lp)\n"
+"  --print           send it to floor.print_command (default lp): as PDF\n"
+"                    or text by floor.print_format (check-config says)\n"
 "  --printer NAME    ... on printer NAME (lp -d NAME)\n"
 "  --page-lines N    lines per printed page (default 60, at least 20)\n";
 
@@ -77,7 +80,7 @@ report_exec(struct cli *c, int argc, char **argv)
 	char d[DAY_LEN];
 	struct buf out = { 0 }, doc = { 0 };
 	struct err e = { 0 };
-	bool csv = false, print = false;
+	bool csv = false, print = false, pdf = false;
 	int ch, page = REPORT_PAGE_LINES, rc;
 
 	while (cli_getopt(c, argc, argv, &ch) != -1) {
@@ -97,8 +100,17 @@ report_exec(struct cli *c, int argc, char **argv)
 		return cli_usage("report", "--day '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS, day);
 	if (day == NULL)
 		clock_shift_day(c->floor, clock_now(), d);
-	if (cli_parse_format("report", format, &csv) != 0)
+	if (format != NULL && strcmp(format, "pdf") == 0)
+		pdf = true;
+	else if (format != NULL && strcmp(format, "text") != 0 &&
+	    strcmp(format, "csv") != 0)
+		return cli_usage("report", "--format '%s' is not text, csv or pdf",
+		    format);
+	else if (cli_parse_format("report", format, &csv) != 0)
 		return EXIT_USAGE;
+	/* --print without --format sends what the floor prints. */
+	if (print && format == NULL)
+		pdf = report_print_format(c->floor, NULL) == PRINT_PDF;
 	if (lines != NULL) {
 		char *end;
 		long v;
@@ -117,27 +129,39 @@ report_exec(struct cli *c, int argc, char **argv)
 		return cli_usage("report", "--print prints the text report, not CSV");
 	if (output != NULL && output[0] == '\0')
 		return cli_usage("report", "-o needs a file name");
-	rc = csv ? report_csv(c->floor, c->store, d, &out, &e) :
+	if (pdf && lines != NULL)
+		return cli_usage("report", "--page-lines is for the text report; "
+		    "a PDF page holds what its paper holds");
+	if (pdf && output == NULL && !print && isatty(STDOUT_FILENO))
+		return cli_usage("report", "a PDF is not for the terminal: write "
+		    "it with -o FILE, or pipe it");
+	rc = pdf ? report_pdf(c->floor, c->store, d, c->actor.login, &out, &e) :
+	    csv ? report_csv(c->floor, c->store, d, &out, &e) :
 	    report_text_paged(c->floor, c->store, d, c->actor.login, page, &out,
 	    &e);
 	if (rc < 0) {
 		buf_free(&out);
 		return cli_fail(&e);
 	}
-	/* What goes to a file, a terminal or a printer: sanitised once. */
-	text_clean(&doc, out.s ? out.s : "", out.len, true);
-	buf_free(&out);
+	/* Text for a file, a terminal or a printer is sanitised once; a PDF
+	 * is bytes (its text is drawn, never sent to a terminal). */
+	if (pdf)
+		doc = out;
+	else {
+		text_clean(&doc, out.s ? out.s : "", out.len, true);
+		buf_free(&out);
+	}
 	if (output != NULL && write_atomic(output, doc.s, doc.len, &e) < 0) {
 		buf_free(&doc);
 		return cli_fail(&e);
 	}
 	if (print) {
-		if (report_print(c->floor, doc.s, printer, &e) < 0) {
+		if (report_print_data(c->floor, doc.s, doc.len, printer, &e) < 0) {
 			buf_free(&doc);
 			return cli_fail(&e);
 		}
-		printf("report for %s sent to %s\n", d, printer ? printer :
-		    "the printer");
+		printf("report for %s sent to %s%s\n", d, printer ? printer :
+		    "the printer", pdf ? " as PDF" : "");
 	} else if (output == NULL)
 		fwrite(doc.s, 1, doc.len, stdout);
 	buf_free(&doc);
@@ -151,7 +175,7 @@ report_exec(struct cli *c, int argc, char **argv)
 
 const struct verb verb_report = {
 	.name = "report",
-	.args = "[--day D] [--format text|csv] [-o FILE]\n"
+	.args = "[--day D] [--format text|csv|pdf] [-o FILE]\n"
 	    "                [--print [--printer NAME]] [--page-lines N]",
 	.help = report_help,
 	.shortopts = "o:",

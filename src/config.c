@@ -93,6 +93,11 @@ static const struct key floor_keys[] = {
 	{ "timezone", K_STRING, false, "IANA time zone, default the machine's" },
 	{ "database", K_STRING, false, "database file" },
 	{ "print_command", K_STRING, false, "how reports are printed" },
+	{ "print_format", K_STRING, false,
+	  "what --print sends: \"pdf\" or \"text\"; default pdf when "
+	  "print_command is lp or lpr (or unset), else text" },
+	{ "paper", K_STRING, false, "the PDF's paper: \"a4\" (default) or "
+	  "\"letter\"" },
 	{ "shift", K_GROUP, true, "shift = { start = \"09:00\"; end = \"18:00\"; }" },
 	{ "layout", K_ARRAY, true, "the seat map, one string a row" },
 	{ "workdays", K_ARRAY, false, "working weekdays, e.g. [1,2,3,4,5]" },
@@ -478,6 +483,24 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 		f->database = xstrdup(v);
 	if ((v = get_str(fl, "print_command")) != NULL)
 		f->print_command = xstrdup(v);
+	if ((v = get_str(fl, "print_format")) != NULL) {
+		if (strcmp(v, "pdf") == 0)
+			f->print_format = PRINT_PDF;
+		else if (strcmp(v, "text") == 0)
+			f->print_format = PRINT_TEXT;
+		else
+			cerr(c, config_setting_get_member(fl, "print_format"),
+			    "print_format '%s' is not \"pdf\" or \"text\"", v);
+	}
+	if ((v = get_str(fl, "paper")) != NULL) {
+		if (strcmp(v, "a4") == 0 || strcmp(v, "A4") == 0)
+			f->paper = PAPER_A4;
+		else if (strcmp(v, "letter") == 0)
+			f->paper = PAPER_LETTER;
+		else
+			cerr(c, config_setting_get_member(fl, "paper"),
+			    "paper '%s' is not \"a4\" or \"letter\"", v);
+	}
 	s = config_setting_get_member(fl, "shift");
 	if (check_keys(c, s, (const struct key[]){
 	    { "start", K_STRING, true, NULL }, { "end", K_STRING, true, NULL },

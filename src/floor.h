@@ -26,6 +26,13 @@ enum flag { FLAG_NONE, FLAG_WARNING, FLAG_CRITICISM, FLAG_TERMINATION_REVIEW,
 
 enum pricing { PRICE_NONE, PRICE_FINE, PRICE_LADDER, PRICE_RANGE };
 
+/* What `report --print` sends (floor.print_format); AUTO: PDF when the
+ * print command is lp or lpr (or unset), text otherwise (report_pdf.h). */
+enum print_format { PRINT_AUTO, PRINT_PDF, PRINT_TEXT };
+
+/* The PDF's paper (floor.paper). */
+enum paper { PAPER_A4, PAPER_LETTER };
+
 /* Keys the console keeps for itself: no rule may take one of them. */
 #define FLOOR_RESERVED_KEYS "hjklqxuirRoPmS?/ zE"
 extern const char floor_reserved_keys[];
@@ -110,6 +117,8 @@ struct floor {
 	int shift_start, shift_end;	/* minutes after midnight */
 	int signin_window;		/* minutes before the start a sign-in counts */
 	int signout_window;		/* minutes after the end a sign-out counts */
+	enum print_format print_format;
+	enum paper paper;
 	char *source;			/* the configuration file, or "(demo)" */
 
 	int nrows, ncols;

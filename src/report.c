@@ -16,6 +16,8 @@
  * old report.  No SQL, no curses.
  */
 #include "report.h"
+#include "report_doc.h"
+#include "report_pdf.h"
 #include "seatmap.h"
 
 
@@ -195,35 +197,10 @@ weekday(const char *day)
 	return names[tm.tm_wday % 7];
 }
 
-/* ---- the document: lines, and what to repeat on a new page ---- */
+/* ---- the document (report_doc.h) ---- */
 
-enum {
-	KEEP = 1,	/* no page break between this line and the next */
-	HEAD = 2	/* a heading itself: nothing to repeat above it */
-};
-
-struct rline {
-	char *s;
-	int ctx;	/* the heading to repeat above it on a new page, -1 */
-	int flags;
-};
-
-struct rctx {
-	char *title;	/* "GROUP A  ... (continued)" */
-	char *cols;	/* the table's column headers, or NULL */
-};
-
-struct doc {
-	struct rline *l;
-	int n, cap;
-	struct rctx *c;
-	int nc;
-	int cur;	/* context of the lines being added */
-	struct buf lb;	/* the line being built */
-};
-
-static void
-doc_free(struct doc *d)
+void
+report_doc_free(struct doc *d)
 {
 	int i;
 
@@ -236,6 +213,12 @@ doc_free(struct doc *d)
 	free(d->l);
 	free(d->c);
 	buf_free(&d->lb);
+	free(d->title);
+	free(d->subtitle);
+	free(d->bars);
+	for (i = 0; i < d->nseries; i++)
+		free(d->series[i].day);
+	free(d->series);
 }
 
 /* Ends the line being built (trailing blanks cut) and adds it. */
@@ -301,7 +284,7 @@ section(struct doc *d, const char *title, const char *cont)
 {
 	d->cur = -1;
 	emit(d, 0);
-	emitf(d, KEEP | HEAD, "%s", title);
+	emitf(d, KEEP | HEAD | SECTION, "%s", title);
 	new_ctx(d, cont, NULL);
 }
 
@@ -312,7 +295,7 @@ table(struct doc *d)
 	const char *title = d->cur >= 0 ? d->c[d->cur].title : "";
 	char *cols;
 
-	emit(d, KEEP | HEAD);
+	emit(d, KEEP | HEAD | TABLE);
 	cols = d->l[d->n - 1].s;
 	new_ctx(d, title, cols);
 	d->l[d->n - 1].ctx = d->cur;
@@ -775,7 +758,7 @@ floor_totals(struct doc *doc, const struct day *d)
 			col(&doc->lb, "total", C_RULE + 32);
 			buf_printf(&doc->lb, "%9d %8d", tn, tv);
 			amount(&doc->lb, tf);
-			emit(doc, 0);
+			emit(doc, TOTAL);
 		}
 	}
 	free(codes);
@@ -896,7 +879,7 @@ total_row(struct doc *doc, const char *label, fen_t own, fen_t co)
 	amount(&doc->lb, own);
 	amount(&doc->lb, co);
 	amount(&doc->lb, own + co);
-	emit(doc, 0);
+	emit(doc, TOTAL);
 }
 
 static void
@@ -1308,24 +1291,55 @@ praise_section(struct doc *doc, const struct day *d)
 		emitf(doc, 0, "  none");
 }
 
-int
-report_text_paged(const struct floor *f, struct store *s, const char *day,
-    const char *by_login, int page_lines, struct buf *out, struct err *e)
+/*
+ * The picture's numbers: each group's fines, split as the floor totals
+ * split them, summed over the people the group's total row adds up.
+ */
+static void
+group_bars(struct doc *doc, const struct day *d)
 {
-	struct doc doc = { 0 };
+	const struct floor *f = d->f;
+	int g, i, k;
+
+	doc->bars = xcalloc((size_t)f->ngroups + 1, sizeof *doc->bars);
+	doc->nbars = f->ngroups;
+	for (g = 0; g < f->ngroups; g++) {
+		doc->bars[g].id = f->groups[g].id;
+		doc->bars[g].name = f->groups[g].name;
+	}
+	for (i = 0; i < d->np; i++) {
+		const struct person *p = &d->pp[i];
+		struct report_bar *b;
+
+		if (p->group < 0)
+			continue;
+		b = &doc->bars[p->group];
+		b->own += p->own;
+		for (k = 0; k < p->nco; k++) {
+			const struct fine_row *fr = &d->lines[p->co_line[k]].f;
+
+			if (strcmp(fr->role, "member") == 0)
+				b->grp += fr->amount;
+			else
+				b->co += fr->amount;
+		}
+	}
+}
+
+int
+report_doc_build(const struct floor *f, struct store *s, const char *day,
+    const char *by_login, struct doc *doc, struct err *e)
+{
 	struct day d;
 	struct att_day *att;
 	struct att_month *month;
-	char dd[DAY_LEN], st[8], en[8], now[32], *title, *sub;
+	char dd[DAY_LEN], st[8], en[8], now[32];
 	bool started;
 	int g, rc;
 
 	if (day == NULL || clock_parse_day(day, dd) < 0)
 		return err_set(e, EXIT_USAGE, "'%s' is not a day YYYY-MM-DD",
 		    day ? day : "");
-	if (page_lines < REPORT_PAGE_MIN)
-		return err_set(e, EXIT_USAGE, "a page needs at least %d lines",
-		    REPORT_PAGE_MIN);
 	if (store_read_begin(s, &started, e) < 0)
 		return -1;
 	att = xcalloc((size_t)f->nstaff + 1, sizeof *att);
@@ -1342,42 +1356,58 @@ report_text_paged(const struct floor *f, struct store *s, const char *day,
 		free(month);
 		return -1;
 	}
-	doc.cur = -1;
-	floor_totals(&doc, &d);
+	doc->cur = -1;
+	floor_totals(doc, &d);
 	for (g = 0; g < f->ngroups; g++)
-		group_section(&doc, &d, g);
-	former_section(&doc, &d);
-	doc.cur = -1;
-	emit(&doc, 0);
-	emitf(&doc, 0, "  Offence numbers count within each rule's window "
+		group_section(doc, &d, g);
+	former_section(doc, &d);
+	doc->cur = -1;
+	emit(doc, 0);
+	emitf(doc, 0, "  Offence numbers count within each rule's window "
 	    "(default: the month);");
-	emitf(&doc, 0, "  * marks an own fine multiplied by the rule's "
+	emitf(doc, 0, "  * marks an own fine multiplied by the rule's "
 	    "repeat factor.");
-	custody_section(&doc, &d);
-	attendance_section(&doc, f, att, month);
+	custody_section(doc, &d);
+	attendance_section(doc, f, att, month);
 	free(att);
 	free(month);
-	journal_section(&doc, &d);
-	flags_section(&doc, &d);
-	voids_section(&doc, &d);
-	praise_section(&doc, &d);
-	doc.cur = -1;
-	emit(&doc, KEEP);
+	journal_section(doc, &d);
+	flags_section(doc, &d);
+	voids_section(doc, &d);
+	praise_section(doc, &d);
+	doc->cur = -1;
+	emit(doc, KEEP);
 	clock_format(d.now, now, sizeof now);
-	emitf(&doc, 0, "Generated %s by %s.  End of the report.", now,
+	emitf(doc, 0, "Generated %s by %s.  End of the report.", now,
 	    by_login ? by_login : "?");
+	doc->now = (long long)d.now;
+	group_bars(doc, &d);
 
 	fmt_minutes(f->shift_start, st);
 	fmt_minutes(f->shift_end, en);
-	title = xasprintf("%s: end-of-day summary", f->name);
-	sub = xasprintf("Shift day %s (%s), %s-%s%s; amounts in %s", dd,
-	    weekday(dd), st, en, f->shift_end <= f->shift_start ?
+	doc->title = xasprintf("%s: end-of-day summary", f->name);
+	doc->subtitle = xasprintf("Shift day %s (%s), %s-%s%s; amounts in %s",
+	    dd, weekday(dd), st, en, f->shift_end <= f->shift_start ?
 	    " next day" : "", f->currency);
-	paginate(&doc, page_lines, title, sub, out);
-	free(title);
-	free(sub);
-	doc_free(&doc);
 	day_free(&d);
+	return 0;
+}
+
+int
+report_text_paged(const struct floor *f, struct store *s, const char *day,
+    const char *by_login, int page_lines, struct buf *out, struct err *e)
+{
+	struct doc doc = { 0 };
+
+	if (page_lines < REPORT_PAGE_MIN)
+		return err_set(e, EXIT_USAGE, "a page needs at least %d lines",
+		    REPORT_PAGE_MIN);
+	if (report_doc_build(f, s, day, by_login, &doc, e) < 0) {
+		report_doc_free(&doc);
+		return -1;
+	}
+	paginate(&doc, page_lines, doc.title, doc.subtitle, out);
+	report_doc_free(&doc);
 	return 0;
 }
 
@@ -1414,9 +1444,9 @@ first_line(struct buf *said, char *line, size_t n)
  * errno of a failed write (the command stopped reading), else 0.
  */
 static int
-feed(int in, int out, const char *text, struct buf *said)
+feed(int in, int out, const char *text, size_t n, struct buf *said)
 {
-	size_t n = strlen(text), done = 0;
+	size_t done = 0;
 	int werr = 0;
 
 	if (n == 0) {
@@ -1474,9 +1504,9 @@ feed(int in, int out, const char *text, struct buf *said)
  * input.  The printer's name never enters the command text: it reaches
  * the shell as "$1", so no name can inject a command.
  */
-static int
-print_text(const struct floor *f, const char *text, const char *printer,
-    struct err *e)
+int
+report_print_data(const struct floor *f, const char *text, size_t n,
+    const char *printer, struct err *e)
 {
 	const char *base = f->print_command && f->print_command[0] ?
 	    f->print_command : DEFAULT_PRINT;
@@ -1551,7 +1581,7 @@ child_fail:
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGPIPE, &ign, &old);
-	werr = feed(in[1], out[0], text, &said);
+	werr = feed(in[1], out[0], text, n, &said);
 	sigaction(SIGPIPE, &old, NULL);
 	while ((r = read(ep[0], &cerr, sizeof cerr)) < 0 && errno == EINTR)
 		;
@@ -1597,7 +1627,7 @@ report_print(const struct floor *f, const char *raw, const char *printer,
 
 	/* Nothing but text and its layout reaches a printer. */
 	text_clean(&doc, raw, strlen(raw), true);
-	rc = print_text(f, doc.s, printer, e);
+	rc = report_print_data(f, doc.s, doc.len, printer, e);
 	buf_free(&doc);
 	return rc;
 }

@@ -6,6 +6,8 @@
 #ifndef CALLFLOOR_REPORT_H
 #define CALLFLOOR_REPORT_H
 
+#include <stddef.h>
+
 struct floor;
 struct store;
 struct buf;
@@ -26,6 +28,9 @@ int report_text(const struct floor *f, struct store *s, const char *day,
  */
 int report_print(const struct floor *f, const char *text, const char *printer,
     struct err *e);
+/* report_print of n bytes that may hold NULs (a PDF). */
+int report_print_data(const struct floor *f, const char *text, size_t n,
+    const char *printer, struct err *e);
 
 /* ---- shared by report.c, report_csv.c and journal.c ---- */
 

@@ -1,6 +1,7 @@
 /*
  * reportview.c - the report preview and printing keys.  It asks report.c
- * for the text (report_text) and the printer (report_print); it formats
+ * for the text (report_text) and report_pdf.c to print (report_print_day:
+ * PDF or text, as the floor says); it formats
  * nothing of the report itself and writes nothing to the database.
  */
 #include "reportview.h"
@@ -8,6 +9,7 @@
 #include <stdio.h>
 
 #include "../src/report.h"
+#include "../src/report_pdf.h"
 #include "pager.h"
 #include "prompt.h"
 #include "theme.h"
@@ -41,7 +43,6 @@ reportview_open(struct ui *u)
 static void
 print_done(struct ui *u, bool ok, const char *text, int choice)
 {
-	struct buf report = { 0 };
 	struct err e = { 0 };
 
 	(void)text;
@@ -50,13 +51,12 @@ print_done(struct ui *u, bool ok, const char *text, int choice)
 		ui_msg(u, false, _("Not printed."));
 		return;
 	}
-	if (report_text(u->f, u->s, u->day, u->a->login, &report, &e) < 0 ||
-	    report_print(u->f, report.s ? report.s : "", NULL, &e) < 0)
+	/* PDF or text, as floor.print_format says (report_pdf.h). */
+	if (report_print_day(u->f, u->s, u->day, u->a->login, NULL, &e) < 0)
 		ui_msg(u, true, _("Not printed: %s"), e.msg);
 	else
 		ui_msg(u, false, _("The report for %s went to the printer."),
 		    u->day);
-	buf_free(&report);
 }
 
 void

@@ -97,7 +97,8 @@ expect_rc 2 "$CF" -d "$DB" fines --config="$T/none.cfg"
 grep -q "none.cfg: cannot read the configuration: No such file" "$T/err" || fail "--config= after the verb: $(cat "$T/err")"
 expect_rc 0 "$CF" --version
 grep -q "^callfloor [0-9]" "$T/out" || fail "--version"
-expect_eq "check-config" "$("$CF" check-config)" "ok: 10 seats, 12 staff, 2 groups, 30 rules"
+expect_eq "check-config" "$("$CF" check-config)" "ok: 10 seats, 12 staff, 2 groups, 30 rules
+print: PDF on A4 paper (the default print command, lp)"
 expect_rc 0 cf init
 expect_rc 0 cf init
 echo ok

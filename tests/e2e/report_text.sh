@@ -57,7 +57,7 @@ diff -u "$ROOT/tests/expected/report_empty.txt" "$T/empty.txt" ||
 # Bad arguments are usage errors that name the value.
 expect_rc 2 cf report --day 2026-02-30
 grep -q "'2026-02-30'" "$T/err" || fail "bad --day not named: $(cat "$T/err")"
-expect_rc 2 cf report --format pdf
+expect_rc 2 cf report --format html
 expect_rc 2 cf report --page-lines 5
 expect_rc 2 cf report extra
 
