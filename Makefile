@@ -125,12 +125,18 @@ bench-smoke: callfloor $(BENCH_TOOLS)
 # The group is created only for a real install (DESTDIR empty).
 CONFDIR := $(DESTDIR)$(SYSCONFDIR)/callfloor
 DATADIR := $(DESTDIR)$(LOCALSTATEDIR)/lib/callfloor
-install: callfloor
+# The bash completion, made from the verb table by the binary itself.
+$(B)/callfloor.bash: callfloor
+	./callfloor -c conf/demo.cfg completion >$@.tmp && mv $@.tmp $@
+
+install: callfloor $(B)/callfloor.bash
 	@if [ -z "$(DESTDIR)" ] && ! getent group callfloor >/dev/null; then \
 	  echo "groupadd --system callfloor"; groupadd --system callfloor; fi
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(CONFDIR)
 	install -m 755 callfloor $(DESTDIR)$(PREFIX)/bin/callfloor
 	install -m 644 callfloor.1 $(DESTDIR)$(PREFIX)/share/man/man1/callfloor.1
+	install -D -m 644 $(B)/callfloor.bash \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/callfloor
 	@# The demo floor lets anyone in as manager ("*"); not on a server.
 	@test -e $(CONFDIR)/callfloor.cfg || { \
 	  echo "install $(CONFDIR)/callfloor.cfg (the demo floor, without its \"*\" user)"; \

@@ -61,7 +61,7 @@ static const struct verb *const verbs[] = {
 	&verb_report, &verb_journal, &verb_custody, &verb_return, &verb_map,
 	&verb_rules, &verb_audit, &verb_backup, &verb_signin, &verb_signout,
 	&verb_explain, &verb_leave, &verb_leave_approve, &verb_leave_form,
-	&verb_attendance,
+	&verb_attendance, &verb_completion,
 	NULL
 };
 
@@ -93,6 +93,12 @@ static const char usage_tail[] =
 "\n"
 "Exit status: 0 success, 1 runtime failure, 2 bad usage or configuration,\n"
 "3 refused (your role does not allow it).\n";
+
+const struct verb *const *
+cli_verbs(void)
+{
+	return verbs;
+}
 
 static void
 print_usage(void)
