@@ -25,14 +25,14 @@ LDLIBS   += $(shell pkg-config --libs $(PKGS) $(PDF_PKGS) 2>/dev/null) -lm
 B        := build
 CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard db/*.c)
 UI_SRC   := $(wildcard ui/*.c)
-CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/embedded.o
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/embedded.o $(B)/pinyin_table.o
 UI_OBJ   := $(UI_SRC:%.c=$(B)/%.o)
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
 
 DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 	    libconfig-dev libcriterion-dev tmux sqlite3 locales procps \
-	    util-linux python3 clang libclang-rt-14-dev \
+	    util-linux python3 clang libclang-rt-14-dev unicode-data \
 	    libcairo2-dev libpango1.0-dev fonts-wqy-zenhei poppler-utils \
 	    cups cups-client printer-driver-cups-pdf
 
@@ -63,6 +63,16 @@ $(B)/embedded.c: conf/demo.cfg conf/rules.cfg db/schema.sql Makefile
 $(B)/src/report_pdf.o: ALL_CFLAGS += $(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null)
 
 $(B)/embedded.o: $(B)/embedded.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Pinyin readings of every Han character, for search (src/pinyin.c), made
+# from Debian's unicode-data (Unihan) by src/gen_pinyin.py.
+UNIHAN ?= /usr/share/unicode/Unihan_Readings.txt.bz2
+$(B)/pinyin_table.c: src/gen_pinyin.py
+	@mkdir -p $(B)
+	python3 src/gen_pinyin.py $(UNIHAN) $@.tmp && mv $@.tmp $@
+
+$(B)/pinyin_table.o: $(B)/pinyin_table.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Installs the Debian packages the build and the tests need, when missing.

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../src/pinyin.h"
 #include "../src/text.h"
 #include "draw.h"
 #include "theme.h"
@@ -651,8 +652,10 @@ seat_matches(const struct ui *u, int seat, const char *text)
 
 	if (has_nocase(u->f->seats[seat].id, text))
 		return true;
+	/* A Chinese name also by its pinyin: full, initials or mixed. */
 	return who >= 0 && (has_nocase(u->f->staff[who].id, text) ||
-	    has_nocase(u->f->staff[who].name, text));
+	    has_nocase(u->f->staff[who].name, text) ||
+	    pinyin_match(u->f->staff[who].name, text));
 }
 
 int

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../src/pinyin.h"
+
 static int
 has_nocase(const char *hay, const char *needle)
 {
@@ -31,7 +33,8 @@ match_rule(const char *code, const char *title, const char *title_zh,
 	if (has_nocase(code, typed))
 		return MATCH_CODE_PART;
 	if ((title && has_nocase(title, typed)) ||
-	    (title_zh && strstr(title_zh, typed) != NULL))
+	    (title_zh && (strstr(title_zh, typed) != NULL ||
+	    pinyin_match(title_zh, typed))))
 		return MATCH_TITLE;
 	return MATCH_NONE;
 }

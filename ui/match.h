@@ -1,7 +1,8 @@
 /*
  * match.h - how the rule menu ranks rules against what was typed: an
  * exact code first, then codes that start with it, then codes that
- * contain it, then English or Chinese titles that contain it.  Pure (no
+ * contain it, then English or Chinese titles that contain it (the
+ * Chinese also by its pinyin: 睡觉 by "shuijiao" or "sj").  Pure (no
  * curses), so the unit tests check it without a terminal.
  */
 #ifndef CALLFLOOR_UI_MATCH_H
