@@ -49,6 +49,65 @@ cli_usage(const char *verb, const char *fmt, ...)
 /* ---- argument helpers ---- */
 
 int
+cli_staff(const char *verb, const struct floor *f, const char *s)
+{
+	struct buf who = { 0 };
+	int i, found = -1, n = 0;
+
+	if ((i = floor_staff_find(f, s)) >= 0)
+		return i;
+	for (i = 0; i < f->nstaff; i++)
+		if (strcmp(f->staff[i].name, s) == 0) {
+			const struct staff *p = &f->staff[i];
+			int g = p->group;
+
+			found = i;
+			buf_printf(&who, "%s%s (seat %s, group %s)", n++ ? ", " : "",
+			    p->id, p->seat >= 0 ? f->seats[p->seat].id : "none",
+			    g >= 0 ? f->groups[g].id : "none");
+		}
+	if (n == 1) {
+		buf_free(&who);
+		return found;
+	}
+	if (n > 1)
+		cli_usage(verb, "'%s' names %d people: %s; give the staff id", s, n,
+		    who.s);
+	else
+		cli_usage(verb, "no staff '%s' on floor %s (neither an id nor a "
+		    "name)", s, f->id);
+	buf_free(&who);
+	return -1;
+}
+
+int
+cli_group(const char *verb, const struct floor *f, const char *s)
+{
+	struct buf which = { 0 };
+	int i, found = -1, n = 0;
+
+	if ((i = floor_group_find(f, s)) >= 0)
+		return i;
+	for (i = 0; i < f->ngroups; i++)
+		if (strcmp(f->groups[i].name, s) == 0) {
+			found = i;
+			buf_printf(&which, "%s%s", n++ ? ", " : "", f->groups[i].id);
+		}
+	if (n == 1) {
+		buf_free(&which);
+		return found;
+	}
+	if (n > 1)
+		cli_usage(verb, "'%s' names %d groups: %s; give the group id", s, n,
+		    which.s);
+	else
+		cli_usage(verb, "no group '%s' on floor %s (neither an id nor a "
+		    "name)", s, f->id);
+	buf_free(&which);
+	return -1;
+}
+
+int
 cli_parse_id(const char *verb, const char *what, const char *s, int64_t *out)
 {
 	char *end;
@@ -240,10 +299,10 @@ mark_exec(struct cli *c, int argc, char **argv)
 		if ((r.staff = f->seats[si].staff) < 0)
 			return cli_usage("mark", "seat %s is empty", seat);
 	}
-	if (staff != NULL && (r.staff = floor_staff_find(f, staff)) < 0)
-		return cli_usage("mark", "no staff '%s' on floor %s", staff, f->id);
-	if (group != NULL && (r.group = floor_group_find(f, group)) < 0)
-		return cli_usage("mark", "no group '%s' on floor %s", group, f->id);
+	if (staff != NULL && (r.staff = cli_staff("mark", f, staff)) < 0)
+		return EXIT_USAGE;
+	if (group != NULL && (r.group = cli_group("mark", f, group)) < 0)
+		return EXIT_USAGE;
 	if (amount != NULL && fen_parse(amount, &r.amount) < 0)
 		return cli_usage("mark", "--amount '%s' is not an amount such as "
 		    "12 or 12.50", amount);
@@ -501,9 +560,13 @@ fines_exec(struct cli *c, int argc, char **argv)
 	if (cli_parse_period("fines", c, day, month, from, to, f, t) != 0 ||
 	    (!pdf && cli_parse_format("fines", format, &csv) != 0))
 		return EXIT_USAGE;
-	if (group != NULL && floor_group_find(c->floor, group) < 0)
-		return cli_usage("fines", "no group '%s' on floor %s", group,
-		    c->floor->id);
+	if (group != NULL) {
+		int g = cli_group("fines", c->floor, group);
+
+		if (g < 0)
+			return EXIT_USAGE;
+		group = c->floor->groups[g].id;
+	}
 	if (pdf && group != NULL)
 		return cli_usage("fines", "--format pdf is the whole floor's "
 		    "ledger: leave out --group");

@@ -96,6 +96,12 @@ void cli_print(const struct buf *doc);
 int cli_bare(struct cli *c, int argc, char **argv);
 /* "unexpected argument" for operands past the first `want`; 0 if none. */
 int cli_no_more(const char *verb, int argc, char **argv, int want);
+/* The staff member s names: a staff id, or a name unique on the floor.
+ * Their index, or -1 after the usage error (listing the candidates of an
+ * ambiguous name: id, seat, group); the caller returns EXIT_USAGE. */
+int cli_staff(const char *verb, const struct floor *f, const char *s);
+/* The same for a group: its id, or its name when unique. */
+int cli_group(const char *verb, const struct floor *f, const char *s);
 int cli_parse_id(const char *verb, const char *what, const char *s,
     int64_t *out);
 /* --day/--month/--from/--to into inclusive days; default this month. */

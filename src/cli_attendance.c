@@ -78,9 +78,9 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 			return cli_bad_option(verb, ch, argv);
 	}
 	if (optind + 1 != argc)
-		return cli_usage(verb, "give one staff id");
-	if ((staff = floor_staff_find(f, argv[optind])) < 0)
-		return cli_usage(verb, "no staff '%s' on floor %s", argv[optind], f->id);
+		return cli_usage(verb, "give one staff id or name");
+	if ((staff = cli_staff(verb, f, argv[optind])) < 0)
+		return EXIT_USAGE;
 	if (voiding && (at != NULL || outside))
 		return cli_usage(verb, "--void takes --day (and --reason), not --at");
 	if (!voiding && (day != NULL || reason != NULL))
@@ -136,10 +136,9 @@ explain_exec(struct cli *c, int argc, char **argv)
 			return cli_bad_option("explain", ch, argv);
 	}
 	if (optind + 1 != argc)
-		return cli_usage("explain", "give one staff id");
-	if ((staff = floor_staff_find(f, argv[optind])) < 0)
-		return cli_usage("explain", "no staff '%s' on floor %s", argv[optind],
-		    f->id);
+		return cli_usage("explain", "give one staff id or name");
+	if ((staff = cli_staff("explain", f, argv[optind])) < 0)
+		return EXIT_USAGE;
 	if (note == NULL || note[0] == '\0')
 		return cli_usage("explain", "--note TEXT is required");
 	if (day == NULL)
@@ -225,10 +224,9 @@ leave_exec(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc)
-		return cli_usage("leave", "give one staff id");
-	if ((r.staff = floor_staff_find(f, argv[optind])) < 0)
-		return cli_usage("leave", "no staff '%s' on floor %s", argv[optind],
-		    f->id);
+		return cli_usage("leave", "give one staff id or name");
+	if ((r.staff = cli_staff("leave", f, argv[optind])) < 0)
+		return EXIT_USAGE;
 	if (from == NULL || clock_parse_day(from, r.from) < 0)
 		return cli_usage("leave", "--from '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS,
 		    from ? from : "");

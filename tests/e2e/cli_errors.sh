@@ -88,6 +88,20 @@ for v in init check-config mark void fines report journal custody return map rul
 	expect_rc 0 "$CF" "$v" -h
 	grep -q "^usage: callfloor $v" "$T/out" || fail "$v -h: $(head -1 "$T/out")"
 done
+# A name unique on the floor stands for its staff id (or group id); an
+# ambiguous one is refused with the candidates.
+before=$(sum)
+expect_rc 0 cf mark --staff "Tom Lee" --rule DESK
+grep -qx "E104 offender 5.00" "$T/out" || fail "mark by name: $(cat "$T/out")"
+expect_rc 0 cf fines --group "Group A" --format csv
+grep -q "^A,E104," "$T/out" || fail "fines by group name: $(cat "$T/out")"
+dup=$(config_with_users '{ login = "root"; role = "manager"; }')
+sed -i 's/name = "Anna Schmidt"/name = "李娜"/' "$dup"
+before=$(sum)
+refused "an ambiguous name" 2 "'李娜' names 2 people: E101 (seat A01, group A), E202 (seat B02, group B); give the staff id" \
+	"$CF" -c "$dup" -d "$DB" mark --staff 李娜 --rule DESK
+refused "a name nobody has" 2 "no staff '无名' on floor small (neither an id nor a name)" \
+	cf mark --staff 无名 --rule DESK
 # Global options after the command, in every spelling, mean what they say.
 before=$(sum)
 expect_rc 0 "$CF" mark --seat A03 --rule DESK -d"$DB"
