@@ -5,6 +5,9 @@
  */
 #include <criterion/criterion.h>
 #include <locale.h>
+#include <stdlib.h>
+#include <wchar.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -300,20 +303,62 @@ Test(text, fit_replaces_bad_bytes_in_a_string_that_fits)
 	cr_assert_str_eq(fit("ab\xff" "c", 5, false, true), "ab?c ");
 }
 
+/* Columns by glibc's own table (wcswidth in C.UTF-8), not ours. */
+static int
+libc_width(const char *s)
+{
+	wchar_t w[256];
+	size_t n = mbstowcs(w, s, 256);
+
+	cr_assert_neq(n, (size_t)-1, "'%s' is not UTF-8", s);
+	return wcswidth(w, n);
+}
+
 Test(text, fit_always_takes_exactly_the_width)
 {
 	static const char *const names[] = { "", "Tom Lee", "李娜", "欧阳志远",
-		"Anna Schmidt", "a宽b宽c", "e\xcc\x81" "宽", "ab\xff" "cd" };
+		"Anna Schmidt", "a宽b宽c", "e\xcc\x81" "宽", "ab\xff" "cd",
+		"谢雨涵\x1b[2J" };
 	size_t i;
 	int w;
 
+	cr_assert_not_null(setlocale(LC_CTYPE, "C.UTF-8"));
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		for (w = 0; w <= 12; w++) {
-			cr_assert_eq(text_width(fit(names[i], w, false, false)), w,
+			cr_assert_eq(libc_width(fit(names[i], w, false, false)), w,
 			    "'%s' in %d columns: '%s'", names[i], w,
 			    fit(names[i], w, false, false));
-			cr_assert_eq(text_width(fit(names[i], w, true, true)), w);
+			cr_assert_eq(libc_width(fit(names[i], w, true, true)), w);
 		}
+	setlocale(LC_CTYPE, "C");
+}
+
+Test(text, clean_shows_control_characters_and_never_sends_them)
+{
+	struct buf b = { 0 };
+	const char *in = "a\nb\tc\x1b]0;x\x07\x7f\xc2\x85" "d";
+
+	text_clean(&b, in, strlen(in), false);
+	cr_assert_str_eq(b.s, "a\\nb\\tc^[]0;x^G^?\\u0085d");
+	buf_free(&b);
+	/* A whole document keeps its lines and pages, nothing else. */
+	in = "l1\r\nl2\fp2\x1b[2J\xc2\x9b";
+	text_clean(&b, in, strlen(in), true);
+	cr_assert_str_eq(b.s, "l1\r\nl2\fp2^[[2J\\u009B");
+	buf_free(&b);
+	text_clean(&b, "宽\xff", strlen("宽\xff"), false);
+	cr_assert_str_eq(b.s, "宽\xef\xbf\xbd", "a bad byte is U+FFFD");
+	buf_free(&b);
+	cr_assert(text_has_control("x\x1b"));
+	cr_assert(text_has_control("\xc2\x9b"), "C1 CSI");
+	cr_assert(!text_has_control("李娜 Tom"));
+}
+
+Test(text, fit_cuts_a_control_sequence_only_as_visible_text)
+{
+	/* ESC [ 2 J is shown as "^[[2J": a cut leaves no half sequence. */
+	cr_assert_str_eq(fit("ab\x1b[2J", 5, false, false), "ab^[…");
+	cr_assert_str_eq(fit("a\nb", 4, false, false), "a\\nb");
 }
 
 Test(text, fit_appends)
