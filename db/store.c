@@ -106,6 +106,10 @@ struct store {
 	bool nocreate;			/* an empty file is not ours to fill */
 	bool patient;			/* opening: wait for a busy database */
 	time_t busy_since;		/* when the last wait for a lock began */
+	int depth;			/* write transactions begun, not ended */
+	bool doomed;			/* an inner one rolled back */
+	const char *txn_file;		/* where the outermost began */
+	int txn_line;
 	dev_t wal_dev;			/* the -wal file opened with the database */
 	ino_t wal_ino;			/* (0: none), to tell when it is replaced */
 	struct timespec busy_start;
@@ -513,6 +517,13 @@ store_close(struct store *s)
 
 	if (s == NULL)
 		return;
+	/* A transaction still open here is a bug: name it, write nothing. */
+	if (s->depth > 0) {
+		fprintf(stderr, "callfloor: internal error: the write begun at "
+		    "%s:%d was never ended; it was rolled back\n", s->txn_file,
+		    s->txn_line);
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	}
 	for (i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	if (s->db != NULL)
@@ -525,19 +536,40 @@ const char *store_path(const struct store *s) { return s->path; }
 bool store_readonly(const struct store *s) { return s->readonly; }
 
 int
-store_begin(struct store *s, struct err *e)
+store_begin_at(struct store *s, struct err *e, const char *file, int line)
 {
 	if (s->readonly)
 		return err_set(e, EXIT_RUNTIME, "database %s is open read-only; "
 		    "nothing was written", s->path);
-	return exec(s, "BEGIN IMMEDIATE", e);
+	if (s->depth++ > 0)
+		return 0;		/* joins the transaction already open */
+	s->doomed = false;
+	s->txn_file = file;
+	s->txn_line = line;
+	if (exec(s, "BEGIN IMMEDIATE", e) < 0) {
+		s->depth = 0;
+		return -1;
+	}
+	return 0;
 }
 
 int
 store_commit(struct store *s, struct err *e)
 {
+	if (s->depth == 0)
+		return err_set(e, EXIT_RUNTIME, "database %s: a commit without a "
+		    "transaction; nothing was written", s->path);
+	if (--s->depth > 0)
+		return 0;
+	if (s->doomed) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return err_set(e, EXIT_RUNTIME, "database %s: part of the write "
+		    "begun at %s:%d failed; nothing was written", s->path,
+		    s->txn_file, s->txn_line);
+	}
 	if (exec(s, "COMMIT", e) < 0) {
-		store_rollback(s);
+		if (!sqlite3_get_autocommit(s->db))
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
 	return 0;
@@ -546,8 +578,24 @@ store_commit(struct store *s, struct err *e)
 void
 store_rollback(struct store *s)
 {
+	/* Inside another's transaction: that one must not commit now. */
+	if (s->depth > 1) {
+		s->depth--;
+		s->doomed = true;
+		return;
+	}
+	s->depth = 0;
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+const char *
+store_txn_where(const struct store *s, int *line)
+{
+	if (s->depth == 0)
+		return NULL;
+	*line = s->txn_line;
+	return s->txn_file;
 }
 
 int64_t

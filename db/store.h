@@ -2,8 +2,12 @@
  * store.h - the SQLite store.  The only code in callfloor that speaks SQL.
  *
  * Writes happen between store_begin() (BEGIN IMMEDIATE) and store_commit();
- * a caller that fails in between calls store_rollback().  Reads may happen
- * inside or outside a transaction.  Functions return 0 on success and -1
+ * a caller that fails in between calls store_rollback().  Transactions nest
+ * by a counter, as fossil's db_begin_write() does: an inner begin joins the
+ * outer transaction, an inner rollback dooms it (the outer commit then
+ * rolls back and says so), and only the outermost commit commits.  Each
+ * begin remembers its __FILE__:__LINE__, so a transaction left open names
+ * where it began.  Reads may happen inside or outside a transaction.  Functions return 0 on success and -1
  * with e set on failure; look-ups return 1 when nothing was found.
  * Arrays handed out are the caller's to free().
  */
@@ -47,9 +51,12 @@ void store_close(struct store *s);
 const char *store_path(const struct store *s);
 bool store_readonly(const struct store *s);
 
-int store_begin(struct store *s, struct err *e);
+#define store_begin(s, e) store_begin_at((s), (e), __FILE__, __LINE__)
+int store_begin_at(struct store *s, struct err *e, const char *file, int line);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
+/* Where the open write transaction began ("engine.c:212"), or NULL. */
+const char *store_txn_where(const struct store *s, int *line);
 
 /* Changes when another connection commits (PRAGMA data_version). */
 int64_t store_data_version(struct store *s);

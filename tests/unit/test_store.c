@@ -5,6 +5,7 @@
  * engine and the ledger rely on.  Each test has its own database file.
  */
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -548,4 +549,71 @@ Test(store, a_version_1_database_is_migrated)
 	cr_assert_eq(store_commit(s, &e), 0, "%s", e.msg);
 	cr_assert_eq(db_int(p, "SELECT count(*) FROM attendance"), 2);
 	store_close(s);
+}
+
+/* ---- transactions nest, and a left-open one names where it began ---- */
+
+static int
+inspections(void)
+{
+	return (int)db_int(fx.db, "SELECT count(*) FROM inspection");
+}
+
+Test(store, an_inner_transaction_joins_the_outer_one)
+{
+	struct err e = { 0 };
+	const char *file;
+	int line = 0;
+
+	fx_open_store();
+	cr_assert_null(store_txn_where(fx.s, &line));
+	cr_assert_eq(store_begin(fx.s, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_begin(fx.s, &e), 0, "an inner begin: %s", e.msg);
+	cr_assert_eq(store_inspection_add(fx.s, "A01", "E101", "2026-03-02", 1,
+	    "wangf", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+	file = store_txn_where(fx.s, &line);
+	cr_assert_not_null(file, "the outer transaction is still open");
+	cr_assert(strstr(file, "test_store.c") != NULL, "began at %s", file);
+	cr_assert_eq(inspections(), 0, "nothing visible before the outer commit");
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+	cr_assert_eq(inspections(), 1);
+	cr_assert_null(store_txn_where(fx.s, &line));
+}
+
+Test(store, an_inner_rollback_undoes_the_whole_write)
+{
+	struct err e = { 0 };
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	cr_assert_eq(store_inspection_add(fx.s, "A01", "E101", "2026-03-02", 1,
+	    "wangf", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	store_rollback(fx.s);			/* the inner part failed */
+	cr_assert_eq(store_commit(fx.s, &e), -1, "the outer must not commit");
+	cr_assert(strstr(e.msg, "nothing was written") != NULL, "%s", e.msg);
+	cr_assert_eq(inspections(), 0);
+	cr_assert_eq(store_commit(fx.s, &e), -1, "no transaction is left");
+}
+
+Test(store, a_transaction_left_open_is_named_and_rolled_back,
+    .init = cr_redirect_stderr)
+{
+	struct err e = { 0 };
+	char want[200];
+	int line;
+
+	fx_open_store();
+	line = __LINE__ + 1;
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	cr_assert_eq(store_inspection_add(fx.s, "A01", "E101", "2026-03-02", 1,
+	    "wangf", &e), 0, "%s", e.msg);
+	store_close(fx.s);
+	fx.s = NULL;
+	fflush(stderr);
+	snprintf(want, sizeof want, "callfloor: internal error: the write "
+	    "begun at %s:%d was never ended; it was rolled back\n", __FILE__, line);
+	cr_assert_stderr_eq_str(want);
+	cr_assert_eq(inspections(), 0);
 }
