@@ -106,6 +106,7 @@ struct store {
 	bool nocreate;			/* an empty file is not ours to fill */
 	bool patient;			/* opening: wait for a busy database */
 	time_t busy_since;		/* when the last wait for a lock began */
+	int64_t found_version;		/* the schema found at open (0: new) */
 	int depth;			/* write transactions begun, not ended */
 	bool doomed;			/* an inner one rolled back */
 	const char *txn_file;		/* where the outermost began */
@@ -169,7 +170,7 @@ dberr(struct store *s, struct err *e, const char *what)
 	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
 		return err_set(e, EXIT_RUNTIME, "database %s is damaged or not a "
 		    "database (%s)", s->path, sqlite3_errmsg(s->db));
-	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_PROTOCOL) {
 		time_t since = s->busy_since < 0 ? -s->busy_since : s->busy_since;
 		char when[16] = "?";
 		struct tm tm;
@@ -333,6 +334,7 @@ migrate(struct store *s, struct err *e)
 
 	app = pragma_int(s, "PRAGMA application_id");
 	ver = pragma_int(s, "PRAGMA user_version");
+	s->found_version = ver;
 	if (app < 0 || ver < 0)
 		return dberr(s, e, "reading the schema version");
 	if (app != 0 && app != STORE_APPLICATION_ID)
@@ -533,6 +535,7 @@ store_close(struct store *s)
 }
 
 const char *store_path(const struct store *s) { return s->path; }
+int64_t store_found_version(const struct store *s) { return s->found_version; }
 bool store_readonly(const struct store *s) { return s->readonly; }
 
 int

@@ -49,6 +49,9 @@ int store_open(const char *path, int flags, struct store **out, struct err *e);
 void store_on_wait(void (*note)(const char *path, time_t since));
 void store_close(struct store *s);
 const char *store_path(const struct store *s);
+/* The schema version the database had when opened: 0 when this open
+ * created it, below STORE_SCHEMA_VERSION when it migrated it. */
+int64_t store_found_version(const struct store *s);
 bool store_readonly(const struct store *s);
 
 #define store_begin(s, e) store_begin_at((s), (e), __FILE__, __LINE__)

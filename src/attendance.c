@@ -260,6 +260,23 @@ attendance_explain(const struct floor *f, struct store *s,
 		    "(--note TEXT)");
 	if (engine_check_text("note", note, e) < 0)
 		return -1;
+	{
+		char today[DAY_LEN], oldest[DAY_LEN];
+
+		/* A day that has not come is explained by nobody; a supervisor
+		 * records yesterday's and the day before's explanations, as with
+		 * leave (LEAVE_BACKDATE_HOURS); older ones are a manager's. */
+		clock_shift_day(f, clock_now(), today);
+		clock_add_days(today, -(LEAVE_BACKDATE_HOURS / 24), oldest);
+		if (strcmp(day, today) > 0)
+			return err_set(e, EXIT_USAGE, "%s has not come yet; an "
+			    "explanation is for a day that has begun", day);
+		if (a->role != UROLE_MANAGER && strcmp(day, oldest) < 0)
+			return err_set(e, EXIT_REFUSED, "%s is a %s: an explanation "
+			    "may be recorded at most %d days back (%s); a manager "
+			    "records an older one", a->login, urole_name(a->role),
+			    LEAVE_BACKDATE_HOURS / 24, oldest);
+	}
 	snprintf(x.staff, sizeof x.staff, "%s", f->staff[staff].id);
 	snprintf(x.day, sizeof x.day, "%s", day);
 	snprintf(x.note, sizeof x.note, "%s", note);

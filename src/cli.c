@@ -28,6 +28,7 @@
 #include "seatmap.h"
 #include "terms.h"
 #include "text.h"
+#include "trail.h"
 
 int
 cli_usage(const char *verb, const char *fmt, ...)
@@ -38,9 +39,9 @@ cli_usage(const char *verb, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "callfloor: %s%s", verb ? verb : "", verb ? ": " : "");
+	cli_eprintf("callfloor: %s%s", verb ? verb : "", verb ? ": " : "");
 	cli_say(msg);
-	fprintf(stderr, "(see callfloor %s%s--help)\n", verb ? verb : "",
+	cli_eprintf("(see callfloor %s%s--help)\n", verb ? verb : "",
 	    verb ? " " : "");
 	free(msg);
 	return EXIT_USAGE;
@@ -185,9 +186,9 @@ check_config_exec(struct cli *c, int argc, char **argv)
 	if (cli_bare(c, argc, argv) != 0)
 		return EXIT_USAGE;
 	pf = report_print_format(c->floor, &why);
-	printf("ok: %d seats, %d staff, %d groups, %d rules\n", c->floor->nseats,
+	cli_printf("ok: %d seats, %d staff, %d groups, %d rules\n", c->floor->nseats,
 	    c->floor->nstaff, c->floor->ngroups, c->floor->nrules);
-	printf("print: %s (%s)\n", pf == PRINT_PDF ? c->floor->paper ==
+	cli_printf("print: %s (%s)\n", pf == PRINT_PDF ? c->floor->paper ==
 	    PAPER_LETTER ? "PDF on letter paper" : "PDF on A4 paper" : "text",
 	    why);
 	return 0;
@@ -207,13 +208,33 @@ const struct verb verb_check_config = {
 static int
 init_exec(struct cli *c, int argc, char **argv)
 {
+	int64_t was = store_found_version(c->store);
+	struct err e = { 0 };
 	int ch;
 
 	while (cli_getopt(c, argc, argv, &ch) != -1)
 		return cli_bad_option("init", ch, argv);
 	if (cli_no_more("init", argc, argv, 0) != 0)
 		return EXIT_USAGE;
-	printf("database %s ready (schema %d)\n", c->db_path, STORE_SCHEMA_VERSION);
+	/* Creating or migrating the floor's record is on the record too. */
+	if (was < STORE_SCHEMA_VERSION) {
+		char what[80];
+
+		if (was == 0)
+			snprintf(what, sizeof what, "created the database (schema "
+			    "%d)", STORE_SCHEMA_VERSION);
+		else
+			snprintf(what, sizeof what, "migrated the database from "
+			    "schema %lld to %d", (long long)was, STORE_SCHEMA_VERSION);
+		if (store_begin(c->store, &e) < 0 || trail_write(c->floor,
+		    c->store, &c->actor, "init", "database", &e, "%s", what) < 0 ||
+		    store_commit(c->store, &e) < 0) {
+			store_rollback(c->store);
+			return cli_fail(&e);
+		}
+	}
+	cli_printf("database %s ready (schema %d)\n", c->db_path,
+	    STORE_SCHEMA_VERSION);
 	return 0;
 }
 
@@ -237,7 +258,7 @@ print_vacancies(const struct floor *f, const struct mark_result *r)
 		if (r->fines[i].staff[0] == '\0') {
 			int g = floor_group_find(f, r->fines[i].grp);
 
-			fprintf(stderr, "callfloor: note: group %s (%s) has no %s; "
+			cli_eprintf("callfloor: note: group %s (%s) has no %s; "
 			    "the %s co-penalty of %s falls on nobody\n",
 			    r->fines[i].grp, g >= 0 ? f->groups[g].name : "?",
 			    r->fines[i].role, r->fines[i].role,
@@ -318,18 +339,18 @@ mark_exec(struct cli *c, int argc, char **argv)
 	}
 	if (engine_mark(f, c->store, &c->actor, &r, &res, &e) < 0)
 		return cli_fail(&e);
-	printf("%lld\n", (long long)res.in.id);
+	cli_printf("%lld\n", (long long)res.in.id);
 	for (i = 0; i < res.nfines; i++) {
 		char a[32];
 
 		if (res.fines[i].staff[0] == '\0')
 			continue;
-		printf("%s %s %s\n", res.fines[i].staff, res.fines[i].role,
+		cli_printf("%s %s %s\n", res.fines[i].staff, res.fines[i].role,
 		    fen_format(res.fines[i].amount, a, sizeof a));
 	}
 	print_vacancies(f, &res);
 	if (res.custody != 0)
-		fprintf(stderr, "callfloor: %s taken into custody (record %lld); "
+		cli_eprintf("callfloor: %s taken into custody (record %lld); "
 		    "`callfloor return %lld` hands it back\n",
 		    f->rules[r.rule].t.confiscate, (long long)res.custody,
 		    (long long)res.custody);
@@ -380,7 +401,7 @@ void_exec(struct cli *c, int argc, char **argv)
 		return cli_usage("void", "--reason is not valid UTF-8");
 	if (engine_void(c->floor, c->store, &c->actor, id, reason, &e) < 0)
 		return cli_fail(&e);
-	printf("voided incident %lld\n", (long long)id);
+	cli_printf("voided incident %lld\n", (long long)id);
 	/* The item is physically held until it is handed back: say so. */
 	{
 		struct custody *cu = NULL;
@@ -389,7 +410,7 @@ void_exec(struct cli *c, int argc, char **argv)
 		if (store_custody_held(c->store, &cu, &n, &e) == 0)
 			for (i = 0; i < n; i++)
 				if (cu[i].incident == id)
-					fprintf(stderr, "callfloor: the %s of %s stays in "
+					cli_eprintf("callfloor: the %s of %s stays in "
 					    "custody %lld until `callfloor return %lld`\n",
 					    cu[i].item, cu[i].staff, (long long)cu[i].id,
 					    (long long)cu[i].id);
@@ -581,7 +602,7 @@ fines_exec(struct cli *c, int argc, char **argv)
 		fwrite(out.s, 1, out.len, stdout);
 		buf_free(&out);
 		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "callfloor: fines: writing to standard "
+			cli_eprintf("callfloor: fines: writing to standard "
 			    "output: %s\n", strerror(errno));
 			return EXIT_RUNTIME;
 		}
@@ -695,7 +716,7 @@ return_exec(struct cli *c, int argc, char **argv)
 	    store_custody_get(c->store, id, &cu, &e) != 0)
 		return cli_fail(&e);
 	si = floor_staff_find(c->floor, cu.staff);
-	printf("returned: %s of %s (%s), custody record %lld\n", cu.item,
+	cli_printf("returned: %s of %s (%s), custody record %lld\n", cu.item,
 	    si >= 0 ? c->floor->staff[si].name : "?", cu.staff, (long long)id);
 	return 0;
 }

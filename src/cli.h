@@ -74,6 +74,10 @@ extern const struct verb verb_report, verb_journal, verb_audit, verb_backup,
 /* Every verb, in the order --help lists them; NULL-terminated. */
 const struct verb *const *cli_verbs(void);
 
+/* printf to standard output / error through the sanitiser (layout kept):
+ * every line a verb prints goes through one of these or cli_print. */
+void cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints msg and a newline on stderr, its control characters shown
  * visibly (an argument can hold any byte). */
 void cli_say(const char *msg);
@@ -92,6 +96,8 @@ int cli_bad_option(const char *verb, int ch, char **argv);
  * sanitiser (text_clean, layout kept): no control character of a note or
  * a name ever reaches the terminal. */
 void cli_print(const struct buf *doc);
+/* "callfloor: VERB: LOGIN is a ROLE: why" on stderr; returns 3. */
+int cli_usage_refused(const struct cli *c, const char *why);
 /* For a verb of no options and no operands: 0, or its usage error (2). */
 int cli_bare(struct cli *c, int argc, char **argv);
 /* "unexpected argument" for operands past the first `want`; 0 if none. */

@@ -42,10 +42,10 @@ sign_void(struct cli *c, int staff, const char *day, const char *reason)
 	if (attendance_signin_void(f, c->store, &c->actor, staff, d, reason ?
 	    reason : "sign-in voided", &late, &e) < 0)
 		return cli_fail(&e);
-	printf("%s %s: sign-in of %s voided (kept on record)\n", f->staff[staff].id,
+	cli_printf("%s %s: sign-in of %s voided (kept on record)\n", f->staff[staff].id,
 	    f->staff[staff].name, d);
 	if (late != 0)
-		printf("LATE incident %lld voided\n", (long long)late);
+		cli_printf("LATE incident %lld voided\n", (long long)late);
 	return 0;
 }
 
@@ -93,16 +93,16 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 	    staff, when, at != NULL, outside, &r, &e) < 0)
 		return cli_fail(&e);
 	clock_format(when, stamp, sizeof stamp);
-	printf("%s %s signed %s at %s", f->staff[staff].id, f->staff[staff].name,
+	cli_printf("%s %s signed %s at %s", f->staff[staff].id, f->staff[staff].name,
 	    in ? "in" : "out", stamp);
 	if (r.minutes > 0)
-		printf(", %d minutes %s%s", r.minutes, in ? "late" : "early",
+		cli_printf(", %d minutes %s%s", r.minutes, in ? "late" : "early",
 		    r.half_day ? " (half a day of personal leave, A1)" : "");
-	printf("%s\n", outside ? " (outside the shift)" : "");
+	cli_printf("%s\n", outside ? " (outside the shift)" : "");
 	if (r.late_incident != 0) {
 		char a[32];
 
-		printf("LATE incident %lld: %s %s\n", (long long)r.late_incident,
+		cli_printf("LATE incident %lld: %s %s\n", (long long)r.late_incident,
 		    f->staff[staff].id, fen_format(r.late_fine, a, sizeof a));
 	}
 	return 0;
@@ -148,7 +148,7 @@ explain_exec(struct cli *c, int argc, char **argv)
 		    CLOCK_YEARS, day);
 	if (attendance_explain(f, c->store, &c->actor, staff, d, note, &e) < 0)
 		return cli_fail(&e);
-	printf("%s %s: attendance explanation for %s recorded\n",
+	cli_printf("%s %s: attendance explanation for %s recorded\n",
 	    f->staff[staff].id, f->staff[staff].name, d);
 	return 0;
 }
@@ -254,19 +254,19 @@ leave_exec(struct cli *c, int argc, char **argv)
 	if (attendance_leave(f, c->store, &c->actor, &r, &id, &valid, &e) < 0)
 		return cli_fail(&e);
 	if (valid) {
-		printf("leave %lld: %s %s %s to %s, requested by %s%s\n",
+		cli_printf("leave %lld: %s %s %s to %s, requested by %s%s\n",
 		    (long long)id, f->staff[r.staff].id, kind, r.from, r.to, via,
 		    r.via == VIA_PHONE ? " (written form pending: callfloor "
 		    "leave-form ID)" : "");
 		if (leave_needs_approval(f, r.from, r.to))
-			printf("pending a manager's approval (A5): callfloor "
+			cli_printf("pending a manager's approval (A5): callfloor "
 			    "leave-approve %lld; a day that passes unapproved "
 			    "counts as absence\n", (long long)id);
 	} else {
 		char why[STORE_TEXT];
 
 		leave_check(f, &r, why, sizeof why);
-		printf("leave %lld recorded as INVALID: %s; its days count as "
+		cli_printf("leave %lld recorded as INVALID: %s; its days count as "
 		    "absence\n", (long long)id, why);
 	}
 	return 0;
@@ -305,7 +305,7 @@ leave_approve_exec(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (attendance_leave_approve(c->floor, c->store, &c->actor, id, &e) < 0)
 		return cli_fail(&e);
-	printf("leave %lld: approved by %s\n", (long long)id, c->actor.login);
+	cli_printf("leave %lld: approved by %s\n", (long long)id, c->actor.login);
 	return 0;
 }
 
@@ -333,7 +333,7 @@ leave_form_exec(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (attendance_leave_form(c->floor, c->store, &c->actor, id, &e) < 0)
 		return cli_fail(&e);
-	printf("leave %lld: written form received\n", (long long)id);
+	cli_printf("leave %lld: written form received\n", (long long)id);
 	return 0;
 }
 

@@ -22,7 +22,7 @@ refuse_unless_reader(const struct cli *c, const char *verb)
 {
 	if (c->actor.role == UROLE_MANAGER || c->actor.role == UROLE_LEAD)
 		return 0;
-	fprintf(stderr, "callfloor: %s: %s is a %s: only managers and leads "
+	cli_eprintf("callfloor: %s: %s is a %s: only managers and leads "
 	    "read the whole record\n", verb, c->actor.login,
 	    urole_name(c->actor.role));
 	return EXIT_REFUSED;
@@ -199,7 +199,7 @@ backup_exec(struct cli *c, int argc, char **argv)
 		goto fail;
 	}
 	store_close(copy);
-	printf("copied %s to %s\n", c->db_path, file);
+	cli_printf("copied %s to %s\n", c->db_path, file);
 	return 0;
 fail:
 	return cli_fail(&e);

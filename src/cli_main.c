@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,38 @@ print_verb_usage(const struct verb *v)
 }
 
 void
+cli_printf(const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	text_clean(&b, s, strlen(s), true);
+	fputs(b.s, stdout);
+	buf_free(&b);
+	free(s);
+}
+
+void
+cli_eprintf(const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	text_clean(&b, s, strlen(s), true);
+	fputs(b.s, stderr);
+	buf_free(&b);
+	free(s);
+}
+
+void
 cli_say(const char *msg)
 {
 	struct buf b = { 0 };
@@ -180,6 +213,14 @@ cli_print(const struct buf *doc)
 	text_clean(&clean, doc->s ? doc->s : "", doc->len, true);
 	fwrite(clean.s, 1, clean.len, stdout);
 	buf_free(&clean);
+}
+
+int
+cli_usage_refused(const struct cli *c, const char *why)
+{
+	cli_eprintf("callfloor: %s: %s is a %s: %s\n", c->verb ? c->verb->name :
+	    "callfloor", c->actor.login, urole_name(c->actor.role), why);
+	return EXIT_REFUSED;
 }
 
 int
@@ -368,6 +409,17 @@ open_store(struct cli *c, enum verb_open how, struct err *e)
 
 	if (db_path(c, create, e) < 0)
 		return -1;
+	/* The shared database is safe only in a folder nobody else reaches. */
+	if (priv_held()) {
+		char why[512];
+		struct stat st;
+
+		if (priv_check_folder(c->db_path, why, sizeof why) < 0)
+			return err_set(e, EXIT_RUNTIME, "%s", why);
+		if (lstat(c->db_path, &st) == 0 && !S_ISREG(st.st_mode))
+			return err_set(e, EXIT_RUNTIME, "database %s is not a "
+			    "regular file", c->db_path);
+	}
 	priv_shared_folder(c->db_path);
 	store_on_wait(say_waiting);
 	if (store_open(c->db_path, flags, &c->store, e) < 0 &&
@@ -449,13 +501,22 @@ cli_setup(struct cli *c, int argc, char **argv, int *rc)
 		return 0;
 	}
 	clock_use_floor(c->floor);
-	if ((c->verb == NULL || c->verb->needs_actor) &&
+	/* On a shared install the installed configuration is the floor's:
+	 * only its users (and root) read it through callfloor. */
+	if ((c->verb == NULL || c->verb->needs_actor ||
+	    (priv_held() && getuid() != 0)) &&
 	    auth_actor(c->floor, &c->actor, &e) < 0) {
 		*rc = cli_fail(&e);
 		return 0;
 	}
-	/* The console writes where it may and reads where it may not. */
 	how = c->verb ? c->verb->open : OPEN_READ;
+	if (how == OPEN_INIT && c->config_path != NULL &&
+	    c->actor.role != UROLE_MANAGER) {
+		*rc = cli_usage_refused(c, "only a manager creates or migrates "
+		    "the floor's database");
+		return 0;
+	}
+	/* The console writes where it may and reads where it may not. */
 	if (how != OPEN_NONE && open_store(c, how, &e) < 0) {
 		*rc = cli_fail(&e);
 		return 0;

@@ -160,13 +160,13 @@ report_exec(struct cli *c, int argc, char **argv)
 			buf_free(&doc);
 			return cli_fail(&e);
 		}
-		printf("report for %s sent to %s%s\n", d, printer ? printer :
+		cli_printf("report for %s sent to %s%s\n", d, printer ? printer :
 		    "the printer", pdf ? " as PDF" : "");
 	} else if (output == NULL)
 		fwrite(doc.s, 1, doc.len, stdout);
 	buf_free(&doc);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "callfloor: report: writing to standard output: "
+		cli_eprintf("callfloor: report: writing to standard output: "
 		    "%s\n", strerror(errno));
 		return EXIT_RUNTIME;
 	}

@@ -479,8 +479,14 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 			    "\"Asia/Shanghai\")", v);
 		f->timezone = xstrdup(v);
 	}
-	if ((v = get_str(fl, "database")) != NULL)
+	if ((v = get_str(fl, "database")) != NULL) {
+		/* Relative, it would mean a different file in every user's
+		 * working folder (and one the user picks, on a shared install). */
+		if (v[0] != '/')
+			cerr(c, config_setting_get_member(fl, "database"), "floor."
+			    "database '%s' must be an absolute path", v);
 		f->database = xstrdup(v);
+	}
 	if ((v = get_str(fl, "print_command")) != NULL)
 		f->print_command = xstrdup(v);
 	if ((v = get_str(fl, "print_format")) != NULL) {

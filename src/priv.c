@@ -36,6 +36,32 @@ priv_init(void)
 		unsetenv("TZ");
 }
 
+bool
+priv_held(void)
+{
+	return is_setgid;
+}
+
+int
+priv_check_folder(const char *path, char *why, size_t n)
+{
+	char tmp[PATH_MAX];
+	struct stat st;
+
+	snprintf(tmp, sizeof tmp, "%s", path);
+	if (lstat(dirname(tmp), &st) < 0)
+		return snprintf(why, n, "%s: %s", tmp, strerror(errno)), -1;
+	if (!S_ISDIR(st.st_mode) || st.st_uid != 0 || st.st_gid != set_gid ||
+	    (st.st_mode & 0007) != 0)
+		return snprintf(why, n, "the database folder %s must be a folder "
+		    "owned by root, group callfloor, mode 2770 (it is %04o, "
+		    "uid %u, gid %u): anyone else who can reach the database "
+		    "file could change it without callfloor", tmp,
+		    (unsigned)(st.st_mode & 07777), (unsigned)st.st_uid,
+		    (unsigned)st.st_gid), -1;
+	return 0;
+}
+
 void
 priv_drop(void)
 {

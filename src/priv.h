@@ -19,10 +19,19 @@
 #define CALLFLOOR_PRIV_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Call first thing: notes whether this is a setgid run and, if so, sets a
  * umask that keeps the shared database group-writable (007). */
 void priv_init(void);
+
+/* True while this process holds the group it was installed setgid to. */
+bool priv_held(void);
+
+/* With the group held: 0 when path's folder keeps everyone but the group
+ * out (root-owned, group callfloor, no access for others), else -1 with
+ * the reason in why.  The database's safety rests on that folder. */
+int priv_check_folder(const char *path, char *why, size_t n);
 
 /* Gives the group up for good (real, effective and saved); dies when the
  * system refuses.  Safe to call in any run. */

@@ -701,8 +701,13 @@ render_doc(struct doc *dp, enum paper paper, struct buf *out, struct err *e)
 		close(msg[0]);
 		if (dup2(msg[1], STDERR_FILENO) < 0)
 			_exit(1);
+		/* Nothing of the parent's but the pipe: the database's
+		 * descriptors (open read-write) never meet fontconfig, FreeType
+		 * or HarfBuzz.  The locks are the parent's and stay. */
+		if (dup2(data[1], 3) < 0 || close_range(4, ~0U, 0) < 0)
+			_exit(1);
 		signal(SIGPIPE, SIG_DFL);
-		_exit(render(&d, paper, data[1]) < 0 ? 1 : 0);
+		_exit(render(&d, paper, 3) < 0 ? 1 : 0);
 	}
 	close(data[1]);
 	close(msg[1]);

@@ -9,12 +9,14 @@ SQL() { sqlite3 -cmd ".timeout 2000" "$DB" "$@"; }
 actions() { SQL "SELECT group_concat(action, ',') FROM (SELECT action FROM audit ORDER BY id)"; }
 
 cf init >/dev/null
-expect_eq "nothing audited by init" "$(SQL 'SELECT count(*) FROM audit')" "0"
+expect_eq "init on the record" "$(actions)" "rulebook change,init"
+cf init >/dev/null
+expect_eq "a second init changes nothing" "$(actions)" "rulebook change,init"
 cf mark --seat A01 --rule SLEEP --note "head down" >/dev/null
 cf mark --seat B01 --rule PHONE >/dev/null 2>&1
 cf void 1 --reason "wrong seat" >/dev/null
 cf return 1 >/dev/null
-expect_eq "actions" "$(actions)" "rulebook change,mark,mark,void,return"
+expect_eq "actions" "$(actions)" "rulebook change,init,mark,mark,void,return"
 expect_eq "one rulebook" "$(SQL 'SELECT count(*) FROM rulebook')" "1"
 expect_eq "who" "$(SQL "SELECT DISTINCT login || ' ' || uid FROM audit")" "$(id -un) $(id -u)"
 SQL "SELECT detail FROM audit WHERE action = 'mark' AND object = 'incident 1'" |
@@ -26,7 +28,7 @@ SSH_CONNECTION="192.0.2.7 50022 192.0.2.1 22" cf mark --seat A04 --rule DESK >/d
 expect_eq "ssh address" "$(SQL "SELECT ssh FROM audit ORDER BY id DESC LIMIT 1")" "192.0.2.7"
 SSH_CONNECTION='$(evil) x' cf mark --seat A05 --rule DESK >/dev/null
 expect_eq "ssh address cleaned" "$(SQL "SELECT ssh FROM audit ORDER BY id DESC LIMIT 1")" "evil"
-SQL "SELECT ssh FROM audit WHERE id < 6" | grep -qvx -- - && fail "an address without SSH"
+SQL "SELECT ssh FROM audit WHERE id < 7" | grep -qvx -- - && fail "an address without SSH"
 cf void 3 --reason "test line" >/dev/null
 cf void 4 --reason "test line" >/dev/null
 
@@ -34,14 +36,14 @@ cf void 4 --reason "test line" >/dev/null
 expect_rc 2 cf void 99 --reason nothing
 expect_rc 2 cf void 1 --reason again
 expect_rc 2 cf return 1
-expect_eq "lines after refusals" "$(SQL 'SELECT count(*) FROM audit')" "9"
+expect_eq "lines after refusals" "$(SQL 'SELECT count(*) FROM audit')" "10"
 
 # Append-only, even for the database's owner.
 SQL "UPDATE audit SET login = 'someone' WHERE id = 2" 2>"$T/err" && fail "UPDATE went through"
 grep -q "the audit trail is append-only" "$T/err" || fail "update: $(cat "$T/err")"
 SQL "DELETE FROM audit" 2>"$T/err" && fail "DELETE went through"
 SQL "DELETE FROM rulebook" 2>"$T/err" && fail "DELETE FROM rulebook went through"
-expect_eq "lines kept" "$(SQL 'SELECT count(*) FROM audit')" "9"
+expect_eq "lines kept" "$(SQL 'SELECT count(*) FROM audit')" "10"
 
 # A changed rulebook is recorded once, when the next write happens under it.
 sed 's/fine = 5; repeat_factor = 2;/fine = 6; repeat_factor = 2;/' "$ROOT/conf/rules.cfg" >"$T/rules2.cfg"

@@ -56,7 +56,7 @@ mkdir -p "$T/ro"
 cp "$GOOD" "$T/ro/r.db"
 chmod 755 "$T"
 if [ "$(id -u)" = 0 ]; then
-	U=cftest_ro
+	U=cftest_ro$$
 	fixture_user "$U"
 	CFG=$(config_with_users '{ login = "*"; role = "manager"; }')
 	OTHER=$(other_bin)

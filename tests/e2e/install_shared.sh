@@ -16,8 +16,8 @@ if [ "$(id -u)" != 0 ]; then
 	echo "skip: install_shared needs root (it adds two users and the callfloor group)"
 	exit 77
 fi
-UA=cftest_a
-UB=cftest_b
+UA=cftest_a$$
+UB=cftest_b$$
 fixture_user "$UA"
 fixture_user "$UB"
 install_scratch

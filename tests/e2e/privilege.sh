@@ -19,7 +19,8 @@ if [ "$(id -u)" != 0 ]; then
 	echo "skip: privilege needs root (it adds users and the callfloor group)"
 	exit 77
 fi
-MGR=cftest_mgr SUP=cftest_sup LEAD=cftest_lead OUT=cftest_out
+# Named per run, so that two runs at once never meet.
+MGR=cftest_m$$ SUP=cftest_s$$ LEAD=cftest_l$$ OUT=cftest_o$$
 for u in "$MGR" "$SUP" "$LEAD" "$OUT"; do
 	fixture_user "$u"
 	mkdir -p "$T/home/$u"
@@ -35,7 +36,13 @@ DB="$DATA/small.db"
 cd "$T"
 
 # --- the acknowledged record ---
+# Only a manager creates the floor's database, and it is on the record.
+expect_rc 3 as "$SUP" "$BIN" init
+grep -q "only a manager creates or migrates the floor's database" "$T/err" || fail "init as a supervisor: $(cat "$T/err")"
+[ -e "$DB" ] && fail "a supervisor's init created the database"
 expect_rc 0 as "$MGR" "$BIN" init
+expect_eq "init on the record" "$(sqlite3 "$DB" "SELECT login || ' ' || detail FROM audit WHERE action = 'init'")" \
+	"$MGR created the database (schema $(sqlite3 "$DB" 'PRAGMA user_version'))"
 MARKS=0
 mark_ok() {	# USER SEAT: a mark that must be kept
 	expect_rc 0 as "$1" "$BIN" mark --seat "$2" --rule DESK
@@ -162,6 +169,24 @@ chmod 0311 "$T/home/$SUP/wx"
 [ -f "$T/home/$SUP/wx/rel.txt" ] || fail "rel.txt is not in the working folder"
 [ -e "$CONF/rel.txt" ] && fail "rel.txt went to the configuration's folder"
 
+# --- a database the group would guard in vain is refused ---
+cp "$CONF/callfloor.cfg" "$T/cfg.saved"
+install -d -o root -g callfloor -m 2775 "$T/srv"
+sed -i "s|^  id = \"small\";|  id = \"small\";\n  database = \"$T/srv/floor.db\";|" "$CONF/callfloor.cfg"
+expect_rc 1 as "$MGR" "$BIN" init
+grep -q "the database folder $T/srv must be a folder owned by root, group callfloor, mode 2770 (it is 2775" "$T/err" ||
+	fail "an open folder: $(cat "$T/err")"
+[ -e "$T/srv/floor.db" ] && fail "init made a database in an open folder"
+sed -i "s|database = \"$T/srv/floor.db\";|database = \"rel.db\";|" "$CONF/callfloor.cfg"
+expect_rc 2 as "$SUP" "$BIN" fines
+grep -q "floor.database 'rel.db' must be an absolute path" "$T/err" || fail "relative database: $(cat "$T/err")"
+cp "$T/cfg.saved" "$CONF/callfloor.cfg"
+# The installed configuration is read through callfloor by its users only.
+expect_rc 3 as "$OUT" "$BIN" rules
+expect_rc 3 as "$OUT" "$BIN" check-config
+expect_rc 0 as "$LEAD" "$BIN" rules
+intact "folder checks"
+
 # --- no act in another's name ---
 expect_rc 2 as "$SUP" "$BIN" leave E101 --from 2026-12-20 --to 2026-12-22 --kind personal \
 	--via written --requested-at "$(date '+%Y-%m-%d %H:%M')" --approved-by "$MGR"
@@ -204,6 +229,18 @@ for args in "audit" "audit --format csv" "report" "report --format csv" "journal
 done
 as "$MGR" "$BIN" audit >"$T/o.raw"
 grep -q 'a\\nforged row \^\[\[2J\^\[\]0;t\^G$' "$T/o.raw" || fail "not shown visibly: $(grep -a forged "$T/o.raw")"
+# Items read back from the database are printed through the sanitiser too.
+expect_rc 0 as "$SUP" "$BIN" mark --seat B02 --rule PHONE
+MARKS=$((MARKS + 1))
+cid=$(sqlite3 "$DB" 'SELECT max(id) FROM custody')
+sqlite3 "$DB" "UPDATE custody SET item = 'ph' || char(27) || ']0;pwned' || char(7) WHERE id = $cid"
+for args in "void $MARKS --reason test" "return $cid"; do
+	# shellcheck disable=SC2086
+	as "$MGR" "$BIN" $args >"$T/o.raw" 2>&1 || fail "$args: $(cat "$T/o.raw")"
+	LC_ALL=C grep -q $'[\x01-\x08\x0b\x0e-\x1f\x7f]' "$T/o.raw" &&
+		fail "$args printed a control character: $(od -c "$T/o.raw" | head)"
+	grep -qF 'ph^[]0;pwned^G' "$T/o.raw" || fail "$args: the item is not shown visibly: $(cat "$T/o.raw")"
+done
 # Names with control characters are refused when the configuration loads.
 sed 's/name = "Test Floor";/name = "Test\\x1b[2J Floor";/' "$CONF/callfloor.cfg" | sed "s|@include \"rules.cfg\"|@include \"$CONF/rules.cfg\"|" >"$T/home/$MGR/ctl.cfg"
 expect_rc 2 "$BIN" -c "$T/home/$MGR/ctl.cfg" check-config

@@ -9,7 +9,7 @@
 # The user and the group it makes are removed when it ends.
 source "$(dirname "$0")/lib.sh"
 [ "$(id -u)" = 0 ] || { echo "skip: needs root (a user and the callfloor group)"; exit 77; }
-U=cftest_pdf
+U=cftest_pdf$$
 fixture_user "$U"
 install_scratch
 expect_eq "binary mode" "$(stat -c '%a %G' "$BIN")" "2755 callfloor"

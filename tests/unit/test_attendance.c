@@ -428,6 +428,27 @@ Test(attendance, seen_at_the_desk_is_not_absent_and_an_explanation_is_no_absence
 	    &e), -1);
 }
 
+Test(attendance, a_supervisor_explains_two_days_back_at_most_and_nobody_the_future)
+{
+	struct err e = { 0 };
+	int who = floor_staff_find(fx.f, "E101");
+
+	set_now("2026-11-05 10:00");
+	cr_expect_eq(attendance_explain(fx.f, fx.s, &SUP, who, "2026-11-03",
+	    "two days back", &e), 0, "%s", e.msg);
+	cr_expect_eq(attendance_explain(fx.f, fx.s, &SUP, who, "2026-11-02",
+	    "three days back", &e), -1);
+	cr_expect_eq(e.code, EXIT_REFUSED);
+	cr_expect(strstr(e.msg, "at most 2 days back (2026-11-03)") != NULL, "%s",
+	    e.msg);
+	cr_expect_eq(attendance_explain(fx.f, fx.s, &MGR, who, "2026-10-01",
+	    "a manager's correction", &e), 0, "%s", e.msg);
+	cr_expect_eq(attendance_explain(fx.f, fx.s, &MGR, who, "2026-11-06",
+	    "tomorrow", &e), -1, "not even a manager explains tomorrow");
+	cr_expect_eq(e.code, EXIT_USAGE);
+	cr_expect_eq(count_rows("explanation"), 2);
+}
+
 Test(attendance, a_signout_counts_from_the_signin_until_the_signout_window)
 {
 	struct signin_result r;
