@@ -154,6 +154,30 @@ busy_wait(void *arg, int count)
 	return 1;
 }
 
+/* True when the database file or the -wal opened with it is gone or is
+ * another file now (someone removed it under this process). */
+static bool
+files_replaced(const struct store *s)
+{
+	char *wal = xasprintf("%s-wal", s->path);
+	struct stat st;
+	bool gone = stat(s->path, &st) < 0 || (s->wal_ino != 0 &&
+	    (stat(wal, &st) < 0 || st.st_ino != s->wal_ino ||
+	    st.st_dev != s->wal_dev));
+
+	free(wal);
+	return gone;
+}
+
+static int
+replaced(const struct store *s, struct err *e, const char *what)
+{
+	return err_set(e, EXIT_RUNTIME, "database %s: its file or its -wal file "
+	    "was removed or replaced while this callfloor had it open (%s); "
+	    "nothing more was written.  Quit and start callfloor again", s->path,
+	    what);
+}
+
 static int
 dberr(struct store *s, struct err *e, const char *what)
 {
@@ -187,19 +211,10 @@ dberr(struct store *s, struct err *e, const char *what)
 		    s->path, when, (long)(time(NULL) - since));
 	}
 	if (rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) {
-		char *wal = xasprintf("%s-wal", s->path);
-		struct stat st;
-		bool gone = stat(s->path, &st) < 0 || (s->wal_ino != 0 &&
-		    (stat(wal, &st) < 0 || st.st_ino != s->wal_ino ||
-		    st.st_dev != s->wal_dev));
 		int en = sqlite3_system_errno(s->db);
 
-		free(wal);
-		if (gone)
-			return err_set(e, EXIT_RUNTIME, "database %s: its file or its "
-			    "-wal file was removed or replaced while this callfloor "
-			    "had it open (%s); nothing more was written.  Quit and "
-			    "start callfloor again", s->path, what);
+		if (files_replaced(s))
+			return replaced(s, e, what);
 		return err_set(e, EXIT_RUNTIME, "database %s: cannot read or write "
 		    "it (%s: %s%s%s)", s->path, what, sqlite3_errmsg(s->db),
 		    en ? ": " : "", en ? strerror(en) : "");
@@ -546,6 +561,11 @@ store_begin_at(struct store *s, struct err *e, const char *file, int line)
 		    "nothing was written", s->path);
 	if (s->depth++ > 0)
 		return 0;		/* joins the transaction already open */
+	/* A write into a -wal file nobody else sees would be lost. */
+	if (files_replaced(s)) {
+		s->depth = 0;
+		return replaced(s, e, "before a write");
+	}
 	s->doomed = false;
 	s->txn_file = file;
 	s->txn_line = line;
