@@ -319,6 +319,23 @@ static const char migrate_v2[] =
 	"UPDATE leave SET approved_at = recorded_at WHERE approved_by IS NOT NULL;";
 
 /*
+ * Version 4 (issue 17): rule B14's register of unrepaired and complaint
+ * callers (see schema.sql).  Self-contained: only its own table.
+ */
+static const char migrate_v4[] =
+	"CREATE TABLE complaint ("
+	"  id INTEGER PRIMARY KEY, staff TEXT NOT NULL, grp TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('repair', 'complaint')),"
+	"  caller TEXT, phone TEXT, note TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  day TEXT NOT NULL, recorded_by TEXT NOT NULL,"
+	"  recorded_at INTEGER NOT NULL, late INTEGER NOT NULL DEFAULT 0,"
+	"  incident INTEGER REFERENCES incident (id), forwarded_by TEXT,"
+	"  forwarded_at INTEGER, closed_by TEXT, closed_at INTEGER, outcome TEXT,"
+	"  purged_at INTEGER);"
+	"CREATE INDEX complaint_day ON complaint (day);"
+	"CREATE INDEX complaint_open ON complaint (grp) WHERE closed_at IS NULL;";
+
+/*
  * Brings the schema up to STORE_SCHEMA_VERSION inside one transaction.
  * A database from a newer callfloor, or another program's, is refused.
  */
@@ -367,6 +384,10 @@ migrate(struct store *s, struct err *e)
 		return -1;
 	}
 	/* Later versions add their steps here: if (ver < 3) ... */
+	if (ver != 0 && ver < 4 && exec(s, migrate_v4, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	{
 		char q[96];
 
