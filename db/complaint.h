@@ -10,6 +10,7 @@
 #include "store.h"
 
 #define COMPLAINT_PHONE 32	/* digits and a leading +, with the NUL */
+#define COMPLAINT_DIGITS 20	/* the most digits a phone may have */
 
 struct complaint {
 	int64_t id;

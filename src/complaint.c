@@ -47,9 +47,9 @@ complaint_phone_norm(const char *in, char out[COMPLAINT_PHONE], struct err *e)
 		if (*p < '0' || *p > '9')
 			return err_set(e, EXIT_USAGE, "phone '%s' is not a number: "
 			    "digits only (a leading +, spaces and dashes allowed)", in);
-		if (n + 1 >= COMPLAINT_PHONE)
+		if (digits >= COMPLAINT_DIGITS)
 			return err_set(e, EXIT_USAGE, "phone '%s' is too long (at most "
-			    "%d digits)", in, COMPLAINT_PHONE - 2);
+			    "%d digits)", in, COMPLAINT_DIGITS);
 		out[n++] = *p;
 		digits++;
 	}
