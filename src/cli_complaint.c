@@ -188,8 +188,11 @@ list_text(struct cli *c, const struct complaint *k, int n, const char *today,
 		text_fit(out, k[i].purged_at ? "(purged)" : k[i].caller, 12, false,
 		    false);
 		buf_printf(out, "%s\n", ph[0] ? ph : "-");
-		buf_printf(out, "        group %s: %s%s\n", k[i].grp, k[i].note,
-		    k[i].late ? " (recorded late: found unrecorded, UNLOGGED)" : "");
+		buf_printf(out, "        group %s: %s\n", k[i].grp, k[i].note);
+		if (k[i].late)
+			buf_printf(out, "        recorded late by %s: found unrecorded "
+			    "(UNLOGGED #%lld)\n", k[i].recorded_by,
+			    (long long)k[i].incident);
 		if (k[i].forwarded_at)
 			buf_printf(out, "        forwarded by %s\n", k[i].forwarded_by);
 		if (k[i].closed_at)

@@ -137,6 +137,9 @@ inc=$(head -1 "$T/out")
 grep -qF "register entry 4, recorded late by root" "$T/err" || fail "UNLOGGED: $(cat "$T/err")"
 expect_eq "late entry" "$(sqlite3 "$DB" "SELECT kind, late, incident, recorded_by, caller FROM complaint WHERE id = 4")" \
 	"complaint|1|$inc|root|赵先生"
+expect_rc 0 cf complaint list --open
+grep -qF "recorded late by root: found unrecorded (UNLOGGED #$inc)" "$T/out" ||
+	fail "late entry in the list: $(cat "$T/out")"
 before=$(sum)
 refused "UNLOGGED with a bad phone" 2 "is not a number" \
 	as_cfg "$SUP" mark --staff E103 --rule UNLOGGED --caller 赵先生 --phone abc --note x
