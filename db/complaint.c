@@ -164,15 +164,16 @@ store_complaint_close(struct store *s, int64_t id, const char *by,
 	return update_one(s, st, e, "closing a register entry");
 }
 
-int
-store_complaint_list(struct store *s, enum complaint_sel sel,
-    const char *day, const char *grp, struct complaint **out, int *n,
-    struct err *e)
+static int
+list(struct store *s, enum complaint_sel sel, const char *day, int64_t end,
+    const char *grp, struct complaint **out, int *n, struct err *e)
 {
 	static const char *const where[] = {
 		[CSEL_DAY] = "day = ?1",
 		[CSEL_OPEN] = "closed_at IS NULL",
 		[CSEL_DAY_OR_OPEN] = "(day = ?1 OR closed_at IS NULL)",
+		[CSEL_AS_OF] = "(day = ?1 OR (day < ?1 AND (closed_at IS NULL OR "
+		    "closed_at > ?3)))",
 	};
 	char q[512];
 	sqlite3_stmt *st;
@@ -186,10 +187,27 @@ store_complaint_list(struct store *s, enum complaint_sel sel,
 		sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	if (grp != NULL)
 		sqlite3_bind_text(st, 2, grp, -1, SQLITE_STATIC);
+	if (sel == CSEL_AS_OF)
+		sqlite3_bind_int64(st, 3, end);
 	rc = store_rows(s, st, sizeof **out, complaint_row, (void **)out, n, e,
 	    "reading the register");
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int
+store_complaint_list(struct store *s, enum complaint_sel sel,
+    const char *day, const char *grp, struct complaint **out, int *n,
+    struct err *e)
+{
+	return list(s, sel, day, 0, grp, out, n, e);
+}
+
+int
+store_complaint_as_of(struct store *s, const char *day, int64_t end,
+    struct complaint **out, int *n, struct err *e)
+{
+	return list(s, CSEL_AS_OF, day, end, NULL, out, n, e);
 }
 
 int

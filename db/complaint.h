@@ -51,13 +51,18 @@ int store_complaint_close(struct store *s, int64_t id, const char *by,
 enum complaint_sel {
 	CSEL_DAY,		/* recorded for shift day `day` */
 	CSEL_OPEN,		/* every entry not closed */
-	CSEL_DAY_OR_OPEN	/* both: what the day's report shows */
+	CSEL_DAY_OR_OPEN,	/* both: today's list */
+	CSEL_AS_OF		/* recorded on `day`, or before it and not
+				   closed by `end`: a day's report */
 };
 /* Entries by selection, of group grp (NULL: every group), by group, then
  * day, then id. */
 int store_complaint_list(struct store *s, enum complaint_sel sel,
     const char *day, const char *grp, struct complaint **out, int *n,
     struct err *e);
+/* CSEL_AS_OF: as store_complaint_list, the day ending at time end. */
+int store_complaint_as_of(struct store *s, const char *day, int64_t end,
+    struct complaint **out, int *n, struct err *e);
 /* Entries of staff not closed, oldest first. */
 int store_complaint_open_of(struct store *s, const char *staff,
     struct complaint **out, int *n, struct err *e);

@@ -1380,7 +1380,7 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	if (rc == 0)
 		rc = attendance_month(f, s, dd, month, e);
 	if (rc == 0)
-		rc = report_register_load(s, dd, &reg, &nreg, e);
+		rc = report_register_load(s, dd, (long long)d.end, &reg, &nreg, e);
 	store_read_end(s, started);
 	if (rc < 0) {
 		day_free(&d);

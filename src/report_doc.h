@@ -97,12 +97,12 @@ void report_doc_note(struct doc *d, int indent, const char *label,
 
 /*
  * Rule B14's register in the summary (report_register.c): the entries
- * recorded on day and every one still open, read inside the report's
- * snapshot; then a section per group that has any, each caller named,
+ * recorded on day and every earlier one not closed by the shift's end
+ * (time end), read inside the report's snapshot; then a section per group that has any, each caller named,
  * phones as `viewer` may see them (complaint_phone_show).
  */
 struct complaint;
-int report_register_load(struct store *s, const char *day,
+int report_register_load(struct store *s, const char *day, long long end,
     struct complaint **out, int *n, struct err *e);
 void report_register_section(struct doc *doc, const struct floor *f,
     const char *day, const struct complaint *k, int n, int viewer);

@@ -15,21 +15,10 @@
 #include "text.h"
 
 int
-report_register_load(struct store *s, const char *day, struct complaint **out,
-    int *n, struct err *e)
+report_register_load(struct store *s, const char *day, long long end,
+    struct complaint **out, int *n, struct err *e)
 {
-	struct complaint *k;
-	int i, m = 0;
-
-	if (store_complaint_list(s, CSEL_DAY_OR_OPEN, day, NULL, &k, n, e) < 0)
-		return -1;
-	/* Entries recorded after the day are not that day's business. */
-	for (i = 0; i < *n; i++)
-		if (strcmp(k[i].day, day) <= 0)
-			k[m++] = k[i];
-	*n = m;
-	*out = k;
-	return 0;
+	return store_complaint_as_of(s, day, (int64_t)end, out, n, e);
 }
 
 static const char *

@@ -161,6 +161,18 @@ expect_eq "purge audit line" \
 	"$(sqlite3 "$DB" "SELECT login, action, object FROM audit WHERE action = 'purge'")" "root|purge|complaint 2"
 expect_rc 0 cf complaint list --day 2026-11-02
 grep -qF "(purged)" "$T/out" || fail "list after purge: $(cat "$T/out")"
+# A past day's report lists what was open then, closed since or not; a
+# later day's no longer lists what was closed before it.
+expect_rc 0 cf complaint close 1 --outcome 已修复
+cf report --day 2026-10-31 >"$T/past.rep"
+grep -qF "for director D001 王芳: 0 new today, 1 still open from earlier days" "$T/past.rep" ||
+	fail "report of 2026-10-31: $(cat "$T/past.rep")"
+grep -q "#1    2026-10-30   1d  repair" "$T/past.rep" || fail "entry 1 on 2026-10-31"
+grep -q "#2 \|#3 \|#4 " "$T/past.rep" && fail "later entries in the report of 2026-10-31"
+cf report --day 2027-05-03 >"$T/later.rep"
+grep -q "#1 " "$T/later.rep" && fail "entry 1 after its close: $(cat "$T/later.rep")"
+grep -q "#3    2026-11-02 182d  repair    E201" "$T/later.rep" ||
+	fail "entry 3 still open: $(cat "$T/later.rep")"
 # No audit line ever copies a caller's name or phone.
 sqlite3 "$DB" "SELECT detail FROM audit" | grep -E "张女士|李先生|Mr Wu|赵先生|5678|1111|123456" &&
 	fail "the audit trail copies a caller"
