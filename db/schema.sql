@@ -189,3 +189,37 @@ CREATE TRIGGER rulebook_no_delete BEFORE DELETE ON rulebook
 BEGIN
 	SELECT RAISE(ABORT, 'the rulebook record is append-only');
 END;
+
+-- Rule B14's register: each day's callers whose repair is still open and
+-- callers who complained, recorded on behalf of the agent who took the
+-- call, handed by the group's director to the manager (forwarded_*), and
+-- closed by a manager with an outcome.  An entry stays open across days
+-- until closed.  `late` marks one recorded after it was found unrecorded
+-- (rule UNLOGGED; `incident` is that mark, recorded_by who found it).
+-- The caller's name and phone are personal data: `complaint purge` sets
+-- them to NULL (purged_at) once the entry has been closed long enough;
+-- the entry, its dates and outcome stay.  The audit trail names entries by
+-- id and never copies a caller's name or phone.
+CREATE TABLE complaint (
+	id            INTEGER PRIMARY KEY,
+	staff         TEXT NOT NULL,    -- the agent who took the call
+	grp           TEXT NOT NULL,    -- the agent's group when recorded
+	kind          TEXT NOT NULL CHECK (kind IN ('repair', 'complaint')),
+	caller        TEXT,             -- NULL once purged
+	phone         TEXT,             -- digits (leading +); NULL: none or purged
+	note          TEXT NOT NULL,
+	at            INTEGER NOT NULL, -- when the call came
+	day           TEXT NOT NULL,    -- its shift day
+	recorded_by   TEXT NOT NULL,
+	recorded_at   INTEGER NOT NULL,
+	late          INTEGER NOT NULL DEFAULT 0,
+	incident      INTEGER REFERENCES incident (id),
+	forwarded_by  TEXT,
+	forwarded_at  INTEGER,
+	closed_by     TEXT,
+	closed_at     INTEGER,
+	outcome       TEXT,
+	purged_at     INTEGER
+);
+CREATE INDEX complaint_day ON complaint (day);
+CREATE INDEX complaint_open ON complaint (grp) WHERE closed_at IS NULL;

@@ -161,10 +161,13 @@ files_replaced(const struct store *s)
 {
 	char *wal = xasprintf("%s-wal", s->path);
 	struct stat st;
-	bool gone = stat(s->path, &st) < 0 || (s->wal_ino != 0 &&
-	    (stat(wal, &st) < 0 || st.st_ino != s->wal_ino ||
-	    st.st_dev != s->wal_dev));
+	bool gone;
 
+	/* Only what can be seen counts: after the group is given up the
+	 * shared folder cannot be searched (EACCES), and that is no loss. */
+	gone = (stat(s->path, &st) < 0 && errno == ENOENT) ||
+	    (s->wal_ino != 0 && (stat(wal, &st) < 0 ? errno == ENOENT :
+	    st.st_ino != s->wal_ino || st.st_dev != s->wal_dev));
 	free(wal);
 	return gone;
 }
@@ -339,6 +342,23 @@ static const char migrate_v2[] =
 	"UPDATE leave SET approved_at = recorded_at WHERE approved_by IS NOT NULL;";
 
 /*
+ * Version 4 (issue 17): rule B14's register of unrepaired and complaint
+ * callers (see schema.sql).  Self-contained: only its own table.
+ */
+static const char migrate_v4[] =
+	"CREATE TABLE complaint ("
+	"  id INTEGER PRIMARY KEY, staff TEXT NOT NULL, grp TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('repair', 'complaint')),"
+	"  caller TEXT, phone TEXT, note TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  day TEXT NOT NULL, recorded_by TEXT NOT NULL,"
+	"  recorded_at INTEGER NOT NULL, late INTEGER NOT NULL DEFAULT 0,"
+	"  incident INTEGER REFERENCES incident (id), forwarded_by TEXT,"
+	"  forwarded_at INTEGER, closed_by TEXT, closed_at INTEGER, outcome TEXT,"
+	"  purged_at INTEGER);"
+	"CREATE INDEX complaint_day ON complaint (day);"
+	"CREATE INDEX complaint_open ON complaint (grp) WHERE closed_at IS NULL;";
+
+/*
  * Brings the schema up to STORE_SCHEMA_VERSION inside one transaction.
  * A database from a newer callfloor, or another program's, is refused.
  */
@@ -388,6 +408,10 @@ migrate(struct store *s, struct err *e)
 		return -1;
 	}
 	/* Later versions add their steps here: if (ver < 3) ... */
+	if (ver != 0 && ver < 4 && exec(s, migrate_v4, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	{
 		char q[96];
 

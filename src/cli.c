@@ -8,6 +8,7 @@
  * of util.h.  The verbs find the store open (cli_main.c).
  */
 #include "cli.h"
+#include "complaint.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -274,6 +275,8 @@ static const struct option mark_opts[] = {
 	{ "amount", required_argument, NULL, 'a' },
 	{ "note", required_argument, NULL, 'n' },
 	{ "at", required_argument, NULL, 't' },
+	{ "caller", required_argument, NULL, 'C' },
+	{ "phone", required_argument, NULL, 'p' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -282,10 +285,12 @@ mark_exec(struct cli *c, int argc, char **argv)
 {
 	const char *seat = NULL, *staff = NULL, *group = NULL, *rule = NULL;
 	const char *amount = NULL, *note = NULL, *at = NULL;
+	const char *caller = NULL, *phone = NULL;
 	const struct floor *f = c->floor;
 	struct mark_req r = { -1, -1, -1, -1, NULL, 0, false };
 	struct mark_result res;
 	struct err e = { 0 };
+	int64_t entry = 0;
 	int ch, i, targets;
 
 	while (cli_getopt(c, argc, argv, &ch) != -1) {
@@ -297,6 +302,8 @@ mark_exec(struct cli *c, int argc, char **argv)
 		case 'a': amount = optarg; break;
 		case 'n': note = optarg; break;
 		case 't': at = optarg; break;
+		case 'C': caller = optarg; break;
+		case 'p': phone = optarg; break;
 		default: return cli_bad_option("mark", ch, argv);
 		}
 	}
@@ -337,7 +344,20 @@ mark_exec(struct cli *c, int argc, char **argv)
 			    "'YYYY-MM-DD HH:MM'", at);
 		r.at_given = true;
 	}
-	if (engine_mark(f, c->store, &c->actor, &r, &res, &e) < 0)
+	if ((caller != NULL || phone != NULL) && (strcmp(f->rules[r.rule].code,
+	    "UNLOGGED") != 0 || r.staff < 0))
+		return cli_usage("mark", "--caller and --phone go with --rule "
+		    "UNLOGGED on a person: the complaint found unrecorded");
+	if (caller != NULL) {
+		/* B14: the register records the complaint late, in the mark's
+		 * transaction, with who found it. */
+		struct complaint_req q = { r.staff, CKIND_COMPLAINT, caller, phone,
+		    note, r.at };
+
+		if (complaint_unlogged(f, c->store, &c->actor, &r, &q, &res, &entry,
+		    &e) < 0)
+			return cli_fail(&e);
+	} else if (engine_mark(f, c->store, &c->actor, &r, &res, &e) < 0)
 		return cli_fail(&e);
 	cli_printf("%lld\n", (long long)res.in.id);
 	for (i = 0; i < res.nfines; i++) {
@@ -354,6 +374,13 @@ mark_exec(struct cli *c, int argc, char **argv)
 		    "`callfloor return %lld` hands it back\n",
 		    f->rules[r.rule].t.confiscate, (long long)res.custody,
 		    (long long)res.custody);
+	if (entry != 0)
+		cli_eprintf("callfloor: the complaint is now register entry "
+		    "%lld, recorded late by %s\n", (long long)entry, c->actor.login);
+	else if (strcmp(f->rules[r.rule].code, "UNLOGGED") == 0 && r.staff >= 0)
+		cli_eprintf("callfloor: the complaint is not in the register: "
+		    "`complaint add`, or mark with --caller TEXT --note TEXT, "
+		    "records it\n");
 	mark_result_free(&res);
 	return 0;
 }
@@ -361,11 +388,14 @@ mark_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_mark = {
 	.name = "mark",
 	.args = "(--seat S | --staff ID | --group G) --rule CODE\n"
-	    "                [--amount X] [--note TEXT] [--at 'YYYY-MM-DD HH:MM']",
+	    "                [--amount X] [--note TEXT] [--at 'YYYY-MM-DD HH:MM']\n"
+	    "                [--caller TEXT [--phone NUMBER]]",
 	.help = "records an incident\n"
 	    "Prints its id, then one line per fine: STAFF_ID ROLE AMOUNT (ROLE:\n"
 	    "offender, director, deputy, supervisor, member).  A vacant role is\n"
-	    "said on stderr.\n",
+	    "said on stderr.  --rule UNLOGGED --caller TEXT --note TEXT also\n"
+	    "records the complaint found unrecorded in rule B14's register, late,\n"
+	    "with who found it (its entry id on stderr).\n",
 	.opts = mark_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,

@@ -106,6 +106,9 @@ static const struct key floor_keys[] = {
 	    "sign-in is accepted (default 240)" },
 	{ "signout_window", K_INT, false, "minutes after the shift end a "
 	    "sign-out is accepted (default 240)" },
+	{ "complaint_retention_days", K_INT, false, "days after its close a "
+	    "register entry keeps the caller's name and phone, until "
+	    "`complaint purge` (default 180, 0 to 3650)" },
 	{ NULL, 0, false, NULL }
 };
 
@@ -531,6 +534,13 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 	    (f->signout_window < 0 || f->signout_window > 24 * 60))
 		cerr(c, config_setting_get_member(fl, "signout_window"),
 		    "signout_window %d is not 0 to 1440 minutes", f->signout_window);
+	f->complaint_retention_days = 180;
+	if (get_int(fl, "complaint_retention_days", &f->complaint_retention_days)
+	    && (f->complaint_retention_days < 0 ||
+	    f->complaint_retention_days > 3650))
+		cerr(c, config_setting_get_member(fl, "complaint_retention_days"),
+		    "complaint_retention_days %d is not 0 to 3650 days",
+		    f->complaint_retention_days);
 	load_layout(c, config_setting_get_member(fl, "layout"));
 	load_calendar(c, fl);
 }

@@ -34,7 +34,7 @@ enum print_format { PRINT_AUTO, PRINT_PDF, PRINT_TEXT };
 enum paper { PAPER_A4, PAPER_LETTER };
 
 /* Keys the console keeps for itself: no rule may take one of them. */
-#define FLOOR_RESERVED_KEYS "hjklqxuirRoPmS?/ zE"
+#define FLOOR_RESERVED_KEYS "hjklqxuirRoPmS?/ zEK"
 extern const char floor_reserved_keys[];
 
 #define LADDER_MAX 8
@@ -117,6 +117,7 @@ struct floor {
 	int shift_start, shift_end;	/* minutes after midnight */
 	int signin_window;		/* minutes before the start a sign-in counts */
 	int signout_window;		/* minutes after the end a sign-out counts */
+	int complaint_retention_days;	/* B14 register: caller data kept after close */
 	enum print_format print_format;
 	enum paper paper;
 	char *source;			/* the configuration file, or "(demo)" */

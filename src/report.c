@@ -17,6 +17,7 @@
  */
 #include "report.h"
 #include "report_doc.h"
+#include "complaint.h"
 #include "report_pdf.h"
 #include "seatmap.h"
 
@@ -319,6 +320,34 @@ note_lines(struct doc *d, int indent, const char *label, const char *text,
 	free_lines(l, n);
 	free(s);
 	free(c);
+}
+
+/* For the sections built in other files (report_register.c). */
+void
+report_doc_line(struct doc *d, int flags, const char *s)
+{
+	buf_puts(&d->lb, s);
+	emit(d, flags);
+}
+
+void
+report_doc_section(struct doc *d, const char *title, const char *cont)
+{
+	section(d, title, cont);
+}
+
+void
+report_doc_table(struct doc *d, const char *cols)
+{
+	buf_puts(&d->lb, cols);
+	table(d);
+}
+
+void
+report_doc_note(struct doc *d, int indent, const char *label, const char *text,
+    int last_flags)
+{
+	note_lines(d, indent, label, text, last_flags);
 }
 
 /* ---- pages ---- */
@@ -1333,9 +1362,10 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	struct day d;
 	struct att_day *att;
 	struct att_month *month;
+	struct complaint *reg = NULL;
 	char dd[DAY_LEN], st[8], en[8], now[32];
 	bool started;
-	int g, rc;
+	int g, rc, nreg = 0, u;
 
 	if (day == NULL || clock_parse_day(day, dd) < 0)
 		return err_set(e, EXIT_USAGE, "'%s' is not a day YYYY-MM-DD",
@@ -1349,11 +1379,14 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 		rc = attendance_day(f, s, dd, att, e);
 	if (rc == 0)
 		rc = attendance_month(f, s, dd, month, e);
+	if (rc == 0)
+		rc = report_register_load(s, dd, (long long)d.end, &reg, &nreg, e);
 	store_read_end(s, started);
 	if (rc < 0) {
 		day_free(&d);
 		free(att);
 		free(month);
+		free(reg);
 		return -1;
 	}
 	doc->cur = -1;
@@ -1368,6 +1401,10 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	emitf(doc, 0, "  * marks an own fine multiplied by the rule's "
 	    "repeat factor.");
 	custody_section(doc, &d);
+	u = by_login ? floor_user_find(f, by_login) : -1;
+	report_register_section(doc, f, dd, reg, nreg, u >= 0 ?
+	    f->users[u].role : UROLE_LEAD);
+	free(reg);
 	attendance_section(doc, f, att, month);
 	free(att);
 	free(month);

@@ -87,4 +87,24 @@ void report_doc_free(struct doc *d);
 int report_ledger_doc(const struct floor *f, struct store *s, const char *from,
     const char *to, struct doc *doc, struct err *e);
 
+/* Lines, sections, tables and wrapped notes for the sections built
+ * outside report.c, laid out as report.c lays out its own. */
+void report_doc_line(struct doc *d, int flags, const char *s);
+void report_doc_section(struct doc *d, const char *title, const char *cont);
+void report_doc_table(struct doc *d, const char *cols);
+void report_doc_note(struct doc *d, int indent, const char *label,
+    const char *text, int last_flags);
+
+/*
+ * Rule B14's register in the summary (report_register.c): the entries
+ * recorded on day and every earlier one not closed by the shift's end
+ * (time end), read inside the report's snapshot; then a section per group that has any, each caller named,
+ * phones as `viewer` may see them (complaint_phone_show).
+ */
+struct complaint;
+int report_register_load(struct store *s, const char *day, long long end,
+    struct complaint **out, int *n, struct err *e);
+void report_register_section(struct doc *doc, const struct floor *f,
+    const char *day, const struct complaint *k, int n, int viewer);
+
 #endif

@@ -28,6 +28,7 @@
 #include "keymap.h"
 #include "mapview.h"
 #include "mark.h"
+#include "regform.h"
 #include "pager.h"
 #include "panel.h"
 #include "prompt.h"
@@ -377,6 +378,7 @@ map_key(struct ui *u, int key)
 	case ACT_UNDO: mark_undo(u); break;
 	case ACT_SIGNIN: mark_signin(u); break;
 	case ACT_EXPLAIN: mark_explain(u); break;
+	case ACT_COMPLAINT: regform_open(u); break;
 	case ACT_RETURN: mark_return(u); break;
 	case ACT_DETAIL: detail_open(u, u->cur); break;
 	case ACT_OVERVIEW: u->overview = !u->overview; break;

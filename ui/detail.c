@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/complaint.h"
 #include "../src/ledger.h"
 #include "../src/text.h"
 #include "pager.h"
@@ -192,6 +193,40 @@ custody_lines(struct ui *u, const char *staff)
 	free(c);
 }
 
+/* The agent's open entries of rule B14's register, with their age;
+ * phones masked as every view masks them (complaint_phone_show). */
+static void
+register_lines(struct ui *u, const char *staff)
+{
+	struct complaint *k = NULL;
+	struct err e = { 0 };
+	int n = 0, i;
+
+	if (store_complaint_open_of(u->s, staff, &k, &n, &e) < 0) {
+		pager_add(u, ROLE_MSG_ERR, e.msg);
+		return;
+	}
+	if (n > 0)
+		pager_addf(u, ROLE_TITLE, _("Open in the register of callers (B14): "
+		    "%d"), n);
+	for (i = 0; i < n; i++) {
+		struct buf line = { 0 };
+		char ph[COMPLAINT_PHONE];
+
+		complaint_phone_show(k[i].phone, u->a->role, ph, sizeof ph);
+		buf_printf(&line, "  #%-4lld %s  ", (long long)k[i].id, k[i].day);
+		buf_printf(&line, _("%d days"), complaint_age(k[i].day, u->day));
+		buf_printf(&line, "  %s  %s%s%s", _(k[i].kind), k[i].purged_at ?
+		    _("(purged)") : k[i].caller, ph[0] ? "  " : "", ph);
+		if (k[i].forwarded_at)
+			buf_printf(&line, _("  [forwarded by %s]"), k[i].forwarded_by);
+		pager_add(u, ROLE_NORMAL, line.s);
+		pager_addf(u, ROLE_DIM, "         %s", k[i].note);
+		buf_free(&line);
+	}
+	free(k);
+}
+
 static void
 agent_story(struct ui *u, int who)
 {
@@ -204,6 +239,7 @@ agent_story(struct ui *u, int who)
 	clock_window(WINDOW_MONTH, u->day, from, to);
 	clock_add_days(u->day, -1, yesterday);
 	custody_lines(u, id);
+	register_lines(u, id);
 	if (store_incidents(u->s, from, u->day, id, &in, &n, &e) < 0) {
 		pager_add(u, ROLE_MSG_ERR, e.msg);
 		return;

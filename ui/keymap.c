@@ -58,6 +58,8 @@ static const struct binding console_keys[] = {
 	    "arrivals are fined: LATE; refused outside the sign-in window)"), -1 },
 	{ ACT_EXPLAIN, 'E', N_("explain"), N_("record the agent's attendance "
 	    "explanation for today (A2): the day is then no absence"), -1 },
+	{ ACT_COMPLAINT, 'K', N_("register"), N_("register (B14): record a "
+	    "caller's repair or complaint"), -1 },
 
 	{ ACT_SECTION, 0, NULL, N_("Viewing"), -1 },
 	{ ACT_DETAIL, '\r', N_("detail"), N_("the seat's incidents today and "
@@ -168,7 +170,7 @@ keymap_allowed(const struct ui *u, enum action act)
 {
 	switch (act) {
 	case ACT_RULE_MENU: case ACT_INSPECT: case ACT_UNDO: case ACT_RETURN:
-	case ACT_SIGNIN: case ACT_EXPLAIN: case ACT_MARK:
+	case ACT_SIGNIN: case ACT_EXPLAIN: case ACT_COMPLAINT: case ACT_MARK:
 		return !u->readonly && actor_can_mark(u->a);
 	default:
 		return true;

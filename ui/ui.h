@@ -120,6 +120,10 @@ struct flow {
 	fen_t amount;
 	bool confirmed, amount_set, note_set;
 	char note[STORE_TEXT];
+	/* K: the register form (regform.c) */
+	char reg_caller[STORE_TEXT];
+	char reg_phone[32];
+	int reg_kind;			/* enum complaint_kind */
 };
 
 /* One of this console's own writes, which u can take back. */

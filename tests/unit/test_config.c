@@ -509,3 +509,25 @@ Test(config, the_small_fixture_loads)
 	cr_assert_str_eq(f->timezone, "Asia/Shanghai");
 	floor_free(f);
 }
+
+/* floor.complaint_retention_days (rule B14's register): 180 by default,
+ * 0 to 3650 days, an error on its line otherwise. */
+Test(config, complaint_retention_days_default_and_range)
+{
+	struct buf errs = { 0 };
+	char *text = edit(base, "  timezone", "  complaint_retention_days = 30;\n"
+	    "  timezone");
+	struct floor *f = fx_load("ok.cfg", base, &errs);
+
+	cr_assert_not_null(f, "%s", errs.s);
+	cr_assert_eq(f->complaint_retention_days, 180);
+	floor_free(f);
+	f = fx_load("thirty.cfg", text, &errs);
+	cr_assert_not_null(f, "%s", errs.s);
+	cr_assert_eq(f->complaint_retention_days, 30);
+	floor_free(f);
+	free(text);
+	buf_free(&errs);
+	one("  timezone", "  complaint_retention_days = 4000;  #!\n  timezone",
+	    "complaint_retention_days 4000 is not 0 to 3650 days");
+}
