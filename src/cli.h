@@ -70,7 +70,11 @@ void cli_finish(struct cli *c);
 /* The verbs defined outside cli.c. */
 extern const struct verb verb_report, verb_journal, verb_audit, verb_backup,
     verb_signin, verb_signout, verb_explain, verb_leave, verb_leave_approve,
-    verb_leave_form, verb_attendance;
+    verb_leave_form, verb_attendance, verb_break, verb_wallboard;
+
+/* The wallboard's screen (ui/wallboard.c), set by main.c before
+ * cli_setup: src/ never includes ui/.  Returns the exit code. */
+extern int (*cli_wallboard)(const struct floor *f, struct store *s);
 
 /* Prints msg and a newline on stderr, its control characters shown
  * visibly (an argument can hold any byte). */

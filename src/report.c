@@ -16,6 +16,7 @@
  * old report.  No SQL, no curses.
  */
 #include "report.h"
+#include "report_breaks.h"
 #include "report_doc.h"
 #include "report_pdf.h"
 #include "seatmap.h"
@@ -1187,6 +1188,24 @@ attendance_section(struct doc *doc, const struct floor *f,
 	}
 }
 
+/* Breaks away from the desk (report_breaks.c made the lines). */
+static void
+breaks_section(struct doc *doc, struct buf *lines)
+{
+	char *p, *nl;
+
+	if (lines->len == 0)
+		return;
+	section(doc, "BREAKS", "BREAKS (continued)");
+	for (p = lines->s; *p; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			break;
+		buf_add(&doc->lb, p, (size_t)(nl - p));
+		emit(doc, 0);
+	}
+	buf_free(lines);
+}
+
 static void
 flags_section(struct doc *doc, const struct day *d)
 {
@@ -1333,6 +1352,7 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	struct day d;
 	struct att_day *att;
 	struct att_month *month;
+	struct buf brk = { 0 };
 	char dd[DAY_LEN], st[8], en[8], now[32];
 	bool started;
 	int g, rc;
@@ -1349,8 +1369,11 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 		rc = attendance_day(f, s, dd, att, e);
 	if (rc == 0)
 		rc = attendance_month(f, s, dd, month, e);
+	if (rc == 0)
+		rc = report_breaks_lines(f, s, dd, clock_now(), &brk, e);
 	store_read_end(s, started);
 	if (rc < 0) {
+		buf_free(&brk);
 		day_free(&d);
 		free(att);
 		free(month);
@@ -1371,6 +1394,7 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	attendance_section(doc, f, att, month);
 	free(att);
 	free(month);
+	breaks_section(doc, &brk);
 	journal_section(doc, &d);
 	flags_section(doc, &d);
 	voids_section(doc, &d);
