@@ -210,7 +210,8 @@ check:
 # tests/fuzz/corpus/; what it learns stays in build-fuzz/corpus, what it
 # finds in build-fuzz/ (crash-*, leak-*, timeout-*).
 FUZZ_TIME ?= 300
-FUZZ_SRC  := tests/fuzz/fuzz_config.c src/config.c src/floor.c src/util.c \
+FUZZ_SRC  := tests/fuzz/fuzz_config.c src/config.c src/config_breaks.c \
+	     src/floor.c src/util.c \
 	     src/text.c src/clock.c
 build-fuzz/fuzz_config: $(FUZZ_SRC) $(B)/embedded.c
 	@mkdir -p build-fuzz/corpus

@@ -122,6 +122,30 @@ CREATE TABLE explanation (
 );
 CREATE INDEX explanation_day ON explanation (day, staff);
 
+-- Breaks away from the desk (小休、如厕排队), one row per request.  A break
+-- is queued (started_at NULL) when its group's max_away is reached, away
+-- from started_at, and over when ended_at is set; a queued request ended
+-- before it started is cancelled.  limit_minutes is the reason's limit when
+-- it was asked for; over is set when it ended at or past it.
+CREATE TABLE away (
+	id             INTEGER PRIMARY KEY,
+	staff          TEXT NOT NULL,
+	grp            TEXT NOT NULL,
+	reason         TEXT NOT NULL,
+	day            TEXT NOT NULL,
+	limit_minutes  INTEGER NOT NULL,
+	queued_at      INTEGER NOT NULL,
+	started_at     INTEGER,
+	ended_at       INTEGER,
+	cancelled      INTEGER NOT NULL DEFAULT 0,
+	over           INTEGER NOT NULL DEFAULT 0,
+	by             TEXT NOT NULL,
+	ended_by       TEXT
+);
+CREATE INDEX away_day ON away (day, staff);
+-- One open break (queued or away) per person at a time.
+CREATE UNIQUE INDEX away_open ON away (staff) WHERE ended_at IS NULL;
+
 -- Leave requests as made, valid or not (A4, A5).  An invalid request is kept
 -- so that the record shows why the day counted as an absence.
 CREATE TABLE leave (

@@ -359,6 +359,19 @@ static const char migrate_v4[] =
 	"CREATE INDEX complaint_open ON complaint (grp) WHERE closed_at IS NULL;";
 
 /*
+ * Version 5 to 6: breaks away from the desk (issue 19), self-contained.
+ */
+static const char migrate_v6[] =
+	"CREATE TABLE away (id INTEGER PRIMARY KEY, staff TEXT NOT NULL,"
+	"  grp TEXT NOT NULL, reason TEXT NOT NULL, day TEXT NOT NULL,"
+	"  limit_minutes INTEGER NOT NULL, queued_at INTEGER NOT NULL,"
+	"  started_at INTEGER, ended_at INTEGER,"
+	"  cancelled INTEGER NOT NULL DEFAULT 0, over INTEGER NOT NULL DEFAULT 0,"
+	"  by TEXT NOT NULL, ended_by TEXT);"
+	"CREATE INDEX away_day ON away (day, staff);"
+	"CREATE UNIQUE INDEX away_open ON away (staff) WHERE ended_at IS NULL;";
+
+/*
  * Brings the schema up to STORE_SCHEMA_VERSION inside one transaction.
  * A database from a newer callfloor, or another program's, is refused.
  */
@@ -409,6 +422,10 @@ migrate(struct store *s, struct err *e)
 	}
 	/* Later versions add their steps here: if (ver < 3) ... */
 	if (ver != 0 && ver < 4 && exec(s, migrate_v4, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	if (ver != 0 && ver < 6 && exec(s, migrate_v6, e) < 0) {
 		store_rollback(s);
 		return -1;
 	}

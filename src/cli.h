@@ -70,9 +70,14 @@ void cli_finish(struct cli *c);
 /* The verbs defined outside cli.c. */
 extern const struct verb verb_report, verb_journal, verb_audit, verb_backup,
     verb_signin, verb_signout, verb_explain, verb_leave, verb_leave_approve,
-    verb_leave_form, verb_attendance, verb_complaint, verb_completion;
+    verb_leave_form, verb_attendance, verb_complaint, verb_break,
+    verb_wallboard, verb_completion;
 /* Every verb, in the order --help lists them; NULL-terminated. */
 const struct verb *const *cli_verbs(void);
+
+/* The wallboard's screen (ui/wallboard.c), set by main.c before
+ * cli_setup: src/ never includes ui/.  Returns the exit code. */
+extern int (*cli_wallboard)(const struct floor *f, struct store *s);
 
 /* printf to standard output / error through the sanitiser (layout kept):
  * every line a verb prints goes through one of these or cli_print. */

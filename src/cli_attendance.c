@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "attendance.h"
+#include "breaks.h"
 #include "cli.h"
 #include "text.h"
 
@@ -359,6 +360,8 @@ attendance_exec(struct cli *c, int argc, char **argv)
 	const char *month = NULL, *format = NULL;
 	char first[DAY_LEN], last[DAY_LEN];
 	struct att_month *m;
+	struct brk_totals *bt;
+	int *peak;
 	struct buf out = { 0 };
 	struct err e = { 0 };
 	bool csv;
@@ -378,18 +381,25 @@ attendance_exec(struct cli *c, int argc, char **argv)
 	    cli_parse_format("attendance", format, &csv) != 0)
 		return EXIT_USAGE;
 	m = xcalloc((size_t)f->nstaff + 1, sizeof *m);
-	if (attendance_month(f, c->store, first, m, &e) < 0) {
+	bt = xcalloc((size_t)f->nstaff + 1, sizeof *bt);
+	peak = xcalloc((size_t)f->ngroups + 1, sizeof *peak);
+	if (attendance_month(f, c->store, first, m, &e) < 0 ||
+	    breaks_totals(f, c->store, first, last, clock_now(), bt, peak,
+	    &e) < 0) {
 		free(m);
+		free(bt);
+		free(peak);
 		return cli_fail(&e);
 	}
 	if (csv)
 		buf_puts(&out, "staff_id,name,late,early,half_days,absences,"
-		    "bonus_forfeit,flags\r\n");
+		    "bonus_forfeit,flags,breaks,break_minutes,breaks_over\r\n");
 	else {
 		buf_printf(&out, "%s: attendance %.7s\n\n", f->name, first);
 		text_fit(&out, "staff", 8, false, false);
 		text_fit(&out, "name", 16, false, false);
-		buf_puts(&out, " late early half absent bonus  flags\n");
+		buf_puts(&out, " late early half absent bonus  breaks min over  "
+		    "flags\n");
 	}
 	for (i = 0; i < f->nstaff; i++) {
 		const struct att_month *a = &m[i];
@@ -404,24 +414,29 @@ attendance_exec(struct cli *c, int argc, char **argv)
 			buf_printf(&out, ",%d,%d,%d,%s,%s,", a->late, a->early,
 			    a->half_days, abs, a->bonus_forfeit ? "yes" : "no");
 			cli_csv_field(&out, a->flags);
-			buf_puts(&out, "\r\n");
+			buf_printf(&out, ",%d,%d,%d\r\n", bt[i].breaks, bt[i].minutes,
+			    bt[i].over);
 			continue;
 		}
 		text_fit(&out, f->staff[i].id, 8, false, false);
 		text_fit(&out, f->staff[i].name, 16, false, false);
-		buf_printf(&out, " %4d %5d %4d %6s %-6s %s\n", a->late, a->early,
-		    a->half_days, abs, a->bonus_forfeit ? "lost" : "-", a->flags);
+		buf_printf(&out, " %4d %5d %4d %6s %-6s %6d %3d %4d  %s\n", a->late,
+		    a->early, a->half_days, abs, a->bonus_forfeit ? "lost" : "-",
+		    bt[i].breaks, bt[i].minutes, bt[i].over, a->flags);
 	}
 	cli_print(&out);
 	buf_free(&out);
 	free(m);
+	free(bt);
+	free(peak);
 	return 0;
 }
 
 const struct verb verb_attendance = {
 	.name = "attendance",
 	.args = "[--month YYYY-MM] [--format text|csv]",
-	.help = "late, early, half days, absences and flags\n",
+	.help = "late, early, half days, absences, flags and breaks\n"
+	    "Breaks: how many, the minutes away, how many over the limit.\n",
 	.opts = attendance_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,

@@ -21,21 +21,12 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "config_internal.h"
 #include "text.h"
 
 /* Keys the console keeps for itself; a rule may not take them. */
 const char floor_reserved_keys[] = FLOOR_RESERVED_KEYS;
 
-struct ctx {
-	const char *path;
-	struct buf *errs;
-	int nerr;
-	struct floor *f;
-};
-
-static void
-cerr(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 /*
  * "FILE:LINE: " for a place in the configuration at path.  libconfig names
@@ -55,7 +46,7 @@ where(struct buf *b, const char *path, const char *file, int line)
 		buf_printf(b, "%s:%d: ", file, line);
 }
 
-static void
+void
 cerr(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
 {
 	va_list ap;
@@ -77,14 +68,6 @@ cerr(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
 
 /* ---- the schema: which keys each kind of entry may have ---- */
 
-enum ktype { K_STRING, K_INT, K_NUMBER, K_BOOL, K_ARRAY, K_LIST, K_GROUP };
-
-struct key {
-	const char *name;
-	enum ktype type;
-	bool required;
-	const char *help;
-};
 
 static const struct key floor_keys[] = {
 	{ "id", K_STRING, true, "short name, used for the default database file" },
@@ -118,6 +101,7 @@ static const struct key group_keys[] = {
 	{ "director", K_STRING, false, NULL },
 	{ "deputy", K_STRING, false, NULL },
 	{ "supervisor", K_STRING, false, NULL },
+	{ "max_away", K_CAP, false, NULL },
 	{ NULL, 0, false, NULL }
 };
 
@@ -181,7 +165,7 @@ ktype_name(enum ktype t)
 {
 	static const char *names[] = { "a string", "a whole number",
 		"a number", "true or false", "an array [ ... ]", "a list ( ... )",
-		"a group { ... }" };
+		"a group { ... }", "a number or a percentage string (\"20%\")" };
 	return names[t];
 }
 
@@ -199,6 +183,8 @@ ktype_ok(const config_setting_t *s, enum ktype t)
 	case K_ARRAY: return st == CONFIG_TYPE_ARRAY || st == CONFIG_TYPE_LIST;
 	case K_LIST: return st == CONFIG_TYPE_LIST || st == CONFIG_TYPE_ARRAY;
 	case K_GROUP: return st == CONFIG_TYPE_GROUP;
+	case K_CAP: return st == CONFIG_TYPE_INT || st == CONFIG_TYPE_INT64 ||
+		    st == CONFIG_TYPE_STRING;
 	}
 	return false;
 }
@@ -207,7 +193,7 @@ ktype_ok(const config_setting_t *s, enum ktype t)
  * Checks a group setting against a key table: unknown keys, wrong types and
  * missing required keys.  Returns false when the entry is unusable.
  */
-static bool
+bool
 check_keys(struct ctx *c, const config_setting_t *g, const struct key *keys,
     const char *what)
 {
@@ -256,7 +242,7 @@ check_keys(struct ctx *c, const config_setting_t *g, const struct key *keys,
 	return ok;
 }
 
-static const char *
+const char *
 get_str(const config_setting_t *g, const char *name)
 {
 	const config_setting_t *s = config_setting_get_member(g, name);
@@ -301,7 +287,7 @@ get_amount(struct ctx *c, const config_setting_t *s, const char *what, fen_t *ou
 	return true;
 }
 
-static bool
+bool
 get_int(const config_setting_t *g, const char *name, int *out)
 {
 	const config_setting_t *s = config_setting_get_member(g, name);
@@ -607,7 +593,9 @@ load_groups(struct ctx *c, const config_setting_t *l)
 		}
 		check_name(c, g, "group", id);
 		f->groups[f->ngroups++] = (struct group){ xstrdup(id),
-			xstrdup(get_str(g, "name")), -1, -1, -1 };
+			xstrdup(get_str(g, "name")), -1, -1, -1, { 0 } };
+		config_load_cap(c, config_setting_get_member(g, "max_away"),
+		    &f->groups[f->ngroups - 1].max_away);
 	}
 }
 
@@ -1026,6 +1014,8 @@ load_all(struct ctx *c, const config_t *cf)
 	for (i = 0; i < n; i++)
 		load_rule(c, config_setting_get_elem(rules, (unsigned)i));
 	load_attendance(c, config_lookup(cf, "attendance"));
+	config_load_breaks(c, config_lookup(cf, "breaks"));
+	config_load_cap(c, config_lookup(cf, "max_away"), &c->f->max_away);
 	/* Top-level keys nobody reads are most likely typos. */
 	n = config_setting_length(config_root_setting(cf));
 	for (i = 0; i < n; i++) {
@@ -1033,7 +1023,7 @@ load_all(struct ctx *c, const config_t *cf)
 		    config_setting_get_elem(config_root_setting(cf), (unsigned)i);
 		const char *name = config_setting_name(s);
 		static const char *known[] = { "floor", "groups", "staff", "users",
-			"rules", "attendance", NULL };
+			"rules", "attendance", "breaks", "max_away", NULL };
 		const char **k;
 
 		for (k = known; *k; k++)

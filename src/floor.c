@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
+#include <strings.h>
 
 #define FIND(arr, n, field, key) do {					\
 	int i_;								\
@@ -113,6 +114,25 @@ floor_seat_find(const struct floor *f, const char *id)
 
 int floor_group_find(const struct floor *f, const char *id) { FIND(f->groups, f->ngroups, id, id); }
 int floor_rule_find(const struct floor *f, const char *code) { FIND(f->rules, f->nrules, code, code); }
+
+int
+floor_break_find(const struct floor *f, const char *code)
+{
+	int i;
+
+	for (i = 0; code != NULL && i < f->nbreaks; i++)
+		if (strcasecmp(f->breaks[i].code, code) == 0)
+			return i;
+	return -1;
+}
+
+const struct cap *
+floor_max_away(const struct floor *f, int g)
+{
+	if (g >= 0 && g < f->ngroups && f->groups[g].max_away.set)
+		return &f->groups[g].max_away;
+	return &f->max_away;
+}
 
 int
 floor_rule_by_key(const struct floor *f, int key)
@@ -251,6 +271,11 @@ floor_free(struct floor *f)
 		free(f->rules[i].title_zh); free(f->rules[i].section);
 	}
 	free(f->rules);
+	for (i = 0; i < f->nbreaks; i++) {
+		free(f->breaks[i].code); free(f->breaks[i].title);
+		free(f->breaks[i].title_zh);
+	}
+	free(f->breaks);
 	free(f->holidays);
 	index_free(f->staff_index);
 	index_free(f->seat_index);

@@ -34,7 +34,7 @@ enum print_format { PRINT_AUTO, PRINT_PDF, PRINT_TEXT };
 enum paper { PAPER_A4, PAPER_LETTER };
 
 /* Keys the console keeps for itself: no rule may take one of them. */
-#define FLOOR_RESERVED_KEYS "hjklqxuirRoPmS?/ zEK"
+#define FLOOR_RESERVED_KEYS "hjklqxuirRoPmS?/ zEKB"
 extern const char floor_reserved_keys[];
 
 #define LADDER_MAX 8
@@ -83,9 +83,25 @@ struct seat {
 	int staff;			/* who sits there, -1 when empty */
 };
 
+/* How many of a group may be away at once (max_away): a number, or a
+ * percentage of the group's agents present; unset: no cap. */
+struct cap {
+	bool set, percent;
+	int value;
+};
+
 struct group {
 	char *id, *name;
 	int director, deputy, supervisor;	/* staff indexes, -1 vacant */
+	struct cap max_away;		/* the group's own, else unset */
+};
+
+/* A reason for a break away from the desk (the rulebook's breaks list). */
+struct break_reason {
+	char *code, *title, *title_zh;
+	int limit_minutes;
+	int over_rule;			/* rule offered when it ends late, or -1 */
+	int line;
 };
 
 struct staff {
@@ -136,6 +152,9 @@ struct floor {
 	struct rule *rules;
 	int nrules;
 	struct attendance att;
+	struct break_reason *breaks;	/* the rulebook's break reasons */
+	int nbreaks;
+	struct cap max_away;		/* the rulebook's, for every group */
 
 	/* The work calendar: working weekdays and public holidays. */
 	unsigned workdays;		/* bit (1 << tm_wday), Sunday = 0 */
@@ -163,6 +182,10 @@ int floor_seat_find(const struct floor *f, const char *id);
 int floor_group_find(const struct floor *f, const char *id);
 int floor_rule_find(const struct floor *f, const char *code);
 int floor_rule_by_key(const struct floor *f, int key);
+/* The break reason of a code (case-insensitive), or -1. */
+int floor_break_find(const struct floor *f, const char *code);
+/* Group g's max_away: its own, else the rulebook's. */
+const struct cap *floor_max_away(const struct floor *f, int g);
 /* The user entry for login, else the "*" entry, else -1. */
 int floor_user_find(const struct floor *f, const char *login);
 /* The staff index holding role r in group g, or -1 when vacant. */

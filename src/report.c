@@ -16,6 +16,7 @@
  * old report.  No SQL, no curses.
  */
 #include "report.h"
+#include "report_breaks.h"
 #include "report_doc.h"
 #include "complaint.h"
 #include "report_pdf.h"
@@ -1216,6 +1217,24 @@ attendance_section(struct doc *doc, const struct floor *f,
 	}
 }
 
+/* Breaks away from the desk (report_breaks.c made the lines). */
+static void
+breaks_section(struct doc *doc, struct buf *lines)
+{
+	char *p, *nl;
+
+	if (lines->len == 0)
+		return;
+	section(doc, "BREAKS", "BREAKS (continued)");
+	for (p = lines->s; *p; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			break;
+		buf_add(&doc->lb, p, (size_t)(nl - p));
+		emit(doc, 0);
+	}
+	buf_free(lines);
+}
+
 static void
 flags_section(struct doc *doc, const struct day *d)
 {
@@ -1363,6 +1382,7 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	struct att_day *att;
 	struct att_month *month;
 	struct complaint *reg = NULL;
+	struct buf brk = { 0 };
 	char dd[DAY_LEN], st[8], en[8], now[32];
 	bool started;
 	int g, rc, nreg = 0, u;
@@ -1381,8 +1401,11 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 		rc = attendance_month(f, s, dd, month, e);
 	if (rc == 0)
 		rc = report_register_load(s, dd, (long long)d.end, &reg, &nreg, e);
+	if (rc == 0)
+		rc = report_breaks_lines(f, s, dd, clock_now(), &brk, e);
 	store_read_end(s, started);
 	if (rc < 0) {
+		buf_free(&brk);
 		day_free(&d);
 		free(att);
 		free(month);
@@ -1408,6 +1431,7 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	attendance_section(doc, f, att, month);
 	free(att);
 	free(month);
+	breaks_section(doc, &brk);
 	journal_section(doc, &d);
 	flags_section(doc, &d);
 	voids_section(doc, &d);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "breaks.h"
+#include "clock.h"
 #include "engine.h"
 #include "text.h"
 
@@ -29,6 +31,111 @@ seat_state_name(enum seat_state st)
 	return state_names[st];
 }
 
+static const char *brk_names[] = { "", "away", "over the limit", "queued",
+	"next" };
+
+const char *
+seat_brk_name(enum seat_brk b)
+{
+	return brk_names[b];
+}
+
+void
+seatmap_brk_tag(const struct seat_view *v, bool ascii, char *out, size_t n)
+{
+	char letter = v->brk_reason[0] ? v->brk_reason[0] : '?';
+
+	switch (v->brk) {
+	case SEAT_BRK_AWAY:
+		snprintf(out, n, "%c%d", letter, v->brk_minutes);
+		break;
+	case SEAT_BRK_OVER:
+		snprintf(out, n, "%s%c%d", ascii ? "!!" : "‼", letter,
+		    v->brk_minutes);
+		break;
+	case SEAT_BRK_QUEUED:
+		snprintf(out, n, "Q%d", v->brk_place);
+		break;
+	case SEAT_BRK_NEXT:
+		snprintf(out, n, "N");
+		break;
+	default:
+		snprintf(out, n, "%s", "");
+	}
+}
+
+void
+seatmap_tick(const struct floor *f, struct seatmap *m, time_t now)
+{
+	int i;
+
+	m->brk_over = 0;
+	for (i = 0; i < f->ngroups; i++)
+		m->grp_over[i] = 0;
+	for (i = 0; i < f->nseats; i++) {
+		struct seat_view *v = &m->seats[i];
+
+		if (v->brk != SEAT_BRK_AWAY && v->brk != SEAT_BRK_OVER)
+			continue;
+		v->brk_minutes = now > v->brk_since ? (int)((now - v->brk_since) /
+		    60) : 0;
+		v->brk = v->brk_minutes >= v->brk_limit ? SEAT_BRK_OVER :
+		    SEAT_BRK_AWAY;
+		if (v->brk == SEAT_BRK_OVER) {
+			m->brk_over++;
+			m->grp_over[f->staff[f->seats[i].staff].group]++;
+		}
+	}
+}
+
+/* The open breaks, on the seats of those who take them (today only). */
+static int
+load_breaks(const struct floor *f, struct store *s, struct seatmap *m,
+    const struct att_day *d, struct err *e)
+{
+	struct brk_floor bf;
+	time_t now = clock_now();
+	char today[DAY_LEN];
+	int i;
+
+	m->grp_away = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_away);
+	m->grp_over = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_over);
+	m->grp_queued = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_queued);
+	clock_shift_day(f, now, today);
+	if (strcmp(today, m->day) != 0)
+		return 0;
+	if (breaks_load(f, s, m->day, now, d, &bf, e) < 0)
+		return -1;
+	for (i = 0; i < bf.n; i++) {
+		const struct brk *b = &bf.b[i];
+		struct seat_view *v;
+		int seat = b->staff >= 0 ? f->staff[b->staff].seat : -1;
+
+		if (b->group >= 0) {
+			if (b->state == BRK_AWAY)
+				m->grp_away[b->group]++;
+			else
+				m->grp_queued[b->group]++;
+		}
+		if (b->state == BRK_AWAY)
+			m->brk_away++;
+		else
+			m->brk_queued++;
+		if (seat < 0)
+			continue;
+		v = &m->seats[seat];
+		v->brk = b->state == BRK_AWAY ? SEAT_BRK_AWAY : b->state ==
+		    BRK_NEXT ? SEAT_BRK_NEXT : SEAT_BRK_QUEUED;
+		memcpy(v->brk_reason, b->row.reason, STORE_ID);
+		v->brk_place = b->place;
+		v->brk_since = b->row.started_at;
+		v->brk_limit = b->row.limit_minutes;
+	}
+	breaks_free(&bf);
+	seatmap_tick(f, m, now);
+	return 0;
+}
+
 static int
 seat_of_staff(const struct floor *f, const char *staff)
 {
@@ -45,7 +152,8 @@ load_attendance(const struct floor *f, struct store *s, struct seatmap *m,
 	struct att_day *d = xcalloc((size_t)f->nstaff + 1, sizeof *d);
 	int i;
 
-	if (attendance_day(f, s, m->day, d, e) < 0) {
+	if (attendance_day(f, s, m->day, d, e) < 0 ||
+	    load_breaks(f, s, m, d, e) < 0) {
 		free(d);
 		return -1;
 	}
@@ -196,7 +304,11 @@ void
 seatmap_free(struct seatmap *m)
 {
 	free(m->seats);
+	free(m->grp_away);
+	free(m->grp_over);
+	free(m->grp_queued);
 	m->seats = NULL;
+	m->grp_away = m->grp_over = m->grp_queued = NULL;
 }
 
 void
@@ -213,6 +325,13 @@ seatmap_cell(const struct floor *f, const struct seatmap *m, int seat,
 
 		buf_puts(&cell, mark);
 	}
+	if (m->seats[seat].brk != SEAT_BRK_NONE) {
+		char tag[24];
+
+		seatmap_brk_tag(&m->seats[seat], ascii, tag, sizeof tag);
+		buf_puts(&cell, " ");
+		buf_puts(&cell, tag);
+	}
 	buf_puts(&cell, " ");
 	buf_puts(&cell, st->id);
 	if (st->staff >= 0) {
@@ -225,6 +344,24 @@ seatmap_cell(const struct floor *f, const struct seatmap *m, int seat,
 	}
 	text_fit(out, cell.s, width, false, ascii);
 	buf_free(&cell);
+}
+
+void
+seatmap_brk_legend(const struct floor *f, const struct seatmap *m, bool ascii,
+    struct buf *out)
+{
+	int i;
+
+	buf_printf(out, "breaks: %d away, %d over the limit, %d queued.  W12: "
+	    "away 12 minutes for the reason whose code starts W;  %sW12: over "
+	    "the limit;  Q2: queued, place 2;  N: next, starts on B\n",
+	    m->brk_away, m->brk_over, m->brk_queued, ascii ? "!!" : "‼");
+	for (i = 0; i < f->nbreaks; i++)
+		buf_printf(out, "%s%s %s%s%s, %d min%s", i ? "   " : "",
+		    f->breaks[i].code, f->breaks[i].title,
+		    ascii || !f->breaks[i].title_zh[0] ? "" : " ",
+		    ascii ? "" : f->breaks[i].title_zh, f->breaks[i].limit_minutes,
+		    i + 1 < f->nbreaks ? "" : "\n");
 }
 
 void
@@ -244,6 +381,12 @@ seatmap_text(const struct floor *f, const struct seatmap *m, bool ascii,
 
 			w += 1 + (ascii && text_width(name) != (int)strlen(name) ?
 			    text_width(f->staff[se->staff].id) : text_width(name));
+		}
+		if (m->seats[st].brk != SEAT_BRK_NONE) {
+			char tag[24];
+
+			seatmap_brk_tag(&m->seats[st], ascii, tag, sizeof tag);
+			w += 1 + text_width(tag);
 		}
 		if (w > cellw)
 			cellw = w;
@@ -288,4 +431,6 @@ seatmap_text(const struct floor *f, const struct seatmap *m, bool ascii,
 			    att_status_name((enum att_status)st));
 		buf_puts(out, "* attendance threshold crossed today\n");
 	}
+	if (m->brk_away + m->brk_queued > 0)
+		seatmap_brk_legend(f, m, ascii, out);
 }

@@ -7,6 +7,7 @@
 #define CALLFLOOR_SEATMAP_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "../db/store.h"
 #include "attendance.h"
@@ -22,6 +23,10 @@ enum seat_state {
 	SEAT_NSTATES
 };
 
+/* The agent's break, if any (breaks.h): drawn beside the state glyph. */
+enum seat_brk { SEAT_BRK_NONE, SEAT_BRK_AWAY, SEAT_BRK_OVER, SEAT_BRK_QUEUED,
+	SEAT_BRK_NEXT };
+
 struct seat_view {
 	enum seat_state state;
 	int incidents;			/* not voided, today */
@@ -31,6 +36,12 @@ struct seat_view {
 	bool inspected, custody;
 	enum att_status att;		/* the agent's attendance today */
 	bool att_threshold;		/* crossed an attendance threshold today */
+	enum seat_brk brk;
+	char brk_reason[STORE_ID];	/* its reason's code */
+	int brk_minutes;		/* away: minutes away */
+	int brk_place;			/* queued, next: place in the queue */
+	int64_t brk_since;		/* away: when it started */
+	int brk_limit;			/* its limit, minutes */
 };
 
 struct seatmap {
@@ -38,6 +49,8 @@ struct seatmap {
 	struct seat_view *seats;	/* floor->nseats */
 	int inspected, occupied;	/* inspection coverage */
 	bool attendance;		/* attendance is kept on this day */
+	int brk_away, brk_over, brk_queued;	/* breaks open now */
+	int *grp_away, *grp_over, *grp_queued;	/* per group */
 };
 
 /*
@@ -52,6 +65,19 @@ int seatmap_inspected(const struct floor *f, struct store *s, const char *day,
 int seatmap_load(const struct floor *f, struct store *s, const char *day,
     struct seatmap *m, struct err *e);
 void seatmap_free(struct seatmap *m);
+
+/* Minutes away and over-limit states again at time now (no database):
+ * a break reaches its limit while nothing is written. */
+void seatmap_tick(const struct floor *f, struct seatmap *m, time_t now);
+/* The break tag of a seat ("W12", "‼W12", "Q2", "N"), "" when none;
+ * out holds at least 16 bytes. */
+void seatmap_brk_tag(const struct seat_view *v, bool ascii, char *out,
+    size_t n);
+/* The breaks' counts and tags explained, and the reasons (a line each). */
+void seatmap_brk_legend(const struct floor *f, const struct seatmap *m,
+    bool ascii, struct buf *out);
+/* A word for a break state ("away", "over the limit", ...). */
+const char *seat_brk_name(enum seat_brk b);
 
 /* The glyph of a state: Unicode, or ASCII when ascii is true. */
 const char *seat_glyph(enum seat_state st, bool ascii);

@@ -27,6 +27,7 @@
 #include "feed.h"
 #include "keymap.h"
 #include "mapview.h"
+#include "brk.h"
 #include "mark.h"
 #include "regform.h"
 #include "pager.h"
@@ -85,6 +86,7 @@ ui_reload(struct ui *u)
 	if (!u->map_ok || panel_load(u, &e) < 0 || feed_load(u, &e) < 0)
 		ui_msg(u, true, _("Cannot read the database: %s"), e.msg);
 	rebuild_pager(u);
+	brk_announce(u);
 	u->version = v;
 	u->dirty = true;
 }
@@ -246,6 +248,9 @@ draw_header(struct ui *u)
 	localtime_r(&now, &tm);
 	buf_printf(&when, "%s %02d:%02d", u->day, tm.tm_hour, tm.tm_min);
 	buf_printf(&right, "%s (%s)", u->a->login, _(urole_name(u->a->role)));
+	if (u->map_ok && u->map.brk_away + u->map.brk_queued > 0)
+		buf_printf(&right, _("%saway %d, over %d, queued %d"), words_sep(u),
+		    u->map.brk_away, u->map.brk_over, u->map.brk_queued);
 	if (u->map_ok)
 		buf_printf(&right, "%s%s %d/%d ", words_sep(u), _("inspected"),
 		    u->map.inspected, u->map.occupied);
@@ -379,6 +384,7 @@ map_key(struct ui *u, int key)
 	case ACT_SIGNIN: mark_signin(u); break;
 	case ACT_EXPLAIN: mark_explain(u); break;
 	case ACT_COMPLAINT: regform_open(u); break;
+	case ACT_BREAK: brk_key(u); break;
 	case ACT_RETURN: mark_return(u); break;
 	case ACT_DETAIL: detail_open(u, u->cur); break;
 	case ACT_OVERVIEW: u->overview = !u->overview; break;
@@ -466,6 +472,9 @@ tick(struct ui *u)
 	if ((int)(now / 60) != u->minute) {
 		u->minute = (int)(now / 60);
 		u->dirty = true;
+		/* Minutes away and limits reached move with the clock. */
+		if (u->map_ok)
+			seatmap_tick(u->f, &u->map, now);
 		clock_shift_day(u->f, now, day);
 		if (strcmp(day, u->day) != 0) {
 			memcpy(u->day, day, DAY_LEN);
@@ -670,6 +679,7 @@ ui_free(struct ui *u)
 	if (u->map_ok)
 		seatmap_free(&u->map);
 	free(u->order);
+	brk_free(u);
 	mapview_free();
 	keymap_free();
 }

@@ -60,6 +60,9 @@ static const struct binding console_keys[] = {
 	    "explanation for today (A2): the day is then no absence"), -1 },
 	{ ACT_COMPLAINT, 'K', N_("register"), N_("register (B14): record a "
 	    "caller's repair or complaint"), -1 },
+	{ ACT_BREAK, 'B', N_("break"), N_("the agent's break: the reason menu "
+	    "and start (queued beyond the group's max_away); on one away, end "
+	    "it; on one next, start it; on one queued, leave the queue"), -1 },
 
 	{ ACT_SECTION, 0, NULL, N_("Viewing"), -1 },
 	{ ACT_DETAIL, '\r', N_("detail"), N_("the seat's incidents today and "
@@ -170,7 +173,8 @@ keymap_allowed(const struct ui *u, enum action act)
 {
 	switch (act) {
 	case ACT_RULE_MENU: case ACT_INSPECT: case ACT_UNDO: case ACT_RETURN:
-	case ACT_SIGNIN: case ACT_EXPLAIN: case ACT_COMPLAINT: case ACT_MARK:
+	case ACT_SIGNIN: case ACT_EXPLAIN: case ACT_COMPLAINT: case ACT_BREAK:
+	case ACT_MARK:
 		return !u->readonly && actor_can_mark(u->a);
 	default:
 		return true;
@@ -310,6 +314,28 @@ keymap_help(struct ui *u)
 	}
 	pager_add(u, ROLE_NORMAL, _("  *  an attendance threshold crossed today "
 	    "(A1-A6)"));
+	pager_add(u, ROLE_NORMAL, "");
+	pager_add(u, ROLE_TITLE, _("Breaks (after the glyph and letter; B "
+	    "starts and ends them)"));
+	pager_add(u, ROLE_BRK_AWAY, _("  W12  away 12 minutes, for the reason "
+	    "whose code starts with W"));
+	pager_add(u, ROLE_BRK_OVER, u->ascii ? _("  !!W12  away past the "
+	    "reason's limit (the header counts these)") : _("  \xe2\x80\xbcW12  "
+	    "away past the reason's limit (the header counts these)"));
+	pager_add(u, ROLE_BRK_QUEUED, _("  Q2   queued, place 2 in the group's "
+	    "queue (the group's max_away is reached)"));
+	pager_add(u, ROLE_BRK_QUEUED, _("  N    next: a place is free; B on the "
+	    "seat starts the break"));
+	for (i = 0; i < u->f->nbreaks; i++) {
+		const struct break_reason *b = &u->f->breaks[i];
+		struct buf line = { 0 };
+
+		buf_printf(&line, "  %c    %s %s%s%s, %d minutes", b->code[0], b->code,
+		    b->title, u->ascii || !b->title_zh[0] ? "" : " ", u->ascii ? "" :
+		    b->title_zh, b->limit_minutes);
+		pager_add(u, ROLE_NORMAL, line.s);
+		buf_free(&line);
+	}
 	pager_add(u, ROLE_NORMAL, "");
 	pager_add(u, ROLE_TITLE, _("On the map"));
 	pager_add(u, ROLE_NORMAL, u->ascii ? _("  < > ^ v  more of the floor "

@@ -201,7 +201,8 @@ draw_cell(struct ui *u, int y, int x, int seat)
 	struct buf cell = { 0 };
 	enum seat_state st = u->map_ok ? u->map.seats[seat].state :
 	    (u->f->seats[seat].staff >= 0 ? SEAT_PENDING : SEAT_EMPTY);
-	attr_t a = theme_attr(theme_seat(st));
+	attr_t a = theme_attr(u->map_ok ? theme_seat_view(&u->map.seats[seat]) :
+	    theme_seat(st));
 
 	if (seat == u->cur)
 		a |= theme_attr(ROLE_CURSOR) | A_BOLD;
@@ -369,6 +370,13 @@ mapview_draw_info(struct ui *u, int y)
 		if (v->incidents > 0)
 			buf_printf(&line, _(": %d today, the worst %s"),
 			    v->incidents, v->worst);
+		if (v->brk == SEAT_BRK_AWAY || v->brk == SEAT_BRK_OVER)
+			buf_printf(&line, _("%s%s %s %d min (limit %d)"), words_sep(u),
+			    _(seat_brk_name(v->brk)), v->brk_reason, v->brk_minutes,
+			    v->brk_limit);
+		else if (v->brk != SEAT_BRK_NONE)
+			buf_printf(&line, _("%s%s for %s, place %d"), words_sep(u),
+			    _(seat_brk_name(v->brk)), v->brk_reason, v->brk_place);
 	}
 	{
 		struct buf where = { 0 };
@@ -398,6 +406,32 @@ legend_entry(struct ui *u, int y, int x, int end, int role, const char *g,
 		return -1;
 	x = draw_run(y, x, end, role, g, u->ascii);
 	return draw_run(y, x + 1, end, ROLE_DIM, name, u->ascii) + 2;
+}
+
+/* The break tags, when anyone is away or queued. */
+static int
+brk_legend(struct ui *u, int y, int x, int end)
+{
+	int i;
+
+	x = legend_entry(u, y, x, end, ROLE_BRK_AWAY, "W12", _("away 12 min"));
+	if (x >= 0)
+		x = legend_entry(u, y, x, end, ROLE_BRK_OVER, u->ascii ? "!!W12" :
+		    "\xe2\x80\xbcW12", _("over the limit"));
+	if (x >= 0)
+		x = legend_entry(u, y, x, end, ROLE_BRK_QUEUED, "Q2",
+		    _("queued, place 2"));
+	if (x >= 0)
+		x = legend_entry(u, y, x, end, ROLE_BRK_QUEUED, "N",
+		    _("next: B starts"));
+	for (i = 0; i < u->f->nbreaks && x >= 0; i++) {
+		const struct break_reason *b = &u->f->breaks[i];
+		char letter[2] = { b->code[0], 0 };
+
+		x = legend_entry(u, y, x, end, ROLE_TITLE, letter, u->ascii ||
+		    !b->title_zh[0] ? b->title : b->title_zh);
+	}
+	return x;
 }
 
 void
@@ -432,6 +466,9 @@ mapview_draw_legend(struct ui *u, int y)
 		if (pass == 0 && x >= 0 && u->map_ok && u->map.attendance)
 			x = legend_entry(u, y, x, end, ROLE_TITLE, "*",
 			    _("attendance threshold crossed today"));
+		if (pass == 0 && x >= 0 && u->map_ok &&
+		    u->map.brk_away + u->map.brk_queued > 0)
+			x = brk_legend(u, y, x, end);
 	}
 }
 

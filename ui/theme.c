@@ -27,6 +27,10 @@ static const struct look looks[ROLE_NROLES] = {
 	[ROLE_PROMPT] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 	[ROLE_SELECT] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE },
 	[ROLE_VOID] = { -1, -1, A_DIM, A_DIM },
+	[ROLE_BRK_AWAY] = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
+	[ROLE_BRK_OVER] = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
+	[ROLE_BRK_QUEUED] = { COLOR_BLUE, -1, A_BOLD, A_UNDERLINE },
+	[ROLE_ABSENT] = { -1, -1, A_DIM, A_DIM },
 	[ROLE_SEAT + SEAT_EMPTY] = { -1, -1, A_DIM, A_DIM },
 	[ROLE_SEAT + SEAT_PENDING] = { -1, -1, A_NORMAL, A_NORMAL },
 	[ROLE_SEAT + SEAT_OK] = { COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
@@ -87,4 +91,15 @@ int
 theme_seat(enum seat_state st)
 {
 	return ROLE_SEAT + (int)st;
+}
+
+int
+theme_seat_view(const struct seat_view *v)
+{
+	switch (v->brk) {
+	case SEAT_BRK_AWAY: return ROLE_BRK_AWAY;
+	case SEAT_BRK_OVER: return ROLE_BRK_OVER;
+	case SEAT_BRK_QUEUED: case SEAT_BRK_NEXT: return ROLE_BRK_QUEUED;
+	default: return theme_seat(v->state);
+	}
 }

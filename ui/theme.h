@@ -23,6 +23,10 @@ enum role {
 	ROLE_PROMPT,
 	ROLE_SELECT,		/* the chosen line of a menu */
 	ROLE_VOID,		/* a voided incident */
+	ROLE_BRK_AWAY,		/* a seat whose agent is away on a break */
+	ROLE_BRK_OVER,		/* ... past the break's limit: the alert */
+	ROLE_BRK_QUEUED,	/* ... queued for a break, or next */
+	ROLE_ABSENT,		/* wallboard: an absent agent's seat */
 	ROLE_SEAT,		/* + enum seat_state */
 	ROLE_NROLES = ROLE_SEAT + SEAT_NSTATES
 };
@@ -33,5 +37,7 @@ bool theme_colour(void);
 attr_t theme_attr(int role);
 /* The role of a seat in a state. */
 int theme_seat(enum seat_state st);
+/* The role of a seat's view: its break first, else its state. */
+int theme_seat_view(const struct seat_view *v);
 
 #endif

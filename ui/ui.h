@@ -165,6 +165,9 @@ struct ui {
 	struct flow flow;
 	struct layout lay;
 
+	unsigned char *brk_next;	/* per staff: next on a break at the
+					   last reload (brk.c) */
+
 	struct undo undo[UI_UNDO_MAX];	/* this console's writes, oldest first */
 	int nundo;
 

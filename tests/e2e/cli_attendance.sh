@@ -58,12 +58,12 @@ echo "$map" | grep -q "A A05 E105" || fail "absent on the map: $map"
 echo "$map" | grep -q "I A03 E103" || fail "signed in on the map: $map"
 
 cf attendance --month 2026-11 --format csv | tr -d '\r' >"$T/att.csv"
-head -n1 "$T/att.csv" | grep -qx "staff_id,name,late,early,half_days,absences,bonus_forfeit,flags" ||
+head -n1 "$T/att.csv" | grep -qx "staff_id,name,late,early,half_days,absences,bonus_forfeit,flags,breaks,break_minutes,breaks_over" ||
 	fail "header: $(head -n1 "$T/att.csv")"
-grep -qx "E101,李娜,1,0,0,0,no," "$T/att.csv" || fail "E101: $(grep E101 "$T/att.csv")"
-grep -qx "E102,张伟,1,0,1,0,no," "$T/att.csv" || fail "E102: $(grep E102 "$T/att.csv")"
-grep -qx "E104,Tom Lee,0,0,0,0,no," "$T/att.csv" || fail "E104: $(grep E104 "$T/att.csv")"
-grep -qx "E105,刘洋,0,0,0,1,no," "$T/att.csv" || fail "E105: $(grep E105 "$T/att.csv")"
+grep -qx "E101,李娜,1,0,0,0,no,,0,0,0" "$T/att.csv" || fail "E101: $(grep E101 "$T/att.csv")"
+grep -qx "E102,张伟,1,0,1,0,no,,0,0,0" "$T/att.csv" || fail "E102: $(grep E102 "$T/att.csv")"
+grep -qx "E104,Tom Lee,0,0,0,0,no,,0,0,0" "$T/att.csv" || fail "E104: $(grep E104 "$T/att.csv")"
+grep -qx "E105,刘洋,0,0,0,1,no,,0,0,0" "$T/att.csv" || fail "E105: $(grep E105 "$T/att.csv")"
 # The approved two days are leave, not absence.
 export CALLFLOOR_NOW=$(N '2026-11-04 19:00')
 cf map --ascii --day 2026-11-04 | grep -q "V B01 E201" ||

@@ -399,3 +399,11 @@ void_as(const struct actor *a, int64_t id, const char *reason, struct err *e)
 {
 	return engine_void(fx.f, fx.s, a, id, reason, e);
 }
+
+void
+fx_back_to_v2(void)
+{
+	db_exec(fx.db, "DROP TABLE IF EXISTS complaint;"	/* step 4 */
+	    "DROP TABLE IF EXISTS away;"			/* step 6 */
+	    "PRAGMA user_version = 2;");
+}

@@ -110,6 +110,9 @@ int count_rows(const char *table);
 int64_t db_int(const char *path, const char *sql);
 /* Runs SQL on the database file at path (created when missing). */
 void db_exec(const char *path, const char *sql);
+/* Turns the fixture's closed database back into schema version 2: every
+ * table a later step adds is dropped (each step adds its own here). */
+void fx_back_to_v2(void);
 
 /* Void by a, returning the engine's result; e filled on failure. */
 int void_as(const struct actor *a, int64_t id, const char *reason,

@@ -167,7 +167,7 @@ Test(complaint, a_version_2_database_is_migrated)
 	cr_assert_eq(m.rc, 0);
 	store_close(fx.s);
 	fx.s = NULL;
-	db_exec(fx.db, "DROP TABLE complaint; PRAGMA user_version = 2;");
+	fx_back_to_v2();
 	cr_assert_eq(db_int(fx.db, "SELECT count(*) FROM sqlite_schema WHERE "
 	    "name = 'complaint'"), 0);
 	cr_assert_eq(store_open(fx.db, 0, &fx.s, &e), 0, "%s", e.msg);

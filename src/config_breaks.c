@@ -1,0 +1,144 @@
+/*
+ * config_breaks.c - the rulebook's break reasons (`breaks = ( { code =
+ * "WC"; title = "Toilet"; title_zh = "如厕"; limit_minutes = 10; } )`)
+ * and max_away, at the top level and in a group's entry: a whole number
+ * or a percentage string of the group's agents present ("20%").
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config_internal.h"
+#include "text.h"
+
+#define BREAK_LIMIT_MAX 480	/* a whole shift */
+#define BREAK_CODE_MAX 16
+
+static const struct key break_keys[] = {
+	{ "code", K_STRING, true, NULL },
+	{ "title", K_STRING, true, NULL },
+	{ "title_zh", K_STRING, false, NULL },
+	{ "limit_minutes", K_INT, true, NULL },
+	{ "over_limit_rule", K_STRING, false, NULL },
+	{ NULL, 0, false, NULL }
+};
+
+static bool
+code_ok(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > BREAK_CODE_MAX)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) &&
+		    s[i] != '_')
+			return false;
+	return true;
+}
+
+static void
+load_break(struct ctx *c, const config_setting_t *g)
+{
+	struct floor *f = c->f;
+	struct break_reason b = { 0 };
+	const char *code, *v;
+
+	if (!check_keys(c, g, break_keys, "break"))
+		return;
+	code = get_str(g, "code");
+	if (!code_ok(code)) {
+		cerr(c, g, "break code '%s' must be 1 to %d capital letters, digits "
+		    "or '_'", code, BREAK_CODE_MAX);
+		return;
+	}
+	if (floor_break_find(f, code) >= 0) {
+		cerr(c, g, "duplicate break code '%s'", code);
+		return;
+	}
+	if (get_str(g, "title")[0] == '\0') {
+		cerr(c, config_setting_get_member(g, "title"), "break %s: the title "
+		    "is empty", code);
+		return;
+	}
+	get_int(g, "limit_minutes", &b.limit_minutes);
+	if (b.limit_minutes < 1 || b.limit_minutes > BREAK_LIMIT_MAX) {
+		cerr(c, config_setting_get_member(g, "limit_minutes"), "break %s: "
+		    "limit_minutes must be 1 to %d, not %d", code, BREAK_LIMIT_MAX,
+		    b.limit_minutes);
+		return;
+	}
+	b.over_rule = -1;
+	if ((v = get_str(g, "over_limit_rule")) != NULL &&
+	    (b.over_rule = floor_rule_find(f, v)) < 0) {
+		cerr(c, config_setting_get_member(g, "over_limit_rule"), "break %s: "
+		    "over_limit_rule '%s' is not a rule of the rulebook", code, v);
+		return;
+	}
+	b.code = xstrdup(code);
+	b.title = xstrdup(get_str(g, "title"));
+	b.title_zh = xstrdup((v = get_str(g, "title_zh")) ? v : "");
+	b.line = config_setting_source_line(g);
+	f->breaks[f->nbreaks++] = b;
+}
+
+void
+config_load_breaks(struct ctx *c, const config_setting_t *l)
+{
+	int i, n;
+
+	if (l == NULL)
+		return;
+	if (config_setting_type(l) != CONFIG_TYPE_LIST &&
+	    config_setting_type(l) != CONFIG_TYPE_ARRAY) {
+		cerr(c, l, "breaks must be a list ( { code = ...; }, ... )");
+		return;
+	}
+	n = config_setting_length(l);
+	c->f->breaks = xcalloc((size_t)n + 1, sizeof *c->f->breaks);
+	for (i = 0; i < n; i++)
+		load_break(c, config_setting_get_elem(l, (unsigned)i));
+}
+
+void
+config_load_cap(struct ctx *c, const config_setting_t *s, struct cap *out)
+{
+	const char *v, *p;
+	char *end;
+	long n;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return;
+	if (config_setting_type(s) == CONFIG_TYPE_INT ||
+	    config_setting_type(s) == CONFIG_TYPE_INT64) {
+		long long x = config_setting_get_int64(s);
+
+		if (x < 1 || x > 10000) {
+			cerr(c, s, "max_away must be 1 to 10000 agents, or a percentage "
+			    "such as \"20%%\"; not %lld", x);
+			return;
+		}
+		*out = (struct cap){ true, false, (int)x };
+		return;
+	}
+	if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+		cerr(c, s, "max_away must be a number of agents or a percentage "
+		    "string such as \"20%%\"");
+		return;
+	}
+	v = config_setting_get_string(s);
+	p = strchr(v, '%');
+	n = strtol(v, &end, 10);
+	if (p == NULL || end != p || p[1] != '\0' || !isdigit((unsigned char)v[0]) ||
+	    n < 1 || n > 100) {
+		struct buf shown = { 0 };
+
+		text_clean(&shown, v, strlen(v), false);
+		cerr(c, s, "max_away \"%.40s\" is not a percentage from \"1%%\" to "
+		    "\"100%%\" (or give a number of agents: max_away = 3;)", shown.s);
+		buf_free(&shown);
+		return;
+	}
+	*out = (struct cap){ true, true, (int)n };
+}
