@@ -87,4 +87,7 @@ struct absence_incident {
 int store_incidents_of_rules(struct store *s, const char *from, const char *to,
     const char *const *codes, int ncodes, struct absence_incident **out,
     int *n, struct err *e);
+/* The first day of a not-voided incident of the given rules; 1 when none. */
+int store_first_incident_of_rules(struct store *s, const char *const *codes,
+    int ncodes, char day[11], struct err *e);
 #endif

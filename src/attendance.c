@@ -2,7 +2,9 @@
  * attendance.c - the rules of rulebook section 3, applied.  Sign-ins and
  * leave are recorded through db/attendance.c; lateness is fined through the
  * engine (rule LATE) in the same transaction; absences and thresholds are
- * derived here from what is recorded.  Nothing here speaks SQL or curses.
+ * derived in att_tally.c from what is recorded; a write dated into a
+ * finished month drops the totals carried from it (db/carry.h) in its own
+ * transaction.  Nothing here speaks SQL or curses.
  */
 #include "attendance.h"
 
@@ -10,8 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../db/carry.h"
+#include "att_internal.h"
 #include "clock.h"
-#include "seatmap.h"
 #include "trail.h"
 
 static const char *status_names[] = { "-", "not yet signed in", "signed in",
@@ -23,8 +26,8 @@ const char *att_status_name(enum att_status st) { return status_names[st]; }
 char att_status_letter(enum att_status st) { return status_letters[st]; }
 
 /* When the shift of day starts and ends, in floor-local time. */
-static time_t
-shift_edge(const struct floor *f, const char *day, bool end)
+time_t
+att_shift_edge(const struct floor *f, const char *day, bool end)
 {
 	char stamp[32];
 	char next[DAY_LEN];
@@ -41,19 +44,14 @@ shift_edge(const struct floor *f, const char *day, bool end)
 	return t;
 }
 
-static bool
-shift_over(const struct floor *f, const char *day, time_t now)
-{
-	return now >= shift_edge(f, day, true);
-}
-
 /* Refuses a sign-in or sign-out outside its window (unless a manager
  * records it as outside the shift). */
 static int
 check_window(const struct floor *f, const struct actor *a, int kind,
     const struct att_mark *m, bool outside, struct err *e)
 {
-	time_t start = shift_edge(f, m->day, false), end = shift_edge(f, m->day, true);
+	time_t start = att_shift_edge(f, m->day, false);
+	time_t end = att_shift_edge(f, m->day, true);
 	/* A sign-out's lower bound is the sign-in itself (checked with it). */
 	time_t from = kind == ATT_IN ? start - (time_t)f->signin_window * 60 : 0;
 	time_t to = kind == ATT_IN ? end : end + (time_t)f->signout_window * 60;
@@ -99,7 +97,7 @@ sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
 	m.at = at;
 	snprintf(m.by, sizeof m.by, "%s", a->login);
 	if (floor_workday(f, m.day)) {
-		edge = shift_edge(f, m.day, kind == ATT_OUT);
+		edge = att_shift_edge(f, m.day, kind == ATT_OUT);
 		if (kind == ATT_IN && at > edge + f->att.late_grace_minutes * 60)
 			m.minutes = (int)((at - edge) / 60);
 		if (kind == ATT_OUT && at < edge)
@@ -127,6 +125,9 @@ sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
 	}
 	if (rc == 0)
 		rc = store_att_add(s, &m, e);
+	/* A sign-in dated into a finished month changes what it carries. */
+	if (rc == 0)
+		rc = store_carry_drop(s, m.day, e);
 	if (rc > 0)
 		err_set(e, EXIT_USAGE, "%s (%s) is already signed %s on %s",
 		    f->staff[staff].name, f->staff[staff].id,
@@ -225,6 +226,8 @@ attendance_signin_void(const struct floor *f, struct store *s,
 		    "sign-in (recorded by %s)", m.by);
 	if (rc == 0)
 		rc = store_att_void(s, m.id, a->login, clock_now(), reason, e);
+	if (rc == 0)
+		rc = store_carry_drop(s, day, e);
 	if (rc == 0 && m.minutes > 0)
 		rc = late_of(s, m.staff, day, late, e);
 	if (rc == 0 && *late != 0)
@@ -269,6 +272,7 @@ attendance_explain(const struct floor *f, struct store *s,
 	if (store_begin(s, e) < 0)
 		return -1;
 	if (store_explain_add(s, &x, e) != 0 ||
+	    store_carry_drop(s, day, e) < 0 ||
 	    trail_write(f, s, a, "explanation", object, e, "attendance "
 	    "explanation for shift day %s: %s", day, note) < 0 ||
 	    store_commit(s, e) < 0) {
@@ -300,7 +304,7 @@ leave_check(const struct floor *f, const struct leave_req *r, char *why,
     size_t n)
 {
 	char asked[DAY_LEN];
-	time_t start = shift_edge(f, r->from, false);
+	time_t start = att_shift_edge(f, r->from, false);
 
 	if (r->via == VIA_SMS)
 		return snprintf(why, n, "a text message is not a valid leave "
@@ -362,6 +366,7 @@ attendance_leave(const struct floor *f, struct store *s, const struct actor *a,
 	if (store_begin(s, e) < 0)
 		return -1;
 	if (store_leave_add(s, &l, e) < 0 ||
+	    store_carry_drop(s, l.from, e) < 0 ||
 	    trail_leave(f, s, a, &l, e) < 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;
@@ -445,364 +450,4 @@ attendance_leave_form(const struct floor *f, struct store *s,
 		return -1;
 	}
 	return 0;
-}
-
-/* ---- derived: absences and thresholds ---- */
-
-/*
- * Whether l excuses day: a valid request whose days include it, and, when
- * it needs a manager's approval, approved before the day's shift ended;
- * while the day is not over, a pending request still shows as leave.
- */
-static bool
-leave_covers(const struct floor *f, const struct leave *l, const char *day,
-    bool over)
-{
-	if (!l->valid || strcmp(l->from, day) > 0 || strcmp(day, l->to) > 0)
-		return false;
-	if (!leave_needs_approval(f, l->from, l->to))
-		return true;
-	if (l->approved_at == 0)
-		return !over;
-	return l->approved_at <= shift_edge(f, day, true);
-}
-
-/* What is recorded over a span of days, loaded once. */
-struct span {
-	char first[DAY_LEN];		/* attendance kept since; "" never */
-	struct att_mark *marks;
-	int nmarks;
-	struct leave *leaves;
-	int nleaves;
-	struct absence_incident *abs;
-	int nabs;
-	struct explanation *expl;	/* by day */
-	int nexpl;
-	const bool *seen;		/* seen at the desk on the last day */
-};
-
-static void
-span_free(struct span *sp)
-{
-	free(sp->marks);
-	free(sp->leaves);
-	free(sp->abs);
-	free(sp->expl);
-}
-
-static int
-span_load(const struct floor *f, struct store *s, const char *from,
-    const char *to, struct span *sp, struct err *e)
-{
-	const char *codes[64];
-	int i, n = 0, rc;
-
-	memset(sp, 0, sizeof *sp);
-	rc = store_att_first_day(s, sp->first, e);
-	if (rc < 0)
-		return -1;
-	if (rc > 0)
-		sp->first[0] = '\0';
-	for (i = 0; i < f->nrules && n < 64; i++)
-		if (f->rules[i].t.absence_halfdays > 0)
-			codes[n++] = f->rules[i].code;
-	if (store_att_range(s, from, to, &sp->marks, &sp->nmarks, e) < 0 ||
-	    store_leave_range(s, from, to, &sp->leaves, &sp->nleaves, e) < 0 ||
-	    store_incidents_of_rules(s, from, to, codes, n, &sp->abs, &sp->nabs,
-	    e) < 0 ||
-	    store_explain_range(s, from, to, &sp->expl, &sp->nexpl, e) < 0) {
-		span_free(sp);
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * Walks every day of the span once; for each person keeps the month's and
- * the year's counts and the run of consecutive absences.
- */
-struct tally {
-	int late_m, early_m, half_m, absent_m, meeting_halves_m;
-	int late_y, absent_total, meeting_halves_total, run, max_run;
-	int over_months;		/* months past the late/early threshold */
-	char month[8];			/* the month late_m/early_m count in */
-};
-
-static void
-tally_month_roll(const struct floor *f, struct tally *t, const char *day)
-{
-	if (strncmp(t->month, day, 7) == 0)
-		return;
-	if (t->month[0] && f->att.lates_per_month_absence > 0 &&
-	    t->late_m + t->early_m > f->att.lates_per_month_absence)
-		t->over_months++;
-	snprintf(t->month, sizeof t->month, "%.7s", day);
-	t->late_m = t->early_m = t->half_m = t->absent_m = t->meeting_halves_m = 0;
-}
-
-/* MEETING, ABSENCE and the like marked on day: half days of absence. */
-static void
-count_absence_marks(const struct floor *f, const struct span *sp,
-    const char *day, int *ai, struct tally *tl)
-{
-	for (; *ai < sp->nabs && strcmp(sp->abs[*ai].day, day) < 0; (*ai)++)
-		;
-	for (; *ai < sp->nabs && strcmp(sp->abs[*ai].day, day) == 0; (*ai)++) {
-		int si = floor_staff_find(f, sp->abs[*ai].staff);
-		int r = floor_rule_find(f, sp->abs[*ai].rule);
-
-		if (si >= 0 && r >= 0) {
-			tally_month_roll(f, &tl[si], day);
-			tl[si].meeting_halves_m += f->rules[r].t.absence_halfdays;
-			tl[si].meeting_halves_total += f->rules[r].t.absence_halfdays;
-		}
-	}
-}
-
-static void
-tally_day(const struct floor *f, const struct span *sp, const char *day,
-    time_t now, int *mi, int *ai, struct tally *tl, struct att_day *out)
-{
-	bool work = floor_workday(f, day);
-	bool tracked = sp->first[0] && strcmp(day, sp->first) >= 0;
-	bool over, *in, *expl;
-	const struct leave **lv;
-	int i;
-
-	/* Months roll over on the 1st (and on the walk's first day). */
-	if (strcmp(day + 8, "01") == 0 || tl[0].month[0] == '\0')
-		for (i = 0; i < f->nstaff; i++)
-			tally_month_roll(f, &tl[i], day);
-	if (out)
-		memset(out, 0, (size_t)f->nstaff * sizeof *out);
-	/* A day nobody signed in on and attendance is not kept, that is not
-	 * the day asked about, changes no status: only MEETING-like marks
-	 * count (the usual day on a floor that keeps no attendance). */
-	if (!(work && tracked) && out == NULL &&
-	    (*mi >= sp->nmarks || strcmp(sp->marks[*mi].day, day) > 0)) {
-		count_absence_marks(f, sp, day, ai, tl);
-		return;
-	}
-	in = xcalloc((size_t)f->nstaff + 1, sizeof *in);
-	lv = xcalloc((size_t)f->nstaff + 1, sizeof *lv);
-	expl = xcalloc((size_t)f->nstaff + 1, sizeof *expl);
-	/* Explanations are few: a walk up to the day is cheap. */
-	for (i = 0; i < sp->nexpl && strcmp(sp->expl[i].day, day) <= 0; i++) {
-		int si = strcmp(sp->expl[i].day, day) == 0 ?
-		    floor_staff_find(f, sp->expl[i].staff) : -1;
-
-		if (si >= 0)
-			expl[si] = true;
-	}
-	over = shift_over(f, day, now);
-	for (i = 0; i < sp->nleaves; i++) {
-		const struct leave *l = &sp->leaves[i];
-		int si;
-
-		if (leave_covers(f, l, day, over) &&
-		    (si = floor_staff_find(f, l->staff)) >= 0 && lv[si] == NULL)
-			lv[si] = l;
-	}
-	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) < 0; (*mi)++)
-		;
-	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) == 0; (*mi)++) {
-		const struct att_mark *m = &sp->marks[*mi];
-		int si = floor_staff_find(f, m->staff);
-
-		if (si < 0)
-			continue;
-		if (m->kind == ATT_IN) {
-			in[si] = true;
-			if (m->minutes > 0) {
-				tl[si].late_m++;
-				tl[si].late_y++;
-			}
-		} else if (m->minutes > 0) {
-			tl[si].early_m++;
-			tl[si].late_y++;
-		}
-		if (m->minutes > f->att.half_day_after_minutes)
-			tl[si].half_m++;
-		if (out) {
-			if (m->kind == ATT_IN)
-				out[si].late_minutes = m->minutes;
-			else
-				out[si].early_minutes = m->minutes;
-			out[si].half_day |= m->minutes > f->att.half_day_after_minutes;
-		}
-	}
-	count_absence_marks(f, sp, day, ai, tl);
-	for (i = 0; i < f->nstaff; i++) {
-		const struct leave *l = lv[i];
-		enum att_status st = ATT_UNTRACKED;
-
-		if (l != NULL)
-			st = ATT_ON_LEAVE;
-		else if (in[i])
-			st = out && out[i].late_minutes > 0 ? ATT_LATE : ATT_SIGNED_IN;
-		else if (work && tracked && expl[i])
-			st = ATT_EXPLAINED;	/* A2: no sign-in but explained */
-		else if (work && tracked && out && sp->seen && sp->seen[i] && !over)
-			st = ATT_SEEN;		/* at the desk, the shift still on */
-		else if (work && tracked)
-			st = over ? ATT_ABSENT : ATT_NOT_YET;
-		if (st == ATT_ABSENT) {
-			tl[i].absent_m++;
-			tl[i].absent_total++;
-			if (++tl[i].run > tl[i].max_run)
-				tl[i].max_run = tl[i].run;
-		} else if (work && st != ATT_NOT_YET && st != ATT_SEEN)
-			tl[i].run = 0;
-		if (out) {
-			out[i].status = st;
-			out[i].form_pending = l != NULL && l->form_at == 0;
-			out[i].seen = sp->seen && sp->seen[i] && !in[i] && !expl[i] &&
-			    l == NULL;
-		}
-	}
-	free(in);
-	free(lv);
-	free(expl);
-}
-
-/* Turns a person's tally into the month's figures and flags. */
-static void
-tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
-{
-	const struct attendance *a = &f->att;
-	bool over = a->lates_per_month_absence > 0 &&
-	    t->late_m + t->early_m > a->lates_per_month_absence;
-	int total_halves = 2 * t->absent_total + t->meeting_halves_total +
-	    2 * (t->over_months + over);
-
-	memset(m, 0, sizeof *m);
-	m->late = t->late_m;
-	m->early = t->early_m;
-	m->half_days = t->half_m;
-	m->absence_halfdays = 2 * t->absent_m + t->meeting_halves_m + 2 * over;
-	m->bonus_forfeit = a->absences_month_forfeit > 0 &&
-	    m->absence_halfdays >= 2 * a->absences_month_forfeit;
-	if (a->lates_per_year_termination > 0 &&
-	    t->late_y >= a->lates_per_year_termination)
-		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
-		    strlen(m->flags), "%stermination: %d late/early this year (A3c)",
-		    m->flags[0] ? "; " : "", t->late_y);
-	if (a->absences_total_termination > 0 &&
-	    total_halves >= 2 * a->absences_total_termination)
-		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
-		    strlen(m->flags), "%sautomatic termination: %d.%d days' absence "
-		    "in total (A6b)", m->flags[0] ? "; " : "", total_halves / 2,
-		    total_halves % 2 * 5);
-	if (a->consecutive_absences_termination > 0 &&
-	    t->max_run >= a->consecutive_absences_termination)
-		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
-		    strlen(m->flags), "%stermination, fees withheld: %d consecutive "
-		    "days' absence (A2)", m->flags[0] ? "; " : "", t->max_run);
-}
-
-/*
- * Tallies everyone from the first day attendance was kept (or from the
- * year's start) up to and including `upto`; fills the month of `upto`
- * and, when day_out is set, the statuses of `upto` itself.  When
- * before_out is set, it also fills the month as it stood the day before
- * `upto` (all zero on the 1st): the same walk, taken one day earlier.
- */
-static int
-tally_upto(const struct floor *f, struct store *s, const char *upto,
-    struct att_month *month_out, struct att_day *day_out,
-    struct att_month *before_out, const bool *seen, struct err *e)
-{
-	struct tally *tl;
-	struct span sp;
-	char from[DAY_LEN], d[DAY_LEN];
-	time_t now = clock_now();
-	int i, mi = 0, ai = 0;
-
-	snprintf(from, sizeof from, "%.4s-01-01", upto);
-	if (span_load(f, s, "0000-00-00", upto, &sp, e) < 0)
-		return -1;
-	sp.seen = seen;
-	if (sp.first[0] && strcmp(sp.first, from) < 0)
-		memcpy(from, sp.first, DAY_LEN);
-	/* Absences before the year still count towards A6b's total. */
-	if (sp.nabs > 0 && strcmp(sp.abs[0].day, from) < 0)
-		memcpy(from, sp.abs[0].day, DAY_LEN);
-	tl = xcalloc((size_t)f->nstaff + 1, sizeof *tl);
-	for (memcpy(d, from, DAY_LEN); strcmp(d, upto) <= 0; clock_add_days(d, 1, d)) {
-		bool last = strcmp(d, upto) == 0;
-
-		if (last && before_out != NULL && strcmp(d + 7, "-01") != 0)
-			for (i = 0; i < f->nstaff; i++)
-				tally_month(f, &tl[i], &before_out[i]);
-		/* The year's late/early count starts again each January. */
-		if (strcmp(d + 4, "-01-01") == 0)
-			for (i = 0; i < f->nstaff; i++)
-				tl[i].late_y = 0;
-		tally_day(f, &sp, d, now, &mi, &ai, tl, last ? day_out : NULL);
-	}
-	for (i = 0; month_out && i < f->nstaff; i++)
-		tally_month(f, &tl[i], &month_out[i]);
-	free(tl);
-	span_free(&sp);
-	return 0;
-}
-
-int
-attendance_month(const struct floor *f, struct store *s, const char *month,
-    struct att_month *out, struct err *e)
-{
-	char first[DAY_LEN], last[DAY_LEN], today[DAY_LEN];
-
-	snprintf(first, sizeof first, "%.7s-01", month);
-	clock_month_last(first, last);
-	clock_shift_day(f, clock_now(), today);
-	/* A month still running is counted up to today. */
-	return tally_upto(f, s, strcmp(today, last) < 0 ? today : last, out, NULL,
-	    NULL, NULL, e);
-}
-
-/* Who was seen at their desk on day: whoever sits at a seat inspected
- * that day (seatmap_inspected: an i, or a mark made on the seat). */
-static int
-seen_at_desk(const struct floor *f, struct store *s, const char *day,
-    bool *seen, struct err *e)
-{
-	char (*insp)[STORE_ID] = NULL;
-	int n, i, seat;
-
-	if (seatmap_inspected(f, s, day, &insp, &n, e) < 0)
-		return -1;
-	for (i = 0; i < n; i++)
-		if ((seat = floor_seat_find(f, insp[i])) >= 0 &&
-		    f->seats[seat].staff >= 0)
-			seen[f->seats[seat].staff] = true;
-	free(insp);
-	return 0;
-}
-
-int
-attendance_day(const struct floor *f, struct store *s, const char *day,
-    struct att_day *out, struct err *e)
-{
-	struct att_month *now_m, *before_m;
-	bool *seen;
-	int i, rc;
-
-	now_m = xcalloc((size_t)f->nstaff + 1, sizeof *now_m);
-	before_m = xcalloc((size_t)f->nstaff + 1, sizeof *before_m);
-	seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
-	rc = seen_at_desk(f, s, day, seen, e);
-	/* One walk gives both today's month and yesterday's (this runs at
-	 * every console reload). */
-	if (rc == 0)
-		rc = tally_upto(f, s, day, now_m, out, before_m, seen, e);
-	/* A threshold crossed today: a flag or the bonus that was not there
-	 * yesterday. */
-	for (i = 0; rc == 0 && i < f->nstaff; i++)
-		out[i].threshold = (now_m[i].bonus_forfeit && !before_m[i].bonus_forfeit) ||
-		    strcmp(now_m[i].flags, before_m[i].flags) != 0;
-	free(now_m);
-	free(before_m);
-	free(seen);
-	return rc;
 }

@@ -4,10 +4,11 @@
  * thresholds that follow from them.  Thresholds come from the rulebook
  * file (floor->att), never from code.
  *
- * Absences are derived, not stored: a working day on which a person has no
- * sign-in and no valid leave, once the shift is over, is a day of absence.
- * Derivation starts on the first day anyone signed in, so a floor that does
- * not keep attendance is never declared absent.
+ * Absences are derived: a working day on which a person has no sign-in and
+ * no valid leave, once the shift is over, is a day of absence.  Derivation
+ * starts on the first day anyone signed in, so a floor that does not keep
+ * attendance is never declared absent.  What rules need across long windows
+ * is carried forward per person and finished month (att_tally.c).
  */
 #ifndef CALLFLOOR_ATTENDANCE_H
 #define CALLFLOOR_ATTENDANCE_H
@@ -130,6 +131,24 @@ struct att_month {
 /* Everyone's month "YYYY-MM" (out has f->nstaff entries). */
 int attendance_month(const struct floor *f, struct store *s, const char *month,
     struct att_month *out, struct err *e);
+
+/* A carried total (db/carry.h) that differs from the raw rows. */
+struct carry_diff {
+	char month[8];			/* "" for the whole store */
+	char staff[STORE_ID];
+	char what[200];			/* "absent 2, rebuilt 3; ..." */
+};
+
+/*
+ * callfloor verify: rebuilds every carried attendance total of the
+ * finished months from the raw rows and compares them with those stored;
+ * *diffs (caller frees) lists the differences, *checked counts the rows
+ * compared.  With repair (managers), writes the rebuilt ones, audited, in
+ * one transaction.
+ */
+int attendance_verify(const struct floor *f, struct store *s,
+    const struct actor *a, bool repair, struct carry_diff **diffs,
+    int *ndiffs, int *checked, struct err *e);
 
 const char *att_status_name(enum att_status st);
 /* A one-letter mark for maps: ' ', '-', 'I', 'L', 'V', 'A', 'S', 'E'. */

@@ -70,7 +70,7 @@ void cli_finish(struct cli *c);
 /* The verbs defined outside cli.c. */
 extern const struct verb verb_report, verb_journal, verb_audit, verb_backup,
     verb_signin, verb_signout, verb_explain, verb_leave, verb_leave_approve,
-    verb_leave_form, verb_attendance;
+    verb_leave_form, verb_attendance, verb_verify;
 
 /* Prints msg and a newline on stderr, its control characters shown
  * visibly (an argument can hold any byte). */
