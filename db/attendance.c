@@ -449,3 +449,25 @@ store_first_incident_of_rules(struct store *s, const char *const *codes,
 		return store_fail(s, e, "reading absences");
 	return found ? 0 : 1;
 }
+
+int
+store_att_voided_range(struct store *s, const char *from, const char *to,
+    struct att_mark **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT " ATT_COLS " FROM attendance WHERE "
+	    "day BETWEEN ?1 AND ?2 AND voided_at IS NOT NULL", e);
+	void *rows;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	rc = store_rows(s, st, sizeof **out, att_row, &rows, n, e,
+	    "reading attendance");
+	*out = rows;
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../db/carry.h"
+#include "att_import.h"
 #include "att_internal.h"
 #include "clock.h"
 #include "trail.h"
@@ -74,16 +75,17 @@ check_window(const struct floor *f, const struct actor *a, int kind,
 	    "--outside-shift", kind == ATT_IN ? "in" : "out", at, m->day, a1, a2);
 }
 
+/* Checks a sign-in or sign-out as signin/signout would (role, time,
+ * window) and fills m; out gets its lateness. */
 static int
-sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
-    time_t at, bool at_given, bool outside, int kind,
+sign_check(const struct floor *f, const struct actor *a, int staff, time_t at,
+    bool at_given, bool outside, int kind, struct att_mark *m,
     struct signin_result *out, struct err *e)
 {
-	struct att_mark m = { 0 }, in;
 	time_t now = clock_now(), edge;
-	int rc, rule;
 
 	memset(out, 0, sizeof *out);
+	memset(m, 0, sizeof *m);
 	if (!actor_can_mark(a))
 		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not sign "
 		    "people in or out", a->login, urole_name(a->role));
@@ -91,55 +93,64 @@ sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
 		return err_set(e, EXIT_USAGE, "no such staff");
 	if (engine_check_time(a, at, at_given, now, e) < 0)
 		return -1;
-	snprintf(m.staff, sizeof m.staff, "%s", f->staff[staff].id);
-	clock_shift_day(f, at, m.day);
-	m.kind = kind;
-	m.at = at;
-	snprintf(m.by, sizeof m.by, "%s", a->login);
-	if (floor_workday(f, m.day)) {
-		edge = att_shift_edge(f, m.day, kind == ATT_OUT);
+	snprintf(m->staff, sizeof m->staff, "%s", f->staff[staff].id);
+	clock_shift_day(f, at, m->day);
+	m->kind = kind;
+	m->at = at;
+	snprintf(m->by, sizeof m->by, "%s", a->login);
+	if (floor_workday(f, m->day)) {
+		edge = att_shift_edge(f, m->day, kind == ATT_OUT);
 		if (kind == ATT_IN && at > edge + f->att.late_grace_minutes * 60)
-			m.minutes = (int)((at - edge) / 60);
+			m->minutes = (int)((at - edge) / 60);
 		if (kind == ATT_OUT && at < edge)
-			m.minutes = (int)((edge - at + 59) / 60);
+			m->minutes = (int)((edge - at + 59) / 60);
 	}
-	out->minutes = m.minutes;
-	out->half_day = m.minutes > f->att.half_day_after_minutes;
-	if (check_window(f, a, kind, &m, outside, e) < 0)
-		return -1;
-	if (store_begin(s, e) < 0)
-		return -1;
-	rc = 0;
+	out->minutes = m->minutes;
+	out->half_day = m->minutes > f->att.half_day_after_minutes;
+	return check_window(f, a, kind, m, outside, e);
+}
+
+/* Writes a checked sign-in or sign-out, its LATE mark and its audit line,
+ * inside the caller's transaction. */
+static int
+sign_write(const struct floor *f, struct store *s, const struct actor *a,
+    int staff, bool at_given, struct att_mark *m, struct signin_result *out,
+    struct err *e)
+{
+	struct att_mark in;
+	int rc = 0, rule, kind = m->kind;
+	time_t at = m->at;
+
 	/* A sign-out needs the day's sign-in; without one it is refused,
 	 * never taken for an absence. */
 	if (kind == ATT_OUT) {
-		rc = store_att_live(s, m.staff, m.day, ATT_IN, &in, e);
+		rc = store_att_live(s, m->staff, m->day, ATT_IN, &in, e);
 		if (rc > 0)
 			rc = err_set(e, EXIT_USAGE, "%s (%s) has not signed in on %s: "
 			    "a sign-out needs a sign-in first", f->staff[staff].name,
-			    f->staff[staff].id, m.day);
+			    f->staff[staff].id, m->day);
 		else if (rc == 0 && at < in.at)
 			rc = err_set(e, EXIT_USAGE, "%s (%s) signed in later than "
 			    "that, on %s", f->staff[staff].name, f->staff[staff].id,
-			    m.day);
+			    m->day);
 	}
 	if (rc == 0)
-		rc = store_att_add(s, &m, e);
+		rc = store_att_add(s, m, e);
 	/* A sign-in dated into a finished month changes what it carries. */
 	if (rc == 0)
-		rc = store_carry_drop(s, m.day, e);
+		rc = store_carry_drop(s, m->day, e);
 	if (rc > 0)
 		err_set(e, EXIT_USAGE, "%s (%s) is already signed %s on %s",
 		    f->staff[staff].name, f->staff[staff].id,
-		    kind == ATT_IN ? "in" : "out", m.day);
+		    kind == ATT_IN ? "in" : "out", m->day);
 	/* Each late arrival is fined (A3a); early leave is not. */
-	if (rc == 0 && kind == ATT_IN && m.minutes > 0 &&
+	if (rc == 0 && kind == ATT_IN && m->minutes > 0 &&
 	    (rule = floor_rule_find(f, "LATE")) >= 0) {
 		struct mark_req r = { rule, staff, -1, -1, NULL, at, at_given };
 		struct mark_result res;
 		char note[64];
 
-		snprintf(note, sizeof note, "%d minutes late", m.minutes);
+		snprintf(note, sizeof note, "%d minutes late", m->minutes);
 		r.note = note;
 		rc = engine_mark_in(f, s, a, &r, &res, e);
 		if (rc == 0) {
@@ -151,13 +162,27 @@ sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
 	if (rc == 0) {
 		char object[48], when[32];
 
-		snprintf(object, sizeof object, "staff %s", m.staff);
+		snprintf(object, sizeof object, "staff %s", m->staff);
 		clock_format(at, when, sizeof when);
 		rc = trail_write(f, s, a, kind == ATT_IN ? "sign-in" : "sign-out",
-		    object, e, "%s, shift day %s; %d minutes %s", when, m.day,
-		    m.minutes, kind == ATT_IN ? "late" : "early");
+		    object, e, "%s, shift day %s; %d minutes %s", when, m->day,
+		    m->minutes, kind == ATT_IN ? "late" : "early");
 	}
-	if (rc != 0 || store_commit(s, e) < 0) {
+	return rc == 0 ? 0 : -1;
+}
+
+static int
+sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
+    time_t at, bool at_given, bool outside, int kind,
+    struct signin_result *out, struct err *e)
+{
+	struct att_mark m;
+
+	if (sign_check(f, a, staff, at, at_given, outside, kind, &m, out, e) < 0 ||
+	    store_begin(s, e) < 0)
+		return -1;
+	if (sign_write(f, s, a, staff, at_given, &m, out, e) < 0 ||
+	    store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -450,4 +475,181 @@ attendance_leave_form(const struct floor *f, struct store *s,
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- signin --import ---- */
+
+static int
+row_order(const void *pa, const void *pb)
+{
+	const struct import_row *a = pa, *b = pb;
+
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	return a->line - b->line;
+}
+
+static int
+mark_order(const void *pa, const void *pb)
+{
+	const struct att_mark *a = pa, *b = pb;
+	int c = strcmp(a->staff, b->staff);
+
+	if (c == 0)
+		c = strcmp(a->day, b->day);
+	if (c == 0)
+		c = a->kind - b->kind;
+	if (c == 0 && a->at != b->at)
+		c = a->at < b->at ? -1 : 1;
+	return c;
+}
+
+/* What the file's earlier rows (in time order) recorded for one person. */
+struct import_seen {
+	char in_day[DAY_LEN], out_day[DAY_LEN];
+	int64_t in_at, out_at;
+};
+
+/* Judges one row against the store and the file's earlier rows: 0 to
+ * write, 1 already recorded, -1 an error (in e). */
+static int
+import_judge(const struct floor *f, struct store *s, const struct actor *a,
+    const struct import_row *r, bool outside, const struct att_mark *voided,
+    int nvoided, struct import_seen *seen, struct att_mark *m, struct err *e)
+{
+	const struct staff *p = &f->staff[r->staff];
+	struct import_seen *sn = &seen[r->staff];
+	struct signin_result res;
+	struct att_mark live;
+	char when[32];
+	int rc;
+
+	if (sign_check(f, a, r->staff, r->at, true, outside, r->kind, m, &res,
+	    e) < 0)
+		return -1;
+	if (bsearch(m, voided, (size_t)nvoided, sizeof *voided, mark_order))
+		return 1;	/* voided since: never brought back */
+	rc = store_att_live(s, m->staff, m->day, r->kind, &live, e);
+	if (rc < 0)
+		return -1;
+	if (rc == 0 && live.at == m->at)
+		return 1;	/* imported before */
+	if (rc == 0) {
+		clock_format((time_t)live.at, when, sizeof when);
+		return err_set(e, EXIT_USAGE, "%s (%s) is already signed %s on "
+		    "%s (at %s)", p->name, p->id, r->kind == ATT_IN ? "in" :
+		    "out", m->day, when);
+	}
+	/* The file's own earlier rows. */
+	if (strcmp(r->kind == ATT_IN ? sn->in_day : sn->out_day, m->day) == 0) {
+		int64_t prev = r->kind == ATT_IN ? sn->in_at : sn->out_at;
+
+		if (prev == m->at)
+			return 1;	/* the same row twice */
+		clock_format((time_t)prev, when, sizeof when);
+		return err_set(e, EXIT_USAGE, "%s (%s) is signed %s on %s at %s "
+		    "by an earlier row", p->name, p->id, r->kind == ATT_IN ?
+		    "in" : "out", m->day, when);
+	}
+	if (r->kind == ATT_OUT && strcmp(sn->in_day, m->day) != 0) {
+		rc = store_att_live(s, m->staff, m->day, ATT_IN, &live, e);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			return err_set(e, EXIT_USAGE, "%s (%s) has not signed in on "
+			    "%s: a sign-out needs a sign-in first", p->name, p->id,
+			    m->day);
+		if (m->at < live.at)
+			return err_set(e, EXIT_USAGE, "%s (%s) signed in later than "
+			    "that, on %s", p->name, p->id, m->day);
+	}
+	return 0;
+}
+
+int
+attendance_import(const struct floor *f, struct store *s,
+    const struct actor *a, struct import_row *rows, int n, bool outside,
+    const char *name, struct buf *errs, int *added, int *skipped,
+    struct err *e)
+{
+	struct import_seen *seen;
+	struct att_mark *voided = NULL, m;
+	struct signin_result res;
+	char from[DAY_LEN], to[DAY_LEN];
+	signed char *judged;
+	int nvoided = 0, i, rc = 0, batch;
+
+	*added = *skipped = 0;
+	if (a->role != UROLE_MANAGER)
+		return err_set(e, EXIT_REFUSED, "%s is a %s: only a manager "
+		    "imports sign-ins", a->login, urole_name(a->role));
+	if (n == 0)
+		return 0;
+	qsort(rows, (size_t)n, sizeof *rows, row_order);
+	clock_shift_day(f, rows[0].at, from);
+	clock_add_days(from, -1, from);
+	clock_shift_day(f, rows[n - 1].at, to);
+	if (store_att_voided_range(s, from, to, &voided, &nvoided, e) < 0)
+		return -1;
+	qsort(voided, (size_t)nvoided, sizeof *voided, mark_order);
+	seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
+	judged = xcalloc((size_t)n + 1, 1);
+	/* The whole file first: every row as signin/signout would judge it. */
+	for (i = 0; i < n; i++) {
+		struct import_seen *sn = &seen[rows[i].staff];
+		struct err re = { 0 };
+
+		judged[i] = (signed char)import_judge(f, s, a, &rows[i], outside,
+		    voided, nvoided, seen, &m, &re);
+		if (judged[i] < 0) {
+			if (re.code == EXIT_RUNTIME) {
+				*e = re;
+				rc = -1;
+				break;
+			}
+			buf_printf(errs, "%s:%d: %s\n", name, rows[i].line, re.msg);
+			continue;
+		}
+		memcpy(rows[i].kind == ATT_IN ? sn->in_day : sn->out_day, m.day,
+		    DAY_LEN);
+		*(rows[i].kind == ATT_IN ? &sn->in_at : &sn->out_at) = m.at;
+	}
+	free(seen);
+	free(voided);
+	/* Then in time order, a few hundred rows a transaction. */
+	for (i = 0; rc == 0 && errs->len == 0 && i < n; i += batch) {
+		struct err we;
+		int k;
+
+		batch = n - i < 256 ? n - i : 256;
+		if (store_begin(s, e) < 0) {
+			rc = -1;
+			break;
+		}
+		for (k = i; rc == 0 && k < i + batch; k++) {
+			if (judged[k] != 0) {
+				(*skipped)++;
+				continue;
+			}
+			rc = sign_check(f, a, rows[k].staff, rows[k].at, true,
+			    outside, rows[k].kind, &m, &res, e);
+			if (rc == 0)
+				rc = sign_write(f, s, a, rows[k].staff, true, &m, &res,
+				    e);
+			if (rc == 0) {
+				(*added)++;
+				continue;
+			}
+			we = *e;
+			err_set(e, we.code ? we.code : EXIT_RUNTIME, "%s:%d: %s "
+			    "(the rows before it were imported; importing the file "
+			    "again adds only the rest)", name, rows[k].line, we.msg);
+		}
+		if (rc != 0 || store_commit(s, e) < 0) {
+			store_rollback(s);
+			rc = -1;
+		}
+	}
+	free(judged);
+	return rc;
 }

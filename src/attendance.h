@@ -64,6 +64,22 @@ int attendance_signout(const struct floor *f, struct store *s,
     const struct actor *a, int staff, time_t at, bool at_given,
     bool outside_shift, struct signin_result *out, struct err *e);
 
+struct import_row;
+
+/*
+ * signin --import (managers): rows of a time clock's file named name,
+ * each judged as signin/signout would judge it.  All are checked first;
+ * each bad one adds "name:LINE: message\n" to errs and nothing is written
+ * (returns 0 with errs set; the caller exits 2).  Otherwise they are
+ * written in time order, in short transactions; a row already recorded
+ * (the same person, day, kind and time), voided or not, adds nothing.
+ * *added and *skipped count them.
+ */
+int attendance_import(const struct floor *f, struct store *s,
+    const struct actor *a, struct import_row *rows, int n, bool outside,
+    const char *name, struct buf *errs, int *added, int *skipped,
+    struct err *e);
+
 /* Voids staff's sign-in of day and the LATE mark it caused (kept on
  * record); a corrected sign-in can then be recorded.  *late is the LATE
  * incident voided, 0 when none. */
