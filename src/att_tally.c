@@ -628,21 +628,17 @@ seen_at_desk(const struct floor *f, struct store *s, const char *day,
 }
 
 int
-attendance_day(const struct floor *f, struct store *s, const char *day,
-    struct att_day *out, struct err *e)
+attendance_day_seen(const struct floor *f, struct store *s, const char *day,
+    const bool *seen, struct att_day *out, struct err *e)
 {
 	struct att_month *now_m, *before_m;
-	bool *seen;
 	int i, rc;
 
 	now_m = xcalloc((size_t)f->nstaff + 1, sizeof *now_m);
 	before_m = xcalloc((size_t)f->nstaff + 1, sizeof *before_m);
-	seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
-	rc = seen_at_desk(f, s, day, seen, e);
 	/* One walk gives both today's month and yesterday's (this runs at
 	 * every console reload). */
-	if (rc == 0)
-		rc = tally_upto(f, s, day, now_m, out, before_m, seen, e);
+	rc = tally_upto(f, s, day, now_m, out, before_m, seen, e);
 	/* A threshold crossed today: a flag or the bonus that was not there
 	 * yesterday. */
 	for (i = 0; rc == 0 && i < f->nstaff; i++)
@@ -650,6 +646,18 @@ attendance_day(const struct floor *f, struct store *s, const char *day,
 		    strcmp(now_m[i].flags, before_m[i].flags) != 0;
 	free(now_m);
 	free(before_m);
+	return rc;
+}
+
+int
+attendance_day(const struct floor *f, struct store *s, const char *day,
+    struct att_day *out, struct err *e)
+{
+	bool *seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
+	int rc = seen_at_desk(f, s, day, seen, e);
+
+	if (rc == 0)
+		rc = attendance_day_seen(f, s, day, seen, out, e);
 	free(seen);
 	return rc;
 }
