@@ -561,6 +561,18 @@ carry_load(const struct floor *f, struct store *s, const char *upto,
 	return 0;
 }
 
+int
+attendance_settle(const struct floor *f, struct store *s, const char *day,
+    struct err *e)
+{
+	struct tally *tl = xcalloc((size_t)f->nstaff + 1, sizeof *tl);
+	char from[DAY_LEN];
+	int rc = carry_load(f, s, day, clock_now(), tl, from, e);
+
+	free(tl);
+	return rc;
+}
+
 /*
  * Tallies everyone up to and including `upto`: the carried totals of the
  * months before, then the days of upto's month.  Fills the month of `upto`

@@ -140,6 +140,13 @@ int attendance_day(const struct floor *f, struct store *s, const char *day,
 int attendance_day_seen(const struct floor *f, struct store *s,
     const char *day, const bool *seen, struct att_day *out, struct err *e);
 
+/* Settles (computes once and stores) the carried totals that a look at
+ * day needs; for a caller about to read inside one transaction, where
+ * they could only be computed.  Where the store cannot be written, does
+ * nothing more than the look itself would. */
+int attendance_settle(const struct floor *f, struct store *s, const char *day,
+    struct err *e);
+
 /* One person's month. */
 struct att_month {
 	int late, early, half_days;
