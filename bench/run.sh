@@ -16,7 +16,7 @@
 # working day of them, imported by `callfloor signin --import` (the real
 # code path; bench/gen_attendance.py writes the time clock's file).
 #
-# Knobs (environment): BENCH_SEED (1), BENCH_SMALL, BENCH_ONLY (rows to run,
+# Knobs (environment): BENCH_SEED (1), BENCH_SMALL, BENCH_RUNS, BENCH_ONLY (rows to run,
 # e.g. "138"), BENCH_MARKS, BENCH_IDLE (seconds), BENCH_MARK_KEYS ("d,c,L,s"),
 # BENCH_CONFIRM (a key that confirms a mark, when the console asks).
 # Exit status: 0 when the harness worked, whatever the times; 1 when not.
@@ -38,10 +38,10 @@ YEARS=${BENCH_YEARS:-1}
 ATT=${BENCH_ATTENDANCE:-1}
 if [ "${BENCH_SMALL:-0}" = 1 ]; then
 	SEATS=100 NGROUPS=4 N=10000
-	MARKS=${BENCH_MARKS:-200} IDLE=${BENCH_IDLE:-5} RUNS=3 WATCH=10 COLS=120 LINES=40
+	MARKS=${BENCH_MARKS:-200} IDLE=${BENCH_IDLE:-5} RUNS=${BENCH_RUNS:-3} WATCH=10 COLS=120 LINES=40
 else
 	SEATS=2000 NGROUPS=40 N=1000000
-	MARKS=${BENCH_MARKS:-10000} IDLE=${BENCH_IDLE:-60} RUNS=5 WATCH=60 COLS=240 LINES=80
+	MARKS=${BENCH_MARKS:-10000} IDLE=${BENCH_IDLE:-60} RUNS=${BENCH_RUNS:-5} WATCH=60 COLS=240 LINES=80
 fi
 
 DATA=$ROOT/bench/data
