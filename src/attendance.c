@@ -527,7 +527,8 @@ import_judge(const struct floor *f, struct store *s, const struct actor *a,
 	if (sign_check(f, a, r->staff, r->at, true, outside, r->kind, m, &res,
 	    e) < 0)
 		return -1;
-	if (bsearch(m, voided, (size_t)nvoided, sizeof *voided, mark_order))
+	if (nvoided > 0 &&
+	    bsearch(m, voided, (size_t)nvoided, sizeof *voided, mark_order))
 		return 1;	/* voided since: never brought back */
 	rc = store_att_live(s, m->staff, m->day, r->kind, &live, e);
 	if (rc < 0)
@@ -591,7 +592,8 @@ attendance_import(const struct floor *f, struct store *s,
 	clock_shift_day(f, rows[n - 1].at, to);
 	if (store_att_voided_range(s, from, to, &voided, &nvoided, e) < 0)
 		return -1;
-	qsort(voided, (size_t)nvoided, sizeof *voided, mark_order);
+	if (nvoided > 0)
+		qsort(voided, (size_t)nvoided, sizeof *voided, mark_order);
 	seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
 	judged = xcalloc((size_t)n + 1, 1);
 	/* The whole file first: every row as signin/signout would judge it. */

@@ -78,7 +78,8 @@ say_lines(struct buf *errs, const char *file)
 		v[n++] = line;
 	}
 	import_prefix = strlen(file) + 1;
-	qsort(v, n, sizeof *v, by_line);
+	if (n > 0)
+		qsort(v, n, sizeof *v, by_line);
 	for (i = 0; i < n; i++)
 		cli_say(v[i]);
 	free(v);
