@@ -36,7 +36,7 @@ DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 	    libcairo2-dev libpango1.0-dev fonts-wqy-zenhei poppler-utils \
 	    cups cups-client printer-driver-cups-pdf
 
-.PHONY: all deps test unit e2e check fuzz bench bench-smoke install clean demo
+.PHONY: all deps test unit e2e check fuzz fuzz-import bench bench-smoke install clean demo
 
 all: callfloor
 
@@ -190,12 +190,18 @@ $(B)/tests/fuzz/%.o: tests/fuzz/%.c
 $(B)/replay: $(B)/tests/fuzz/fuzz_config.o $(B)/tests/fuzz/replay.o $(CORE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(B)/replay_import: $(B)/tests/fuzz/fuzz_import.o $(B)/tests/fuzz/replay.o $(CORE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 check:
 	$(MAKE) B=$(ASAN_B) CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-	  $(ASAN_B)/callfloor $(ASAN_B)/unit_tests $(ASAN_B)/tests/stress/reprice $(ASAN_B)/replay
+	  $(ASAN_B)/callfloor $(ASAN_B)/unit_tests $(ASAN_B)/tests/stress/reprice $(ASAN_B)/replay \
+	  $(ASAN_B)/replay_import
 	$(CHECK_ENV) $(ASAN_B)/unit_tests --jobs 2
 	$(CHECK_ENV) $(ASAN_B)/replay tests/fuzz/corpus/*
+	$(CHECK_ENV) $(ASAN_B)/replay_import tests/fuzz/import_corpus/*
 	$(MAKE) fuzz FUZZ_TIME=$(CHECK_FUZZ_TIME)
+	$(MAKE) fuzz-import FUZZ_TIME=$(CHECK_FUZZ_TIME)
 	@# The end-to-end scripts run without the end-of-run leak check: when a
 	@# console's terminal is killed under it, LeakSanitizer's stop-the-world
 	@# can spin instead of exiting.  Leaks are checked by the unit tests
@@ -225,6 +231,23 @@ fuzz: build-fuzz/fuzz_config
 	  build-fuzz/fuzz_config -max_total_time=$(FUZZ_TIME) -timeout=5 \
 	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
 	  build-fuzz/corpus tests/fuzz/corpus
+
+# `make fuzz-import`: the same for the time clock import parser
+# (signin --import), seeded from tests/fuzz/import_corpus/.
+FUZZ_IMPORT_SRC := tests/fuzz/fuzz_import.c src/att_import.c src/config.c \
+	     src/floor.c src/util.c src/text.c src/clock.c
+build-fuzz/fuzz_import: $(FUZZ_IMPORT_SRC) $(B)/embedded.c
+	@mkdir -p build-fuzz/import_corpus
+	clang $(CPPFLAGS) -DSRCDIR='"$(CURDIR)"' -std=c11 -g -O1 \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  $(shell pkg-config --cflags libconfig) -o $@ $^ \
+	  $(shell pkg-config --libs libconfig) -lm
+
+fuzz-import: build-fuzz/fuzz_import
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp \
+	  build-fuzz/fuzz_import -max_total_time=$(FUZZ_TIME) -timeout=5 \
+	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/import- \
+	  build-fuzz/import_corpus tests/fuzz/import_corpus
 
 clean:
 	rm -rf $(B) $(ASAN_B) build-fuzz callfloor

@@ -17,7 +17,10 @@
  * Deterministic: the same floor, seed, size and year give the same history.
  * It must not be linked into callfloor, nor used on a real floor.
  *
- * usage: gen_history -c FLOOR.cfg -d NEW.db [-n INCIDENTS] [-s SEED] [-y YEAR]
+ * usage: gen_history -c FLOOR.cfg -d NEW.db [-n INCIDENTS] [-s SEED] [-y YEAR] [-a]
+ *
+ * -a adds the year to an existing database (made by an earlier run for the
+ * year before): `make bench` builds several years of history so.
  */
 #include <errno.h>
 #include <math.h>
@@ -325,7 +328,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: gen_history -c FLOOR.cfg -d NEW.db [-n INCIDENTS] "
-	    "[-s SEED] [-y YEAR]\n");
+	    "[-s SEED] [-y YEAR] [-a]\n");
 	exit(2);
 }
 
@@ -335,7 +338,7 @@ main(int argc, char **argv)
 	const char *cfg = NULL, *db = NULL;
 	long total = 1000000;
 	unsigned long long seed = 1;
-	int year = 2025, ch, ndays, d, i;
+	int year = 2025, ch, ndays, d, i, append = 0;
 	double *w, wsum = 0, carry = 0;
 	struct buf errs = { 0 };
 	struct err e = { 0 };
@@ -344,26 +347,29 @@ main(int argc, char **argv)
 	int64_t *tc = NULL;
 	int ntc = 0, captc = 0;
 
-	while ((ch = getopt(argc, argv, "c:d:n:s:y:")) != -1) {
+	while ((ch = getopt(argc, argv, "ac:d:n:s:y:")) != -1) {
 		switch (ch) {
 		case 'c': cfg = optarg; break;
 		case 'd': db = optarg; break;
 		case 'n': total = atol(optarg); break;
 		case 's': seed = strtoull(optarg, NULL, 10); break;
 		case 'y': year = atoi(optarg); break;
+		case 'a': append = 1; break;
 		default: usage();
 		}
 	}
 	if (cfg == NULL || db == NULL || total <= 0 || year < 1971)
 		usage();
-	rng_state = seed * 0x2545F4914F6CDD1DULL + 7;
+	/* An added year draws its own marks. */
+	rng_state = seed * 0x2545F4914F6CDD1DULL + 7 +
+	    (append ? (unsigned long long)year : 0);
 	if ((fl = floor_load(cfg, &errs)) == NULL) {
 		fputs(errs.s ? errs.s : "gen_history: bad configuration\n", stderr);
 		return 2;
 	}
 	F = fl;
 	clock_use_floor(F);
-	if (unlink(db) < 0 && errno != ENOENT)
+	if (!append && unlink(db) < 0 && errno != ENOENT)
 		die("gen_history: cannot remove %s", db);
 	if (store_open(db, 0, &S, &e) < 0 || store_set_synchronous(S, false, &e) < 0)
 		die("gen_history: %s", e.msg);

@@ -414,3 +414,60 @@ store_incidents_of_rules(struct store *s, const char *from, const char *to,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int
+store_first_incident_of_rules(struct store *s, const char *const *codes,
+    int ncodes, char day[11], struct err *e)
+{
+	struct buf q = { 0 };
+	sqlite3_stmt *st;
+	int i, rc, found = 0;
+
+	if (ncodes == 0)
+		return 1;
+	/* One look-up per rule down the (rule, day) index; the aggregate
+	 * min() skips a rule that has none. */
+	buf_puts(&q, "SELECT min(d) FROM (");
+	for (i = 0; i < ncodes; i++)
+		buf_printf(&q, "%sSELECT (SELECT min(day) FROM incident WHERE "
+		    "rule = ?%d AND voided_at IS NULL AND staff IS NOT NULL) AS d",
+		    i ? " UNION ALL " : "", i + 1);
+	buf_puts(&q, ")");
+	st = prepare(s, q.s, e);
+	buf_free(&q);
+	if (st == NULL)
+		return -1;
+	for (i = 0; i < ncodes; i++)
+		sqlite3_bind_text(st, i + 1, codes[i], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		text_col(st, 0, day, 11);
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, e, "reading absences");
+	return found ? 0 : 1;
+}
+
+int
+store_att_voided_range(struct store *s, const char *from, const char *to,
+    struct att_mark **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT " ATT_COLS " FROM attendance WHERE "
+	    "day BETWEEN ?1 AND ?2 AND voided_at IS NOT NULL", e);
+	void *rows;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	rc = store_rows(s, st, sizeof **out, att_row, &rows, n, e,
+	    "reading attendance");
+	*out = rows;
+	sqlite3_finalize(st);
+	return rc;
+}

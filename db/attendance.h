@@ -32,6 +32,9 @@ int store_att_void(struct store *s, int64_t id, const char *by, int64_t at,
 /* Live sign-ins and sign-outs between two days (inclusive), by day. */
 int store_att_range(struct store *s, const char *from, const char *to,
     struct att_mark **out, int *n, struct err *e);
+/* Voided sign-ins and sign-outs between two days (inclusive). */
+int store_att_voided_range(struct store *s, const char *from, const char *to,
+    struct att_mark **out, int *n, struct err *e);
 /* The first day anyone signed in; returns 1 when nobody ever did. */
 int store_att_first_day(struct store *s, char day[11], struct err *e);
 
@@ -87,4 +90,7 @@ struct absence_incident {
 int store_incidents_of_rules(struct store *s, const char *from, const char *to,
     const char *const *codes, int ncodes, struct absence_incident **out,
     int *n, struct err *e);
+/* The first day of a not-voided incident of the given rules; 1 when none. */
+int store_first_incident_of_rules(struct store *s, const char *const *codes,
+    int ncodes, char day[11], struct err *e);
 #endif

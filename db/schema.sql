@@ -1,5 +1,5 @@
--- schema.sql - the callfloor database, schema version 2 (db/store.c
--- migrates a version 1 database: see migrate_v2 there).
+-- schema.sql - the callfloor database, schema version 3 (db/store.c
+-- migrates a version 1 or 2 database: see migrate_v2, migrate_v3 there).
 --
 -- Money is integer fen.  Times are Unix seconds; "day" is the floor-local
 -- shift day "YYYY-MM-DD" that an incident belongs to (see src/clock.h).
@@ -46,6 +46,12 @@ CREATE INDEX incident_day ON incident (day);
 -- the first day, at every console reload: without this it reads the whole
 -- table (400 ms a reload on a year of a 2,000-seat floor; make bench).
 CREATE INDEX incident_rule ON incident (rule, day);
+-- The report's voids of a day (few rows among millions) and the undo key's
+-- last mark of a login (schema 3): partial indexes, small on disk.
+CREATE INDEX incident_voided ON incident (voided_at)
+	WHERE voided_at IS NOT NULL;
+CREATE INDEX incident_marker ON incident (marked_by, marked_at)
+	WHERE voided_at IS NULL;
 
 -- Who pays what for an incident.  own = 1 is the offender's own fine;
 -- the rest are co-penalties and group fines.  staff is NULL where the role
@@ -109,6 +115,37 @@ CREATE TABLE attendance (
 CREATE INDEX attendance_day ON attendance (day);
 CREATE UNIQUE INDEX attendance_live ON attendance (staff, day, kind)
 	WHERE voided_at IS NULL;
+
+-- Attendance totals carried forward per person and finished month (schema
+-- 3; db/carry.h): the month's own figures and what rules need across long
+-- windows, up to the month's end.  Derived from the rows above, settled by
+-- the first command that needs a finished month, dropped from a month on
+-- by any write dated into it (in that write's transaction); `callfloor
+-- verify` rebuilds them from the raw rows and compares.
+CREATE TABLE att_carry (
+	month           TEXT NOT NULL,      -- "YYYY-MM"
+	staff           TEXT NOT NULL,
+	late            INTEGER NOT NULL,
+	early           INTEGER NOT NULL,
+	half            INTEGER NOT NULL,
+	absent          INTEGER NOT NULL,
+	meeting_halves  INTEGER NOT NULL,
+	late_year       INTEGER NOT NULL,
+	absent_total    INTEGER NOT NULL,
+	meeting_total   INTEGER NOT NULL,
+	over_months     INTEGER NOT NULL,
+	run             INTEGER NOT NULL,
+	max_run         INTEGER NOT NULL,
+	PRIMARY KEY (month, staff)
+) WITHOUT ROWID;
+
+-- Named values of the store's own: "carry_key" is the fingerprint of the
+-- configuration the carried totals were settled under (work calendar,
+-- shift, thresholds, staff); another one drops them.
+CREATE TABLE meta (
+	name   TEXT PRIMARY KEY,
+	value  TEXT NOT NULL
+) WITHOUT ROWID;
 
 -- Attendance explanations (考勤说明, rule A2): a day with one is not an
 -- absence, signed in or not.

@@ -342,6 +342,27 @@ static const char migrate_v2[] =
 	"UPDATE leave SET approved_at = recorded_at WHERE approved_by IS NOT NULL;";
 
 /*
+ * Version 2 to 3: attendance totals carried forward per person and month
+ * (left empty: the first command that needs a finished month settles it
+ * from the raw rows), the store's meta, and the partial indexes for the
+ * report's voids and the undo key's last mark.
+ */
+static const char migrate_v3[] =
+	"CREATE INDEX incident_voided ON incident (voided_at)"
+	"  WHERE voided_at IS NOT NULL;"
+	"CREATE INDEX incident_marker ON incident (marked_by, marked_at)"
+	"  WHERE voided_at IS NULL;"
+	"CREATE TABLE att_carry (month TEXT NOT NULL, staff TEXT NOT NULL,"
+	"  late INTEGER NOT NULL, early INTEGER NOT NULL, half INTEGER NOT NULL,"
+	"  absent INTEGER NOT NULL, meeting_halves INTEGER NOT NULL,"
+	"  late_year INTEGER NOT NULL, absent_total INTEGER NOT NULL,"
+	"  meeting_total INTEGER NOT NULL, over_months INTEGER NOT NULL,"
+	"  run INTEGER NOT NULL, max_run INTEGER NOT NULL,"
+	"  PRIMARY KEY (month, staff)) WITHOUT ROWID;"
+	"CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
+	"  WITHOUT ROWID;";
+
+/*
  * Version 4 (issue 17): rule B14's register of unrepaired and complaint
  * callers (see schema.sql).  Self-contained: only its own table.
  */
@@ -420,7 +441,10 @@ migrate(struct store *s, struct err *e)
 		store_rollback(s);
 		return -1;
 	}
-	/* Later versions add their steps here: if (ver < 3) ... */
+	if (ver > 0 && ver < 3 && exec(s, migrate_v3, e) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	if (ver != 0 && ver < 4 && exec(s, migrate_v4, e) < 0) {
 		store_rollback(s);
 		return -1;
@@ -429,6 +453,7 @@ migrate(struct store *s, struct err *e)
 		store_rollback(s);
 		return -1;
 	}
+	/* Later versions add their steps here: if (ver < 7) ... */
 	{
 		char q[96];
 

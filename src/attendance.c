@@ -2,7 +2,9 @@
  * attendance.c - the rules of rulebook section 3, applied.  Sign-ins and
  * leave are recorded through db/attendance.c; lateness is fined through the
  * engine (rule LATE) in the same transaction; absences and thresholds are
- * derived here from what is recorded.  Nothing here speaks SQL or curses.
+ * derived in att_tally.c from what is recorded; a write dated into a
+ * finished month drops the totals carried from it (db/carry.h) in its own
+ * transaction.  Nothing here speaks SQL or curses.
  */
 #include "attendance.h"
 
@@ -10,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../db/carry.h"
+#include "att_import.h"
+#include "att_internal.h"
 #include "clock.h"
-#include "seatmap.h"
 #include "trail.h"
 
 static const char *status_names[] = { "-", "not yet signed in", "signed in",
@@ -23,8 +27,8 @@ const char *att_status_name(enum att_status st) { return status_names[st]; }
 char att_status_letter(enum att_status st) { return status_letters[st]; }
 
 /* When the shift of day starts and ends, in floor-local time. */
-static time_t
-shift_edge(const struct floor *f, const char *day, bool end)
+time_t
+att_shift_edge(const struct floor *f, const char *day, bool end)
 {
 	char stamp[32];
 	char next[DAY_LEN];
@@ -41,19 +45,14 @@ shift_edge(const struct floor *f, const char *day, bool end)
 	return t;
 }
 
-static bool
-shift_over(const struct floor *f, const char *day, time_t now)
-{
-	return now >= shift_edge(f, day, true);
-}
-
 /* Refuses a sign-in or sign-out outside its window (unless a manager
  * records it as outside the shift). */
 static int
 check_window(const struct floor *f, const struct actor *a, int kind,
     const struct att_mark *m, bool outside, struct err *e)
 {
-	time_t start = shift_edge(f, m->day, false), end = shift_edge(f, m->day, true);
+	time_t start = att_shift_edge(f, m->day, false);
+	time_t end = att_shift_edge(f, m->day, true);
 	/* A sign-out's lower bound is the sign-in itself (checked with it). */
 	time_t from = kind == ATT_IN ? start - (time_t)f->signin_window * 60 : 0;
 	time_t to = kind == ATT_IN ? end : end + (time_t)f->signout_window * 60;
@@ -76,16 +75,17 @@ check_window(const struct floor *f, const struct actor *a, int kind,
 	    "--outside-shift", kind == ATT_IN ? "in" : "out", at, m->day, a1, a2);
 }
 
+/* Checks a sign-in or sign-out as signin/signout would (role, time,
+ * window) and fills m; out gets its lateness. */
 static int
-sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
-    time_t at, bool at_given, bool outside, int kind,
+sign_check(const struct floor *f, const struct actor *a, int staff, time_t at,
+    bool at_given, bool outside, int kind, struct att_mark *m,
     struct signin_result *out, struct err *e)
 {
-	struct att_mark m = { 0 }, in;
 	time_t now = clock_now(), edge;
-	int rc, rule;
 
 	memset(out, 0, sizeof *out);
+	memset(m, 0, sizeof *m);
 	if (!actor_can_mark(a))
 		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not sign "
 		    "people in or out", a->login, urole_name(a->role));
@@ -93,52 +93,64 @@ sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
 		return err_set(e, EXIT_USAGE, "no such staff");
 	if (engine_check_time(a, at, at_given, now, e) < 0)
 		return -1;
-	snprintf(m.staff, sizeof m.staff, "%s", f->staff[staff].id);
-	clock_shift_day(f, at, m.day);
-	m.kind = kind;
-	m.at = at;
-	snprintf(m.by, sizeof m.by, "%s", a->login);
-	if (floor_workday(f, m.day)) {
-		edge = shift_edge(f, m.day, kind == ATT_OUT);
+	snprintf(m->staff, sizeof m->staff, "%s", f->staff[staff].id);
+	clock_shift_day(f, at, m->day);
+	m->kind = kind;
+	m->at = at;
+	snprintf(m->by, sizeof m->by, "%s", a->login);
+	if (floor_workday(f, m->day)) {
+		edge = att_shift_edge(f, m->day, kind == ATT_OUT);
 		if (kind == ATT_IN && at > edge + f->att.late_grace_minutes * 60)
-			m.minutes = (int)((at - edge) / 60);
+			m->minutes = (int)((at - edge) / 60);
 		if (kind == ATT_OUT && at < edge)
-			m.minutes = (int)((edge - at + 59) / 60);
+			m->minutes = (int)((edge - at + 59) / 60);
 	}
-	out->minutes = m.minutes;
-	out->half_day = m.minutes > f->att.half_day_after_minutes;
-	if (check_window(f, a, kind, &m, outside, e) < 0)
-		return -1;
-	if (store_begin(s, e) < 0)
-		return -1;
-	rc = 0;
+	out->minutes = m->minutes;
+	out->half_day = m->minutes > f->att.half_day_after_minutes;
+	return check_window(f, a, kind, m, outside, e);
+}
+
+/* Writes a checked sign-in or sign-out, its LATE mark and its audit line,
+ * inside the caller's transaction. */
+static int
+sign_write(const struct floor *f, struct store *s, const struct actor *a,
+    int staff, bool at_given, struct att_mark *m, struct signin_result *out,
+    struct err *e)
+{
+	struct att_mark in;
+	int rc = 0, rule, kind = m->kind;
+	time_t at = m->at;
+
 	/* A sign-out needs the day's sign-in; without one it is refused,
 	 * never taken for an absence. */
 	if (kind == ATT_OUT) {
-		rc = store_att_live(s, m.staff, m.day, ATT_IN, &in, e);
+		rc = store_att_live(s, m->staff, m->day, ATT_IN, &in, e);
 		if (rc > 0)
 			rc = err_set(e, EXIT_USAGE, "%s (%s) has not signed in on %s: "
 			    "a sign-out needs a sign-in first", f->staff[staff].name,
-			    f->staff[staff].id, m.day);
+			    f->staff[staff].id, m->day);
 		else if (rc == 0 && at < in.at)
 			rc = err_set(e, EXIT_USAGE, "%s (%s) signed in later than "
 			    "that, on %s", f->staff[staff].name, f->staff[staff].id,
-			    m.day);
+			    m->day);
 	}
 	if (rc == 0)
-		rc = store_att_add(s, &m, e);
+		rc = store_att_add(s, m, e);
+	/* A sign-in dated into a finished month changes what it carries. */
+	if (rc == 0)
+		rc = store_carry_drop(s, m->day, e);
 	if (rc > 0)
 		err_set(e, EXIT_USAGE, "%s (%s) is already signed %s on %s",
 		    f->staff[staff].name, f->staff[staff].id,
-		    kind == ATT_IN ? "in" : "out", m.day);
+		    kind == ATT_IN ? "in" : "out", m->day);
 	/* Each late arrival is fined (A3a); early leave is not. */
-	if (rc == 0 && kind == ATT_IN && m.minutes > 0 &&
+	if (rc == 0 && kind == ATT_IN && m->minutes > 0 &&
 	    (rule = floor_rule_find(f, "LATE")) >= 0) {
 		struct mark_req r = { rule, staff, -1, -1, NULL, at, at_given };
 		struct mark_result res;
 		char note[64];
 
-		snprintf(note, sizeof note, "%d minutes late", m.minutes);
+		snprintf(note, sizeof note, "%d minutes late", m->minutes);
 		r.note = note;
 		rc = engine_mark_in(f, s, a, &r, &res, e);
 		if (rc == 0) {
@@ -150,13 +162,27 @@ sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
 	if (rc == 0) {
 		char object[48], when[32];
 
-		snprintf(object, sizeof object, "staff %s", m.staff);
+		snprintf(object, sizeof object, "staff %s", m->staff);
 		clock_format(at, when, sizeof when);
 		rc = trail_write(f, s, a, kind == ATT_IN ? "sign-in" : "sign-out",
-		    object, e, "%s, shift day %s; %d minutes %s", when, m.day,
-		    m.minutes, kind == ATT_IN ? "late" : "early");
+		    object, e, "%s, shift day %s; %d minutes %s", when, m->day,
+		    m->minutes, kind == ATT_IN ? "late" : "early");
 	}
-	if (rc != 0 || store_commit(s, e) < 0) {
+	return rc == 0 ? 0 : -1;
+}
+
+static int
+sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
+    time_t at, bool at_given, bool outside, int kind,
+    struct signin_result *out, struct err *e)
+{
+	struct att_mark m;
+
+	if (sign_check(f, a, staff, at, at_given, outside, kind, &m, out, e) < 0 ||
+	    store_begin(s, e) < 0)
+		return -1;
+	if (sign_write(f, s, a, staff, at_given, &m, out, e) < 0 ||
+	    store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -225,6 +251,8 @@ attendance_signin_void(const struct floor *f, struct store *s,
 		    "sign-in (recorded by %s)", m.by);
 	if (rc == 0)
 		rc = store_att_void(s, m.id, a->login, clock_now(), reason, e);
+	if (rc == 0)
+		rc = store_carry_drop(s, day, e);
 	if (rc == 0 && m.minutes > 0)
 		rc = late_of(s, m.staff, day, late, e);
 	if (rc == 0 && *late != 0)
@@ -286,6 +314,7 @@ attendance_explain(const struct floor *f, struct store *s,
 	if (store_begin(s, e) < 0)
 		return -1;
 	if (store_explain_add(s, &x, e) != 0 ||
+	    store_carry_drop(s, day, e) < 0 ||
 	    trail_write(f, s, a, "explanation", object, e, "attendance "
 	    "explanation for shift day %s: %s", day, note) < 0 ||
 	    store_commit(s, e) < 0) {
@@ -317,7 +346,7 @@ leave_check(const struct floor *f, const struct leave_req *r, char *why,
     size_t n)
 {
 	char asked[DAY_LEN];
-	time_t start = shift_edge(f, r->from, false);
+	time_t start = att_shift_edge(f, r->from, false);
 
 	if (r->via == VIA_SMS)
 		return snprintf(why, n, "a text message is not a valid leave "
@@ -379,6 +408,7 @@ attendance_leave(const struct floor *f, struct store *s, const struct actor *a,
 	if (store_begin(s, e) < 0)
 		return -1;
 	if (store_leave_add(s, &l, e) < 0 ||
+	    store_carry_drop(s, l.from, e) < 0 ||
 	    trail_leave(f, s, a, &l, e) < 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;
@@ -464,362 +494,181 @@ attendance_leave_form(const struct floor *f, struct store *s,
 	return 0;
 }
 
-/* ---- derived: absences and thresholds ---- */
+/* ---- signin --import ---- */
 
-/*
- * Whether l excuses day: a valid request whose days include it, and, when
- * it needs a manager's approval, approved before the day's shift ended;
- * while the day is not over, a pending request still shows as leave.
- */
-static bool
-leave_covers(const struct floor *f, const struct leave *l, const char *day,
-    bool over)
+static int
+row_order(const void *pa, const void *pb)
 {
-	if (!l->valid || strcmp(l->from, day) > 0 || strcmp(day, l->to) > 0)
-		return false;
-	if (!leave_needs_approval(f, l->from, l->to))
-		return true;
-	if (l->approved_at == 0)
-		return !over;
-	return l->approved_at <= shift_edge(f, day, true);
-}
+	const struct import_row *a = pa, *b = pb;
 
-/* What is recorded over a span of days, loaded once. */
-struct span {
-	char first[DAY_LEN];		/* attendance kept since; "" never */
-	struct att_mark *marks;
-	int nmarks;
-	struct leave *leaves;
-	int nleaves;
-	struct absence_incident *abs;
-	int nabs;
-	struct explanation *expl;	/* by day */
-	int nexpl;
-	const bool *seen;		/* seen at the desk on the last day */
-};
-
-static void
-span_free(struct span *sp)
-{
-	free(sp->marks);
-	free(sp->leaves);
-	free(sp->abs);
-	free(sp->expl);
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	return a->line - b->line;
 }
 
 static int
-span_load(const struct floor *f, struct store *s, const char *from,
-    const char *to, struct span *sp, struct err *e)
+mark_order(const void *pa, const void *pb)
 {
-	const char *codes[64];
-	int i, n = 0, rc;
+	const struct att_mark *a = pa, *b = pb;
+	int c = strcmp(a->staff, b->staff);
 
-	memset(sp, 0, sizeof *sp);
-	rc = store_att_first_day(s, sp->first, e);
+	if (c == 0)
+		c = strcmp(a->day, b->day);
+	if (c == 0)
+		c = a->kind - b->kind;
+	if (c == 0 && a->at != b->at)
+		c = a->at < b->at ? -1 : 1;
+	return c;
+}
+
+/* What the file's earlier rows (in time order) recorded for one person. */
+struct import_seen {
+	char in_day[DAY_LEN], out_day[DAY_LEN];
+	int64_t in_at, out_at;
+};
+
+/* Judges one row against the store and the file's earlier rows: 0 to
+ * write, 1 already recorded, -1 an error (in e). */
+static int
+import_judge(const struct floor *f, struct store *s, const struct actor *a,
+    const struct import_row *r, bool outside, const struct att_mark *voided,
+    int nvoided, struct import_seen *seen, struct att_mark *m, struct err *e)
+{
+	const struct staff *p = &f->staff[r->staff];
+	struct import_seen *sn = &seen[r->staff];
+	struct signin_result res;
+	struct att_mark live;
+	char when[32];
+	int rc;
+
+	if (sign_check(f, a, r->staff, r->at, true, outside, r->kind, m, &res,
+	    e) < 0)
+		return -1;
+	if (nvoided > 0 &&
+	    bsearch(m, voided, (size_t)nvoided, sizeof *voided, mark_order))
+		return 1;	/* voided since: never brought back */
+	rc = store_att_live(s, m->staff, m->day, r->kind, &live, e);
 	if (rc < 0)
 		return -1;
-	if (rc > 0)
-		sp->first[0] = '\0';
-	for (i = 0; i < f->nrules && n < 64; i++)
-		if (f->rules[i].t.absence_halfdays > 0)
-			codes[n++] = f->rules[i].code;
-	if (store_att_range(s, from, to, &sp->marks, &sp->nmarks, e) < 0 ||
-	    store_leave_range(s, from, to, &sp->leaves, &sp->nleaves, e) < 0 ||
-	    store_incidents_of_rules(s, from, to, codes, n, &sp->abs, &sp->nabs,
-	    e) < 0 ||
-	    store_explain_range(s, from, to, &sp->expl, &sp->nexpl, e) < 0) {
-		span_free(sp);
-		return -1;
+	if (rc == 0 && live.at == m->at)
+		return 1;	/* imported before */
+	if (rc == 0) {
+		clock_format((time_t)live.at, when, sizeof when);
+		return err_set(e, EXIT_USAGE, "%s (%s) is already signed %s on "
+		    "%s (at %s)", p->name, p->id, r->kind == ATT_IN ? "in" :
+		    "out", m->day, when);
 	}
-	return 0;
-}
+	/* The file's own earlier rows. */
+	if (strcmp(r->kind == ATT_IN ? sn->in_day : sn->out_day, m->day) == 0) {
+		int64_t prev = r->kind == ATT_IN ? sn->in_at : sn->out_at;
 
-/*
- * Walks every day of the span once; for each person keeps the month's and
- * the year's counts and the run of consecutive absences.
- */
-struct tally {
-	int late_m, early_m, half_m, absent_m, meeting_halves_m;
-	int late_y, absent_total, meeting_halves_total, run, max_run;
-	int over_months;		/* months past the late/early threshold */
-	char month[8];			/* the month late_m/early_m count in */
-};
-
-static void
-tally_month_roll(const struct floor *f, struct tally *t, const char *day)
-{
-	if (strncmp(t->month, day, 7) == 0)
-		return;
-	if (t->month[0] && f->att.lates_per_month_absence > 0 &&
-	    t->late_m + t->early_m > f->att.lates_per_month_absence)
-		t->over_months++;
-	snprintf(t->month, sizeof t->month, "%.7s", day);
-	t->late_m = t->early_m = t->half_m = t->absent_m = t->meeting_halves_m = 0;
-}
-
-/* MEETING, ABSENCE and the like marked on day: half days of absence. */
-static void
-count_absence_marks(const struct floor *f, const struct span *sp,
-    const char *day, int *ai, struct tally *tl)
-{
-	for (; *ai < sp->nabs && strcmp(sp->abs[*ai].day, day) < 0; (*ai)++)
-		;
-	for (; *ai < sp->nabs && strcmp(sp->abs[*ai].day, day) == 0; (*ai)++) {
-		int si = floor_staff_find(f, sp->abs[*ai].staff);
-		int r = floor_rule_find(f, sp->abs[*ai].rule);
-
-		if (si >= 0 && r >= 0) {
-			tally_month_roll(f, &tl[si], day);
-			tl[si].meeting_halves_m += f->rules[r].t.absence_halfdays;
-			tl[si].meeting_halves_total += f->rules[r].t.absence_halfdays;
-		}
+		if (prev == m->at)
+			return 1;	/* the same row twice */
+		clock_format((time_t)prev, when, sizeof when);
+		return err_set(e, EXIT_USAGE, "%s (%s) is signed %s on %s at %s "
+		    "by an earlier row", p->name, p->id, r->kind == ATT_IN ?
+		    "in" : "out", m->day, when);
 	}
-}
-
-static void
-tally_day(const struct floor *f, const struct span *sp, const char *day,
-    time_t now, int *mi, int *ai, struct tally *tl, struct att_day *out)
-{
-	bool work = floor_workday(f, day);
-	bool tracked = sp->first[0] && strcmp(day, sp->first) >= 0;
-	bool over, *in, *expl;
-	const struct leave **lv;
-	int i;
-
-	/* Months roll over on the 1st (and on the walk's first day). */
-	if (strcmp(day + 8, "01") == 0 || tl[0].month[0] == '\0')
-		for (i = 0; i < f->nstaff; i++)
-			tally_month_roll(f, &tl[i], day);
-	if (out)
-		memset(out, 0, (size_t)f->nstaff * sizeof *out);
-	/* A day nobody signed in on and attendance is not kept, that is not
-	 * the day asked about, changes no status: only MEETING-like marks
-	 * count (the usual day on a floor that keeps no attendance). */
-	if (!(work && tracked) && out == NULL &&
-	    (*mi >= sp->nmarks || strcmp(sp->marks[*mi].day, day) > 0)) {
-		count_absence_marks(f, sp, day, ai, tl);
-		return;
+	if (r->kind == ATT_OUT && strcmp(sn->in_day, m->day) != 0) {
+		rc = store_att_live(s, m->staff, m->day, ATT_IN, &live, e);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			return err_set(e, EXIT_USAGE, "%s (%s) has not signed in on "
+			    "%s: a sign-out needs a sign-in first", p->name, p->id,
+			    m->day);
+		if (m->at < live.at)
+			return err_set(e, EXIT_USAGE, "%s (%s) signed in later than "
+			    "that, on %s", p->name, p->id, m->day);
 	}
-	in = xcalloc((size_t)f->nstaff + 1, sizeof *in);
-	lv = xcalloc((size_t)f->nstaff + 1, sizeof *lv);
-	expl = xcalloc((size_t)f->nstaff + 1, sizeof *expl);
-	/* Explanations are few: a walk up to the day is cheap. */
-	for (i = 0; i < sp->nexpl && strcmp(sp->expl[i].day, day) <= 0; i++) {
-		int si = strcmp(sp->expl[i].day, day) == 0 ?
-		    floor_staff_find(f, sp->expl[i].staff) : -1;
-
-		if (si >= 0)
-			expl[si] = true;
-	}
-	over = shift_over(f, day, now);
-	for (i = 0; i < sp->nleaves; i++) {
-		const struct leave *l = &sp->leaves[i];
-		int si;
-
-		if (leave_covers(f, l, day, over) &&
-		    (si = floor_staff_find(f, l->staff)) >= 0 && lv[si] == NULL)
-			lv[si] = l;
-	}
-	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) < 0; (*mi)++)
-		;
-	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) == 0; (*mi)++) {
-		const struct att_mark *m = &sp->marks[*mi];
-		int si = floor_staff_find(f, m->staff);
-
-		if (si < 0)
-			continue;
-		if (m->kind == ATT_IN) {
-			in[si] = true;
-			if (m->minutes > 0) {
-				tl[si].late_m++;
-				tl[si].late_y++;
-			}
-		} else if (m->minutes > 0) {
-			tl[si].early_m++;
-			tl[si].late_y++;
-		}
-		if (m->minutes > f->att.half_day_after_minutes)
-			tl[si].half_m++;
-		if (out) {
-			if (m->kind == ATT_IN)
-				out[si].late_minutes = m->minutes;
-			else
-				out[si].early_minutes = m->minutes;
-			out[si].half_day |= m->minutes > f->att.half_day_after_minutes;
-		}
-	}
-	count_absence_marks(f, sp, day, ai, tl);
-	for (i = 0; i < f->nstaff; i++) {
-		const struct leave *l = lv[i];
-		enum att_status st = ATT_UNTRACKED;
-
-		if (l != NULL)
-			st = ATT_ON_LEAVE;
-		else if (in[i])
-			st = out && out[i].late_minutes > 0 ? ATT_LATE : ATT_SIGNED_IN;
-		else if (work && tracked && expl[i])
-			st = ATT_EXPLAINED;	/* A2: no sign-in but explained */
-		else if (work && tracked && out && sp->seen && sp->seen[i] && !over)
-			st = ATT_SEEN;		/* at the desk, the shift still on */
-		else if (work && tracked)
-			st = over ? ATT_ABSENT : ATT_NOT_YET;
-		if (st == ATT_ABSENT) {
-			tl[i].absent_m++;
-			tl[i].absent_total++;
-			if (++tl[i].run > tl[i].max_run)
-				tl[i].max_run = tl[i].run;
-		} else if (work && st != ATT_NOT_YET && st != ATT_SEEN)
-			tl[i].run = 0;
-		if (out) {
-			out[i].status = st;
-			out[i].form_pending = l != NULL && l->form_at == 0;
-			out[i].seen = sp->seen && sp->seen[i] && !in[i] && !expl[i] &&
-			    l == NULL;
-		}
-	}
-	free(in);
-	free(lv);
-	free(expl);
-}
-
-/* Turns a person's tally into the month's figures and flags. */
-static void
-tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
-{
-	const struct attendance *a = &f->att;
-	bool over = a->lates_per_month_absence > 0 &&
-	    t->late_m + t->early_m > a->lates_per_month_absence;
-	int total_halves = 2 * t->absent_total + t->meeting_halves_total +
-	    2 * (t->over_months + over);
-
-	memset(m, 0, sizeof *m);
-	m->late = t->late_m;
-	m->early = t->early_m;
-	m->half_days = t->half_m;
-	m->absence_halfdays = 2 * t->absent_m + t->meeting_halves_m + 2 * over;
-	m->bonus_forfeit = a->absences_month_forfeit > 0 &&
-	    m->absence_halfdays >= 2 * a->absences_month_forfeit;
-	if (a->lates_per_year_termination > 0 &&
-	    t->late_y >= a->lates_per_year_termination)
-		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
-		    strlen(m->flags), "%stermination: %d late/early this year (A3c)",
-		    m->flags[0] ? "; " : "", t->late_y);
-	if (a->absences_total_termination > 0 &&
-	    total_halves >= 2 * a->absences_total_termination)
-		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
-		    strlen(m->flags), "%sautomatic termination: %d.%d days' absence "
-		    "in total (A6b)", m->flags[0] ? "; " : "", total_halves / 2,
-		    total_halves % 2 * 5);
-	if (a->consecutive_absences_termination > 0 &&
-	    t->max_run >= a->consecutive_absences_termination)
-		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
-		    strlen(m->flags), "%stermination, fees withheld: %d consecutive "
-		    "days' absence (A2)", m->flags[0] ? "; " : "", t->max_run);
-}
-
-/*
- * Tallies everyone from the first day attendance was kept (or from the
- * year's start) up to and including `upto`; fills the month of `upto`
- * and, when day_out is set, the statuses of `upto` itself.  When
- * before_out is set, it also fills the month as it stood the day before
- * `upto` (all zero on the 1st): the same walk, taken one day earlier.
- */
-static int
-tally_upto(const struct floor *f, struct store *s, const char *upto,
-    struct att_month *month_out, struct att_day *day_out,
-    struct att_month *before_out, const bool *seen, struct err *e)
-{
-	struct tally *tl;
-	struct span sp;
-	char from[DAY_LEN], d[DAY_LEN];
-	time_t now = clock_now();
-	int i, mi = 0, ai = 0;
-
-	snprintf(from, sizeof from, "%.4s-01-01", upto);
-	if (span_load(f, s, "0000-00-00", upto, &sp, e) < 0)
-		return -1;
-	sp.seen = seen;
-	if (sp.first[0] && strcmp(sp.first, from) < 0)
-		memcpy(from, sp.first, DAY_LEN);
-	/* Absences before the year still count towards A6b's total. */
-	if (sp.nabs > 0 && strcmp(sp.abs[0].day, from) < 0)
-		memcpy(from, sp.abs[0].day, DAY_LEN);
-	tl = xcalloc((size_t)f->nstaff + 1, sizeof *tl);
-	for (memcpy(d, from, DAY_LEN); strcmp(d, upto) <= 0; clock_add_days(d, 1, d)) {
-		bool last = strcmp(d, upto) == 0;
-
-		if (last && before_out != NULL && strcmp(d + 7, "-01") != 0)
-			for (i = 0; i < f->nstaff; i++)
-				tally_month(f, &tl[i], &before_out[i]);
-		/* The year's late/early count starts again each January. */
-		if (strcmp(d + 4, "-01-01") == 0)
-			for (i = 0; i < f->nstaff; i++)
-				tl[i].late_y = 0;
-		tally_day(f, &sp, d, now, &mi, &ai, tl, last ? day_out : NULL);
-	}
-	for (i = 0; month_out && i < f->nstaff; i++)
-		tally_month(f, &tl[i], &month_out[i]);
-	free(tl);
-	span_free(&sp);
 	return 0;
 }
 
 int
-attendance_month(const struct floor *f, struct store *s, const char *month,
-    struct att_month *out, struct err *e)
+attendance_import(const struct floor *f, struct store *s,
+    const struct actor *a, struct import_row *rows, int n, bool outside,
+    const char *name, struct buf *errs, int *added, int *skipped,
+    struct err *e)
 {
-	char first[DAY_LEN], last[DAY_LEN], today[DAY_LEN];
+	struct import_seen *seen;
+	struct att_mark *voided = NULL, m;
+	struct signin_result res;
+	char from[DAY_LEN], to[DAY_LEN];
+	signed char *judged;
+	int nvoided = 0, i, rc = 0, batch;
 
-	snprintf(first, sizeof first, "%.7s-01", month);
-	clock_month_last(first, last);
-	clock_shift_day(f, clock_now(), today);
-	/* A month still running is counted up to today. */
-	return tally_upto(f, s, strcmp(today, last) < 0 ? today : last, out, NULL,
-	    NULL, NULL, e);
-}
-
-/* Who was seen at their desk on day: whoever sits at a seat inspected
- * that day (seatmap_inspected: an i, or a mark made on the seat). */
-static int
-seen_at_desk(const struct floor *f, struct store *s, const char *day,
-    bool *seen, struct err *e)
-{
-	char (*insp)[STORE_ID] = NULL;
-	int n, i, seat;
-
-	if (seatmap_inspected(f, s, day, &insp, &n, e) < 0)
+	*added = *skipped = 0;
+	if (a->role != UROLE_MANAGER)
+		return err_set(e, EXIT_REFUSED, "%s is a %s: only a manager "
+		    "imports sign-ins", a->login, urole_name(a->role));
+	if (n == 0)
+		return 0;
+	qsort(rows, (size_t)n, sizeof *rows, row_order);
+	clock_shift_day(f, rows[0].at, from);
+	clock_add_days(from, -1, from);
+	clock_shift_day(f, rows[n - 1].at, to);
+	if (store_att_voided_range(s, from, to, &voided, &nvoided, e) < 0)
 		return -1;
-	for (i = 0; i < n; i++)
-		if ((seat = floor_seat_find(f, insp[i])) >= 0 &&
-		    f->seats[seat].staff >= 0)
-			seen[f->seats[seat].staff] = true;
-	free(insp);
-	return 0;
-}
-
-int
-attendance_day(const struct floor *f, struct store *s, const char *day,
-    struct att_day *out, struct err *e)
-{
-	struct att_month *now_m, *before_m;
-	bool *seen;
-	int i, rc;
-
-	now_m = xcalloc((size_t)f->nstaff + 1, sizeof *now_m);
-	before_m = xcalloc((size_t)f->nstaff + 1, sizeof *before_m);
+	if (nvoided > 0)
+		qsort(voided, (size_t)nvoided, sizeof *voided, mark_order);
 	seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
-	rc = seen_at_desk(f, s, day, seen, e);
-	/* One walk gives both today's month and yesterday's (this runs at
-	 * every console reload). */
-	if (rc == 0)
-		rc = tally_upto(f, s, day, now_m, out, before_m, seen, e);
-	/* A threshold crossed today: a flag or the bonus that was not there
-	 * yesterday. */
-	for (i = 0; rc == 0 && i < f->nstaff; i++)
-		out[i].threshold = (now_m[i].bonus_forfeit && !before_m[i].bonus_forfeit) ||
-		    strcmp(now_m[i].flags, before_m[i].flags) != 0;
-	free(now_m);
-	free(before_m);
+	judged = xcalloc((size_t)n + 1, 1);
+	/* The whole file first: every row as signin/signout would judge it. */
+	for (i = 0; i < n; i++) {
+		struct import_seen *sn = &seen[rows[i].staff];
+		struct err re = { 0 };
+
+		judged[i] = (signed char)import_judge(f, s, a, &rows[i], outside,
+		    voided, nvoided, seen, &m, &re);
+		if (judged[i] < 0) {
+			if (re.code == EXIT_RUNTIME) {
+				*e = re;
+				rc = -1;
+				break;
+			}
+			buf_printf(errs, "%s:%d: %s\n", name, rows[i].line, re.msg);
+			continue;
+		}
+		memcpy(rows[i].kind == ATT_IN ? sn->in_day : sn->out_day, m.day,
+		    DAY_LEN);
+		*(rows[i].kind == ATT_IN ? &sn->in_at : &sn->out_at) = m.at;
+	}
 	free(seen);
+	free(voided);
+	/* Then in time order, a few hundred rows a transaction. */
+	for (i = 0; rc == 0 && errs->len == 0 && i < n; i += batch) {
+		struct err we;
+		int k;
+
+		batch = n - i < 256 ? n - i : 256;
+		if (store_begin(s, e) < 0) {
+			rc = -1;
+			break;
+		}
+		for (k = i; rc == 0 && k < i + batch; k++) {
+			if (judged[k] != 0) {
+				(*skipped)++;
+				continue;
+			}
+			rc = sign_check(f, a, rows[k].staff, rows[k].at, true,
+			    outside, rows[k].kind, &m, &res, e);
+			if (rc == 0)
+				rc = sign_write(f, s, a, rows[k].staff, true, &m, &res,
+				    e);
+			if (rc == 0) {
+				(*added)++;
+				continue;
+			}
+			we = *e;
+			err_set(e, we.code ? we.code : EXIT_RUNTIME, "%s:%d: %s "
+			    "(the rows before it were imported; importing the file "
+			    "again adds only the rest)", name, rows[k].line, we.msg);
+		}
+		if (rc != 0 || store_commit(s, e) < 0) {
+			store_rollback(s);
+			rc = -1;
+		}
+	}
+	free(judged);
 	return rc;
 }

@@ -4,10 +4,11 @@
  * thresholds that follow from them.  Thresholds come from the rulebook
  * file (floor->att), never from code.
  *
- * Absences are derived, not stored: a working day on which a person has no
- * sign-in and no valid leave, once the shift is over, is a day of absence.
- * Derivation starts on the first day anyone signed in, so a floor that does
- * not keep attendance is never declared absent.
+ * Absences are derived: a working day on which a person has no sign-in and
+ * no valid leave, once the shift is over, is a day of absence.  Derivation
+ * starts on the first day anyone signed in, so a floor that does not keep
+ * attendance is never declared absent.  What rules need across long windows
+ * is carried forward per person and finished month (att_tally.c).
  */
 #ifndef CALLFLOOR_ATTENDANCE_H
 #define CALLFLOOR_ATTENDANCE_H
@@ -62,6 +63,22 @@ int attendance_signin(const struct floor *f, struct store *s,
 int attendance_signout(const struct floor *f, struct store *s,
     const struct actor *a, int staff, time_t at, bool at_given,
     bool outside_shift, struct signin_result *out, struct err *e);
+
+struct import_row;
+
+/*
+ * signin --import (managers): rows of a time clock's file named name,
+ * each judged as signin/signout would judge it.  All are checked first;
+ * each bad one adds "name:LINE: message\n" to errs and nothing is written
+ * (returns 0 with errs set; the caller exits 2).  Otherwise they are
+ * written in time order, in short transactions; a row already recorded
+ * (the same person, day, kind and time), voided or not, adds nothing.
+ * *added and *skipped count them.
+ */
+int attendance_import(const struct floor *f, struct store *s,
+    const struct actor *a, struct import_row *rows, int n, bool outside,
+    const char *name, struct buf *errs, int *added, int *skipped,
+    struct err *e);
 
 /* Voids staff's sign-in of day and the LATE mark it caused (kept on
  * record); a corrected sign-in can then be recorded.  *late is the LATE
@@ -118,6 +135,17 @@ int attendance_leave_form(const struct floor *f, struct store *s,
 /* Everyone's status on day (out has f->nstaff entries). */
 int attendance_day(const struct floor *f, struct store *s, const char *day,
     struct att_day *out, struct err *e);
+/* The same, for a caller that knows who was seen at the desk on day
+ * (seen: f->nstaff entries; the seat map reads the day's incidents once). */
+int attendance_day_seen(const struct floor *f, struct store *s,
+    const char *day, const bool *seen, struct att_day *out, struct err *e);
+
+/* Settles (computes once and stores) the carried totals that a look at
+ * day needs; for a caller about to read inside one transaction, where
+ * they could only be computed.  Where the store cannot be written, does
+ * nothing more than the look itself would. */
+int attendance_settle(const struct floor *f, struct store *s, const char *day,
+    struct err *e);
 
 /* One person's month. */
 struct att_month {
@@ -130,6 +158,24 @@ struct att_month {
 /* Everyone's month "YYYY-MM" (out has f->nstaff entries). */
 int attendance_month(const struct floor *f, struct store *s, const char *month,
     struct att_month *out, struct err *e);
+
+/* A carried total (db/carry.h) that differs from the raw rows. */
+struct carry_diff {
+	char month[8];			/* "" for the whole store */
+	char staff[STORE_ID];
+	char what[200];			/* "absent 2, rebuilt 3; ..." */
+};
+
+/*
+ * callfloor verify: rebuilds every carried attendance total of the
+ * finished months from the raw rows and compares them with those stored;
+ * *diffs (caller frees) lists the differences, *checked counts the rows
+ * compared.  With repair (managers), writes the rebuilt ones, audited, in
+ * one transaction.
+ */
+int attendance_verify(const struct floor *f, struct store *s,
+    const struct actor *a, bool repair, struct carry_diff **diffs,
+    int *ndiffs, int *checked, struct err *e);
 
 const char *att_status_name(enum att_status st);
 /* A one-letter mark for maps: ' ', '-', 'I', 'L', 'V', 'A', 'S', 'E'. */

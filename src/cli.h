@@ -71,7 +71,7 @@ void cli_finish(struct cli *c);
 extern const struct verb verb_report, verb_journal, verb_audit, verb_backup,
     verb_signin, verb_signout, verb_explain, verb_leave, verb_leave_approve,
     verb_leave_form, verb_attendance, verb_complaint, verb_break,
-    verb_wallboard, verb_completion;
+    verb_wallboard, verb_verify, verb_completion;
 /* Every verb, in the order --help lists them; NULL-terminated. */
 const struct verb *const *cli_verbs(void);
 

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+
+#include "att_import.h"
 #include "attendance.h"
 #include "breaks.h"
 #include "cli.h"
@@ -17,6 +20,7 @@ static const struct option signin_opts[] = {
 	{ "void", no_argument, NULL, 'v' },
 	{ "day", required_argument, NULL, 'D' },
 	{ "reason", required_argument, NULL, 'r' },
+	{ "import", required_argument, NULL, 'I' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -50,6 +54,82 @@ sign_void(struct cli *c, int staff, const char *day, const char *reason)
 	return 0;
 }
 
+static size_t import_prefix;	/* strlen("FILE:") of the errors sorted */
+
+static int
+by_line(const void *pa, const void *pb)
+{
+	long a = atol(*(char *const *)pa + import_prefix);
+	long b = atol(*(char *const *)pb + import_prefix);
+
+	return (a > b) - (a < b);
+}
+
+/* Prints each "FILE:LINE: message" of errs in the file's order, through
+ * cli_say (control characters shown). */
+static void
+say_lines(struct buf *errs, const char *file)
+{
+	char *line, *save = NULL, **v = NULL;
+	size_t n = 0, i;
+
+	for (line = strtok_r(errs->s, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		v = xrealloc(v, (n + 1) * sizeof *v);
+		v[n++] = line;
+	}
+	import_prefix = strlen(file) + 1;
+	if (n > 0)
+		qsort(v, n, sizeof *v, by_line);
+	for (i = 0; i < n; i++)
+		cli_say(v[i]);
+	free(v);
+}
+
+/* signin --import FILE [--outside-shift]: a time clock's export.  The
+ * file is read with the user's own rights (the group is gone by now). */
+static int
+sign_import(struct cli *c, const char *file, bool outside)
+{
+	struct import_row *rows = NULL;
+	struct buf text = { 0 }, errs = { 0 };
+	struct err e = { 0 };
+	char chunk[65536];
+	size_t got;
+	int n, added, skipped, rc = 0;
+	FILE *in = fopen(file, "r");
+
+	if (in == NULL)
+		return cli_usage("signin", "cannot read --import '%s': %s", file,
+		    strerror(errno));
+	while ((got = fread(chunk, 1, sizeof chunk, in)) > 0)
+		buf_add(&text, chunk, got);
+	if (ferror(in)) {
+		fclose(in);
+		buf_free(&text);
+		return cli_usage("signin", "cannot read --import '%s': %s", file,
+		    strerror(errno));
+	}
+	fclose(in);
+	/* The good lines are judged even when others are bad: every error of
+	 * the file at once.  Nothing is written while errs holds any. */
+	import_parse(c->floor, file, text.s ? text.s : "", text.len, &rows, &n,
+	    &errs);
+	if (attendance_import(c->floor, c->store, &c->actor, rows, n, outside,
+	    file, &errs, &added, &skipped, &e) < 0)
+		rc = cli_fail(&e);
+	else if (errs.len > 0) {
+		say_lines(&errs, file);
+		rc = EXIT_USAGE;
+	} else
+		printf("%d imported from %s (%d already recorded)\n", added, file,
+		    skipped);
+	buf_free(&text);
+	buf_free(&errs);
+	free(rows);
+	return rc;
+}
+
 /* STAFF [--at T] [--outside-shift]: shared by signin and signout; signin
  * also takes --void STAFF --day D. */
 static int
@@ -58,7 +138,7 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 	const struct floor *f = c->floor;
 	struct signin_result r;
 	struct err e = { 0 };
-	const char *at = NULL, *day = NULL, *reason = NULL;
+	const char *at = NULL, *day = NULL, *reason = NULL, *import = NULL;
 	time_t when = clock_now();
 	bool outside = false, voiding = false;
 	char stamp[32];
@@ -75,8 +155,17 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 			day = optarg;
 		else if (ch == 'r' && in)
 			reason = optarg;
+		else if (ch == 'I' && in)
+			import = optarg;
 		else
 			return cli_bad_option(verb, ch, argv);
+	}
+	if (import != NULL) {
+		if (at != NULL || voiding || day != NULL || reason != NULL)
+			return cli_usage(verb, "--import takes --outside-shift only");
+		if (optind != argc)
+			return cli_usage(verb, "--import FILE takes no staff id");
+		return sign_import(c, import, outside);
 	}
 	if (optind + 1 != argc)
 		return cli_usage(verb, "give one staff id or name");
@@ -168,12 +257,16 @@ const struct verb verb_explain = {
 const struct verb verb_signin = {
 	.name = "signin",
 	.args = "STAFF [--at T] [--outside-shift] | --void STAFF [--day D]\n"
-	    "                [--reason TEXT]",
+	    "                [--reason TEXT] | --import FILE [--outside-shift]",
 	.help = "signs STAFF in; a late arrival is fined (LATE)\n"
 	    "A sign-in is taken from floor.signin_window minutes before the shift\n"
 	    "until its end; outside that only a manager records one, with\n"
 	    "--outside-shift.  --void voids the day's sign-in and its LATE mark\n"
-	    "(kept on record); a corrected one may then be recorded.\n",
+	    "(kept on record); a corrected one may then be recorded.\n"
+	    "--import FILE (managers): a time clock's CSV, header staff_id,time,kind\n"
+	    "(time YYYY-MM-DD HH:MM, kind in|out), each row judged as signin and\n"
+	    "signout judge it; any bad row is listed as FILE:LINE and nothing is\n"
+	    "written; a row already recorded (or voided) adds nothing.\n",
 	.opts = signin_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,

@@ -63,7 +63,7 @@ static const struct verb *const verbs[] = {
 	&verb_rules, &verb_audit, &verb_backup, &verb_signin, &verb_signout,
 	&verb_explain, &verb_leave, &verb_leave_approve, &verb_leave_form,
 	&verb_attendance, &verb_complaint, &verb_break, &verb_wallboard,
-	&verb_completion,
+	&verb_verify, &verb_completion,
 	NULL
 };
 

@@ -9,10 +9,13 @@
  */
 #include "engine.h"
 
+#include "../db/carry.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../db/carry.h"
 #include "clock.h"
 #include "terms.h"
 #include "text.h"
@@ -249,7 +252,10 @@ mark_in_txn(const struct floor *f, struct store *s, const struct actor *a,
 	snprintf(in->note, sizeof in->note, "%s", r->note ? r->note : "");
 	snprintf(in->marked_by, sizeof in->marked_by, "%s", a->login);
 	in->marked_at = now;
-	if (store_incident_add(s, in, e) < 0)
+	/* An absence mark (MEETING) dated into a finished month changes the
+	 * attendance totals carried from it (db/carry.h). */
+	if (store_incident_add(s, in, e) < 0 ||
+	    store_carry_drop(s, in->day, e) < 0)
 		return -1;
 	if (r->staff >= 0 && ru->t.pricing != PRICE_NONE &&
 	    add_fine(s, f, in->id, in->grp, r->staff, "offender", 1, 0, e) < 0)
@@ -343,7 +349,8 @@ void_in_txn(struct store *s, const struct actor *a, int64_t id,
 	if (a->role != UROLE_MANAGER && strcmp(a->login, in.marked_by) != 0)
 		return err_set(e, EXIT_REFUSED, "only a manager voids another's mark "
 		    "(incident %lld was marked by %s)", (long long)id, in.marked_by);
-	if (store_incident_void(s, id, a->login, clock_now(), reason, e) != 0)
+	if (store_incident_void(s, id, a->login, clock_now(), reason, e) != 0 ||
+	    store_carry_drop(s, in.day, e) < 0)
 		return -1;
 	if (in.staff[0] == '\0')
 		return 0;

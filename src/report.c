@@ -462,6 +462,7 @@ struct day {
 	int nlines;
 	struct person *pp;
 	int np;
+	int *pidx;		/* staff index -> its person in pp, -1 none */
 	char (*inspected)[STORE_ID];
 	int ninspected;
 	struct custody *held;
@@ -480,6 +481,7 @@ day_free(struct day *d)
 		free(d->pp[i].co_line);
 	}
 	free(d->pp);
+	free(d->pidx);
 	free(d->inc);
 	free(d->lines);
 	free(d->inspected);
@@ -526,16 +528,26 @@ static struct person *
 person(struct day *d, const char *id)
 {
 	struct person *p;
-	int i, si;
+	int i, si = floor_staff_find(d->f, id);
 
-	for (i = 0; i < d->np; i++)
-		if (strcmp(d->pp[i].id, id) == 0)
+	/* Found by the floor's hash, not by a walk over everyone so far
+	 * (a busy day names thousands); only former staff are searched. */
+	if (si >= 0 && d->pidx == NULL) {
+		d->pidx = xcalloc((size_t)d->f->nstaff + 1, sizeof *d->pidx);
+		for (i = 0; i < d->f->nstaff; i++)
+			d->pidx[i] = -1;
+	}
+	if (si >= 0 && d->pidx[si] >= 0)
+		return &d->pp[d->pidx[si]];
+	for (i = 0; si < 0 && i < d->np; i++)
+		if (d->pp[i].staff < 0 && strcmp(d->pp[i].id, id) == 0)
 			return &d->pp[i];
 	d->pp = xrealloc(d->pp, (size_t)(d->np + 1) * sizeof *d->pp);
+	if (si >= 0)
+		d->pidx[si] = d->np;
 	p = &d->pp[d->np++];
 	memset(p, 0, sizeof *p);
 	snprintf(p->id, sizeof p->id, "%s", id);
-	si = floor_staff_find(d->f, id);
 	p->staff = si;
 	p->group = si >= 0 ? d->f->staff[si].group : -1;
 	return p;
@@ -1390,7 +1402,10 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	if (day == NULL || clock_parse_day(day, dd) < 0)
 		return err_set(e, EXIT_USAGE, "'%s' is not a day YYYY-MM-DD",
 		    day ? day : "");
-	if (store_read_begin(s, &started, e) < 0)
+	/* The carried attendance totals are settled (written) before the
+	 * read transaction, where they could only be computed. */
+	if (attendance_settle(f, s, dd, e) < 0 ||
+	    store_read_begin(s, &started, e) < 0)
 		return -1;
 	att = xcalloc((size_t)f->nstaff + 1, sizeof *att);
 	month = xcalloc((size_t)f->nstaff + 1, sizeof *month);

@@ -144,20 +144,23 @@ seat_of_staff(const struct floor *f, const char *staff)
 	return si >= 0 ? f->staff[si].seat : -1;
 }
 
-/* Each seated agent's attendance on the map's day. */
+/* Each seated agent's attendance on the map's day; insp: the seats
+ * inspected that day (who sits there was seen at the desk). */
 static int
 load_attendance(const struct floor *f, struct store *s, struct seatmap *m,
-    struct err *e)
+    const bool *insp, struct err *e)
 {
 	struct att_day *d = xcalloc((size_t)f->nstaff + 1, sizeof *d);
-	int i;
+	bool *seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
+	int i, rc;
 
-	if (attendance_day(f, s, m->day, d, e) < 0 ||
-	    load_breaks(f, s, m, d, e) < 0) {
-		free(d);
-		return -1;
-	}
-	for (i = 0; i < f->nseats; i++) {
+	for (i = 0; i < f->nseats; i++)
+		if (insp[i] && f->seats[i].staff >= 0)
+			seen[f->seats[i].staff] = true;
+	rc = attendance_day_seen(f, s, m->day, seen, d, e);
+	if (rc == 0)
+		rc = load_breaks(f, s, m, d, e);
+	for (i = 0; rc == 0 && i < f->nseats; i++) {
 		int who = f->seats[i].staff;
 
 		if (who < 0)
@@ -167,24 +170,29 @@ load_attendance(const struct floor *f, struct store *s, struct seatmap *m,
 		if (d[who].status != ATT_UNTRACKED)
 			m->attendance = true;
 	}
+	free(seen);
 	free(d);
-	return 0;
+	return rc;
 }
 
-int
-seatmap_inspected(const struct floor *f, struct store *s, const char *day,
-    char (**out)[STORE_ID], int *n, struct err *e)
+/*
+ * The seats inspected on day (insp, f->nseats of them): an i, or a mark
+ * made on the seat (in: the day's incidents, read once by the caller).
+ * *list, when asked for, gets their ids: the i's first, then the marks'.
+ */
+static int
+inspected_seats(const struct floor *f, struct store *s, const char *day,
+    const struct incident *in, int nin, bool *insp, char (**list)[STORE_ID],
+    int *n, struct err *e)
 {
-	struct incident *in = NULL;
-	int nin, i, j;
+	char (*ids)[STORE_ID] = NULL;
+	int nids, i, st;
 
-	if (store_inspected(s, day, out, n, e) < 0)
+	if (store_inspected(s, day, &ids, &nids, e) < 0)
 		return -1;
-	if (store_incidents(s, day, day, NULL, &in, &nin, e) < 0) {
-		free(*out);
-		*out = NULL;
-		return -1;
-	}
+	for (i = 0; i < nids; i++)
+		if ((st = floor_seat_find(f, ids[i])) >= 0)
+			insp[st] = true;
 	/* A mark made on a seat means its desk was looked at too; a LATE
 	 * from a sign-in or a missed meeting (attendance) does not. */
 	for (i = 0; i < nin; i++) {
@@ -194,15 +202,47 @@ seatmap_inspected(const struct floor *f, struct store *s, const char *day,
 		    (strcmp(f->rules[r].section, "attendance") == 0 ||
 		    f->rules[r].t.absence_halfdays > 0)))
 			continue;
-		for (j = 0; j < *n && strcmp((*out)[j], in[i].seat) != 0; j++)
-			;
-		if (j < *n)
-			continue;
-		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
-		snprintf((*out)[(*n)++], STORE_ID, "%s", in[i].seat);
+		if ((st = floor_seat_find(f, in[i].seat)) >= 0) {
+			if (insp[st])
+				continue;
+			insp[st] = true;
+		} else if (list != NULL) {	/* a seat no longer on the floor */
+			int j;
+
+			for (j = 0; j < nids && strcmp(ids[j], in[i].seat) != 0; j++)
+				;
+			if (j < nids)
+				continue;
+		}
+		if (list != NULL) {
+			ids = xrealloc(ids, (size_t)(nids + 1) * sizeof *ids);
+			snprintf(ids[nids++], STORE_ID, "%s", in[i].seat);
+		}
 	}
-	free(in);
+	if (list != NULL) {
+		*list = ids;
+		*n = nids;
+	} else
+		free(ids);
 	return 0;
+}
+
+int
+seatmap_inspected(const struct floor *f, struct store *s, const char *day,
+    char (**out)[STORE_ID], int *n, struct err *e)
+{
+	struct incident *in = NULL;
+	bool *insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
+	int nin, rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = store_incidents(s, day, day, NULL, &in, &nin, e);
+	if (rc == 0)
+		rc = inspected_seats(f, s, day, in, nin, insp, out, n, e);
+	free(in);
+	free(insp);
+	return rc;
 }
 
 int
@@ -211,22 +251,20 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 {
 	struct incident *in = NULL;
 	struct custody *cu = NULL;
-	char (*insp)[STORE_ID] = NULL;
-	int nin, ncu, ninsp, i;
+	bool *insp;
+	int nin, ncu, i;
 	int *sev;
 
 	memset(m, 0, sizeof *m);
 	snprintf(m->day, sizeof m->day, "%s", day);
 	m->seats = xcalloc((size_t)f->nseats + 1, sizeof *m->seats);
+	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
+	/* The day's incidents are read once: for the seats, for what was
+	 * inspected, and (through that) for who was seen at the desk. */
 	if (store_incidents(s, day, day, NULL, &in, &nin, e) < 0 ||
 	    store_custody_held(s, &cu, &ncu, e) < 0 ||
-	    seatmap_inspected(f, s, day, &insp, &ninsp, e) < 0) {
-		free(in);
-		free(cu);
-		seatmap_free(m);
-		return -1;
-	}
-	if (load_attendance(f, s, m, e) < 0) {
+	    inspected_seats(f, s, day, in, nin, insp, NULL, NULL, e) < 0 ||
+	    load_attendance(f, s, m, insp, e) < 0) {
 		free(in);
 		free(cu);
 		free(insp);
@@ -234,12 +272,8 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 		return -1;
 	}
 	sev = xcalloc((size_t)f->nseats + 1, sizeof *sev);
-	for (i = 0; i < ninsp; i++) {
-		int st = floor_seat_find(f, insp[i]);
-
-		if (st >= 0)
-			m->seats[st].inspected = true;
-	}
+	for (i = 0; i < f->nseats; i++)
+		m->seats[i].inspected = insp[i];
 	for (i = 0; i < ncu; i++) {
 		int st = seat_of_staff(f, cu[i].staff);
 

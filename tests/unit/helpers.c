@@ -403,7 +403,11 @@ void_as(const struct actor *a, int64_t id, const char *reason, struct err *e)
 void
 fx_back_to_v2(void)
 {
-	db_exec(fx.db, "DROP TABLE IF EXISTS complaint;"	/* step 4 */
+	db_exec(fx.db, "DROP TABLE IF EXISTS att_carry;"	/* step 3 */
+	    "DROP TABLE IF EXISTS meta;"
+	    "DROP INDEX IF EXISTS incident_voided;"
+	    "DROP INDEX IF EXISTS incident_marker;"
+	    "DROP TABLE IF EXISTS complaint;"			/* step 4 */
 	    "DROP TABLE IF EXISTS away;"			/* step 6 */
 	    "PRAGMA user_version = 2;");
 }
