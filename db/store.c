@@ -318,6 +318,40 @@ static const char migrate_v2[] =
 	"ALTER TABLE leave ADD COLUMN approved_at INTEGER;"
 	"UPDATE leave SET approved_at = recorded_at WHERE approved_by IS NOT NULL;";
 
+/* Schema 5: closed months, appeals, adjustments (db/schema.sql says
+ * what each is for). */
+static const char migrate_v5[] =
+	"CREATE TABLE closed_month ( "
+	"month TEXT PRIMARY KEY, "
+	"closed_by TEXT NOT NULL, "
+	"closed_at INTEGER NOT NULL, "
+	"snapshot_text TEXT NOT NULL, "
+	"snapshot_csv TEXT NOT NULL "
+	"); "
+	"CREATE TABLE appeal ( "
+	"id INTEGER PRIMARY KEY, "
+	"incident INTEGER NOT NULL REFERENCES incident(id), "
+	"fine INTEGER NOT NULL REFERENCES fine(id), "
+	"staff TEXT NOT NULL, "
+	"reason TEXT NOT NULL, "
+	"by TEXT NOT NULL, "
+	"at INTEGER NOT NULL, "
+	"decision TEXT CHECK (decision IN ('uphold', 'void')), "
+	"decided_by TEXT, "
+	"decided_at INTEGER, "
+	"decided_reason TEXT "
+	"); "
+	"CREATE UNIQUE INDEX appeal_pending ON appeal (fine) WHERE decision IS NULL; "
+	"CREATE TABLE adjustment ( "
+	"id INTEGER PRIMARY KEY, "
+	"appeal INTEGER NOT NULL REFERENCES appeal(id), "
+	"month TEXT NOT NULL, "
+	"staff TEXT NOT NULL, "
+	"amount INTEGER NOT NULL, "
+	"note TEXT NOT NULL "
+	"); "
+	"CREATE INDEX adjustment_month ON adjustment (month);";
+
 /*
  * Brings the schema up to STORE_SCHEMA_VERSION inside one transaction.
  * A database from a newer callfloor, or another program's, is refused.
@@ -362,11 +396,12 @@ migrate(struct store *s, struct err *e)
 			return -1;
 		}
 	}
-	else if (ver < 2 && exec(s, migrate_v2, e) < 0) {
+	else if ((ver < 2 && exec(s, migrate_v2, e) < 0) ||
+	    (ver < 5 && exec(s, migrate_v5, e) < 0)) {
 		store_rollback(s);
 		return -1;
 	}
-	/* Later versions add their steps here: if (ver < 3) ... */
+	/* Later versions add their steps here: if (ver < 6) ... */
 	{
 		char q[96];
 

@@ -16,7 +16,7 @@
 
 #include "../src/util.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 5
 #define STORE_APPLICATION_ID 0x43464c52	/* "CFLR" */
 #define STORE_ID 32
 #define STORE_LOGIN 64

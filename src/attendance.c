@@ -111,10 +111,10 @@ sign(const struct floor *f, struct store *s, const struct actor *a, int staff,
 		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
-	rc = 0;
+	rc = engine_check_open(s, m.day, e);
 	/* A sign-out needs the day's sign-in; without one it is refused,
 	 * never taken for an absence. */
-	if (kind == ATT_OUT) {
+	if (rc == 0 && kind == ATT_OUT) {
 		rc = store_att_live(s, m.staff, m.day, ATT_IN, &in, e);
 		if (rc > 0)
 			rc = err_set(e, EXIT_USAGE, "%s (%s) has not signed in on %s: "
@@ -216,7 +216,9 @@ attendance_signin_void(const struct floor *f, struct store *s,
 		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
-	rc = store_att_live(s, f->staff[staff].id, day, ATT_IN, &m, e);
+	rc = engine_check_open(s, day, e);
+	if (rc == 0)
+		rc = store_att_live(s, f->staff[staff].id, day, ATT_IN, &m, e);
 	if (rc > 0)
 		rc = err_set(e, EXIT_USAGE, "%s (%s) has no sign-in on %s to void",
 		    f->staff[staff].name, f->staff[staff].id, day);
@@ -268,7 +270,8 @@ attendance_explain(const struct floor *f, struct store *s,
 	snprintf(object, sizeof object, "staff %s", x.staff);
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (store_explain_add(s, &x, e) != 0 ||
+	if (engine_check_open(s, day, e) < 0 ||
+	    store_explain_add(s, &x, e) != 0 ||
 	    trail_write(f, s, a, "explanation", object, e, "attendance "
 	    "explanation for shift day %s: %s", day, note) < 0 ||
 	    store_commit(s, e) < 0) {
@@ -361,7 +364,8 @@ attendance_leave(const struct floor *f, struct store *s, const struct actor *a,
 	l.recorded_at = clock_now();
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (store_leave_add(s, &l, e) < 0 ||
+	if (engine_check_open_span(s, l.from, l.to, e) < 0 ||
+	    store_leave_add(s, &l, e) < 0 ||
 	    trail_leave(f, s, a, &l, e) < 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
 		return -1;
@@ -395,6 +399,8 @@ attendance_leave_approve(const struct floor *f, struct store *s,
 	else if (rc == 0 && !leave_needs_approval(f, l.from, l.to))
 		rc = err_set(e, EXIT_USAGE, "leave request %lld is for one "
 		    "working day and needs no approval (A5)", (long long)id);
+	else if (rc == 0 && engine_check_open_span(s, l.from, l.to, e) < 0)
+		rc = -1;
 	else if (rc == 0)
 		rc = store_leave_approve(s, id, a->login, clock_now(), e);
 	if (rc == 0) {
@@ -525,6 +531,7 @@ struct tally {
 	int late_m, early_m, half_m, absent_m, meeting_halves_m;
 	int late_y, absent_total, meeting_halves_total, run, max_run;
 	int over_months;		/* months past the late/early threshold */
+	int personal_m, sick_m;		/* working days on valid leave */
 	char month[8];			/* the month late_m/early_m count in */
 };
 
@@ -538,6 +545,7 @@ tally_month_roll(const struct floor *f, struct tally *t, const char *day)
 		t->over_months++;
 	snprintf(t->month, sizeof t->month, "%.7s", day);
 	t->late_m = t->early_m = t->half_m = t->absent_m = t->meeting_halves_m = 0;
+	t->personal_m = t->sick_m = 0;
 }
 
 /* MEETING, ABSENCE and the like marked on day: half days of absence. */
@@ -646,6 +654,12 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 			st = ATT_SEEN;		/* at the desk, the shift still on */
 		else if (work && tracked)
 			st = over ? ATT_ABSENT : ATT_NOT_YET;
+		if (st == ATT_ON_LEAVE && work) {
+			if (strcmp(l->kind, "sick") == 0)
+				tl[i].sick_m++;
+			else
+				tl[i].personal_m++;
+		}
 		if (st == ATT_ABSENT) {
 			tl[i].absent_m++;
 			tl[i].absent_total++;
@@ -679,6 +693,8 @@ tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
 	m->late = t->late_m;
 	m->early = t->early_m;
 	m->half_days = t->half_m;
+	m->personal_leave_days = t->personal_m;
+	m->sick_leave_days = t->sick_m;
 	m->absence_halfdays = 2 * t->absent_m + t->meeting_halves_m + 2 * over;
 	m->bonus_forfeit = a->absences_month_forfeit > 0 &&
 	    m->absence_halfdays >= 2 * a->absences_month_forfeit;
