@@ -11,6 +11,7 @@
 #include "../../db/monthend.h"
 #include "../../src/monthend.h"
 #include "../../src/payroll.h"
+#include "../../src/trend.h"
 #include "helpers.h"
 
 TestSuite(monthend, .init = fx_small, .fini = fx_done);
@@ -207,4 +208,73 @@ Test(monthend, a_version_2_database_is_migrated)
 	cr_assert_eq(store_commit(fx.s, &e), 0);
 	cr_assert_eq(store_closed_get(fx.s, "2026-11", NULL, &e), 0);
 	cr_assert_eq(db_int(fx.db, "SELECT count(*) FROM appeal"), 0);
+}
+
+/* The sparkline's scale: the largest value is the top glyph, 0 the
+ * bottom one, and any fine at all shows above the bottom. */
+static char *
+spark(const fen_t *v, int n, bool ascii)
+{
+	struct buf b = { 0 };
+
+	trend_spark(v, n, ascii, &b);
+	return b.s ? b.s : strdup("");
+}
+
+Test(monthend, sparkline_of_all_zero_is_flat)
+{
+	fen_t v[5] = { 0 };
+	char *s = spark(v, 5, false), *a = spark(v, 5, true);
+
+	cr_assert_str_eq(s, "▁▁▁▁▁");
+	cr_assert_str_eq(a, "_____");
+	free(s);
+	free(a);
+}
+
+Test(monthend, sparkline_of_one_spike)
+{
+	fen_t v[4] = { 0, 0, Y(500), 0 };
+	char *s = spark(v, 4, false), *a = spark(v, 4, true);
+
+	cr_assert_str_eq(s, "▁▁█▁");
+	cr_assert_str_eq(a, "__#_");
+	free(s);
+	free(a);
+}
+
+Test(monthend, sparkline_scales_to_the_largest_and_rounds_up)
+{
+	/* 1 + v x 6 / 80, rounded down: 1 fen and 10.00 the second glyph,
+	 * 40.00 the fifth (1 + 3), 70.00 the seventh (1 + 5.25), 80.00 the
+	 * top. */
+	fen_t v[6] = { 0, 1, Y(10), Y(40), Y(70), Y(80) };
+	char *s = spark(v, 6, false), *a = spark(v, 6, true);
+
+	cr_assert_str_eq(s, "▁▂▂▅▇█");
+	/* ASCII has five: 1 + v x 3 / 80. */
+	cr_assert_str_eq(a, "_..-=#");
+	free(s);
+	free(a);
+}
+
+Test(monthend, trend_sums_a_group_by_day_and_names_its_costliest_rule)
+{
+	struct trend t;
+	struct err e = { 0 };
+	int a = floor_group_find(fx.f, "A"), b = floor_group_find(fx.f, "B");
+
+	mark(&MGR, "E101", "SLEEP", NONE, NULL, "2026-11-02 10:00");
+	mark(&MGR, "E102", "DESK", NONE, NULL, "2026-11-02 11:00");
+	mark(&MGR, "E201", "DESK", NONE, NULL, "2026-11-30 10:00");
+	mark(&MGR, "E201", "DESK", NONE, NULL, "2026-12-01 10:00");
+	cr_assert_eq(trend_month(fx.f, fx.s, "2026-11", &t, &e), 0, "%s", e.msg);
+	cr_assert_eq(t.ndays, 30);
+	cr_assert_eq(t.daily[a * 30 + 1], Y(30) + Y(5), "SLEEP with co, DESK");
+	cr_assert_eq(t.daily[b * 30 + 29], Y(5));
+	cr_assert_str_eq(t.top[a], "SLEEP");
+	cr_assert_eq(t.top_amount[a], Y(30));
+	cr_assert_str_eq(t.top[b], "DESK");
+	cr_assert_eq(t.top_amount[b], Y(5), "December is not November");
+	trend_free(&t);
 }
