@@ -301,7 +301,7 @@ settle(struct store *s, const struct appeal *ap, const char *staff,
 static int
 settle_closed(struct store *s, const struct appeal *ap,
     const struct incident *in, const struct closed_month *c, bool uphold,
-    const char *today, struct err *e)
+    bool whole, const char *today, struct err *e)
 {
 	struct fine_row *rows;
 	char note[STORE_TEXT];
@@ -321,7 +321,7 @@ settle_closed(struct store *s, const struct appeal *ap,
 			rc = settle(s, ap, rows[i].staff, rows[i].amount, note, today, e);
 		else if (mine && !uphold && counted)
 			rc = settle(s, ap, rows[i].staff, -rows[i].amount, note, today, e);
-		else if (!mine && !uphold && in->staff[0] != '\0')
+		else if (!mine && whole)
 			rc = settle(s, ap, rows[i].staff, -rows[i].amount, note, today, e);
 	}
 	free(rows);
@@ -337,6 +337,7 @@ appeal_decide(const struct floor *f, struct store *s, const struct actor *a,
 	struct closed_month c = { 0 };
 	char object[40], today[DAY_LEN], month[8];
 	int rc, closed = 1;
+	bool whole;
 
 	if (manager_only(a, "decides an appeal", e) < 0 ||
 	    engine_check_text("reason", reason, e) < 0)
@@ -364,18 +365,21 @@ appeal_decide(const struct floor *f, struct store *s, const struct actor *a,
 	if (rc == 0)
 		rc = store_appeal_decide(s, id, uphold ? "uphold" : "void",
 		    a->login, clock_now(), reason, e);
+	/* The offender's appeal voided takes the one-person incident whole,
+	 * co-penalties and numbering too; in a group fine, or a co-penalty
+	 * appealed by the one it fell on, only the appellant's line is
+	 * waived. */
+	whole = !uphold && rc == 0 && strcmp(in.staff, ap.staff) == 0;
 	if (rc == 0 && closed == 0)
-		rc = settle_closed(s, &ap, &in, &c, uphold, today, e);
-	/* A one-person incident goes whole, co-penalties and numbering too;
-	 * in a group fine only the appellant's line is waived. */
-	if (rc == 0 && !uphold && in.staff[0] != '\0' && in.voided_at == 0)
+		rc = settle_closed(s, &ap, &in, &c, uphold, whole, today, e);
+	if (rc == 0 && whole && in.voided_at == 0)
 		rc = engine_void_settle_in(f, s, a, in.id, reason, e);
 	snprintf(object, sizeof object, "appeal %lld", (long long)id);
 	if (rc == 0)
 		rc = trail_write(f, s, a, "decide", object, e, "%s: %s's fine in "
 		    "incident %lld %s%s: %s", uphold ? "upheld" : "voided",
 		    ap.staff, (long long)in.id, uphold ? "counts again" :
-		    in.staff[0] ? "voided" : "waived", closed == 0 ?
+		    whole ? "voided" : "waived", closed == 0 ?
 		    " (its month is closed: settled this month)" : "", reason);
 	if (closed == 0)
 		closed_month_free(&c);

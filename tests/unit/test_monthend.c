@@ -278,3 +278,35 @@ Test(monthend, trend_sums_a_group_by_day_and_names_its_costliest_rule)
 	cr_assert_eq(t.top_amount[b], Y(5), "December is not November");
 	trend_free(&t);
 }
+
+Test(monthend, a_voided_appeal_of_a_co_penalty_waives_that_line_only)
+{
+	struct marked m = mark(&MGR, "E101", "SLEEP", NONE, NULL, "2026-11-02 10:00");
+	struct marked m2 = mark(&MGR, "E101", "SLEEP", NONE, NULL, "2026-11-04 10:00");
+	struct payroll p;
+	struct err e = { 0 };
+	int64_t a1, a2;
+
+	set_now("2026-11-20 10:00");
+	cr_assert_eq(appeal_record(fx.f, fx.s, &SUP, m.in.id,
+	    floor_staff_find(fx.f, "D001"), "was on leave", &a1, &e), 0, "%s",
+	    e.msg);
+	cr_assert_eq(appeal_decide(fx.f, fx.s, &MGR, a1, false, "leave", &e), 0,
+	    "%s", e.msg);
+	cr_assert_eq(stored_offence(m2.in.id), 2, "the incident stands");
+	p = payroll_of("2026-11");
+	cr_assert_eq(row_of(&p, "D001")->fines, Y(10), "one of two co-penalties");
+	cr_assert_eq(row_of(&p, "D002")->fines, Y(20));
+	payroll_free(&p);
+	/* The offender's appeal voided takes the incident: the second SLEEP
+	 * becomes the first. */
+	cr_assert_eq(appeal_record(fx.f, fx.s, &SUP, m.in.id, -1, "not asleep",
+	    &a2, &e), 0, "%s", e.msg);
+	cr_assert_eq(appeal_decide(fx.f, fx.s, &MGR, a2, false, "eyes open",
+	    &e), 0, "%s", e.msg);
+	cr_assert_eq(stored_offence(m2.in.id), 1, "renumbered");
+	p = payroll_of("2026-11");
+	cr_assert_eq(row_of(&p, "E101")->fines, Y(10));
+	cr_assert_eq(row_of(&p, "D002")->fines, Y(10));
+	payroll_free(&p);
+}
