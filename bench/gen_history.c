@@ -34,6 +34,7 @@
 #include "../src/clock.h"
 #include "../src/engine.h"
 #include "../src/floor.h"
+#include "../src/progress.h"
 
 /* ---- a small seeded generator (splitmix64), the same on every machine ---- */
 
@@ -343,7 +344,7 @@ main(int argc, char **argv)
 	struct buf errs = { 0 };
 	struct err e = { 0 };
 	struct floor *fl;
-	struct timespec t0, t1;
+	struct progress pg;
 	int64_t *tc = NULL;
 	int ntc = 0, captc = 0;
 
@@ -419,7 +420,8 @@ main(int argc, char **argv)
 		wsum += w[d];
 	}
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* On a terminal, how far it has got; in a pipe or a log, nothing. */
+	progress_start(&pg, "gen_history: marks", total);
 	for (d = 0; d < ndays; d++) {
 		time_t base = day_start(year, d), *times;
 		long want;
@@ -448,6 +450,7 @@ main(int argc, char **argv)
 					at = now;
 			}
 			one_mark(now, at, &tc, &ntc, &captc);
+			progress_update(&pg, n_marks + n_fail);
 		}
 		free(times);
 		/* Phones go back at the end of the shift; a few days later for
@@ -470,17 +473,8 @@ main(int argc, char **argv)
 				do_return(later[k].id, base + 9 * 3600 + rng_below(8 * 3600));
 				later[k--] = later[--nlater];
 			}
-		if ((d + 1) % 30 == 0 || d == ndays - 1) {
-			double s;
-
-			clock_gettime(CLOCK_MONOTONIC, &t1);
-			s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec -
-			    t0.tv_nsec) / 1e9;
-			fprintf(stderr, "gen_history: day %d/%d, %ld marks, %.0f s "
-			    "(%.0f marks/s)\n", d + 1, ndays, n_marks, s,
-			    (double)n_marks / (s > 0 ? s : 1));
-		}
 	}
+	progress_end(&pg);
 	free(w);
 	free(tc);
 	store_close(S);

@@ -1,5 +1,5 @@
--- schema.sql - the callfloor database, schema version 3 (db/store.c
--- migrates a version 1 or 2 database: see migrate_v2, migrate_v3 there).
+-- schema.sql - the callfloor database, schema version 6 (db/store.c
+-- migrates an older one step by step: see migrate_v2 ... migrate_v6 there).
 --
 -- Money is integer fen.  Times are Unix seconds; "day" is the floor-local
 -- shift day "YYYY-MM-DD" that an incident belongs to (see src/clock.h).
@@ -284,3 +284,44 @@ CREATE TABLE complaint (
 );
 CREATE INDEX complaint_day ON complaint (day);
 CREATE INDEX complaint_open ON complaint (grp) WHERE closed_at IS NULL;
+
+-- Month end (schema 5).  A closed month keeps the payroll as it stood
+-- when a manager closed it, in both forms, printed as it is ever after;
+-- nothing dated inside it is written while it stays closed (the engine
+-- checks).  Reopening deletes the row (the audit trail keeps the act).
+CREATE TABLE closed_month (
+	month          TEXT PRIMARY KEY,   -- YYYY-MM
+	closed_by      TEXT NOT NULL,
+	closed_at      INTEGER NOT NULL,
+	snapshot_text  TEXT NOT NULL,
+	snapshot_csv   TEXT NOT NULL
+);
+
+-- An agent's appeal (申诉) of their own line of an incident, recorded by a
+-- supervisor or above.  While decision is NULL the line leaves payroll.
+CREATE TABLE appeal (
+	id              INTEGER PRIMARY KEY,
+	incident        INTEGER NOT NULL REFERENCES incident(id),
+	fine            INTEGER NOT NULL REFERENCES fine(id),
+	staff           TEXT NOT NULL,
+	reason          TEXT NOT NULL,
+	by              TEXT NOT NULL,
+	at              INTEGER NOT NULL,
+	decision        TEXT CHECK (decision IN ('uphold', 'void')),
+	decided_by      TEXT,
+	decided_at      INTEGER,
+	decided_reason  TEXT
+);
+CREATE UNIQUE INDEX appeal_pending ON appeal (fine) WHERE decision IS NULL;
+
+-- What an appeal decided after its month closed changes, settled in the
+-- month of the decision (amount added to that month's fines).
+CREATE TABLE adjustment (
+	id      INTEGER PRIMARY KEY,
+	appeal  INTEGER NOT NULL REFERENCES appeal(id),
+	month   TEXT NOT NULL,
+	staff   TEXT NOT NULL,
+	amount  INTEGER NOT NULL,
+	note    TEXT NOT NULL
+);
+CREATE INDEX adjustment_month ON adjustment (month);

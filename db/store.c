@@ -341,6 +341,40 @@ static const char migrate_v2[] =
 	"ALTER TABLE leave ADD COLUMN approved_at INTEGER;"
 	"UPDATE leave SET approved_at = recorded_at WHERE approved_by IS NOT NULL;";
 
+/* Schema 5: closed months, appeals, adjustments (db/schema.sql says
+ * what each is for). */
+static const char migrate_v5[] =
+	"CREATE TABLE closed_month ( "
+	"month TEXT PRIMARY KEY, "
+	"closed_by TEXT NOT NULL, "
+	"closed_at INTEGER NOT NULL, "
+	"snapshot_text TEXT NOT NULL, "
+	"snapshot_csv TEXT NOT NULL "
+	"); "
+	"CREATE TABLE appeal ( "
+	"id INTEGER PRIMARY KEY, "
+	"incident INTEGER NOT NULL REFERENCES incident(id), "
+	"fine INTEGER NOT NULL REFERENCES fine(id), "
+	"staff TEXT NOT NULL, "
+	"reason TEXT NOT NULL, "
+	"by TEXT NOT NULL, "
+	"at INTEGER NOT NULL, "
+	"decision TEXT CHECK (decision IN ('uphold', 'void')), "
+	"decided_by TEXT, "
+	"decided_at INTEGER, "
+	"decided_reason TEXT "
+	"); "
+	"CREATE UNIQUE INDEX appeal_pending ON appeal (fine) WHERE decision IS NULL; "
+	"CREATE TABLE adjustment ( "
+	"id INTEGER PRIMARY KEY, "
+	"appeal INTEGER NOT NULL REFERENCES appeal(id), "
+	"month TEXT NOT NULL, "
+	"staff TEXT NOT NULL, "
+	"amount INTEGER NOT NULL, "
+	"note TEXT NOT NULL "
+	"); "
+	"CREATE INDEX adjustment_month ON adjustment (month);";
+
 /*
  * Version 2 to 3: attendance totals carried forward per person and month
  * (left empty: the first command that needs a finished month settles it
@@ -437,23 +471,20 @@ migrate(struct store *s, struct err *e)
 			return -1;
 		}
 	}
-	else if (ver < 2 && exec(s, migrate_v2, e) < 0) {
-		store_rollback(s);
-		return -1;
+	else {
+		/* The steps, one a version, in order; each self-contained. */
+		static const char *const step[STORE_SCHEMA_VERSION + 1] = {
+			[2] = migrate_v2, [3] = migrate_v3, [4] = migrate_v4,
+			[5] = migrate_v5, [6] = migrate_v6,
+		};
+		int64_t v;
+
+		for (v = ver + 1; v <= STORE_SCHEMA_VERSION; v++)
+			if (exec(s, step[v], e) < 0) {
+				store_rollback(s);
+				return -1;
+			}
 	}
-	if (ver > 0 && ver < 3 && exec(s, migrate_v3, e) < 0) {
-		store_rollback(s);
-		return -1;
-	}
-	if (ver != 0 && ver < 4 && exec(s, migrate_v4, e) < 0) {
-		store_rollback(s);
-		return -1;
-	}
-	if (ver != 0 && ver < 6 && exec(s, migrate_v6, e) < 0) {
-		store_rollback(s);
-		return -1;
-	}
-	/* Later versions add their steps here: if (ver < 7) ... */
 	{
 		char q[96];
 

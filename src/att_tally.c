@@ -106,6 +106,7 @@ struct tally {
 	int late_m, early_m, half_m, absent_m, meeting_halves_m;
 	int late_y, absent_total, meeting_halves_total, run, max_run;
 	int over_months;		/* months past the late/early threshold */
+	int personal_m, sick_m;		/* working days on valid leave */
 	char month[8];			/* the month late_m/early_m count in */
 };
 
@@ -119,6 +120,7 @@ tally_month_roll(const struct floor *f, struct tally *t, const char *day)
 		t->over_months++;
 	snprintf(t->month, sizeof t->month, "%.7s", day);
 	t->late_m = t->early_m = t->half_m = t->absent_m = t->meeting_halves_m = 0;
+	t->personal_m = t->sick_m = 0;
 }
 
 /* MEETING, ABSENCE and the like marked on day: half days of absence. */
@@ -227,6 +229,12 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 			st = ATT_SEEN;		/* at the desk, the shift still on */
 		else if (work && tracked)
 			st = over ? ATT_ABSENT : ATT_NOT_YET;
+		if (st == ATT_ON_LEAVE && work) {
+			if (strcmp(l->kind, "sick") == 0)
+				tl[i].sick_m++;
+			else
+				tl[i].personal_m++;
+		}
 		if (st == ATT_ABSENT) {
 			tl[i].absent_m++;
 			tl[i].absent_total++;
@@ -260,6 +268,8 @@ tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
 	m->late = t->late_m;
 	m->early = t->early_m;
 	m->half_days = t->half_m;
+	m->personal_leave_days = t->personal_m;
+	m->sick_leave_days = t->sick_m;
 	m->absence_halfdays = 2 * t->absent_m + t->meeting_halves_m + 2 * over;
 	m->bonus_forfeit = a->absences_month_forfeit > 0 &&
 	    m->absence_halfdays >= 2 * a->absences_month_forfeit;

@@ -121,9 +121,10 @@ sign_write(const struct floor *f, struct store *s, const struct actor *a,
 	int rc = 0, rule, kind = m->kind;
 	time_t at = m->at;
 
+	rc = engine_check_open(s, m->day, e);
 	/* A sign-out needs the day's sign-in; without one it is refused,
 	 * never taken for an absence. */
-	if (kind == ATT_OUT) {
+	if (rc == 0 && kind == ATT_OUT) {
 		rc = store_att_live(s, m->staff, m->day, ATT_IN, &in, e);
 		if (rc > 0)
 			rc = err_set(e, EXIT_USAGE, "%s (%s) has not signed in on %s: "
@@ -242,7 +243,9 @@ attendance_signin_void(const struct floor *f, struct store *s,
 		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
-	rc = store_att_live(s, f->staff[staff].id, day, ATT_IN, &m, e);
+	rc = engine_check_open(s, day, e);
+	if (rc == 0)
+		rc = store_att_live(s, f->staff[staff].id, day, ATT_IN, &m, e);
 	if (rc > 0)
 		rc = err_set(e, EXIT_USAGE, "%s (%s) has no sign-in on %s to void",
 		    f->staff[staff].name, f->staff[staff].id, day);
@@ -313,7 +316,8 @@ attendance_explain(const struct floor *f, struct store *s,
 	snprintf(object, sizeof object, "staff %s", x.staff);
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (store_explain_add(s, &x, e) != 0 ||
+	if (engine_check_open(s, day, e) < 0 ||
+	    store_explain_add(s, &x, e) != 0 ||
 	    store_carry_drop(s, day, e) < 0 ||
 	    trail_write(f, s, a, "explanation", object, e, "attendance "
 	    "explanation for shift day %s: %s", day, note) < 0 ||
@@ -407,7 +411,8 @@ attendance_leave(const struct floor *f, struct store *s, const struct actor *a,
 	l.recorded_at = clock_now();
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (store_leave_add(s, &l, e) < 0 ||
+	if (engine_check_open_span(s, l.from, l.to, e) < 0 ||
+	    store_leave_add(s, &l, e) < 0 ||
 	    store_carry_drop(s, l.from, e) < 0 ||
 	    trail_leave(f, s, a, &l, e) < 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
@@ -442,6 +447,8 @@ attendance_leave_approve(const struct floor *f, struct store *s,
 	else if (rc == 0 && !leave_needs_approval(f, l.from, l.to))
 		rc = err_set(e, EXIT_USAGE, "leave request %lld is for one "
 		    "working day and needs no approval (A5)", (long long)id);
+	else if (rc == 0 && engine_check_open_span(s, l.from, l.to, e) < 0)
+		rc = -1;
 	else if (rc == 0)
 		rc = store_leave_approve(s, id, a->login, clock_now(), e);
 	if (rc == 0) {
@@ -543,6 +550,10 @@ import_judge(const struct floor *f, struct store *s, const struct actor *a,
 
 	if (sign_check(f, a, r->staff, r->at, true, outside, r->kind, m, &res,
 	    e) < 0)
+		return -1;
+	/* A row dated into a closed month is an error of the file, before
+	 * anything is written (not a refusal halfway through). */
+	if (engine_check_open(s, m->day, e) != 0)
 		return -1;
 	if (nvoided > 0 &&
 	    bsearch(m, voided, (size_t)nvoided, sizeof *voided, mark_order))

@@ -150,6 +150,8 @@ int attendance_settle(const struct floor *f, struct store *s, const char *day,
 /* One person's month. */
 struct att_month {
 	int late, early, half_days;
+	int personal_leave_days;	/* working days on valid leave (A4, A5) */
+	int sick_leave_days;
 	int absence_halfdays;		/* absences, in half days */
 	bool bonus_forfeit;
 	char flags[256];		/* "; "-separated, "" when none */

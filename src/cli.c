@@ -29,6 +29,7 @@
 #include "seatmap.h"
 #include "terms.h"
 #include "text.h"
+#include "trend.h"
 #include "trail.h"
 
 int
@@ -567,6 +568,28 @@ fines_text(const struct floor *f, const struct ledger_row *rows, int n,
 	amounts(out, town, tco);
 }
 
+/* fines --month: each group's month at a glance, as the console's panel
+ * shows it. */
+static int
+fines_glance(struct cli *c, const char *month, struct buf *out, struct err *e)
+{
+	bool ascii = !text_locale_utf8();
+	struct trend t;
+	int g;
+
+	if (trend_month(c->floor, c->store, month, &t, e) < 0)
+		return -1;
+	buf_puts(out, "\nthe month at a glance (each group's fines day by day, "
+	    "and its costliest rule)\n");
+	for (g = 0; g < c->floor->ngroups; g++) {
+		buf_puts(out, "  ");
+		trend_line(c->floor, &t, g, ascii, out);
+		buf_puts(out, "\n");
+	}
+	trend_free(&t);
+	return 0;
+}
+
 static const struct option fines_opts[] = {
 	{ "day", required_argument, NULL, 'D' },
 	{ "month", required_argument, NULL, 'M' },
@@ -644,6 +667,11 @@ fines_exec(struct cli *c, int argc, char **argv)
 		fines_csv(rows, n, &out);
 	else
 		fines_text(c->floor, rows, n, f, t, &out);
+	if (!csv && month != NULL && fines_glance(c, f, &out, &e) < 0) {
+		buf_free(&out);
+		free(rows);
+		return cli_fail(&e);
+	}
 	cli_print(&out);
 	buf_free(&out);
 	free(rows);

@@ -70,8 +70,9 @@ void cli_finish(struct cli *c);
 /* The verbs defined outside cli.c. */
 extern const struct verb verb_report, verb_journal, verb_audit, verb_backup,
     verb_signin, verb_signout, verb_explain, verb_leave, verb_leave_approve,
-    verb_leave_form, verb_attendance, verb_complaint, verb_break,
-    verb_wallboard, verb_verify, verb_completion;
+    verb_leave_form, verb_attendance, verb_payroll, verb_close, verb_reopen,
+    verb_appeal, verb_decide, verb_complaint, verb_break, verb_wallboard,
+    verb_verify, verb_completion;
 /* Every verb, in the order --help lists them; NULL-terminated. */
 const struct verb *const *cli_verbs(void);
 
@@ -120,6 +121,10 @@ int cli_parse_period(const char *verb, struct cli *c, const char *day,
     const char *month, const char *from, const char *to, char f[DAY_LEN],
     char t[DAY_LEN]);
 int cli_parse_format(const char *verb, const char *s, bool *csv);
+/* Writes data to path whole or not at all (a temporary file, renamed),
+ * with the user's rights (cli_setup dropped the group). */
+int cli_write_atomic(const char *path, const char *data, size_t n,
+    struct err *e);
 /* Appends s as an RFC 4180 field. */
 void cli_csv_field(struct buf *b, const char *s);
 /* Appends the n fields as one RFC 4180 row, CRLF-terminated. */

@@ -29,9 +29,8 @@ static const char report_help[] =
 "  --printer NAME    ... on printer NAME (lp -d NAME)\n"
 "  --page-lines N    lines per printed page (default 60, at least 20)\n";
 
-/* Writes data to path whole or not at all: a temporary file, renamed. */
-static int
-write_atomic(const char *path, const char *data, size_t n, struct err *e)
+int
+cli_write_atomic(const char *path, const char *data, size_t n, struct err *e)
 {
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	mode_t mask;
@@ -151,7 +150,7 @@ report_exec(struct cli *c, int argc, char **argv)
 		text_clean(&doc, out.s ? out.s : "", out.len, true);
 		buf_free(&out);
 	}
-	if (output != NULL && write_atomic(output, doc.s, doc.len, &e) < 0) {
+	if (output != NULL && cli_write_atomic(output, doc.s, doc.len, &e) < 0) {
 		buf_free(&doc);
 		return cli_fail(&e);
 	}

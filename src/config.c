@@ -110,6 +110,7 @@ static const struct key staff_keys[] = {
 	{ "name", K_STRING, true, NULL },
 	{ "group", K_STRING, true, NULL },
 	{ "seat", K_STRING, false, NULL },
+	{ "wage", K_NUMBER, false, "the month's wage, for payroll's legal cap" },
 	{ NULL, 0, false, NULL }
 };
 
@@ -157,6 +158,17 @@ static const struct key att_keys[] = {
 	{ "absences_month_forfeit", K_INT, false, NULL },
 	{ "absences_total_termination", K_INT, false, NULL },
 	{ "consecutive_absences_termination", K_INT, false, NULL },
+	{ NULL, 0, false, NULL }
+};
+
+static const struct key ded_keys[] = {
+	{ "personal_leave_day", K_NUMBER, false, "per day of personal leave" },
+	{ "sick_leave_day", K_NUMBER, false, "per day of sick leave" },
+	{ "absence_day", K_NUMBER, false, "per day of absence" },
+	{ "late_early", K_NUMBER, false, "per late arrival or early leave" },
+	{ "bonus", K_NUMBER, false, "the bonus A6a forfeits" },
+	{ "cap_percent", K_INT, false, "most of the wage deducted (default 20)" },
+	{ "minimum_wage", K_NUMBER, false, "least paid out of a wage" },
 	{ NULL, 0, false, NULL }
 };
 
@@ -609,7 +621,8 @@ load_staff(struct ctx *c, const config_setting_t *l)
 	for (i = 0; i < n; i++) {
 		const config_setting_t *g = config_setting_get_elem(l, (unsigned)i);
 		const char *id, *grp, *seat;
-		struct staff st = { NULL, NULL, -1, -1, GROLE_AGENT };
+		struct staff st = { NULL, NULL, -1, -1, GROLE_AGENT, -1 };
+		const config_setting_t *w;
 
 		if (!check_keys(c, g, staff_keys, "staff entry"))
 			continue;
@@ -640,6 +653,9 @@ load_staff(struct ctx *c, const config_setting_t *l)
 				st.seat = -1;
 			}
 		}
+		if ((w = config_setting_get_member(g, "wage")) != NULL &&
+		    get_amount(c, w, "wage", &st.wage))
+			f->has_wages = true;
 		st.id = xstrdup(id);
 		st.name = xstrdup(get_str(g, "name"));
 		if (st.seat >= 0)
@@ -996,6 +1012,36 @@ load_attendance(struct ctx *c, const config_setting_t *g)
 	}
 }
 
+/* Rule A7's `deductions` block: every amount defaults to 0. */
+static void
+load_deductions(struct ctx *c, const config_setting_t *g)
+{
+	struct deductions *d = &c->f->ded;
+	fen_t *amounts[] = { &d->personal_leave_day, &d->sick_leave_day,
+		&d->absence_day, &d->late_early, &d->bonus, NULL,
+		&d->minimum_wage };
+	const struct key *k;
+	int i;
+
+	memset(d, 0, sizeof *d);
+	d->cap_percent = 20;
+	if (g == NULL || !check_keys(c, g, ded_keys, "deductions"))
+		return;
+	for (k = ded_keys, i = 0; k->name; k++, i++) {
+		const config_setting_t *s = config_setting_get_member(g, k->name);
+
+		if (s == NULL)
+			continue;
+		if (amounts[i] != NULL) {
+			get_amount(c, s, k->name, amounts[i]);
+			continue;
+		}
+		if (!get_int(g, k->name, &d->cap_percent) ||
+		    d->cap_percent < 0 || d->cap_percent > 100)
+			cerr(c, s, "deductions cap_percent must be 0 to 100");
+	}
+}
+
 static void
 load_all(struct ctx *c, const config_t *cf)
 {
@@ -1016,6 +1062,7 @@ load_all(struct ctx *c, const config_t *cf)
 	load_attendance(c, config_lookup(cf, "attendance"));
 	config_load_breaks(c, config_lookup(cf, "breaks"));
 	config_load_cap(c, config_lookup(cf, "max_away"), &c->f->max_away);
+	load_deductions(c, config_lookup(cf, "deductions"));
 	/* Top-level keys nobody reads are most likely typos. */
 	n = config_setting_length(config_root_setting(cf));
 	for (i = 0; i < n; i++) {
@@ -1023,7 +1070,7 @@ load_all(struct ctx *c, const config_t *cf)
 		    config_setting_get_elem(config_root_setting(cf), (unsigned)i);
 		const char *name = config_setting_name(s);
 		static const char *known[] = { "floor", "groups", "staff", "users",
-			"rules", "attendance", "breaks", "max_away", NULL };
+			"rules", "attendance", "breaks", "max_away", "deductions", NULL };
 		const char **k;
 
 		for (k = known; *k; k++)

@@ -9,13 +9,12 @@
  */
 #include "engine.h"
 
-#include "../db/carry.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../db/carry.h"
+#include "../db/monthend.h"
 #include "clock.h"
 #include "terms.h"
 #include "text.h"
@@ -32,6 +31,42 @@ engine_check_text(const char *what, const char *s, struct err *e)
 	if (text_has_control(s))
 		return err_set(e, EXIT_USAGE, "the %s has a control character (a "
 		    "line break, an escape) in it; write it on one line", what);
+	return 0;
+}
+
+int
+engine_check_open(struct store *s, const char *day, struct err *e)
+{
+	struct closed_month c;
+	char month[8], when[32];
+	int rc;
+
+	snprintf(month, sizeof month, "%.7s", day);
+	rc = store_closed_get(s, month, &c, e);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	clock_format((time_t)c.at, when, sizeof when);
+	err_set(e, EXIT_REFUSED, "%s is closed for payroll (closed on %s by %s): "
+	    "nothing dated %s is written into it; a manager reopens it with "
+	    "`callfloor reopen --month %s --reason TEXT`", month, when, c.by,
+	    day, month);
+	closed_month_free(&c);
+	return -1;
+}
+
+int
+engine_check_open_span(struct store *s, const char *from, const char *to,
+    struct err *e)
+{
+	char d[DAY_LEN];
+
+	/* One look a month is enough: a month is closed or not as a whole. */
+	for (snprintf(d, sizeof d, "%s", from); strcmp(d, to) <= 0;) {
+		if (engine_check_open(s, d, e) < 0)
+			return -1;
+		clock_month_last(d, d);
+		clock_add_days(d, 1, d);
+	}
 	return 0;
 }
 
@@ -247,6 +282,8 @@ mark_in_txn(const struct floor *f, struct store *s, const struct actor *a,
 	}
 	in->at = r->at;
 	clock_shift_day(f, r->at, in->day);
+	if (engine_check_open(s, in->day, e) < 0)
+		return -1;
 	in->amount = ru->t.pricing == PRICE_RANGE ?
 	    (r->amount >= 0 ? r->amount : ru->t.lo) : -1;
 	snprintf(in->note, sizeof in->note, "%s", r->note ? r->note : "");
@@ -326,9 +363,11 @@ mark_result_free(struct mark_result *r)
 	r->nfines = 0;
 }
 
+/* Voids incident id; with settle, also one dated in a closed month (an
+ * appeal decided later is an act of its own day). */
 static int
 void_in_txn(struct store *s, const struct actor *a, int64_t id,
-    const char *reason, struct err *e)
+    const char *reason, bool settle, struct err *e)
 {
 	struct incident in;
 	struct rule_terms t;
@@ -349,6 +388,8 @@ void_in_txn(struct store *s, const struct actor *a, int64_t id,
 	if (a->role != UROLE_MANAGER && strcmp(a->login, in.marked_by) != 0)
 		return err_set(e, EXIT_REFUSED, "only a manager voids another's mark "
 		    "(incident %lld was marked by %s)", (long long)id, in.marked_by);
+	if (!settle && engine_check_open(s, in.day, e) < 0)
+		return -1;
 	if (store_incident_void(s, id, a->login, clock_now(), reason, e) != 0 ||
 	    store_carry_drop(s, in.day, e) < 0)
 		return -1;
@@ -376,7 +417,7 @@ void_as(const struct floor *f, struct store *s, const struct actor *a,
 	if (store_begin(s, e) < 0)
 		return -1;
 	snprintf(object, sizeof object, "incident %lld", (long long)id);
-	if (void_in_txn(s, a, id, reason, e) < 0 ||
+	if (void_in_txn(s, a, id, reason, false, e) < 0 ||
 	    trail_write(f, s, a, action, object, e, "reason: %s", reason) < 0 ||
 	    store_commit(s, e) < 0) {
 		store_rollback(s);
@@ -399,7 +440,19 @@ engine_void_in(const struct floor *f, struct store *s, const struct actor *a,
 	char object[40];
 
 	snprintf(object, sizeof object, "incident %lld", (long long)id);
-	if (void_in_txn(s, a, id, reason, e) < 0)
+	if (void_in_txn(s, a, id, reason, false, e) < 0)
+		return -1;
+	return trail_write(f, s, a, "void", object, e, "reason: %s", reason);
+}
+
+int
+engine_void_settle_in(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t id, const char *reason, struct err *e)
+{
+	char object[40];
+
+	snprintf(object, sizeof object, "incident %lld", (long long)id);
+	if (void_in_txn(s, a, id, reason, true, e) < 0)
 		return -1;
 	return trail_write(f, s, a, "void", object, e, "reason: %s", reason);
 }
@@ -419,7 +472,7 @@ engine_undo_mark(const struct floor *f, struct store *s, const struct actor *a,
 	if (store_begin(s, e) < 0)
 		return -1;
 	snprintf(object, sizeof object, "incident %lld", (long long)id);
-	rc = void_in_txn(s, a, id, "undone at console", e);
+	rc = void_in_txn(s, a, id, "undone at console", false, e);
 	if (rc == 0)
 		rc = trail_write(f, s, a, "undo", object, e, "reason: undone at "
 		    "console");
@@ -570,7 +623,8 @@ engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
 	clock_shift_day(f, now, day);
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (store_inspection_add(s, f->seats[seat].id, who >= 0 ?
+	if (engine_check_open(s, day, e) < 0 ||
+	    store_inspection_add(s, f->seats[seat].id, who >= 0 ?
 	    f->staff[who].id : NULL, day, now, a->login, e) < 0 ||
 	    (id != NULL && (*id = store_last_id(s)) < 0) ||
 	    (snprintf(object, sizeof object, "seat %s", f->seats[seat].id),

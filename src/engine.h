@@ -67,6 +67,21 @@ int engine_void(const struct floor *f, struct store *s, const struct actor *a,
 int engine_void_in(const struct floor *f, struct store *s, const struct actor *a,
     int64_t id, const char *reason, struct err *e);
 
+/* As engine_void_in, for an incident dated in a closed month too: an
+ * appeal decided after its month closed (settled in a later month). */
+int engine_void_settle_in(const struct floor *f, struct store *s,
+    const struct actor *a, int64_t id, const char *reason, struct err *e);
+
+/*
+ * The closed-month check every write calls with the day it writes into:
+ * 0 when day's month is open; -1 and EXIT_REFUSED (naming the month and
+ * how to reopen it) when a manager closed it for payroll.  Call it inside
+ * the write's transaction.  The _span form checks every month of from..to.
+ */
+int engine_check_open(struct store *s, const char *day, struct err *e);
+int engine_check_open_span(struct store *s, const char *from, const char *to,
+    struct err *e);
+
 /* The console's undo of its own actions, each one transaction: a mark
  * (voided "undone at console"; a custody record it opened is closed, the
  * item was never taken: *closed counts them), an inspection, a return

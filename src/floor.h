@@ -109,6 +109,7 @@ struct staff {
 	int group;
 	int seat;			/* -1: no fixed seat */
 	enum grole role;		/* role in its own group */
+	fen_t wage;			/* the month's wage, -1 when not given */
 };
 
 struct user {
@@ -126,6 +127,14 @@ struct attendance {
 	int absences_month_forfeit;
 	int absences_total_termination;
 	int consecutive_absences_termination;
+};
+
+/* Rule A7's deduction policy (the rulebook's `deductions` block), and the
+ * legal cap on a month's deductions (工资支付暂行规定 art. 16). */
+struct deductions {
+	fen_t personal_leave_day, sick_leave_day, absence_day, late_early, bonus;
+	int cap_percent;		/* of the wage, default 20 */
+	fen_t minimum_wage;		/* what is paid stays at or above it */
 };
 
 struct floor {
@@ -155,6 +164,8 @@ struct floor {
 	struct break_reason *breaks;	/* the rulebook's break reasons */
 	int nbreaks;
 	struct cap max_away;		/* the rulebook's, for every group */
+	struct deductions ded;
+	bool has_wages;			/* some staff member has a wage */
 
 	/* The work calendar: working weekdays and public holidays. */
 	unsigned workdays;		/* bit (1 << tm_wday), Sunday = 0 */

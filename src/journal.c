@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../db/monthend.h"
 #include "../db/store.h"
 #include "cli.h"
 #include "clock.h"
@@ -59,6 +60,24 @@ entry(const struct floor *f, const struct incident *in, fen_t fine,
 	}
 }
 
+/* The appeals (申诉) of incident id, under its entry. */
+static void
+appeals_of(const struct appeal *ap, int n, int64_t id, struct buf *out)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (ap[i].incident != id)
+			continue;
+		buf_printf(out, "%23sappeal %lld by %s (%s): ", "",
+		    (long long)ap[i].id, ap[i].staff, ap[i].decision[0] == '\0' ?
+		    "pending" : strcmp(ap[i].decision, "uphold") == 0 ? "upheld" :
+		    "voided");
+		text_clean(out, ap[i].reason, strlen(ap[i].reason), false);
+		buf_puts(out, "\n");
+	}
+}
+
 static const struct option journal_opts[] = {
 	{ "from", required_argument, NULL, 'F' },
 	{ "to", required_argument, NULL, 'T' },
@@ -72,12 +91,13 @@ journal_exec(struct cli *c, int argc, char **argv)
 	const char *from = NULL, *to = NULL;
 	char fd[DAY_LEN], td[DAY_LEN];
 	struct incident *in = NULL;
+	struct appeal *ap = NULL;
 	struct buf out = { 0 };
 	struct err e = { 0 };
 	struct rule_terms t;
 	int64_t tv = -1;
 	bool started;
-	int ch, n = 0, i, rows = 0, rc = 0;
+	int ch, n = 0, nap = 0, i, rows = 0, rc = 0;
 
 	while (cli_getopt(c, argc, argv, &ch) != -1) {
 		switch (ch) {
@@ -91,8 +111,11 @@ journal_exec(struct cli *c, int argc, char **argv)
 	if (cli_parse_period("journal", c, NULL, NULL, from, to, fd, td) != 0)
 		return EXIT_USAGE;
 	if (store_read_begin(c->store, &started, &e) < 0 ||
-	    store_incidents(c->store, fd, td, NULL, &in, &n, &e) < 0)
+	    store_incidents(c->store, fd, td, NULL, &in, &n, &e) < 0 ||
+	    store_appeals(c->store, &ap, &nap, &e) < 0) {
+		free(in);
 		return cli_fail(&e);
+	}
 	buf_printf(&out, "%s: work journal %s to %s (%s)\n\n", f->name, fd, td,
 	    f->currency);
 	for (i = 0; i < n && rc == 0; i++) {
@@ -128,9 +151,11 @@ journal_exec(struct cli *c, int argc, char **argv)
 			buf_puts(&out, "     fine  marked by\n");
 		}
 		entry(f, &in[i], fine, &out);
+		appeals_of(ap, nap, in[i].id, &out);
 	}
 	store_read_end(c->store, started);
 	free(in);
+	free(ap);
 	if (rc < 0) {
 		buf_free(&out);
 		return cli_fail(&e);

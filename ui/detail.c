@@ -5,6 +5,8 @@
  */
 #include "detail.h"
 
+#include "../db/monthend.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,31 @@ co_line(struct ui *u, const struct fine_row *fr, int n)
 	buf_free(&line);
 }
 
+/* The appeals (申诉) of the incident's lines, one a line. */
+static void
+appeal_lines(struct ui *u, int64_t incident)
+{
+	struct appeal *ap = NULL;
+	struct err e = { 0 };
+	int n = 0, i;
+
+	if (store_appeals(u->s, &ap, &n, &e) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		struct buf line = { 0 };
+
+		if (ap[i].incident != incident)
+			continue;
+		buf_printf(&line, _("    appeal %lld by %s: %s (%s)"),
+		    (long long)ap[i].id, ap[i].staff, ap[i].decision[0] == '\0' ?
+		    _("pending, out of payroll") : strcmp(ap[i].decision,
+		    "uphold") == 0 ? _("upheld") : _("voided"), ap[i].reason);
+		pager_add(u, ROLE_DIM, line.s);
+		buf_free(&line);
+	}
+	free(ap);
+}
+
 static void
 incident_lines(struct ui *u, const struct incident *in, bool with_day)
 {
@@ -81,6 +108,7 @@ incident_lines(struct ui *u, const struct incident *in, bool with_day)
 	pager_add(u, in->voided_at ? ROLE_VOID : ROLE_NORMAL, line.s);
 	if (!in->voided_at)
 		co_line(u, fr, n);
+	appeal_lines(u, in->id);
 	free(fr);
 	buf_free(&line);
 }

@@ -22,6 +22,7 @@ panel_free(struct ui *u)
 	free(u->panel.own);
 	free(u->panel.co);
 	u->panel.own = u->panel.co = NULL;
+	trend_free(&u->panel.trend);
 	u->panel.loaded = false;
 }
 
@@ -41,6 +42,11 @@ panel_load(struct ui *u, struct err *e)
 	if (ledger_fines(u->f, u->s, p->from, p->to, NULL, &rows, &n, e) < 0)
 		return -1;
 	panel_free(u);
+	/* The month at a glance: each group's days and its costliest rule. */
+	if (p->month && trend_month(u->f, u->s, u->day, &p->trend, e) < 0) {
+		free(rows);
+		return -1;
+	}
 	p->own = xcalloc((size_t)u->f->ngroups + 1, sizeof *p->own);
 	p->co = xcalloc((size_t)u->f->ngroups + 1, sizeof *p->co);
 	p->own_total = p->co_total = 0;
@@ -63,9 +69,21 @@ panel_load(struct ui *u, struct err *e)
  * group, id, name and the two sums. */
 static int name_width(const struct ui *u, int w);
 
+/* Month mode: the trend's columns, the sparkline and "  top RULE sum". */
+static bool
+trending(const struct ui *u)
+{
+	return u->panel.month && u->panel.trend.ndays > 0;
+}
+
+static int id_width(const struct ui *u);
+
 static bool
 wide(const struct ui *u, int w)
 {
+	/* In month mode the name gives way before the sparkline does. */
+	if (trending(u))
+		return w - id_width(u) - 2 * 12 - 2 >= u->panel.trend.ndays;
 	return name_width(u, w) >= 10;
 }
 
@@ -108,9 +126,21 @@ id_width(const struct ui *u)
 static int
 name_width(const struct ui *u, int w)
 {
-	int nw = w - id_width(u) - 2 * 12 - 2 - 12 - 1 - 12;
+	int tail = trending(u) ? u->panel.trend.ndays + 20 : 12 + 1 + 12;
+	int nw = w - id_width(u) - 2 * 12 - 2 - tail;
 
+	if (trending(u) && nw < 0)
+		nw = 0;
 	return nw > 24 ? 24 : nw;
+}
+
+/* What is left of a wide line after the id, name and sums. */
+static int
+rest_width(const struct ui *u, int w)
+{
+	int nw = name_width(u, w);
+
+	return w - id_width(u) - (nw > 0 ? nw : 0) - 2 * 12 - 2;
 }
 
 static const char *
@@ -147,10 +177,25 @@ wide_header(const struct ui *u, struct buf *line, int w, int first, int shown)
 	struct buf t = { 0 };
 
 	title_line(u, &t, first, shown);
+	/* The month's sparkline may leave the names little room: then the
+	 * title runs across and says which sum is which itself. */
+	if (trending(u) && text_width(t.s) > id_width(u) + name_width(u, w)) {
+		buf_printf(&t, ": %s / %s, %s", _("own"), _("co"),
+		    _("day by day, top rule"));
+		text_fit(line, t.s, w, false, u->ascii);
+		buf_free(&t);
+		return;
+	}
 	text_fit(line, t.s, id_width(u) + name_width(u, w), false, u->ascii);
 	text_fit(line, _("own"), 12, true, u->ascii);
 	text_fit(line, _("co"), 12, true, u->ascii);
 	buf_puts(line, "  ");
+	if (trending(u)) {
+		text_fit(line, _("day by day, top rule"), rest_width(u, w), false,
+		    u->ascii);
+		buf_free(&t);
+		return;
+	}
 	text_fit(line, _("director"), 12, false, u->ascii);
 	buf_puts(line, " ");
 	text_fit(line, _("deputy"), 12, false, u->ascii);
@@ -167,6 +212,19 @@ wide_row(const struct ui *u, int g, struct buf *line, int w)
 	money_cell(u, line, u->panel.own[g], 12);
 	money_cell(u, line, u->panel.co[g], 12);
 	buf_puts(line, "  ");
+	if (trending(u)) {
+		const struct trend *t = &u->panel.trend;
+		struct buf tr = { 0 };
+		char m[32];
+
+		trend_spark(&t->daily[g * t->ndays], t->ndays, u->ascii, &tr);
+		if (t->top[g][0])
+			buf_printf(&tr, "  %s %s", t->top[g],
+			    fen_format(t->top_amount[g], m, sizeof m));
+		text_fit(line, tr.s, rest_width(u, w), false, u->ascii);
+		buf_free(&tr);
+		return;
+	}
 	text_fit(line, holder(u, gr->director), 12, false, u->ascii);
 	buf_puts(line, " ");
 	text_fit(line, holder(u, gr->deputy), 12, false, u->ascii);

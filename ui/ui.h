@@ -21,6 +21,7 @@
 #include "../src/engine.h"
 #include "../src/floor.h"
 #include "../src/seatmap.h"
+#include "../src/trend.h"
 
 /* Marks a string for translation where _() cannot be called (tables). */
 #ifndef N_
@@ -64,6 +65,7 @@ struct panel {
 	char from[DAY_LEN], to[DAY_LEN];
 	fen_t *own, *co;		/* per group */
 	fen_t own_total, co_total;
+	struct trend trend;		/* month mode: each group's days */
 	bool loaded;
 };
 

@@ -108,7 +108,11 @@ dcf fines --month 2026-03 >"$T/month.txt"
 dcf fines --month 2026-03 --format pdf >"$T/month.pdf"
 head -c 5 "$T/month.pdf" | grep -q '^%PDF-' || fail "fines --format pdf: not a PDF"
 pdftotext -layout "$T/month.pdf" "$T/month.pdf.txt"
-tail -n +2 "$T/month.txt" | tr -s ' ' '\n' | sed -e '/^$/d' -e '/^Group$/d' | sort -u >"$T/want.words"
+# (The text's closing "month at a glance" sparklines are the console's
+# panel in words; the PDF draws each group's days as its own picture.)
+sed '/^the month at a glance/,$d' "$T/month.txt" | tail -n +2 | tr -s ' ' '\n' |
+	sed -e '/^$/d' -e '/^Group$/d' | sort -u >"$T/want.words"
+grep -q "^the month at a glance" "$T/month.txt" || fail "fines --month: no glance"
 tr -s ' \f' '\n\n' <"$T/month.pdf.txt" | sed '/^$/d' | sort -u >"$T/got.words"
 missing=$(comm -23 "$T/want.words" "$T/got.words")
 [ -z "$missing" ] || fail "words of fines --month not in its PDF: $(echo $missing)"

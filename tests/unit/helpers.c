@@ -408,6 +408,9 @@ fx_back_to_v2(void)
 	    "DROP INDEX IF EXISTS incident_voided;"
 	    "DROP INDEX IF EXISTS incident_marker;"
 	    "DROP TABLE IF EXISTS complaint;"			/* step 4 */
+	    "DROP TABLE IF EXISTS adjustment;"			/* step 5 */
+	    "DROP TABLE IF EXISTS appeal;"
+	    "DROP TABLE IF EXISTS closed_month;"
 	    "DROP TABLE IF EXISTS away;"			/* step 6 */
 	    "PRAGMA user_version = 2;");
 }

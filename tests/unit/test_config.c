@@ -531,3 +531,53 @@ Test(config, complaint_retention_days_default_and_range)
 	one("  timezone", "  complaint_retention_days = 4000;  #!\n  timezone",
 	    "complaint_retention_days 4000 is not 0 to 3650 days");
 }
+
+/* Rule A7's deduction policy and the wages of the legal cap (payroll). */
+#define LAST_RULE "fine = 10; } ); }\n);\n"
+
+Test(config, deductions_are_validated_like_every_key)
+{
+	one(LAST_RULE, LAST_RULE "deductions = {\n  absence_day = -5.0; #!\n};\n",
+	    "absence_day is negative");
+	one(LAST_RULE, LAST_RULE "deductions = {\n  cap_percent = 150; #!\n};\n",
+	    "cap_percent must be 0 to 100");
+	one(LAST_RULE, LAST_RULE "deductions = {\n  bonuses = 300; #!\n};\n",
+	    "unknown key 'bonuses' in deductions");
+	one(LAST_RULE, LAST_RULE "deductions = {\n  bonus = \"300\"; #!\n};\n",
+	    "'bonus' must be a number");
+	one("seat = \"A01\"; },", "seat = \"A01\"; wage = 4000.005; }, #!",
+	    "wage has more than two decimals");
+}
+
+Test(config, deductions_default_to_nothing_and_load_in_fen)
+{
+	struct buf errs = { 0 };
+	struct floor *f = fx_load("none.cfg", base, &errs);
+	char *text, *t1;
+
+	cr_assert_not_null(f, "%s", errs.s);
+	cr_assert_eq(f->ded.absence_day, 0);
+	cr_assert_eq(f->ded.bonus, 0);
+	cr_assert_eq(f->ded.cap_percent, 20);
+	cr_assert_eq(f->staff[0].wage, -1);
+	cr_assert(!f->has_wages);
+	floor_free(f);
+	t1 = edit(base, LAST_RULE, LAST_RULE "deductions = { "
+	    "personal_leave_day = 100.5; absence_day = 200; bonus = 300.00; "
+	    "cap_percent = 15; minimum_wage = 2490; };\n");
+	text = edit(t1, "seat = \"A02\"; },", "seat = \"A02\"; wage = 4000; },");
+	free(t1);
+	f = fx_load("ded.cfg", text, &errs);
+	cr_assert_not_null(f, "%s", errs.s);
+	cr_assert_eq(f->ded.personal_leave_day, 10050);
+	cr_assert_eq(f->ded.absence_day, 20000);
+	cr_assert_eq(f->ded.bonus, 30000);
+	cr_assert_eq(f->ded.sick_leave_day, 0);
+	cr_assert_eq(f->ded.cap_percent, 15);
+	cr_assert_eq(f->ded.minimum_wage, 249000);
+	cr_assert_eq(f->staff[floor_staff_find(f, "E2")].wage, 400000);
+	cr_assert_eq(f->staff[floor_staff_find(f, "E1")].wage, -1);
+	cr_assert(f->has_wages);
+	floor_free(f);
+	free(text);
+}
