@@ -234,7 +234,7 @@ fuzz: build-fuzz/fuzz_config
 
 # `make fuzz-import`: the same for the time clock import parser
 # (signin --import), seeded from tests/fuzz/import_corpus/.
-FUZZ_IMPORT_SRC := tests/fuzz/fuzz_import.c src/att_import.c src/config.c \
+FUZZ_IMPORT_SRC := tests/fuzz/fuzz_import.c src/att_import.c src/config.c src/config_breaks.c \
 	     src/floor.c src/util.c src/text.c src/clock.c
 build-fuzz/fuzz_import: $(FUZZ_IMPORT_SRC) $(B)/embedded.c
 	@mkdir -p build-fuzz/import_corpus

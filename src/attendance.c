@@ -16,6 +16,7 @@
 #include "att_import.h"
 #include "att_internal.h"
 #include "clock.h"
+#include "progress.h"
 #include "trail.h"
 
 static const char *status_names[] = { "-", "not yet signed in", "signed in",
@@ -604,6 +605,7 @@ attendance_import(const struct floor *f, struct store *s,
 	struct import_seen *seen;
 	struct att_mark *voided = NULL, m;
 	struct signin_result res;
+	struct progress prog;
 	char from[DAY_LEN], to[DAY_LEN];
 	signed char *judged;
 	int nvoided = 0, i, rc = 0, batch;
@@ -646,11 +648,14 @@ attendance_import(const struct floor *f, struct store *s,
 	}
 	free(seen);
 	free(voided);
-	/* Then in time order, a few hundred rows a transaction. */
+	/* Then in time order, a few hundred rows a transaction; a long
+	 * import says how far it is (on a terminal only). */
+	progress_start(&prog, "importing sign-ins", n);
 	for (i = 0; rc == 0 && errs->len == 0 && i < n; i += batch) {
 		struct err we;
 		int k;
 
+		progress_update(&prog, i);
 		batch = n - i < 256 ? n - i : 256;
 		if (store_begin(s, e) < 0) {
 			rc = -1;
@@ -680,6 +685,7 @@ attendance_import(const struct floor *f, struct store *s,
 			rc = -1;
 		}
 	}
+	progress_end(&prog);
 	free(judged);
 	return rc;
 }
