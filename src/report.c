@@ -16,6 +16,7 @@
  * old report.  No SQL, no curses.
  */
 #include "report.h"
+#include "report_appeals.h"
 #include "report_breaks.h"
 #include "report_doc.h"
 #include "complaint.h"
@@ -1229,15 +1230,17 @@ attendance_section(struct doc *doc, const struct floor *f,
 	}
 }
 
-/* Breaks away from the desk (report_breaks.c made the lines). */
+/* A section made of lines another file wrote (report_breaks.c,
+ * report_appeals.c); nothing when there are none. */
 static void
-breaks_section(struct doc *doc, struct buf *lines)
+lines_section(struct doc *doc, const char *title, const char *cont,
+    struct buf *lines)
 {
 	char *p, *nl;
 
 	if (lines->len == 0)
 		return;
-	section(doc, "BREAKS", "BREAKS (continued)");
+	section(doc, title, cont);
 	for (p = lines->s; *p; p = nl + 1) {
 		if ((nl = strchr(p, '\n')) == NULL)
 			break;
@@ -1394,7 +1397,7 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	struct att_day *att;
 	struct att_month *month;
 	struct complaint *reg = NULL;
-	struct buf brk = { 0 };
+	struct buf brk = { 0 }, apl = { 0 };
 	char dd[DAY_LEN], st[8], en[8], now[32];
 	bool started;
 	int g, rc, nreg = 0, u;
@@ -1418,9 +1421,12 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 		rc = report_register_load(s, dd, (long long)d.end, &reg, &nreg, e);
 	if (rc == 0)
 		rc = report_breaks_lines(f, s, dd, clock_now(), &brk, e);
+	if (rc == 0)
+		rc = report_appeals_lines(f, s, dd, (long long)d.end, &apl, e);
 	store_read_end(s, started);
 	if (rc < 0) {
 		buf_free(&brk);
+		buf_free(&apl);
 		day_free(&d);
 		free(att);
 		free(month);
@@ -1446,8 +1452,9 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	attendance_section(doc, f, att, month);
 	free(att);
 	free(month);
-	breaks_section(doc, &brk);
+	lines_section(doc, "BREAKS", "BREAKS (continued)", &brk);
 	journal_section(doc, &d);
+	lines_section(doc, "APPEALS", "APPEALS (continued)", &apl);
 	flags_section(doc, &d);
 	voids_section(doc, &d);
 	praise_section(doc, &d);

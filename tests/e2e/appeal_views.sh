@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # appeal_views.sh - an appeal shows where its incident does: in the
-# console's seat detail (Enter) and in the management work journal, with
-# its state (pending, then upheld).
+# console's seat detail (Enter), in the management work journal and in
+# the end-of-day report, with its state (pending, then upheld).
 source "$(dirname "$0")/lib.sh"
 
 export CALLFLOOR_NOW=$(TZ=Asia/Shanghai date -d '2026-11-30 11:00' +%s)
@@ -17,6 +17,16 @@ grep -q "appeal $a2 by E101 (pending): a colleague's screen" "$T/journal" ||
 cf decide "$a2" --uphold --reason "seen on camera" >/dev/null
 cf journal --from 2026-11-01 --to 2026-11-30 | grep -q "appeal $a2 by E101 (upheld)" ||
 	fail "journal after the decision: $(cf journal --from 2026-11-01 --to 2026-11-30)"
+
+# The end-of-day report of the day they were recorded and decided.
+cf report --day 2026-11-30 >"$T/report"
+grep -q "^APPEALS" "$T/report" || fail "no APPEALS section: $(cat "$T/report")"
+grep -q "appeal $a1  $sleep1 SLEEP on E101 李娜  for E101, recorded by root 11:00, waiting for a manager: eyes closed, on a call" "$T/report" ||
+	fail "the pending appeal: $(grep -A6 '^APPEALS' "$T/report")"
+grep -q "appeal $a2  $games GAMES on E101 李娜  upheld by root 11:00: seen on camera" "$T/report" ||
+	fail "the decided appeal: $(grep -A6 '^APPEALS' "$T/report")"
+grep -q "1 appeal waiting for a manager's decision" "$T/report" || fail "the count"
+cf report --day 2026-11-29 | grep -q "^APPEALS" && fail "an APPEALS section on a day without any"
 
 tm_start 120 40 "$CF" -d "$DB"
 tm_wait "inspected"
