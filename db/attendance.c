@@ -11,51 +11,12 @@
 
 #include "store_internal.h"
 
-static void
-text_col(sqlite3_stmt *st, int i, char *out, size_t n)
-{
-	const unsigned char *v = sqlite3_column_text(st, i);
-
-	snprintf(out, n, "%s", v ? (const char *)v : "");
-}
-
-static sqlite3_stmt *
-prepare(struct store *s, const char *sql, struct err *e)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(store_sqlite(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		store_fail(s, e, "prepare");
-		return NULL;
-	}
-	return st;
-}
-
-/* Steps a write; returns 0, or 1 for a UNIQUE conflict, or -1. */
-static int
-write_done(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return 0;
-	}
-	if (rc == SQLITE_CONSTRAINT) {
-		sqlite3_finalize(st);
-		return 1;
-	}
-	store_fail(s, e, what);
-	sqlite3_finalize(st);
-	return -1;
-}
-
 int
 store_att_add(struct store *s, struct att_mark *m, struct err *e)
 {
 	int rc;
 
-	sqlite3_stmt *st = prepare(s, "INSERT INTO attendance (staff, day, kind, "
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO attendance (staff, day, kind, "
 	    "at, minutes, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
 
 	if (st == NULL)
@@ -66,7 +27,7 @@ store_att_add(struct store *s, struct att_mark *m, struct err *e)
 	sqlite3_bind_int64(st, 4, m->at);
 	sqlite3_bind_int(st, 5, m->minutes);
 	sqlite3_bind_text(st, 6, m->by, -1, SQLITE_STATIC);
-	rc = write_done(s, st, e, "recording attendance");
+	rc = store_write_done(s, st, e, "recording attendance");
 	if (rc == 0)
 		m->id = sqlite3_last_insert_rowid(store_sqlite(s));
 	return rc;
@@ -80,7 +41,7 @@ int
 store_att_live(struct store *s, const char *staff, const char *day, int kind,
     struct att_mark *out, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " ATT_COLS " FROM attendance "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " ATT_COLS " FROM attendance "
 	    "WHERE staff = ?1 AND day = ?2 AND kind = ?3 AND voided_at IS NULL", e);
 	int rc;
 
@@ -103,7 +64,7 @@ int
 store_att_void(struct store *s, int64_t id, const char *by, int64_t at,
     const char *reason, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE attendance SET voided_at = ?2, "
+	sqlite3_stmt *st = store_prepare(s, "UPDATE attendance SET voided_at = ?2, "
 	    "voided_by = ?3, void_reason = ?4 WHERE id = ?1 AND voided_at IS NULL",
 	    e);
 	int rc;
@@ -114,7 +75,7 @@ store_att_void(struct store *s, int64_t id, const char *by, int64_t at,
 	sqlite3_bind_int64(st, 2, at);
 	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
-	rc = write_done(s, st, e, "voiding a sign-in");
+	rc = store_write_done(s, st, e, "voiding a sign-in");
 	if (rc == 0 && sqlite3_changes(store_sqlite(s)) != 1)
 		rc = 1;
 	return rc;
@@ -126,17 +87,17 @@ explain_row(sqlite3_stmt *st, void *row)
 	struct explanation *x = row;
 
 	x->id = sqlite3_column_int64(st, 0);
-	text_col(st, 1, x->staff, sizeof x->staff);
-	text_col(st, 2, x->day, sizeof x->day);
-	text_col(st, 3, x->note, sizeof x->note);
-	text_col(st, 4, x->by, sizeof x->by);
+	store_text_col(st, 1, x->staff, sizeof x->staff);
+	store_text_col(st, 2, x->day, sizeof x->day);
+	store_text_col(st, 3, x->note, sizeof x->note);
+	store_text_col(st, 4, x->by, sizeof x->by);
 	x->at = sqlite3_column_int64(st, 5);
 }
 
 int
 store_explain_add(struct store *s, struct explanation *x, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT INTO explanation (staff, day, note, "
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO explanation (staff, day, note, "
 	    "by, at) VALUES (?1, ?2, ?3, ?4, ?5)", e);
 	int rc;
 
@@ -147,7 +108,7 @@ store_explain_add(struct store *s, struct explanation *x, struct err *e)
 	sqlite3_bind_text(st, 3, x->note, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, x->by, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, x->at);
-	rc = write_done(s, st, e, "recording an explanation");
+	rc = store_write_done(s, st, e, "recording an explanation");
 	if (rc == 0)
 		x->id = sqlite3_last_insert_rowid(store_sqlite(s));
 	return rc;
@@ -157,7 +118,7 @@ int
 store_explain_range(struct store *s, const char *from, const char *to,
     struct explanation **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT id, staff, day, note, by, at FROM "
+	sqlite3_stmt *st = store_prepare(s, "SELECT id, staff, day, note, by, at FROM "
 	    "explanation WHERE day BETWEEN ?1 AND ?2 ORDER BY day, staff, id", e);
 	void *rows;
 	int rc;
@@ -180,13 +141,13 @@ att_row(sqlite3_stmt *st, void *row)
 {
 	struct att_mark *m = row;
 
-	text_col(st, 0, m->staff, sizeof m->staff);
-	text_col(st, 1, m->day, sizeof m->day);
+	store_text_col(st, 0, m->staff, sizeof m->staff);
+	store_text_col(st, 1, m->day, sizeof m->day);
 	m->kind = strcmp((const char *)sqlite3_column_text(st, 2), "in") == 0 ?
 	    ATT_IN : ATT_OUT;
 	m->at = sqlite3_column_int64(st, 3);
 	m->minutes = sqlite3_column_int(st, 4);
-	text_col(st, 5, m->by, sizeof m->by);
+	store_text_col(st, 5, m->by, sizeof m->by);
 	m->id = sqlite3_column_int64(st, 6);
 }
 
@@ -194,7 +155,7 @@ int
 store_att_range(struct store *s, const char *from, const char *to,
     struct att_mark **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " ATT_COLS " FROM attendance WHERE "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " ATT_COLS " FROM attendance WHERE "
 	    "day BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY day, staff, "
 	    "kind", e);
 	void *rows;
@@ -216,7 +177,7 @@ store_att_range(struct store *s, const char *from, const char *to,
 int
 store_att_first_day(struct store *s, char day[11], struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT min(day) FROM attendance WHERE "
+	sqlite3_stmt *st = store_prepare(s, "SELECT min(day) FROM attendance WHERE "
 	    "voided_at IS NULL", e);
 	int rc, found = 0;
 
@@ -224,7 +185,7 @@ store_att_first_day(struct store *s, char day[11], struct err *e)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		text_col(st, 0, day, 11);
+		store_text_col(st, 0, day, 11);
 		found = 1;
 	}
 	sqlite3_finalize(st);
@@ -242,17 +203,17 @@ read_leave(sqlite3_stmt *st, struct leave *l)
 {
 	memset(l, 0, sizeof *l);
 	l->id = sqlite3_column_int64(st, 0);
-	text_col(st, 1, l->staff, sizeof l->staff);
-	text_col(st, 2, l->from, sizeof l->from);
-	text_col(st, 3, l->to, sizeof l->to);
-	text_col(st, 4, l->kind, sizeof l->kind);
-	text_col(st, 5, l->via, sizeof l->via);
+	store_text_col(st, 1, l->staff, sizeof l->staff);
+	store_text_col(st, 2, l->from, sizeof l->from);
+	store_text_col(st, 3, l->to, sizeof l->to);
+	store_text_col(st, 4, l->kind, sizeof l->kind);
+	store_text_col(st, 5, l->via, sizeof l->via);
 	l->requested_at = sqlite3_column_int64(st, 6);
-	text_col(st, 7, l->approved_by, sizeof l->approved_by);
+	store_text_col(st, 7, l->approved_by, sizeof l->approved_by);
 	l->valid = sqlite3_column_int(st, 8);
-	text_col(st, 9, l->why_invalid, sizeof l->why_invalid);
+	store_text_col(st, 9, l->why_invalid, sizeof l->why_invalid);
 	l->form_at = sqlite3_column_int64(st, 10);
-	text_col(st, 11, l->recorded_by, sizeof l->recorded_by);
+	store_text_col(st, 11, l->recorded_by, sizeof l->recorded_by);
 	l->recorded_at = sqlite3_column_int64(st, 12);
 	l->approved_at = sqlite3_column_int64(st, 13);
 }
@@ -266,7 +227,7 @@ leave_row(sqlite3_stmt *st, void *row)
 int
 store_leave_add(struct store *s, struct leave *l, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT INTO leave (staff, from_day, to_day, "
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO leave (staff, from_day, to_day, "
 	    "kind, via, requested_at, approved_by, valid, why_invalid, form_at, "
 	    "recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
 	    "?9, ?10, ?11, ?12)", e);
@@ -289,7 +250,7 @@ store_leave_add(struct store *s, struct leave *l, struct err *e)
 		sqlite3_bind_int64(st, 10, l->form_at);
 	sqlite3_bind_text(st, 11, l->recorded_by, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 12, l->recorded_at);
-	rc = write_done(s, st, e, "recording leave");
+	rc = store_write_done(s, st, e, "recording leave");
 	if (rc != 0)
 		return rc < 0 ? -1 : store_fail(s, e, "recording leave");
 	l->id = sqlite3_last_insert_rowid(store_sqlite(s));
@@ -299,7 +260,7 @@ store_leave_add(struct store *s, struct leave *l, struct err *e)
 int
 store_leave_get(struct store *s, int64_t id, struct leave *out, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
 	    "id = ?1", e);
 	int rc;
 
@@ -315,7 +276,7 @@ int
 store_leave_range(struct store *s, const char *from, const char *to,
     struct leave **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
 	    "to_day >= ?1 AND from_day <= ?2 ORDER BY from_day, id", e);
 	void *rows;
 	int rc;
@@ -336,7 +297,7 @@ store_leave_range(struct store *s, const char *from, const char *to,
 int
 store_leave_form(struct store *s, int64_t id, int64_t at, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE leave SET form_at = ?2 WHERE id = ?1 "
+	sqlite3_stmt *st = store_prepare(s, "UPDATE leave SET form_at = ?2 WHERE id = ?1 "
 	    "AND form_at IS NULL", e);
 	int rc;
 
@@ -344,7 +305,7 @@ store_leave_form(struct store *s, int64_t id, int64_t at, struct err *e)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, at);
-	rc = write_done(s, st, e, "recording a leave form");
+	rc = store_write_done(s, st, e, "recording a leave form");
 	if (rc != 0)
 		return -1;
 	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
@@ -354,7 +315,7 @@ int
 store_leave_approve(struct store *s, int64_t id, const char *login, int64_t at,
     struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE leave SET approved_by = ?2, "
+	sqlite3_stmt *st = store_prepare(s, "UPDATE leave SET approved_by = ?2, "
 	    "approved_at = ?3 WHERE id = ?1 AND approved_at IS NULL", e);
 	int rc;
 
@@ -363,7 +324,7 @@ store_leave_approve(struct store *s, int64_t id, const char *login, int64_t at,
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, at);
-	rc = write_done(s, st, e, "approving leave");
+	rc = store_write_done(s, st, e, "approving leave");
 	if (rc != 0)
 		return -1;
 	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 :
@@ -376,9 +337,9 @@ absence_row(sqlite3_stmt *st, void *row)
 {
 	struct absence_incident *a = row;
 
-	text_col(st, 0, a->staff, sizeof a->staff);
-	text_col(st, 1, a->day, sizeof a->day);
-	text_col(st, 2, a->rule, sizeof a->rule);
+	store_text_col(st, 0, a->staff, sizeof a->staff);
+	store_text_col(st, 1, a->day, sizeof a->day);
+	store_text_col(st, 2, a->rule, sizeof a->rule);
 }
 
 int
@@ -400,7 +361,7 @@ store_incidents_of_rules(struct store *s, const char *from, const char *to,
 	for (i = 0; i < ncodes; i++)
 		buf_printf(&q, "%s?%d", i ? ", " : "", i + 3);
 	buf_puts(&q, ") ORDER BY day, staff");
-	st = prepare(s, q.s, e);
+	st = store_prepare(s, q.s, e);
 	buf_free(&q);
 	if (st == NULL)
 		return -1;
@@ -433,7 +394,7 @@ store_first_incident_of_rules(struct store *s, const char *const *codes,
 		    "rule = ?%d AND voided_at IS NULL AND staff IS NOT NULL) AS d",
 		    i ? " UNION ALL " : "", i + 1);
 	buf_puts(&q, ")");
-	st = prepare(s, q.s, e);
+	st = store_prepare(s, q.s, e);
 	buf_free(&q);
 	if (st == NULL)
 		return -1;
@@ -441,7 +402,7 @@ store_first_incident_of_rules(struct store *s, const char *const *codes,
 		sqlite3_bind_text(st, i + 1, codes[i], -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		text_col(st, 0, day, 11);
+		store_text_col(st, 0, day, 11);
 		found = 1;
 	}
 	sqlite3_finalize(st);
@@ -454,7 +415,7 @@ int
 store_att_voided_range(struct store *s, const char *from, const char *to,
     struct att_mark **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " ATT_COLS " FROM attendance WHERE "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " ATT_COLS " FROM attendance WHERE "
 	    "day BETWEEN ?1 AND ?2 AND voided_at IS NOT NULL", e);
 	void *rows;
 	int rc;

@@ -34,20 +34,6 @@ store_audit_who(const char *login, long long uid, const char *terminal,
 	who.set = 1;
 }
 
-/* Prepares q, or sets e and returns NULL. */
-static sqlite3_stmt *
-prepare(struct store *s, const char *q, struct err *e)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(store_sqlite(s), q, -1, &st, NULL) != SQLITE_OK) {
-		store_fail(s, e, "prepare");
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
 /* Steps a statement that returns no rows, then finalizes it. */
 static int
 finish(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
@@ -71,7 +57,7 @@ store_audit_add(struct store *s, const char *action, const char *object,
 
 	if (!who.set)
 		store_audit_who("?", (long long)getuid(), "-", "-");
-	st = prepare(s, "INSERT INTO audit (at, login, uid, terminal, ssh, "
+	st = store_prepare(s, "INSERT INTO audit (at, login, uid, terminal, ssh, "
 	    "action, object, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", e);
 	if (st == NULL)
 		return -1;
@@ -103,7 +89,7 @@ store_audit_list(struct store *s, int64_t from, int64_t to,
 
 	*out = NULL;
 	*n = 0;
-	st = prepare(s, "SELECT id, at, login, uid, terminal, ssh, action, "
+	st = store_prepare(s, "SELECT id, at, login, uid, terminal, ssh, action, "
 	    "object, detail FROM audit WHERE at BETWEEN ?1 AND ?2 ORDER BY id", e);
 	if (st == NULL)
 		return -1;
@@ -159,7 +145,7 @@ store_rulebook_note(struct store *s, const char *hash, int nrules,
 
 	if (added != NULL)
 		*added = 0;
-	st = prepare(s, "SELECT hash FROM rulebook WHERE hash = ?1 UNION ALL "
+	st = store_prepare(s, "SELECT hash FROM rulebook WHERE hash = ?1 UNION ALL "
 	    "SELECT * FROM (SELECT hash FROM rulebook ORDER BY id DESC LIMIT 1)", e);
 	if (st == NULL)
 		return -1;
@@ -179,7 +165,7 @@ store_rulebook_note(struct store *s, const char *hash, int nrules,
 		return -1;
 	}
 	sqlite3_finalize(st);
-	st = prepare(s, "INSERT INTO rulebook (hash, rules, first_seen, text) "
+	st = store_prepare(s, "INSERT INTO rulebook (hash, rules, first_seen, text) "
 	    "VALUES (?1, ?2, ?3, ?4)", e);
 	if (st == NULL)
 		return -1;

@@ -14,43 +14,23 @@
 	"coalesce(ended_by, '')"
 
 static void
-text_col(sqlite3_stmt *st, int i, char *out, size_t n)
-{
-	const unsigned char *v = sqlite3_column_text(st, i);
-
-	snprintf(out, n, "%s", v ? (const char *)v : "");
-}
-
-static void
 away_read(sqlite3_stmt *st, void *row)
 {
 	struct away_row *r = row;
 
 	r->id = sqlite3_column_int64(st, 0);
-	text_col(st, 1, r->staff, sizeof r->staff);
-	text_col(st, 2, r->grp, sizeof r->grp);
-	text_col(st, 3, r->reason, sizeof r->reason);
-	text_col(st, 4, r->day, sizeof r->day);
+	store_text_col(st, 1, r->staff, sizeof r->staff);
+	store_text_col(st, 2, r->grp, sizeof r->grp);
+	store_text_col(st, 3, r->reason, sizeof r->reason);
+	store_text_col(st, 4, r->day, sizeof r->day);
 	r->limit_minutes = sqlite3_column_int(st, 5);
 	r->queued_at = sqlite3_column_int64(st, 6);
 	r->started_at = sqlite3_column_int64(st, 7);
 	r->ended_at = sqlite3_column_int64(st, 8);
 	r->cancelled = sqlite3_column_int(st, 9);
 	r->over = sqlite3_column_int(st, 10);
-	text_col(st, 11, r->by, sizeof r->by);
-	text_col(st, 12, r->ended_by, sizeof r->ended_by);
-}
-
-static sqlite3_stmt *
-prepare(struct store *s, const char *sql, struct err *e)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(store_sqlite(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		store_fail(s, e, "prepare");
-		return NULL;
-	}
-	return st;
+	store_text_col(st, 11, r->by, sizeof r->by);
+	store_text_col(st, 12, r->ended_by, sizeof r->ended_by);
 }
 
 /* Steps a write: 0, 1 for a constraint or no row changed, or -1. */
@@ -70,7 +50,7 @@ write_step(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
 int
 store_away_add(struct store *s, struct away_row *r, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT INTO away (staff, grp, reason, day, "
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO away (staff, grp, reason, day, "
 	    "limit_minutes, queued_at, started_at, by) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, nullif(?7, 0), ?8)", e);
 	int rc;
@@ -94,7 +74,7 @@ store_away_add(struct store *s, struct away_row *r, struct err *e)
 int
 store_away_start(struct store *s, int64_t id, int64_t at, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE away SET started_at = ?2 WHERE "
+	sqlite3_stmt *st = store_prepare(s, "UPDATE away SET started_at = ?2 WHERE "
 	    "id = ?1 AND started_at IS NULL AND ended_at IS NULL", e);
 
 	if (st == NULL)
@@ -108,7 +88,7 @@ int
 store_away_end(struct store *s, int64_t id, int64_t at, const char *by,
     int over, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE away SET ended_at = ?2, "
+	sqlite3_stmt *st = store_prepare(s, "UPDATE away SET ended_at = ?2, "
 	    "ended_by = ?3, over = ?4, cancelled = (started_at IS NULL) "
 	    "WHERE id = ?1 AND ended_at IS NULL", e);
 
@@ -124,7 +104,7 @@ store_away_end(struct store *s, int64_t id, int64_t at, const char *by,
 int
 store_away_open(struct store *s, struct away_row **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " AWAY_COLS " FROM away WHERE "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " AWAY_COLS " FROM away WHERE "
 	    "ended_at IS NULL ORDER BY queued_at, id", e);
 	void *rows = NULL;
 	int rc;
@@ -144,7 +124,7 @@ int
 store_away_range(struct store *s, const char *from, const char *to,
     struct away_row **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " AWAY_COLS " FROM away WHERE "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " AWAY_COLS " FROM away WHERE "
 	    "day BETWEEN ?1 AND ?2 ORDER BY id", e);
 	void *rows = NULL;
 	int rc;

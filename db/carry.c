@@ -11,18 +11,6 @@
 #define CARRY_COLS "month, staff, late, early, half, absent, meeting_halves, " \
 	"late_year, absent_total, meeting_total, over_months, run, max_run"
 
-static sqlite3_stmt *
-prepare(struct store *s, const char *sql, struct err *e)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(store_sqlite(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		store_fail(s, e, "prepare");
-		return NULL;
-	}
-	return st;
-}
-
 static void
 carry_row(sqlite3_stmt *st, void *row)
 {
@@ -50,7 +38,7 @@ static int
 carry_rows(struct store *s, const char *sql, const char *month,
     struct att_carry **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, sql, e);
+	sqlite3_stmt *st = store_prepare(s, sql, e);
 	void *rows;
 	int rc;
 
@@ -86,7 +74,7 @@ store_carry_all(struct store *s, struct att_carry **out, int *n,
 int
 store_carry_last(struct store *s, char month[8], struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT max(month) FROM att_carry", e);
+	sqlite3_stmt *st = store_prepare(s, "SELECT max(month) FROM att_carry", e);
 	int rc, found = 0;
 
 	if (st == NULL)
@@ -106,7 +94,7 @@ int
 store_carry_put(struct store *s, const struct att_carry *rows, int n,
     struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO att_carry (" CARRY_COLS
+	sqlite3_stmt *st = store_prepare(s, "INSERT OR REPLACE INTO att_carry (" CARRY_COLS
 	    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", e);
 	int i;
 
@@ -137,7 +125,7 @@ store_carry_put(struct store *s, const struct att_carry *rows, int n,
 int
 store_carry_drop(struct store *s, const char *day, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, day ? "DELETE FROM att_carry WHERE month "
+	sqlite3_stmt *st = store_prepare(s, day ? "DELETE FROM att_carry WHERE month "
 	    ">= substr(?1, 1, 7)" : "DELETE FROM att_carry", e);
 	int rc;
 
@@ -155,7 +143,7 @@ int
 store_meta_get(struct store *s, const char *name, char *out, size_t n,
     struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT value FROM meta WHERE name = ?1", e);
+	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM meta WHERE name = ?1", e);
 	int rc;
 
 	if (st == NULL)
@@ -174,7 +162,7 @@ int
 store_meta_set(struct store *s, const char *name, const char *value,
     struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO meta (name, value) "
+	sqlite3_stmt *st = store_prepare(s, "INSERT OR REPLACE INTO meta (name, value) "
 	    "VALUES (?1, ?2)", e);
 	int rc;
 

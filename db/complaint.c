@@ -15,58 +15,29 @@
 	"closed_by, closed_at, outcome, purged_at"
 
 static void
-text_col(sqlite3_stmt *st, int i, char *out, size_t n)
-{
-	const unsigned char *v = sqlite3_column_text(st, i);
-
-	snprintf(out, n, "%s", v ? (const char *)v : "");
-}
-
-static sqlite3_stmt *
-prepare(struct store *s, const char *sql, struct err *e)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(store_sqlite(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		store_fail(s, e, "prepare");
-		return NULL;
-	}
-	return st;
-}
-
-static void
-bind_opt(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v[0] == '\0')
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-}
-
-static void
 complaint_row(sqlite3_stmt *st, void *row)
 {
 	struct complaint *c = row;
 
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
-	text_col(st, 1, c->staff, sizeof c->staff);
-	text_col(st, 2, c->grp, sizeof c->grp);
-	text_col(st, 3, c->kind, sizeof c->kind);
-	text_col(st, 4, c->caller, sizeof c->caller);
-	text_col(st, 5, c->phone, sizeof c->phone);
-	text_col(st, 6, c->note, sizeof c->note);
+	store_text_col(st, 1, c->staff, sizeof c->staff);
+	store_text_col(st, 2, c->grp, sizeof c->grp);
+	store_text_col(st, 3, c->kind, sizeof c->kind);
+	store_text_col(st, 4, c->caller, sizeof c->caller);
+	store_text_col(st, 5, c->phone, sizeof c->phone);
+	store_text_col(st, 6, c->note, sizeof c->note);
 	c->at = sqlite3_column_int64(st, 7);
-	text_col(st, 8, c->day, sizeof c->day);
-	text_col(st, 9, c->recorded_by, sizeof c->recorded_by);
+	store_text_col(st, 8, c->day, sizeof c->day);
+	store_text_col(st, 9, c->recorded_by, sizeof c->recorded_by);
 	c->recorded_at = sqlite3_column_int64(st, 10);
 	c->late = sqlite3_column_int(st, 11);
 	c->incident = sqlite3_column_int64(st, 12);
-	text_col(st, 13, c->forwarded_by, sizeof c->forwarded_by);
+	store_text_col(st, 13, c->forwarded_by, sizeof c->forwarded_by);
 	c->forwarded_at = sqlite3_column_int64(st, 14);
-	text_col(st, 15, c->closed_by, sizeof c->closed_by);
+	store_text_col(st, 15, c->closed_by, sizeof c->closed_by);
 	c->closed_at = sqlite3_column_int64(st, 16);
-	text_col(st, 17, c->outcome, sizeof c->outcome);
+	store_text_col(st, 17, c->outcome, sizeof c->outcome);
 	c->purged_at = sqlite3_column_int64(st, 18);
 }
 
@@ -85,7 +56,7 @@ update_one(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
 int
 store_complaint_add(struct store *s, struct complaint *c, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT INTO complaint (staff, grp, kind, "
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO complaint (staff, grp, kind, "
 	    "caller, phone, note, at, day, recorded_by, recorded_at, late, "
 	    "incident) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	    e);
@@ -97,7 +68,7 @@ store_complaint_add(struct store *s, struct complaint *c, struct err *e)
 	sqlite3_bind_text(st, 2, c->grp, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, c->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, c->caller, -1, SQLITE_STATIC);
-	bind_opt(st, 5, c->phone);
+	store_bind_opt(st, 5, c->phone);
 	sqlite3_bind_text(st, 6, c->note, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 7, c->at);
 	sqlite3_bind_text(st, 8, c->day, -1, SQLITE_STATIC);
@@ -120,7 +91,7 @@ int
 store_complaint_get(struct store *s, int64_t id, struct complaint *out,
     struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " COMPLAINT_COLS " FROM complaint "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " COMPLAINT_COLS " FROM complaint "
 	    "WHERE id = ?1", e);
 	int rc;
 
@@ -136,7 +107,7 @@ int
 store_complaint_forward(struct store *s, int64_t id, const char *by,
     int64_t at, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE complaint SET forwarded_by = ?2, "
+	sqlite3_stmt *st = store_prepare(s, "UPDATE complaint SET forwarded_by = ?2, "
 	    "forwarded_at = ?3 WHERE id = ?1 AND closed_at IS NULL AND "
 	    "forwarded_at IS NULL", e);
 
@@ -152,7 +123,7 @@ int
 store_complaint_close(struct store *s, int64_t id, const char *by,
     int64_t at, const char *outcome, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE complaint SET closed_by = ?2, "
+	sqlite3_stmt *st = store_prepare(s, "UPDATE complaint SET closed_by = ?2, "
 	    "closed_at = ?3, outcome = ?4 WHERE id = ?1 AND closed_at IS NULL", e);
 
 	if (st == NULL)
@@ -181,7 +152,7 @@ list(struct store *s, enum complaint_sel sel, const char *day, int64_t end,
 
 	snprintf(q, sizeof q, "SELECT " COMPLAINT_COLS " FROM complaint WHERE %s "
 	    "AND (?2 IS NULL OR grp = ?2) ORDER BY grp, day, id", where[sel]);
-	if ((st = prepare(s, q, e)) == NULL)
+	if ((st = store_prepare(s, q, e)) == NULL)
 		return -1;
 	if (sel != CSEL_OPEN)
 		sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
@@ -214,7 +185,7 @@ int
 store_complaint_open_of(struct store *s, const char *staff,
     struct complaint **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " COMPLAINT_COLS " FROM complaint "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " COMPLAINT_COLS " FROM complaint "
 	    "WHERE staff = ?1 AND closed_at IS NULL ORDER BY day, id", e);
 	int rc;
 
@@ -237,7 +208,7 @@ int
 store_complaint_purgeable(struct store *s, int64_t before, int64_t **ids,
     int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT id FROM complaint WHERE closed_at "
+	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM complaint WHERE closed_at "
 	    "IS NOT NULL AND closed_at < ?1 AND purged_at IS NULL ORDER BY "
 	    "closed_at, id", e);
 	int rc;
@@ -254,7 +225,7 @@ store_complaint_purgeable(struct store *s, int64_t before, int64_t **ids,
 int
 store_complaint_purge(struct store *s, int64_t id, int64_t at, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE complaint SET caller = NULL, phone "
+	sqlite3_stmt *st = store_prepare(s, "UPDATE complaint SET caller = NULL, phone "
 	    "= NULL, purged_at = ?2 WHERE id = ?1 AND closed_at IS NOT NULL AND "
 	    "purged_at IS NULL", e);
 

@@ -12,47 +12,14 @@
 #include "store_internal.h"
 
 static void
-text_col(sqlite3_stmt *st, int i, char *out, size_t n)
-{
-	const unsigned char *v = sqlite3_column_text(st, i);
-
-	snprintf(out, n, "%s", v ? (const char *)v : "");
-}
-
-static sqlite3_stmt *
-prepare(struct store *s, const char *sql, struct err *e)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(store_sqlite(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		store_fail(s, e, "prepare");
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
-/* Steps a write to its end; 0 or -1. */
-static int
-write_done(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc != SQLITE_DONE)
-		store_fail(s, e, what);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-static void
 closed_row(sqlite3_stmt *st, void *row)
 {
 	struct closed_month *c = row;
 	const unsigned char *t = sqlite3_column_text(st, 3);
 	const unsigned char *v = sqlite3_column_text(st, 4);
 
-	text_col(st, 0, c->month, sizeof c->month);
-	text_col(st, 1, c->by, sizeof c->by);
+	store_text_col(st, 0, c->month, sizeof c->month);
+	store_text_col(st, 1, c->by, sizeof c->by);
 	c->at = sqlite3_column_int64(st, 2);
 	c->text = xstrdup(t ? (const char *)t : "");
 	c->csv = xstrdup(v ? (const char *)v : "");
@@ -62,7 +29,7 @@ int
 store_closed_get(struct store *s, const char *month, struct closed_month *out,
     struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT month, closed_by, closed_at, "
+	sqlite3_stmt *st = store_prepare(s, "SELECT month, closed_by, closed_at, "
 	    "snapshot_text, snapshot_csv FROM closed_month WHERE month = ?1", e);
 	struct closed_month tmp;
 	int rc;
@@ -84,7 +51,7 @@ store_closed_get(struct store *s, const char *month, struct closed_month *out,
 int
 store_closed_last(struct store *s, char out[8], struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT max(month) FROM closed_month", e);
+	sqlite3_stmt *st = store_prepare(s, "SELECT max(month) FROM closed_month", e);
 	int rc;
 
 	out[0] = '\0';
@@ -92,7 +59,7 @@ store_closed_last(struct store *s, char out[8], struct err *e)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		text_col(st, 0, out, 8);
+		store_text_col(st, 0, out, 8);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return store_fail(s, e, "reading closed months");
@@ -102,7 +69,7 @@ store_closed_last(struct store *s, char out[8], struct err *e)
 int
 store_close_month(struct store *s, const struct closed_month *c, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT INTO closed_month (month, "
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO closed_month (month, "
 	    "closed_by, closed_at, snapshot_text, snapshot_csv) VALUES "
 	    "(?1, ?2, ?3, ?4, ?5)", e);
 
@@ -113,19 +80,19 @@ store_close_month(struct store *s, const struct closed_month *c, struct err *e)
 	sqlite3_bind_int64(st, 3, c->at);
 	sqlite3_bind_text(st, 4, c->text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, c->csv, -1, SQLITE_STATIC);
-	return write_done(s, st, e, "closing a month");
+	return store_write_done(s, st, e, "closing a month") == 0 ? 0 : -1;
 }
 
 int
 store_reopen_from(struct store *s, const char *month, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "DELETE FROM closed_month WHERE month >= ?1",
+	sqlite3_stmt *st = store_prepare(s, "DELETE FROM closed_month WHERE month >= ?1",
 	    e);
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
-	if (write_done(s, st, e, "reopening a month") < 0)
+	if (store_write_done(s, st, e, "reopening a month") != 0)
 		return -1;
 	*n = sqlite3_changes(store_sqlite(s));
 	return 0;
@@ -152,20 +119,20 @@ appeal_row(sqlite3_stmt *st, void *row)
 	a->id = sqlite3_column_int64(st, 0);
 	a->incident = sqlite3_column_int64(st, 1);
 	a->fine = sqlite3_column_int64(st, 2);
-	text_col(st, 3, a->staff, sizeof a->staff);
-	text_col(st, 4, a->reason, sizeof a->reason);
-	text_col(st, 5, a->by, sizeof a->by);
+	store_text_col(st, 3, a->staff, sizeof a->staff);
+	store_text_col(st, 4, a->reason, sizeof a->reason);
+	store_text_col(st, 5, a->by, sizeof a->by);
 	a->at = sqlite3_column_int64(st, 6);
-	text_col(st, 7, a->decision, sizeof a->decision);
-	text_col(st, 8, a->decided_by, sizeof a->decided_by);
+	store_text_col(st, 7, a->decision, sizeof a->decision);
+	store_text_col(st, 8, a->decided_by, sizeof a->decided_by);
 	a->decided_at = sqlite3_column_int64(st, 9);
-	text_col(st, 10, a->decided_reason, sizeof a->decided_reason);
+	store_text_col(st, 10, a->decided_reason, sizeof a->decided_reason);
 }
 
 int
 store_appeal_add(struct store *s, struct appeal *a, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT INTO appeal (incident, fine, staff, "
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO appeal (incident, fine, staff, "
 	    "reason, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
 
 	if (st == NULL)
@@ -176,7 +143,7 @@ store_appeal_add(struct store *s, struct appeal *a, struct err *e)
 	sqlite3_bind_text(st, 4, a->reason, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, a->by, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, a->at);
-	if (write_done(s, st, e, "recording an appeal") < 0)
+	if (store_write_done(s, st, e, "recording an appeal") != 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(store_sqlite(s));
 	return 0;
@@ -186,7 +153,7 @@ int
 store_appeal_get(struct store *s, int64_t id, struct appeal *out,
     struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " APPEAL_COLS " FROM appeal "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " APPEAL_COLS " FROM appeal "
 	    "WHERE id = ?1", e);
 	int rc;
 
@@ -201,7 +168,7 @@ store_appeal_get(struct store *s, int64_t id, struct appeal *out,
 int
 store_appeals(struct store *s, struct appeal **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT " APPEAL_COLS " FROM appeal "
+	sqlite3_stmt *st = store_prepare(s, "SELECT " APPEAL_COLS " FROM appeal "
 	    "ORDER BY id", e);
 	void *rows = NULL;
 	int rc;
@@ -221,7 +188,7 @@ int
 store_appeal_decide(struct store *s, int64_t id, const char *decision,
     const char *by, int64_t at, const char *reason, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE appeal SET decision = ?2, "
+	sqlite3_stmt *st = store_prepare(s, "UPDATE appeal SET decision = ?2, "
 	    "decided_by = ?3, decided_at = ?4, decided_reason = ?5 "
 	    "WHERE id = ?1 AND decision IS NULL", e);
 
@@ -232,7 +199,7 @@ store_appeal_decide(struct store *s, int64_t id, const char *decision,
 	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, at);
 	sqlite3_bind_text(st, 5, reason, -1, SQLITE_STATIC);
-	if (write_done(s, st, e, "deciding an appeal") < 0)
+	if (store_write_done(s, st, e, "deciding an appeal") != 0)
 		return -1;
 	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
 }
@@ -241,7 +208,7 @@ int
 store_adjustment_add(struct store *s, const struct adjustment *a,
     struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT INTO adjustment (appeal, month, "
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO adjustment (appeal, month, "
 	    "staff, amount, note) VALUES (?1, ?2, ?3, ?4, ?5)", e);
 
 	if (st == NULL)
@@ -251,7 +218,8 @@ store_adjustment_add(struct store *s, const struct adjustment *a,
 	sqlite3_bind_text(st, 3, a->staff, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, a->amount);
 	sqlite3_bind_text(st, 5, a->note, -1, SQLITE_STATIC);
-	return write_done(s, st, e, "recording an adjustment");
+	return store_write_done(s, st, e, "recording an adjustment") == 0 ?
+	    0 : -1;
 }
 
 static void
@@ -262,17 +230,17 @@ adjustment_row(sqlite3_stmt *st, void *row)
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(st, 0);
 	a->appeal = sqlite3_column_int64(st, 1);
-	text_col(st, 2, a->month, sizeof a->month);
-	text_col(st, 3, a->staff, sizeof a->staff);
+	store_text_col(st, 2, a->month, sizeof a->month);
+	store_text_col(st, 3, a->staff, sizeof a->staff);
 	a->amount = sqlite3_column_int64(st, 4);
-	text_col(st, 5, a->note, sizeof a->note);
+	store_text_col(st, 5, a->note, sizeof a->note);
 }
 
 int
 store_adjustments(struct store *s, const char *month, struct adjustment **out,
     int *n, struct err *e)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT id, appeal, month, staff, amount, "
+	sqlite3_stmt *st = store_prepare(s, "SELECT id, appeal, month, staff, amount, "
 	    "note FROM adjustment WHERE month = ?1 ORDER BY id", e);
 	void *rows = NULL;
 	int rc;

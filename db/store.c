@@ -1282,6 +1282,50 @@ store_fail(struct store *s, struct err *e, const char *what)
 	return dberr(s, e, what);
 }
 
+sqlite3_stmt *
+store_prepare(struct store *s, const char *q, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK) {
+		dberr(s, e, "prepare");
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+void
+store_text_col(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	snprintf(out, n, "%s", v ? (const char *)v : "");
+}
+
+void
+store_bind_opt(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v[0] == '\0')
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+int
+store_write_done(struct store *s, sqlite3_stmt *st, struct err *e,
+    const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE)
+		dberr(s, e, what);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return rc == SQLITE_CONSTRAINT ? 1 : -1;
+}
+
 int
 store_row(struct store *s, sqlite3_stmt *st,
     void (*read)(sqlite3_stmt *st, void *row), void *row, struct err *e,

@@ -32,4 +32,15 @@ int store_row(struct store *s, sqlite3_stmt *st,
     void (*read)(sqlite3_stmt *st, void *row), void *row, struct err *e,
     const char *what);
 
+/* A statement of sql, prepared (the caller finalizes it); NULL with e set. */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct err *e);
+/* Column i as text into out (n bytes, cut to fit); NULL reads as "". */
+void store_text_col(sqlite3_stmt *st, int i, char *out, size_t n);
+/* Binds v as text, or NULL when v is "". */
+void store_bind_opt(sqlite3_stmt *st, int i, const char *v);
+/* Steps a write to its end and finalizes st: 0 when done, 1 when a
+ * constraint refused it, -1 otherwise; e is set but for 0. */
+int store_write_done(struct store *s, sqlite3_stmt *st, struct err *e,
+    const char *what);
+
 #endif

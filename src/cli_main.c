@@ -140,36 +140,37 @@ print_verb_usage(const struct verb *v)
 	    "--help).\n");
 }
 
-void
-cli_printf(const char *fmt, ...)
+/* vfprintf through the sanitiser, the layout kept. */
+static void
+clean_vfprintf(FILE *to, const char *fmt, va_list ap)
 {
 	struct buf b = { 0 };
-	va_list ap;
-	char *s;
+	char *s = xvasprintf(fmt, ap);
 
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
 	text_clean(&b, s, strlen(s), true);
-	fputs(b.s, stdout);
+	fputs(b.s, to);
 	buf_free(&b);
 	free(s);
 }
 
 void
-cli_eprintf(const char *fmt, ...)
+cli_printf(const char *fmt, ...)
 {
-	struct buf b = { 0 };
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
+	clean_vfprintf(stdout, fmt, ap);
 	va_end(ap);
-	text_clean(&b, s, strlen(s), true);
-	fputs(b.s, stderr);
-	buf_free(&b);
-	free(s);
+}
+
+void
+cli_eprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	clean_vfprintf(stderr, fmt, ap);
+	va_end(ap);
 }
 
 void
