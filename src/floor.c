@@ -178,8 +178,14 @@ floor_role_holder(const struct floor *f, int g, enum grole r)
 	}
 }
 
-static const char *grole_names[] = { "agent", "director", "deputy", "supervisor", NULL };
-static const char *urole_names[] = { "lead", "supervisor", "director", "manager", NULL };
+/* Shown translated where a person reads them (_(name)). */
+static const char *grole_names[] = { N_("agent"), N_("director"), N_("deputy"),
+    N_("supervisor"), NULL };
+static const char *urole_names[] = { N_("lead"), N_("supervisor"),
+    N_("director"), N_("manager"), NULL };
+/* The role of a fine that falls on every member of a group. */
+static const char *const fine_role_member __attribute__((unused)) =
+    N_("member");
 static const char *window_names[] = { "day", "month", "year", "ever", NULL };
 static const char *flag_names[] = { "", "warning", "criticism", "termination-review",
 	"termination", NULL };

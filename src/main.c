@@ -7,6 +7,7 @@
 
 #include "../ui/console.h"
 #include "cli.h"
+#include "i18n.h"
 
 int
 main(int argc, char **argv)
@@ -14,7 +15,7 @@ main(int argc, char **argv)
 	struct cli c;
 	int rc;
 
-	setlocale(LC_ALL, "");
+	i18n_init();
 	if (cli_setup(&c, argc, argv, &rc) > 0)
 		rc = c.verb != NULL ? cli_run(&c) :
 		    console_run(c.floor, c.store, &c.actor);
