@@ -22,6 +22,7 @@
 #include "../db/audit.h"
 #include "auth.h"
 #include "clock.h"
+#include "i18n.h"
 #include "ledger.h"
 #include "report.h"
 #include "report_pdf.h"
@@ -196,9 +197,9 @@ check_config_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_check_config = {
 	.name = "check-config",
 	.args = "",
-	.help = "validates the configuration\n"
+	.help = N_("validates the configuration\n"
 	    "Prints ok: N seats, N staff, N groups, N rules, or every error as\n"
-	    "FILE:LINE: message.\n",
+	    "FILE:LINE: message.\n"),
 	.open = OPEN_NONE,
 	.needs_actor = false,
 	.exec = check_config_exec,
@@ -220,8 +221,8 @@ init_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_init = {
 	.name = "init",
 	.args = "",
-	.help = "creates or migrates the database (safe to repeat)\n"
-	    "The only command that creates one on a configured floor.\n",
+	.help = N_("creates or migrates the database (safe to repeat)\n"
+	    "The only command that creates one on a configured floor.\n"),
 	.open = OPEN_INIT,
 	.needs_actor = true,
 	.exec = init_exec,
@@ -341,10 +342,10 @@ const struct verb verb_mark = {
 	.name = "mark",
 	.args = "(--seat S | --staff ID | --group G) --rule CODE\n"
 	    "                [--amount X] [--note TEXT] [--at 'YYYY-MM-DD HH:MM']",
-	.help = "records an incident\n"
+	.help = N_("records an incident\n"
 	    "Prints its id, then one line per fine: STAFF_ID ROLE AMOUNT (ROLE:\n"
 	    "offender, director, deputy, supervisor, member).  A vacant role is\n"
-	    "said on stderr.\n",
+	    "said on stderr.\n"),
 	.opts = mark_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -401,8 +402,8 @@ void_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_void = {
 	.name = "void",
 	.args = "ID --reason TEXT",
-	.help = "voids an incident (kept on record)\n"
-	    "Later offences are renumbered.\n",
+	.help = N_("voids an incident (kept on record)\n"
+	    "Later offences are renumbered.\n"),
 	.opts = void_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -603,9 +604,9 @@ const struct verb verb_fines = {
 	.name = "fines",
 	.args = "[--day D | --month YYYY-MM | --from D --to D]\n"
 	    "                [--group G] [--format text|csv|pdf]",
-	.help = "fines per person (default: this month)\n"
+	.help = N_("fines per person (default: this month)\n"
 	    "--format pdf: the floor's ledger with each group's fines by day, to\n"
-	    "a file or a pipe (not with --group).\n",
+	    "a file or a pipe (not with --group).\n"),
 	.opts = fines_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,
@@ -670,7 +671,7 @@ custody_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_custody = {
 	.name = "custody",
 	.args = "",
-	.help = "confiscated items still held\n",
+	.help = N_("confiscated items still held\n"),
 	.open = OPEN_READ,
 	.needs_actor = true,
 	.exec = custody_exec,
@@ -703,7 +704,7 @@ return_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_return = {
 	.name = "return",
 	.args = "ID",
-	.help = "hands a confiscated item back (ids: callfloor custody)\n",
+	.help = N_("hands a confiscated item back (ids: callfloor custody)\n"),
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = return_exec,
@@ -752,7 +753,7 @@ map_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_map = {
 	.name = "map",
 	.args = "[--day D] [--ascii]",
-	.help = "the seat map as plain text\n",
+	.help = N_("the seat map as plain text\n"),
 	.opts = map_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,
@@ -763,6 +764,7 @@ static int
 rules_exec(struct cli *c, int argc, char **argv)
 {
 	struct buf out = { 0 };
+	bool tty = isatty(STDOUT_FILENO), zh = i18n_chinese();
 	int i;
 
 	if (cli_bare(c, argc, argv) != 0)
@@ -773,9 +775,17 @@ rules_exec(struct cli *c, int argc, char **argv)
 
 		text_fit(&out, key, 3, false, false);
 		text_fit(&out, r->code, 17, false, false);
-		text_fit(&out, r->title_zh[0] ? r->title_zh : r->title, 24, false,
-		    false);
-		buf_puts(&out, " ");
+		if (tty) {
+			/* A terminal: the interface language's title, cut to
+			 * its column. */
+			text_fit(&out, zh && r->title_zh[0] ? r->title_zh :
+			    r->title, 24, false, false);
+			buf_puts(&out, " ");
+		} else {
+			/* A file or a pipe: both titles, never cut. */
+			buf_printf(&out, "%s%s%s  ", r->title,
+			    r->title_zh[0] ? " / " : "", r->title_zh);
+		}
 		terms_describe(&r->t, "", &out);
 		buf_puts(&out, "\n");
 	}
@@ -787,7 +797,7 @@ rules_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_rules = {
 	.name = "rules",
 	.args = "",
-	.help = "the rulebook in force, with hotkeys and amounts\n",
+	.help = N_("the rulebook in force, with hotkeys and amounts\n"),
 	.open = OPEN_NONE,
 	.needs_actor = false,
 	.exec = rules_exec,

@@ -156,8 +156,8 @@ explain_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_explain = {
 	.name = "explain",
 	.args = "STAFF [--day D] --note TEXT",
-	.help = "records an attendance explanation (A2)\n"
-	    "An explained day (default today) is not an absence.\n",
+	.help = N_("records an attendance explanation (A2)\n"
+	    "An explained day (default today) is not an absence.\n"),
 	.opts = explain_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -168,11 +168,11 @@ const struct verb verb_signin = {
 	.name = "signin",
 	.args = "STAFF [--at T] [--outside-shift] | --void STAFF [--day D]\n"
 	    "                [--reason TEXT]",
-	.help = "signs STAFF in; a late arrival is fined (LATE)\n"
+	.help = N_("signs STAFF in; a late arrival is fined (LATE)\n"
 	    "A sign-in is taken from floor.signin_window minutes before the shift\n"
 	    "until its end; outside that only a manager records one, with\n"
 	    "--outside-shift.  --void voids the day's sign-in and its LATE mark\n"
-	    "(kept on record); a corrected one may then be recorded.\n",
+	    "(kept on record); a corrected one may then be recorded.\n"),
 	.opts = signin_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -182,9 +182,9 @@ const struct verb verb_signin = {
 const struct verb verb_signout = {
 	.name = "signout",
 	.args = "STAFF [--at T] [--outside-shift]",
-	.help = "signs STAFF out; an early leave is counted\n"
+	.help = N_("signs STAFF out; an early leave is counted\n"
 	    "Taken from the sign-in until floor.signout_window minutes after the\n"
-	    "shift; outside that only a manager records one (--outside-shift).\n",
+	    "shift; outside that only a manager records one (--outside-shift).\n"),
 	.opts = signout_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -277,13 +277,13 @@ const struct verb verb_leave = {
 	.args = "STAFF --from D [--to D] --kind sick|personal\n"
 	    "                --via written|phone|sms --requested-at T "
 	    "[--record-invalid]",
-	.help = "records a leave request, checked as A4/A5 say\n"
+	.help = N_("records a leave request, checked as A4/A5 say\n"
 	    "  --requested-at T  when it was asked: at most 48 hours back for a\n"
 	    "                    supervisor, further for a manager\n"
 	    "  --record-invalid  keep an invalid request on record (its days\n"
 	    "                    count as absence) instead of refusing it\n"
 	    "A request of more than one working day waits for a manager's\n"
-	    "callfloor leave-approve ID.\n",
+	    "callfloor leave-approve ID.\n"),
 	.opts = leave_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -312,7 +312,7 @@ leave_approve_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_leave_approve = {
 	.name = "leave-approve",
 	.args = "ID",
-	.help = "approves leave request ID, as you (managers; A5)\n",
+	.help = N_("approves leave request ID, as you (managers; A5)\n"),
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = leave_approve_exec,
@@ -340,7 +340,7 @@ leave_form_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_leave_form = {
 	.name = "leave-form",
 	.args = "ID",
-	.help = "the written form of phone request ID came in\n",
+	.help = N_("the written form of phone request ID came in\n"),
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = leave_form_exec,
@@ -421,7 +421,7 @@ attendance_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_attendance = {
 	.name = "attendance",
 	.args = "[--month YYYY-MM] [--format text|csv]",
-	.help = "late, early, half days, absences and flags\n",
+	.help = N_("late, early, half days, absences and flags\n"),
 	.opts = attendance_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,

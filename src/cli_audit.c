@@ -208,8 +208,8 @@ fail:
 const struct verb verb_audit = {
 	.name = "audit",
 	.args = "[--from D --to D] [--format text|csv]",
-	.help = "the audit trail of every write (managers, leads)\n"
-	    "Who (login, uid, terminal, SSH address) wrote what, when.\n",
+	.help = N_("the audit trail of every write (managers, leads)\n"
+	    "Who (login, uid, terminal, SSH address) wrote what, when.\n"),
 	.opts = audit_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,
@@ -219,8 +219,8 @@ const struct verb verb_audit = {
 const struct verb verb_backup = {
 	.name = "backup",
 	.args = "FILE",
-	.help = "a consistent copy of the live database\n"
-	    "For managers and leads; never overwrites FILE.\n",
+	.help = N_("a consistent copy of the live database\n"
+	    "For managers and leads; never overwrites FILE.\n"),
 	.open = OPEN_READ,
 	.needs_actor = true,
 	.exec = backup_exec,

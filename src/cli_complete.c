@@ -141,9 +141,9 @@ completion_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_completion = {
 	.name = "completion",
 	.args = "[--words rules|staff|seats|groups]",
-	.help = "the bash completion script (make install puts it in place)\n"
+	.help = N_("the bash completion script (make install puts it in place)\n"
 	    "With --words, the floor's rule codes, staff ids, seat ids or group\n"
-	    "ids, one a line, which the script asks for as you type.\n",
+	    "ids, one a line, which the script asks for as you type.\n"),
 	.opts = completion_opts,
 	.open = OPEN_NONE,
 	.needs_actor = false,

@@ -74,25 +74,25 @@ static const struct option global_opts[] = {
 };
 #define GLOBAL_SHORTS "c:d:h"
 
-static const char usage_head[] =
+static const char usage_head[] = N_(
 "usage: callfloor [-c FILE] [-d FILE] [COMMAND [OPTIONS]]\n"
 "\n"
 "Runs a call-center floor by its rulebook: the live seat map, marks, fines.\n"
 "\n"
-"  callfloor                 the live console (the seat map)\n";
+"  callfloor                 the live console (the seat map)\n");
 
-static const char usage_tail[] =
+static const char usage_tail[] = N_(
 "\n"
 "Options (before or after the command):\n"
 "  -c, --config FILE   configuration (else $CALLFLOOR_CONFIG, else\n"
-"                      " SYSTEM_CONFIG ", else the demo floor)\n"
+"                      %s, else the demo floor)\n"
 "  -d, --db FILE       database (else floor.database, else\n"
 "                      $XDG_DATA_HOME/callfloor/<floor id>.db)\n"
 "  -h, --help          this help; `callfloor COMMAND -h` for one command\n"
 "  -V, --version       the version\n"
 "\n"
 "Exit status: 0 success, 1 runtime failure, 2 bad usage or configuration,\n"
-"3 refused (your role does not allow it).\n";
+"3 refused (your role does not allow it).\n");
 
 const struct verb *const *
 cli_verbs(void)
@@ -105,9 +105,9 @@ print_usage(void)
 {
 	const struct verb *const *v;
 
-	fputs(usage_head, stdout);
+	fputs(_(usage_head), stdout);
 	for (v = verbs; *v; v++) {
-		const char *h = (*v)->help;
+		const char *h = _((*v)->help);
 		int w = (int)strlen((*v)->name) + ((*v)->args[0] ?
 		    1 + (int)strlen((*v)->args) : 0);
 
@@ -120,21 +120,21 @@ print_usage(void)
 			printf("\n%28s", "");
 		printf("%.*s\n", (int)strcspn(h, "\n"), h);
 	}
-	fputs(usage_tail, stdout);
+	printf(_(usage_tail), SYSTEM_CONFIG);
 }
 
 static void
 print_verb_usage(const struct verb *v)
 {
-	const char *h = v->help;
+	const char *h = _(v->help);
 	int n = (int)strcspn(h, "\n");
 
 	/* The list's first line, as the page's opening sentence. */
-	printf("usage: callfloor %s%s%s\n\n%c%.*s.\n%s", v->name,
+	printf(_("usage: callfloor %s%s%s\n\n%c%.*s.\n%s"), v->name,
 	    v->args[0] ? " " : "", v->args, toupper((unsigned char)h[0]), n - 1,
 	    h + 1, h[n] ? h + n + 1 : "");
-	printf("\nEvery command also takes -c FILE, -d FILE and -h (callfloor "
-	    "--help).\n");
+	printf("\n%s\n", _("Every command also takes -c FILE, -d FILE and -h "
+	    "(callfloor --help)."));
 }
 
 void

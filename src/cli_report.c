@@ -17,17 +17,17 @@
 #include "report_pdf.h"
 #include "text.h"
 
-static const char report_help[] =
-"the end-of-day summary\n"
-"Of shift day D (default: today's shift day).\n"
-"\n"
-"  --format csv      one row per fine line instead of the printable text\n"
-"  --format pdf      the summary as a PDF (floor.paper: a4 or letter)\n"
-"  -o, --output FILE write it to FILE (whole or not at all)\n"
-"  --print           send it to floor.print_command (default lp): as PDF\n"
-"                    or text by floor.print_format (check-config says)\n"
-"  --printer NAME    ... on printer NAME (lp -d NAME)\n"
-"  --page-lines N    lines per printed page (default 60, at least 20)\n";
+#define REPORT_HELP N_( \
+"the end-of-day summary\n" \
+"Of shift day D (default: today's shift day).\n" \
+"\n" \
+"  --format csv      one row per fine line instead of the printable text\n" \
+"  --format pdf      the summary as a PDF (floor.paper: a4 or letter)\n" \
+"  -o, --output FILE write it to FILE (whole or not at all)\n" \
+"  --print           send it to floor.print_command (default lp): as PDF\n" \
+"                    or text by floor.print_format (check-config says)\n" \
+"  --printer NAME    ... on printer NAME (lp -d NAME)\n" \
+"  --page-lines N    lines per printed page (default 60, at least 20)\n")
 
 /* Writes data to path whole or not at all: a temporary file, renamed. */
 static int
@@ -177,7 +177,7 @@ const struct verb verb_report = {
 	.name = "report",
 	.args = "[--day D] [--format text|csv|pdf] [-o FILE]\n"
 	    "                [--print [--printer NAME]] [--page-lines N]",
-	.help = report_help,
+	.help = REPORT_HELP,
 	.shortopts = "o:",
 	.opts = report_opts,
 	.open = OPEN_READ,

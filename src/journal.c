@@ -145,8 +145,8 @@ journal_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_journal = {
 	.name = "journal",
 	.args = "[--from D --to D]",
-	.help = "the management work journal\n"
-	    "Incidents of rules with journal = true (default: this month).\n",
+	.help = N_("the management work journal\n"
+	    "Incidents of rules with journal = true (default: this month).\n"),
 	.opts = journal_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,
