@@ -42,7 +42,7 @@ DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 .PHONY: catalogs all deps test unit e2e check fuzz bench bench-smoke install clean demo \
 	pot po-update po-check
 
-all: callfloor catalogs
+all: callfloor catalogs $(B)/callfloor.zh_CN.1
 
 callfloor: $(CORE_OBJ) $(UI_OBJ) $(B)/src/main.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -86,6 +86,7 @@ $(B)/pinyin_table.o: $(B)/pinyin_table.c
 # and never installed.  `make pot` extracts, `make po-update` merges the
 # new strings into every po/*.po, `make po-check` fails on any untranslated
 # or fuzzy message.
+POT_SRC   := $(wildcard src/*.c ui/*.c db/*.c)
 LINGUAS   := $(basename $(notdir $(wildcard po/*.po)))
 CATALOGS  := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/callfloor.mo)
 XGETTEXT  := xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS \
@@ -100,7 +101,7 @@ $(B)/locale/%/LC_MESSAGES/callfloor.mo: po/%.po
 	msgfmt --check -o $@ $<
 
 pot:
-	$(XGETTEXT) -o po/callfloor.pot src/*.c ui/*.c
+	$(XGETTEXT) -o po/callfloor.pot $(POT_SRC)
 
 po-update: pot
 	@for l in $(LINGUAS); do echo "msgmerge po/$$l.po"; \
@@ -109,7 +110,7 @@ po-update: pot
 
 # Every message of the sources translated, none fuzzy, none left over.
 po-check:
-	@$(XGETTEXT) -o $(B)/check.pot src/*.c ui/*.c
+	@$(XGETTEXT) -o $(B)/check.pot $(POT_SRC)
 	@for l in $(LINGUAS); do \
 	  msgmerge --quiet --no-location -o $(B)/check-$$l.po po/$$l.po $(B)/check.pot && \
 	  st=$$(LC_ALL=C msgfmt --check --statistics -o /dev/null $(B)/check-$$l.po 2>&1) || { echo "$$st"; exit 1; }; \
@@ -117,10 +118,16 @@ po-check:
 	  case "$$st" in *untranslated*|*fuzzy*) echo "po/$$l.po: translate them (make po-update, then edit po/$$l.po)"; exit 1;; esac; \
 	done
 
-$(B)/locale/pseudo/LC_MESSAGES/callfloor.mo: tests/pseudo.sh $(wildcard src/*.c ui/*.c)
+$(B)/locale/pseudo/LC_MESSAGES/callfloor.mo: tests/pseudo.sh $(POT_SRC)
 	@mkdir -p $(dir $@)
-	@$(XGETTEXT) -o $(B)/pseudo.pot src/*.c ui/*.c
+	@$(XGETTEXT) -o $(B)/pseudo.pot $(POT_SRC)
 	tests/pseudo.sh $(B)/pseudo.pot $(B)/pseudo.po && msgfmt --check -o $@ $(B)/pseudo.po
+
+# The Chinese manual page with its line-break points marked (groff breaks
+# only at spaces; see src/gen_man_zh.py).
+$(B)/callfloor.zh_CN.1: callfloor.zh_CN.1 src/gen_man_zh.py
+	@mkdir -p $(B)
+	python3 src/gen_man_zh.py callfloor.zh_CN.1 $@.tmp && mv $@.tmp $@
 
 # Installs the Debian packages the build and the tests need, when missing.
 deps:
@@ -148,7 +155,7 @@ $(B)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSRCDIR='"$(CURDIR)"' -MMD -MP -c -o $@ $<
 
-unit: $(B)/unit_tests
+unit: $(B)/unit_tests catalogs
 	$(B)/unit_tests --jobs 2
 
 # The stress scripts' checker: every fine priced again from scratch.
@@ -191,12 +198,14 @@ DATADIR := $(DESTDIR)$(LOCALSTATEDIR)/lib/callfloor
 $(B)/callfloor.bash: callfloor
 	./callfloor -c conf/demo.cfg completion >$@.tmp && mv $@.tmp $@
 
-install: callfloor catalogs $(B)/callfloor.bash
+install: callfloor catalogs $(B)/callfloor.bash $(B)/callfloor.zh_CN.1
 	@if [ -z "$(DESTDIR)" ] && ! getent group callfloor >/dev/null; then \
 	  echo "groupadd --system callfloor"; groupadd --system callfloor; fi
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(CONFDIR)
 	install -m 755 callfloor $(DESTDIR)$(PREFIX)/bin/callfloor
 	install -m 644 callfloor.1 $(DESTDIR)$(PREFIX)/share/man/man1/callfloor.1
+	install -D -m 644 $(B)/callfloor.zh_CN.1 \
+	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/callfloor.1
 	@for l in $(LINGUAS); do \
 	  echo "install $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/callfloor.mo"; \
 	  install -D -m 644 $(B)/locale/$$l/LC_MESSAGES/callfloor.mo \
@@ -267,7 +276,7 @@ check:
 # finds in build-fuzz/ (crash-*, leak-*, timeout-*).
 FUZZ_TIME ?= 300
 FUZZ_SRC  := tests/fuzz/fuzz_config.c src/config.c src/floor.c src/util.c \
-	     src/text.c src/clock.c
+	     src/text.c src/clock.c src/i18n.c
 build-fuzz/fuzz_config: $(FUZZ_SRC) $(B)/embedded.c
 	@mkdir -p build-fuzz/corpus
 	clang $(CPPFLAGS) -DSRCDIR='"$(CURDIR)"' -std=c11 -g -O1 \

@@ -42,10 +42,10 @@ sign_void(struct cli *c, int staff, const char *day, const char *reason)
 	if (attendance_signin_void(f, c->store, &c->actor, staff, d, reason ?
 	    reason : "sign-in voided", &late, &e) < 0)
 		return cli_fail(&e);
-	printf("%s %s: sign-in of %s voided (kept on record)\n", f->staff[staff].id,
+	printf(_("%s %s: sign-in of %s voided (kept on record)\n"), f->staff[staff].id,
 	    f->staff[staff].name, d);
 	if (late != 0)
-		printf("LATE incident %lld voided\n", (long long)late);
+		printf(_("LATE incident %lld voided\n"), (long long)late);
 	return 0;
 }
 
@@ -78,31 +78,38 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 			return cli_bad_option(verb, ch, argv);
 	}
 	if (optind + 1 != argc)
-		return cli_usage(verb, "give one staff id or name");
+		return cli_usage(verb, _("give one staff id or name"));
 	if ((staff = cli_staff(verb, f, argv[optind])) < 0)
 		return EXIT_USAGE;
 	if (voiding && (at != NULL || outside))
-		return cli_usage(verb, "--void takes --day (and --reason), not --at");
+		return cli_usage(verb, _("--void takes --day (and --reason), not --at"));
 	if (!voiding && (day != NULL || reason != NULL))
-		return cli_usage(verb, "--day and --reason go with --void");
+		return cli_usage(verb, _("--day and --reason go with --void"));
 	if (voiding)
 		return sign_void(c, staff, day, reason);
 	if (at != NULL && clock_parse_local(at, &when) < 0)
-		return cli_usage(verb, "--at '%s' is not a time 'YYYY-MM-DD HH:MM'", at);
+		return cli_usage(verb, _("--at '%s' is not a time 'YYYY-MM-DD HH:MM'"), at);
 	if ((in ? attendance_signin : attendance_signout)(f, c->store, &c->actor,
 	    staff, when, at != NULL, outside, &r, &e) < 0)
 		return cli_fail(&e);
 	clock_format(when, stamp, sizeof stamp);
-	printf("%s %s signed %s at %s", f->staff[staff].id, f->staff[staff].name,
-	    in ? "in" : "out", stamp);
-	if (r.minutes > 0)
-		printf(", %d minutes %s%s", r.minutes, in ? "late" : "early",
-		    r.half_day ? " (half a day of personal leave, A1)" : "");
-	printf("%s\n", outside ? " (outside the shift)" : "");
+	printf(in ? _("%s %s signed in at %s") : _("%s %s signed out at %s"),
+	    f->staff[staff].id, f->staff[staff].name, stamp);
+	if (r.minutes > 0) {
+		if (in)
+			printf(ngettext(", %d minute late", ", %d minutes late",
+			    (unsigned long)r.minutes), r.minutes);
+		else
+			printf(ngettext(", %d minute early", ", %d minutes early",
+			    (unsigned long)r.minutes), r.minutes);
+		if (r.half_day)
+			fputs(_(" (half a day of personal leave, A1)"), stdout);
+	}
+	printf("%s\n", outside ? _(" (outside the shift)") : "");
 	if (r.late_incident != 0) {
 		char a[32];
 
-		printf("LATE incident %lld: %s %s\n", (long long)r.late_incident,
+		printf(_("LATE incident %lld: %s %s\n"), (long long)r.late_incident,
 		    f->staff[staff].id, fen_format(r.late_fine, a, sizeof a));
 	}
 	return 0;
@@ -136,11 +143,11 @@ explain_exec(struct cli *c, int argc, char **argv)
 			return cli_bad_option("explain", ch, argv);
 	}
 	if (optind + 1 != argc)
-		return cli_usage("explain", "give one staff id or name");
+		return cli_usage("explain", _("give one staff id or name"));
 	if ((staff = cli_staff("explain", f, argv[optind])) < 0)
 		return EXIT_USAGE;
 	if (note == NULL || note[0] == '\0')
-		return cli_usage("explain", "--note TEXT is required");
+		return cli_usage("explain", _("--note TEXT is required"));
 	if (day == NULL)
 		clock_shift_day(f, clock_now(), d);
 	else if (clock_parse_day(day, d) < 0)
@@ -148,7 +155,7 @@ explain_exec(struct cli *c, int argc, char **argv)
 		    CLOCK_YEARS, day);
 	if (attendance_explain(f, c->store, &c->actor, staff, d, note, &e) < 0)
 		return cli_fail(&e);
-	printf("%s %s: attendance explanation for %s recorded\n",
+	printf(_("%s %s: attendance explanation for %s recorded\n"),
 	    f->staff[staff].id, f->staff[staff].name, d);
 	return 0;
 }
@@ -224,7 +231,7 @@ leave_exec(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc)
-		return cli_usage("leave", "give one staff id or name");
+		return cli_usage("leave", _("give one staff id or name"));
 	if ((r.staff = cli_staff("leave", f, argv[optind])) < 0)
 		return EXIT_USAGE;
 	if (from == NULL || clock_parse_day(from, r.from) < 0)
@@ -235,11 +242,11 @@ leave_exec(struct cli *c, int argc, char **argv)
 	else if (clock_parse_day(to, r.to) < 0)
 		return cli_usage("leave", "--to '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS, to);
 	if (kind == NULL || (strcmp(kind, "sick") != 0 && strcmp(kind, "personal") != 0))
-		return cli_usage("leave", "--kind '%s' is not sick or personal",
+		return cli_usage("leave", _("--kind '%s' is not sick or personal"),
 		    kind ? kind : "");
 	r.kind = kind[0] == 's' ? LEAVE_SICK : LEAVE_PERSONAL;
 	if (via == NULL)
-		return cli_usage("leave", "--via written|phone|sms is required");
+		return cli_usage("leave", _("--via written|phone|sms is required"));
 	if (strcmp(via, "written") == 0)
 		r.via = VIA_WRITTEN;
 	else if (strcmp(via, "phone") == 0)
@@ -247,27 +254,27 @@ leave_exec(struct cli *c, int argc, char **argv)
 	else if (strcmp(via, "sms") == 0)
 		r.via = VIA_SMS;
 	else
-		return cli_usage("leave", "--via '%s' is not written, phone or sms", via);
+		return cli_usage("leave", _("--via '%s' is not written, phone or sms"), via);
 	if (req == NULL || clock_parse_local(req, &r.requested_at) < 0)
-		return cli_usage("leave", "--requested-at '%s' is not a time "
-		    "'YYYY-MM-DD HH:MM'", req ? req : "");
+		return cli_usage("leave", _("--requested-at '%s' is not a time "
+		    "'YYYY-MM-DD HH:MM'"), req ? req : "");
 	if (attendance_leave(f, c->store, &c->actor, &r, &id, &valid, &e) < 0)
 		return cli_fail(&e);
 	if (valid) {
-		printf("leave %lld: %s %s %s to %s, requested by %s%s\n",
+		printf(_("leave %lld: %s %s %s to %s, requested by %s%s\n"),
 		    (long long)id, f->staff[r.staff].id, kind, r.from, r.to, via,
-		    r.via == VIA_PHONE ? " (written form pending: callfloor "
-		    "leave-form ID)" : "");
+		    r.via == VIA_PHONE ? _(" (written form pending: callfloor "
+		    "leave-form ID)") : "");
 		if (leave_needs_approval(f, r.from, r.to))
-			printf("pending a manager's approval (A5): callfloor "
+			printf(_("pending a manager's approval (A5): callfloor "
 			    "leave-approve %lld; a day that passes unapproved "
-			    "counts as absence\n", (long long)id);
+			    "counts as absence\n"), (long long)id);
 	} else {
 		char why[STORE_TEXT];
 
 		leave_check(f, &r, why, sizeof why);
-		printf("leave %lld recorded as INVALID: %s; its days count as "
-		    "absence\n", (long long)id, why);
+		printf(_("leave %lld recorded as INVALID: %s; its days count as "
+		    "absence\n"), (long long)id, why);
 	}
 	return 0;
 }
@@ -300,12 +307,12 @@ leave_approve_exec(struct cli *c, int argc, char **argv)
 	while (cli_getopt(c, argc, argv, &ch) != -1)
 		return cli_bad_option("leave-approve", ch, argv);
 	if (optind + 1 != argc)
-		return cli_usage("leave-approve", "give one leave request id");
+		return cli_usage("leave-approve", _("give one leave request id"));
 	if (cli_parse_id("leave-approve", "leave id", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (attendance_leave_approve(c->floor, c->store, &c->actor, id, &e) < 0)
 		return cli_fail(&e);
-	printf("leave %lld: approved by %s\n", (long long)id, c->actor.login);
+	printf(_("leave %lld: approved by %s\n"), (long long)id, c->actor.login);
 	return 0;
 }
 
@@ -328,12 +335,12 @@ leave_form_exec(struct cli *c, int argc, char **argv)
 	while (cli_getopt(c, argc, argv, &ch) != -1)
 		return cli_bad_option("leave-form", ch, argv);
 	if (optind + 1 != argc)
-		return cli_usage("leave-form", "give one leave request id");
+		return cli_usage("leave-form", _("give one leave request id"));
 	if (cli_parse_id("leave-form", "leave id", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (attendance_leave_form(c->floor, c->store, &c->actor, id, &e) < 0)
 		return cli_fail(&e);
-	printf("leave %lld: written form received\n", (long long)id);
+	printf(_("leave %lld: written form received\n"), (long long)id);
 	return 0;
 }
 
@@ -386,10 +393,24 @@ attendance_exec(struct cli *c, int argc, char **argv)
 		buf_puts(&out, "staff_id,name,late,early,half_days,absences,"
 		    "bonus_forfeit,flags\r\n");
 	else {
-		buf_printf(&out, "%s: attendance %.7s\n\n", f->name, first);
-		text_fit(&out, "staff", 8, false, false);
-		text_fit(&out, "name", 16, false, false);
-		buf_puts(&out, " late early half absent bonus  flags\n");
+		buf_printf(&out, _("%s: attendance %.7s\n\n"), f->name, first);
+		text_fit(&out, _("staff"), 8, false, false);
+		text_fit(&out, _("name"), 16, false, false);
+		/* Each heading as wide as its column below, measured. */
+		buf_puts(&out, " ");
+		/* TRANSLATORS: attendance table headings, columns of 4, 5,
+		 * 4, 6 and 6: counts of late arrivals, early leaves, half
+		 * days, days of absence, the attendance bonus. */
+		text_fit(&out, _("late"), 4, true, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("early"), 5, true, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("half"), 4, true, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("absent"), 6, true, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("bonus"), 6, false, false);
+		buf_printf(&out, " %s\n", _("flags"));
 	}
 	for (i = 0; i < f->nstaff; i++) {
 		const struct att_month *a = &m[i];
@@ -409,8 +430,12 @@ attendance_exec(struct cli *c, int argc, char **argv)
 		}
 		text_fit(&out, f->staff[i].id, 8, false, false);
 		text_fit(&out, f->staff[i].name, 16, false, false);
-		buf_printf(&out, " %4d %5d %4d %6s %-6s %s\n", a->late, a->early,
-		    a->half_days, abs, a->bonus_forfeit ? "lost" : "-", a->flags);
+		buf_printf(&out, " %4d %5d %4d %6s ", a->late, a->early,
+		    a->half_days, abs);
+		/* TRANSLATORS: the attendance bonus is lost this month. */
+		text_fit(&out, a->bonus_forfeit ? _("lost") : "-", 6, false,
+		    false);
+		buf_printf(&out, " %s\n", a->flags);
 	}
 	cli_print(&out);
 	buf_free(&out);

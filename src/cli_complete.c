@@ -109,8 +109,8 @@ print_words(const struct floor *f, const char *kind)
 		for (i = 0; i < f->ngroups; i++)
 			buf_printf(&b, "%s\n", f->groups[i].id);
 	else
-		return cli_usage("completion", "--words '%s' is not rules, staff, "
-		    "seats or groups", kind);
+		return cli_usage("completion", _("--words '%s' is not rules, staff, "
+		    "seats or groups"), kind);
 	cli_print(&b);
 	buf_free(&b);
 	return 0;

@@ -150,7 +150,8 @@ cli_say(const char *msg)
 int
 cli_fail(struct err *e)
 {
-	fputs("callfloor: ", stderr);
+	/* TRANSLATORS: the program's name, before an error message. */
+	fputs(_("callfloor: "), stderr);
 	cli_say(e->msg);
 	return e->code ? e->code : EXIT_RUNTIME;
 }
@@ -159,15 +160,15 @@ int
 cli_bad_option(const char *verb, int ch, char **argv)
 {
 	if (ch == ':')
-		return cli_usage(verb, "%s needs a value", argv[optind - 1]);
-	return cli_usage(verb, "unknown option '%s'", argv[optind - 1]);
+		return cli_usage(verb, _("%s needs a value"), argv[optind - 1]);
+	return cli_usage(verb, _("unknown option '%s'"), argv[optind - 1]);
 }
 
 int
 cli_no_more(const char *verb, int argc, char **argv, int want)
 {
 	if (optind + want < argc)
-		return cli_usage(verb, "unexpected argument '%s'",
+		return cli_usage(verb, _("unexpected argument '%s'"),
 		    argv[optind + want]);
 	return 0;
 }
@@ -216,7 +217,7 @@ optset_make(struct optset *o, const struct verb *v)
 	/* ':' first: a missing value is told apart from an unknown option. */
 	if ((size_t)snprintf(o->shorts, sizeof o->shorts, ":" GLOBAL_SHORTS "%s",
 	    v->shortopts ? v->shortopts : "") >= sizeof o->shorts)
-		die("verb %s: too many short options", v->name);
+		die(_("verb %s: too many short options"), v->name);
 }
 
 int
@@ -325,16 +326,16 @@ db_path(struct cli *c, bool create, struct err *e)
 		struct passwd *pw = getpwuid(getuid());
 
 		if (pw == NULL)
-			return err_set(e, EXIT_RUNTIME, "no home folder for the "
-			    "database; give one with --db");
+			return err_set(e, EXIT_RUNTIME, _("no home folder for the "
+			    "database; give one with --db"));
 		snprintf(dir, sizeof dir, "%s/.local/share/callfloor", pw->pw_dir);
 	}
 	if (create && mkdirs(dir) < 0)
-		return err_set(e, EXIT_RUNTIME, "cannot create %s: %s", dir,
+		return err_set(e, EXIT_RUNTIME, _("cannot create %s: %s"), dir,
 		    strerror(errno));
 	if ((size_t)snprintf(c->db_path, sizeof c->db_path, "%s/%s.db", dir,
 	    c->floor->id) >= sizeof c->db_path)
-		return err_set(e, EXIT_RUNTIME, "database path too long");
+		return err_set(e, EXIT_RUNTIME, _("database path too long"));
 	return 0;
 }
 
@@ -352,9 +353,9 @@ say_waiting(const char *path, time_t since)
 
 	localtime_r(&since, &tm);
 	strftime(when, sizeof when, "%H:%M:%S", &tm);
-	fprintf(stderr, "callfloor: the floor database %s is busy since %s: "
+	fprintf(stderr, _("callfloor: the floor database %s is busy since %s: "
 	    "another callfloor holds its write lock; waiting for it (Ctrl-C "
-	    "gives up)\n", path, when);
+	    "gives up)\n"), path, when);
 }
 
 static int
@@ -420,7 +421,7 @@ cli_setup(struct cli *c, int argc, char **argv, int *rc)
 			if (strcmp((*v)->name, c->argv[0]) == 0)
 				break;
 		if (*v == NULL) {
-			*rc = cli_usage(NULL, "unknown command '%s'", c->argv[0]);
+			*rc = cli_usage(NULL, _("unknown command '%s'"), c->argv[0]);
 			return 0;
 		}
 		c->verb = *v;
@@ -429,8 +430,8 @@ cli_setup(struct cli *c, int argc, char **argv, int *rc)
 			return 0;
 		}
 	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "callfloor: the console needs a terminal; for "
-		    "plain text use `callfloor map`\n");
+		fprintf(stderr, _("callfloor: the console needs a terminal; for "
+		    "plain text use `callfloor map`\n"));
 		*rc = EXIT_USAGE;
 		return 0;
 	}

@@ -38,7 +38,7 @@ write_atomic(const char *path, const char *data, size_t n, struct err *e)
 	int fd;
 
 	if ((fd = mkstemp(tmp)) < 0) {
-		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, EXIT_RUNTIME, _("cannot write %s: %s"), path, strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -46,14 +46,14 @@ write_atomic(const char *path, const char *data, size_t n, struct err *e)
 	umask(mask);
 	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, n) < 0 ||
 	    fsync(fd) < 0) {
-		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, EXIT_RUNTIME, _("cannot write %s: %s"), path, strerror(errno));
 		close(fd);
 		unlink(tmp);
 		free(tmp);
 		return -1;
 	}
 	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, EXIT_RUNTIME, _("cannot write %s: %s"), path, strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return -1;
@@ -104,7 +104,7 @@ report_exec(struct cli *c, int argc, char **argv)
 		pdf = true;
 	else if (format != NULL && strcmp(format, "text") != 0 &&
 	    strcmp(format, "csv") != 0)
-		return cli_usage("report", "--format '%s' is not text, csv or pdf",
+		return cli_usage("report", _("--format '%s' is not text, csv or pdf"),
 		    format);
 	else if (cli_parse_format("report", format, &csv) != 0)
 		return EXIT_USAGE;
@@ -119,22 +119,22 @@ report_exec(struct cli *c, int argc, char **argv)
 		v = strtol(lines, &end, 10);
 		if (errno != 0 || end == lines || *end != '\0' ||
 		    v < REPORT_PAGE_MIN || v > 10000)
-			return cli_usage("report", "--page-lines '%s' is not a number "
-			    "from %d to 10000", lines, REPORT_PAGE_MIN);
+			return cli_usage("report", _("--page-lines '%s' is not a number "
+			    "from %d to 10000"), lines, REPORT_PAGE_MIN);
 		page = (int)v;
 	}
 	if (printer != NULL && !print)
-		return cli_usage("report", "--printer NAME goes with --print");
+		return cli_usage("report", _("--printer NAME goes with --print"));
 	if (print && csv)
-		return cli_usage("report", "--print prints the text report, not CSV");
+		return cli_usage("report", _("--print prints the text report, not CSV"));
 	if (output != NULL && output[0] == '\0')
-		return cli_usage("report", "-o needs a file name");
+		return cli_usage("report", _("-o needs a file name"));
 	if (pdf && lines != NULL)
-		return cli_usage("report", "--page-lines is for the text report; "
-		    "a PDF page holds what its paper holds");
+		return cli_usage("report", _("--page-lines is for the text report; "
+		    "a PDF page holds what its paper holds"));
 	if (pdf && output == NULL && !print && isatty(STDOUT_FILENO))
-		return cli_usage("report", "a PDF is not for the terminal: write "
-		    "it with -o FILE, or pipe it");
+		return cli_usage("report", _("a PDF is not for the terminal: write "
+		    "it with -o FILE, or pipe it"));
 	rc = pdf ? report_pdf(c->floor, c->store, d, c->actor.login, &out, &e) :
 	    csv ? report_csv(c->floor, c->store, d, &out, &e) :
 	    report_text_paged(c->floor, c->store, d, c->actor.login, page, &out,
@@ -160,14 +160,14 @@ report_exec(struct cli *c, int argc, char **argv)
 			buf_free(&doc);
 			return cli_fail(&e);
 		}
-		printf("report for %s sent to %s%s\n", d, printer ? printer :
+		printf(_("report for %s sent to %s%s\n"), d, printer ? printer :
 		    "the printer", pdf ? " as PDF" : "");
 	} else if (output == NULL)
 		fwrite(doc.s, 1, doc.len, stdout);
 	buf_free(&doc);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "callfloor: report: writing to standard output: "
-		    "%s\n", strerror(errno));
+		fprintf(stderr, _("callfloor: report: writing to standard output: "
+		    "%s\n"), strerror(errno));
 		return EXIT_RUNTIME;
 	}
 	return 0;

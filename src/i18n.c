@@ -192,7 +192,7 @@ i18n_known(const char *lang)
 	if (strcmp(lang, "en") == 0 || strcmp(lang, "C") == 0)
 		return true;
 	snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/" DOMAIN ".mo",
-	    catalog_dir, lang);
+	    catalog_dir[0] ? catalog_dir : bindtextdomain(DOMAIN, NULL), lang);
 	return stat(path, &st) == 0;
 }
 

@@ -255,8 +255,9 @@ seatmap_text(const struct floor *f, const struct seatmap *m, bool ascii,
 		buf_printf(out, "%s | %s | inspected %d/%d\n\n", f->id, m->day,
 		    m->inspected, m->occupied);
 	else
-		buf_printf(out, "%s%s%s%s inspected %d/%d\n\n", f->name, ascii ?
-		    " | " : " · ", m->day, ascii ? " |" : " ·", m->inspected,
+		buf_printf(out, "%s%s%s%s %s %d/%d\n\n", f->name, ascii ?
+		    " | " : " · ", m->day, ascii ? " |" : " ·",
+		    ascii ? "inspected" : _("inspected"), m->inspected,
 		    m->occupied);
 	for (r = 0; r < f->nrows; r++) {
 		struct buf line = { 0 };
