@@ -37,7 +37,7 @@ extern int _nl_msg_cat_cntr;
 /* A message with a context (msgctxt), as xgettext's -kP_:1c,2 reads it. */
 #define P_(ctx, s) ctx "\004" s
 
-static char catalog_dir[PATH_MAX];
+static char catalog_dir[PATH_MAX + 32];
 static char notice[512];
 
 /* The folder of the running binary's catalogs when not setgid: build/locale
