@@ -6,6 +6,8 @@ DESTDIR  ?=
 SYSCONFDIR    ?= /etc
 LOCALSTATEDIR ?= /var
 VERSION  := 0.1
+# The installed translation catalogs; a setgid run reads only these.
+LOCALEDIR ?= $(PREFIX)/share/locale
 
 PKGS     := ncursesw sqlite3 libconfig
 # Cairo and Pango draw the PDF report (src/report_pdf.c, alone built with
@@ -18,7 +20,8 @@ ifeq ($(CI),true)
 WARN     += -Werror
 endif
 CPPFLAGS += -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
-	    -DSYSCONFDIR='"$(SYSCONFDIR)"' -DLOCALSTATEDIR='"$(LOCALSTATEDIR)"'
+	    -DSYSCONFDIR='"$(SYSCONFDIR)"' -DLOCALSTATEDIR='"$(LOCALSTATEDIR)"' \
+	    -DLOCALEDIR='"$(LOCALEDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) $(PDF_PKGS) 2>/dev/null) -lm
 
@@ -34,11 +37,12 @@ DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 	    libconfig-dev libcriterion-dev tmux sqlite3 locales procps \
 	    util-linux python3 clang libclang-rt-14-dev unicode-data \
 	    libcairo2-dev libpango1.0-dev fonts-wqy-zenhei poppler-utils \
-	    cups cups-client printer-driver-cups-pdf
+	    cups cups-client printer-driver-cups-pdf gettext man-db
 
-.PHONY: all deps test unit e2e check fuzz fuzz-import bench bench-smoke install clean demo
+.PHONY: catalogs all deps test unit e2e check fuzz fuzz-import bench bench-smoke \
+	install clean demo pot po-update po-check
 
-all: callfloor
+all: callfloor catalogs $(B)/callfloor.zh_CN.1
 
 callfloor: $(CORE_OBJ) $(UI_OBJ) $(B)/src/main.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -75,6 +79,56 @@ $(B)/pinyin_table.c: src/gen_pinyin.py
 $(B)/pinyin_table.o: $(B)/pinyin_table.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# Translations (gettext): po/callfloor.pot extracted from the sources,
+# po/LANG.po translated, built into $(B)/locale/LANG/LC_MESSAGES/ where an
+# uninstalled ./callfloor finds them (src/i18n.c).  The pseudo catalog
+# (every message bracketed, made by tests/pseudo.sh) is for the tests only
+# and never installed.  `make pot` extracts, `make po-update` merges the
+# new strings into every po/*.po, `make po-check` fails on any untranslated
+# or fuzzy message.
+POT_SRC   := $(wildcard src/*.c ui/*.c db/*.c)
+LINGUAS   := $(basename $(notdir $(wildcard po/*.po)))
+CATALOGS  := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/callfloor.mo)
+XGETTEXT  := xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS \
+	     -k_ -kN_ -kngettext:1,2 -kP_:1c,2 --package-name=callfloor \
+	     --package-version=$(VERSION) --msgid-bugs-address=callfloor \
+	     --no-location --sort-output
+
+catalogs: $(CATALOGS) $(B)/locale/pseudo/LC_MESSAGES/callfloor.mo
+
+$(B)/locale/%/LC_MESSAGES/callfloor.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+pot:
+	$(XGETTEXT) -o po/callfloor.pot $(POT_SRC)
+
+po-update: pot
+	@for l in $(LINGUAS); do echo "msgmerge po/$$l.po"; \
+	  msgmerge --quiet --update --backup=none --no-location --sort-output \
+	    po/$$l.po po/callfloor.pot || exit 1; done
+
+# Every message of the sources translated, none fuzzy, none left over.
+po-check:
+	@$(XGETTEXT) -o $(B)/check.pot $(POT_SRC)
+	@for l in $(LINGUAS); do \
+	  msgmerge --quiet --no-location -o $(B)/check-$$l.po po/$$l.po $(B)/check.pot && \
+	  st=$$(LC_ALL=C msgfmt --check --statistics -o /dev/null $(B)/check-$$l.po 2>&1) || { echo "$$st"; exit 1; }; \
+	  echo "po/$$l.po: $$st"; \
+	  case "$$st" in *untranslated*|*fuzzy*) echo "po/$$l.po: translate them (make po-update, then edit po/$$l.po)"; exit 1;; esac; \
+	done
+
+$(B)/locale/pseudo/LC_MESSAGES/callfloor.mo: tests/pseudo.sh $(POT_SRC)
+	@mkdir -p $(dir $@)
+	@$(XGETTEXT) -o $(B)/pseudo.pot $(POT_SRC)
+	tests/pseudo.sh $(B)/pseudo.pot $(B)/pseudo.po && msgfmt --check -o $@ $(B)/pseudo.po
+
+# The Chinese manual page with its line-break points marked (groff breaks
+# only at spaces; see src/gen_man_zh.py).
+$(B)/callfloor.zh_CN.1: callfloor.zh_CN.1 src/gen_man_zh.py
+	@mkdir -p $(B)
+	python3 src/gen_man_zh.py callfloor.zh_CN.1 $@.tmp && mv $@.tmp $@
+
 # Installs the Debian packages the build and the tests need, when missing.
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -86,6 +140,11 @@ deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "deps: all present"; fi
+	@# The demo shows both languages: zh_CN.UTF-8 generated when missing.
+	@locale -a 2>/dev/null | grep -qix 'zh_CN.utf8' || { \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "localedef -i zh_CN -f UTF-8 zh_CN.UTF-8"; \
+	  $$SUDO localedef -i zh_CN -f UTF-8 zh_CN.UTF-8; }
 
 # The console's pure arithmetic (no curses) is unit-tested too.
 PURE_UI_OBJ := $(B)/ui/viewport.o $(B)/ui/match.o
@@ -96,7 +155,7 @@ $(B)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSRCDIR='"$(CURDIR)"' -MMD -MP -c -o $@ $<
 
-unit: $(B)/unit_tests
+unit: $(B)/unit_tests catalogs
 	$(B)/unit_tests --jobs 2
 
 # The stress scripts' checker: every fine priced again from scratch.
@@ -107,7 +166,7 @@ $(B)/tests/stress/reprice: $(B)/tests/stress/reprice.o $(CORE_OBJ)
 e2e: callfloor $(STRESS_TOOLS)
 	@tests/run-e2e.sh
 
-test: all unit e2e
+test: all po-check unit e2e
 
 demo: callfloor
 	./callfloor
@@ -139,12 +198,18 @@ DATADIR := $(DESTDIR)$(LOCALSTATEDIR)/lib/callfloor
 $(B)/callfloor.bash: callfloor
 	./callfloor -c conf/demo.cfg completion >$@.tmp && mv $@.tmp $@
 
-install: callfloor $(B)/callfloor.bash
+install: callfloor catalogs $(B)/callfloor.bash $(B)/callfloor.zh_CN.1
 	@if [ -z "$(DESTDIR)" ] && ! getent group callfloor >/dev/null; then \
 	  echo "groupadd --system callfloor"; groupadd --system callfloor; fi
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(CONFDIR)
 	install -m 755 callfloor $(DESTDIR)$(PREFIX)/bin/callfloor
 	install -m 644 callfloor.1 $(DESTDIR)$(PREFIX)/share/man/man1/callfloor.1
+	install -D -m 644 $(B)/callfloor.zh_CN.1 \
+	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/callfloor.1
+	@for l in $(LINGUAS); do \
+	  echo "install $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/callfloor.mo"; \
+	  install -D -m 644 $(B)/locale/$$l/LC_MESSAGES/callfloor.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/callfloor.mo || exit 1; done
 	install -D -m 644 $(B)/callfloor.bash \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/callfloor
 	@# The demo floor lets anyone in as manager ("*"); not on a server.
@@ -195,8 +260,8 @@ $(B)/replay_import: $(B)/tests/fuzz/fuzz_import.o $(B)/tests/fuzz/replay.o $(COR
 
 check:
 	$(MAKE) B=$(ASAN_B) CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-	  $(ASAN_B)/callfloor $(ASAN_B)/unit_tests $(ASAN_B)/tests/stress/reprice $(ASAN_B)/replay \
-	  $(ASAN_B)/replay_import
+	  catalogs $(ASAN_B)/callfloor $(ASAN_B)/unit_tests $(ASAN_B)/tests/stress/reprice \
+	  $(ASAN_B)/replay $(ASAN_B)/replay_import
 	$(CHECK_ENV) $(ASAN_B)/unit_tests --jobs 2
 	$(CHECK_ENV) $(ASAN_B)/replay tests/fuzz/corpus/*
 	$(CHECK_ENV) $(ASAN_B)/replay_import tests/fuzz/import_corpus/*
@@ -217,8 +282,7 @@ check:
 # finds in build-fuzz/ (crash-*, leak-*, timeout-*).
 FUZZ_TIME ?= 300
 FUZZ_SRC  := tests/fuzz/fuzz_config.c src/config.c src/config_breaks.c \
-	     src/floor.c src/util.c \
-	     src/text.c src/clock.c
+	     src/floor.c src/util.c src/text.c src/clock.c src/i18n.c
 build-fuzz/fuzz_config: $(FUZZ_SRC) $(B)/embedded.c
 	@mkdir -p build-fuzz/corpus
 	clang $(CPPFLAGS) -DSRCDIR='"$(CURDIR)"' -std=c11 -g -O1 \
@@ -235,6 +299,7 @@ fuzz: build-fuzz/fuzz_config
 # `make fuzz-import`: the same for the time clock import parser
 # (signin --import), seeded from tests/fuzz/import_corpus/.
 FUZZ_IMPORT_SRC := tests/fuzz/fuzz_import.c src/att_import.c src/config.c src/config_breaks.c \
+	     src/i18n.c \
 	     src/floor.c src/util.c src/text.c src/clock.c
 build-fuzz/fuzz_import: $(FUZZ_IMPORT_SRC) $(B)/embedded.c
 	@mkdir -p build-fuzz/import_corpus

@@ -328,8 +328,8 @@ store_leave_approve(struct store *s, int64_t id, const char *login, int64_t at,
 	if (rc != 0)
 		return -1;
 	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 :
-	    err_set(e, EXIT_RUNTIME, "leave request %lld changed meanwhile; "
-	    "nothing was written", (long long)id);
+	    err_set(e, EXIT_RUNTIME, _("leave request %lld changed meanwhile; "
+	    "nothing was written"), (long long)id);
 }
 
 static void

@@ -207,14 +207,14 @@ store_backup_fd(struct store *s, int fd, struct err *e)
 	if (sqlite3_open_v2("file:callfloor-backup?vfs=memdb", &mem,
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) !=
 	    SQLITE_OK) {
-		err_set(e, EXIT_RUNTIME, "backup: cannot open a memory database: %s",
+		err_set(e, EXIT_RUNTIME, _("backup: cannot open a memory database: %s"),
 		    mem ? sqlite3_errmsg(mem) : "out of memory");
 		sqlite3_close(mem);
 		return -1;
 	}
 	b = sqlite3_backup_init(mem, "main", store_sqlite(s), "main");
 	if (b == NULL) {
-		err_set(e, EXIT_RUNTIME, "backup: %s", sqlite3_errmsg(mem));
+		err_set(e, EXIT_RUNTIME, _("backup: %s"), sqlite3_errmsg(mem));
 		sqlite3_close(mem);
 		return -1;
 	}
@@ -226,14 +226,14 @@ store_backup_fd(struct store *s, int fd, struct err *e)
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		err_set(e, EXIT_RUNTIME, "backup of %s failed: %s", store_path(s),
+		err_set(e, EXIT_RUNTIME, _("backup of %s failed: %s"), store_path(s),
 		    sqlite3_errstr(rc));
 		sqlite3_close(mem);
 		return -1;
 	}
 	img = sqlite3_serialize(mem, "main", &size, SQLITE_SERIALIZE_NOCOPY);
 	if (img == NULL || size < 100) {
-		err_set(e, EXIT_RUNTIME, "backup: cannot read the copy's image");
+		err_set(e, EXIT_RUNTIME, _("backup: cannot read the copy's image"));
 		sqlite3_close(mem);
 		return -1;
 	}
@@ -243,7 +243,7 @@ store_backup_fd(struct store *s, int fd, struct err *e)
 	img[18] = 1;
 	img[19] = 1;
 	if (write_all(fd, img, (size_t)size) < 0 || fsync(fd) < 0) {
-		err_set(e, EXIT_RUNTIME, "backup: cannot write the copy: %s",
+		err_set(e, EXIT_RUNTIME, _("backup: cannot write the copy: %s"),
 		    strerror(errno));
 		sqlite3_close(mem);
 		return -1;

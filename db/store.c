@@ -189,28 +189,28 @@ dberr(struct store *s, struct err *e, const char *what)
 	/* A full disk can also surface as an I/O error (growing the -shm). */
 	if (rc == SQLITE_FULL || (rc == SQLITE_IOERR &&
 	    sqlite3_system_errno(s->db) == ENOSPC))
-		return err_set(e, EXIT_RUNTIME, "database %s: the disk is full; "
-		    "nothing was written", s->path);
+		return err_set(e, EXIT_RUNTIME, _("database %s: the disk is full; "
+		    "nothing was written"), s->path);
 	if (rc == SQLITE_READONLY)
-		return err_set(e, EXIT_RUNTIME, "database %s is read-only; "
-		    "nothing was written", s->path);
+		return err_set(e, EXIT_RUNTIME, _("database %s is read-only; "
+		    "nothing was written"), s->path);
 	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-		return err_set(e, EXIT_RUNTIME, "database %s is damaged or not a "
-		    "database (%s)", s->path, sqlite3_errmsg(s->db));
+		return err_set(e, EXIT_RUNTIME, _("database %s is damaged or not a "
+		    "database (%s)"), s->path, sqlite3_errmsg(s->db));
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_PROTOCOL) {
 		time_t since = s->busy_since < 0 ? -s->busy_since : s->busy_since;
 		char when[16] = "?";
 		struct tm tm;
 
 		if (since == 0 || localtime_r(&since, &tm) == NULL)
-			return err_set(e, EXIT_RUNTIME, "the floor database %s is "
+			return err_set(e, EXIT_RUNTIME, _("the floor database %s is "
 			    "busy (another callfloor is writing); nothing was "
-			    "written.  Try again", s->path);
+			    "written.  Try again"), s->path);
 		strftime(when, sizeof when, "%H:%M:%S", &tm);
-		return err_set(e, EXIT_RUNTIME, "the floor database %s is busy: "
+		return err_set(e, EXIT_RUNTIME, _("the floor database %s is busy: "
 		    "another callfloor has held its write lock since %s at least "
 		    "(%ld s); nothing was written.  Try again; a callfloor "
-		    "stopped with Ctrl-Z holds it until it goes on or ends",
+		    "stopped with Ctrl-Z holds it until it goes on or ends"),
 		    s->path, when, (long)(time(NULL) - since));
 	}
 	if (rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) {
@@ -218,11 +218,11 @@ dberr(struct store *s, struct err *e, const char *what)
 
 		if (files_replaced(s))
 			return replaced(s, e, what);
-		return err_set(e, EXIT_RUNTIME, "database %s: cannot read or write "
-		    "it (%s: %s%s%s)", s->path, what, sqlite3_errmsg(s->db),
+		return err_set(e, EXIT_RUNTIME, _("database %s: cannot read or write "
+		    "it (%s: %s%s%s)"), s->path, what, sqlite3_errmsg(s->db),
 		    en ? ": " : "", en ? strerror(en) : "");
 	}
-	return err_set(e, EXIT_RUNTIME, "database %s: %s: %s", s->path, what,
+	return err_set(e, EXIT_RUNTIME, _("database %s: %s: %s"), s->path, what,
 	    sqlite3_errmsg(s->db));
 }
 
@@ -441,20 +441,20 @@ migrate(struct store *s, struct err *e)
 	if (app < 0 || ver < 0)
 		return dberr(s, e, "reading the schema version");
 	if (app != 0 && app != STORE_APPLICATION_ID)
-		return err_set(e, EXIT_RUNTIME, "%s is not a callfloor database "
-		    "(application id %lld)", s->path, (long long)app);
+		return err_set(e, EXIT_RUNTIME, _("%s is not a callfloor database "
+		    "(application id %lld)"), s->path, (long long)app);
 	if (ver > STORE_SCHEMA_VERSION)
-		return err_set(e, EXIT_RUNTIME, "%s was written by a newer callfloor "
-		    "(schema %lld; this one knows %d); upgrade callfloor", s->path,
+		return err_set(e, EXIT_RUNTIME, _("%s was written by a newer callfloor "
+		    "(schema %lld; this one knows %d); upgrade callfloor"), s->path,
 		    (long long)ver, STORE_SCHEMA_VERSION);
 	if (ver == STORE_SCHEMA_VERSION)
 		return 0;
 	if (ver == 0 && s->nocreate)
-		return err_set(e, EXIT_RUNTIME, "%s holds no callfloor database "
-		    "(run `callfloor init` to start one there)", s->path);
+		return err_set(e, EXIT_RUNTIME, _("%s holds no callfloor database "
+		    "(run `callfloor init` to start one there)"), s->path);
 	if (s->readonly)
-		return err_set(e, EXIT_RUNTIME, "%s needs `callfloor init` first "
-		    "(schema %lld, wanted %d)", s->path, (long long)ver,
+		return err_set(e, EXIT_RUNTIME, _("%s needs `callfloor init` first "
+		    "(schema %lld, wanted %d)"), s->path, (long long)ver,
 		    STORE_SCHEMA_VERSION);
 	if (store_begin(s, e) < 0)
 		return -1;
@@ -463,8 +463,8 @@ migrate(struct store *s, struct err *e)
 	if (ver == 0) {
 		if (pragma_int(s, "SELECT count(*) FROM sqlite_schema") != 0) {
 			store_rollback(s);
-			return err_set(e, EXIT_RUNTIME, "%s is not a callfloor database "
-			    "(it has tables of its own)", s->path);
+			return err_set(e, EXIT_RUNTIME, _("%s is not a callfloor database "
+			    "(it has tables of its own)"), s->path);
 		}
 		if (exec(s, store_schema_sql, e) < 0) {
 			store_rollback(s);
@@ -532,7 +532,7 @@ reopen_immutable(struct store *s, struct err *e)
 	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 	buf_free(&uri);
 	if (rc != SQLITE_OK)
-		return err_set(e, EXIT_RUNTIME, "cannot open database %s: %s",
+		return err_set(e, EXIT_RUNTIME, _("cannot open database %s: %s"),
 		    s->path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
 	sqlite3_extended_result_codes(s->db, 0);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
@@ -554,7 +554,7 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	s->patient = (flags & STORE_PATIENT) != 0;
 	if (stat(path, &stbuf) < 0) {
 		if (errno != ENOENT || (flags & STORE_NOCREATE) || s->readonly) {
-			err_set(e, EXIT_RUNTIME, "database %s: %s", path,
+			err_set(e, EXIT_RUNTIME, _("database %s: %s"), path,
 			    errno == ENOENT ? "no such file (run `callfloor init`)" :
 			    strerror(errno));
 			goto fail;
@@ -570,11 +570,11 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 				close(fd);
 		}
 	} else if (!S_ISREG(stbuf.st_mode)) {
-		err_set(e, EXIT_RUNTIME, "database %s is not a regular file", path);
+		err_set(e, EXIT_RUNTIME, _("database %s is not a regular file"), path);
 		goto fail;
 	} else if (stbuf.st_size == 0 && s->nocreate) {
-		err_set(e, EXIT_RUNTIME, "database %s is empty (run `callfloor "
-		    "init` to start a new one, or restore it from a backup)", path);
+		err_set(e, EXIT_RUNTIME, _("database %s is empty (run `callfloor "
+		    "init` to start a new one, or restore it from a backup)"), path);
 		goto fail;
 	} else if (!s->readonly && faccessat(AT_FDCWD, path, W_OK,
 	    AT_EACCESS) < 0 && (errno == EACCES || errno == EROFS)) {
@@ -586,7 +586,7 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
-		err_set(e, EXIT_RUNTIME, "cannot open database %s: %s", path,
+		err_set(e, EXIT_RUNTIME, _("cannot open database %s: %s"), path,
 		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
 	}
@@ -654,8 +654,8 @@ int
 store_begin_at(struct store *s, struct err *e, const char *file, int line)
 {
 	if (s->readonly)
-		return err_set(e, EXIT_RUNTIME, "database %s is open read-only; "
-		    "nothing was written", s->path);
+		return err_set(e, EXIT_RUNTIME, _("database %s is open read-only; "
+		    "nothing was written"), s->path);
 	if (s->depth++ > 0)
 		return 0;		/* joins the transaction already open */
 	/* A write into a -wal file nobody else sees would be lost. */
@@ -781,7 +781,7 @@ store_rule_terms(struct store *s, int64_t version, char *out, size_t n,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return err_set(e, EXIT_RUNTIME, "rule version %lld is missing",
+		return err_set(e, EXIT_RUNTIME, _("rule version %lld is missing"),
 		    (long long)version);
 	return dberr(s, e, "rule terms");
 }

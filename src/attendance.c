@@ -19,9 +19,9 @@
 #include "progress.h"
 #include "trail.h"
 
-static const char *status_names[] = { "-", "not yet signed in", "signed in",
-	"late", "on leave", "absent", "seen, not signed in",
-	"explained (no sign-in)" };
+static const char *status_names[] = { "-", N_("not yet signed in"), N_("signed in"),
+	N_("late"), N_("on leave"), N_("absent"), N_("seen, not signed in"),
+	N_("explained (no sign-in)") };
 static const char status_letters[] = { ' ', '-', 'I', 'L', 'V', 'A', 'S', 'E' };
 
 const char *att_status_name(enum att_status st) { return status_names[st]; }
@@ -60,20 +60,24 @@ check_window(const struct floor *f, const struct actor *a, int kind,
 	char a1[32], a2[32], at[32];
 
 	if (outside && a->role != UROLE_MANAGER)
-		return err_set(e, EXIT_REFUSED, "only a manager records a sign-%s "
-		    "outside the shift (%s is a %s)", kind == ATT_IN ? "in" : "out",
-		    a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, kind == ATT_IN ?
+		    _("only a manager records a sign-in outside the shift (%s "
+		    "is a %s)") : _("only a manager records a sign-out outside "
+		    "the shift (%s is a %s)"), a->login, _(urole_name(a->role)));
 	if (outside || (m->at >= from && m->at <= to))
 		return 0;
 	if (kind == ATT_IN)
 		clock_format(from, a1, sizeof a1);
 	else
-		snprintf(a1, sizeof a1, "the sign-in");
+		snprintf(a1, sizeof a1, "%s", _("the sign-in"));
 	clock_format(to, a2, sizeof a2);
 	clock_format(m->at, at, sizeof at);
-	return err_set(e, EXIT_USAGE, "a sign-%s at %s is outside the shift of "
-	    "%s (accepted from %s to %s); a manager records it with --at and "
-	    "--outside-shift", kind == ATT_IN ? "in" : "out", at, m->day, a1, a2);
+	return err_set(e, EXIT_USAGE, kind == ATT_IN ?
+	    _("a sign-in at %s is outside the shift of %s (accepted from %s to "
+	    "%s); a manager records it with --at and --outside-shift") :
+	    _("a sign-out at %s is outside the shift of %s (accepted from %s to "
+	    "%s); a manager records it with --at and --outside-shift"),
+	    at, m->day, a1, a2);
 }
 
 /* Checks a sign-in or sign-out as signin/signout would (role, time,
@@ -88,10 +92,10 @@ sign_check(const struct floor *f, const struct actor *a, int staff, time_t at,
 	memset(out, 0, sizeof *out);
 	memset(m, 0, sizeof *m);
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not sign "
-		    "people in or out", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not sign "
+		    "people in or out"), a->login, _(urole_name(a->role)));
 	if (staff < 0 || staff >= f->nstaff)
-		return err_set(e, EXIT_USAGE, "no such staff");
+		return err_set(e, EXIT_USAGE, _("no such staff"));
 	if (engine_check_time(a, at, at_given, now, e) < 0)
 		return -1;
 	snprintf(m->staff, sizeof m->staff, "%s", f->staff[staff].id);
@@ -128,12 +132,12 @@ sign_write(const struct floor *f, struct store *s, const struct actor *a,
 	if (rc == 0 && kind == ATT_OUT) {
 		rc = store_att_live(s, m->staff, m->day, ATT_IN, &in, e);
 		if (rc > 0)
-			rc = err_set(e, EXIT_USAGE, "%s (%s) has not signed in on %s: "
-			    "a sign-out needs a sign-in first", f->staff[staff].name,
+			rc = err_set(e, EXIT_USAGE, _("%s (%s) has not signed in on %s: "
+			    "a sign-out needs a sign-in first"), f->staff[staff].name,
 			    f->staff[staff].id, m->day);
 		else if (rc == 0 && at < in.at)
-			rc = err_set(e, EXIT_USAGE, "%s (%s) signed in later than "
-			    "that, on %s", f->staff[staff].name, f->staff[staff].id,
+			rc = err_set(e, EXIT_USAGE, _("%s (%s) signed in later than "
+			    "that, on %s"), f->staff[staff].name, f->staff[staff].id,
 			    m->day);
 	}
 	if (rc == 0)
@@ -142,9 +146,10 @@ sign_write(const struct floor *f, struct store *s, const struct actor *a,
 	if (rc == 0)
 		rc = store_carry_drop(s, m->day, e);
 	if (rc > 0)
-		err_set(e, EXIT_USAGE, "%s (%s) is already signed %s on %s",
-		    f->staff[staff].name, f->staff[staff].id,
-		    kind == ATT_IN ? "in" : "out", m->day);
+		err_set(e, EXIT_USAGE, kind == ATT_IN ?
+		    _("%s (%s) is already signed in on %s") :
+		    _("%s (%s) is already signed out on %s"),
+		    f->staff[staff].name, f->staff[staff].id, m->day);
 	/* Each late arrival is fined (A3a); early leave is not. */
 	if (rc == 0 && kind == ATT_IN && m->minutes > 0 &&
 	    (rule = floor_rule_find(f, "LATE")) >= 0) {
@@ -236,11 +241,11 @@ attendance_signin_void(const struct floor *f, struct store *s,
 
 	*late = 0;
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not void "
-		    "sign-ins", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not void "
+		    "sign-ins"), a->login, _(urole_name(a->role)));
 	if (staff < 0 || staff >= f->nstaff)
-		return err_set(e, EXIT_USAGE, "no such staff");
-	if (engine_check_text("reason", reason, e) < 0)
+		return err_set(e, EXIT_USAGE, _("no such staff"));
+	if (engine_check_text(N_("reason"), reason, e) < 0)
 		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
@@ -248,11 +253,11 @@ attendance_signin_void(const struct floor *f, struct store *s,
 	if (rc == 0)
 		rc = store_att_live(s, f->staff[staff].id, day, ATT_IN, &m, e);
 	if (rc > 0)
-		rc = err_set(e, EXIT_USAGE, "%s (%s) has no sign-in on %s to void",
+		rc = err_set(e, EXIT_USAGE, _("%s (%s) has no sign-in on %s to void"),
 		    f->staff[staff].name, f->staff[staff].id, day);
 	else if (rc == 0 && a->role != UROLE_MANAGER && strcmp(m.by, a->login) != 0)
-		rc = err_set(e, EXIT_REFUSED, "only a manager voids another's "
-		    "sign-in (recorded by %s)", m.by);
+		rc = err_set(e, EXIT_REFUSED, _("only a manager voids another's "
+		    "sign-in (recorded by %s)"), m.by);
 	if (rc == 0)
 		rc = store_att_void(s, m.id, a->login, clock_now(), reason, e);
 	if (rc == 0)
@@ -283,14 +288,14 @@ attendance_explain(const struct floor *f, struct store *s,
 	char object[48];
 
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not record "
-		    "attendance explanations", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not record "
+		    "attendance explanations"), a->login, _(urole_name(a->role)));
 	if (staff < 0 || staff >= f->nstaff)
-		return err_set(e, EXIT_USAGE, "no such staff");
+		return err_set(e, EXIT_USAGE, _("no such staff"));
 	if (note == NULL || note[0] == '\0')
-		return err_set(e, EXIT_USAGE, "an explanation needs a note "
-		    "(--note TEXT)");
-	if (engine_check_text("note", note, e) < 0)
+		return err_set(e, EXIT_USAGE, _("an explanation needs a note "
+		    "(--note TEXT)"));
+	if (engine_check_text(N_("note"), note, e) < 0)
 		return -1;
 	{
 		char today[DAY_LEN], oldest[DAY_LEN];
@@ -384,21 +389,21 @@ attendance_leave(const struct floor *f, struct store *s, const struct actor *a,
 	char why[STORE_TEXT];
 
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not record "
-		    "leave", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not record "
+		    "leave"), a->login, _(urole_name(a->role)));
 	if (strcmp(r->from, r->to) > 0)
-		return err_set(e, EXIT_USAGE, "leave from %s is after its end %s",
+		return err_set(e, EXIT_USAGE, _("leave from %s is after its end %s"),
 		    r->from, r->to);
 	if (r->requested_at > clock_now() + NOW_SLACK)
-		return err_set(e, EXIT_USAGE, "the request time is in the future");
+		return err_set(e, EXIT_USAGE, _("the request time is in the future"));
 	if (a->role != UROLE_MANAGER &&
 	    r->requested_at < clock_now() - LEAVE_BACKDATE_HOURS * 3600)
-		return err_set(e, EXIT_REFUSED, "%s is a %s: a request may be "
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: a request may be "
 		    "dated at most %d hours back (a manager may record an older "
-		    "one)", a->login, urole_name(a->role), LEAVE_BACKDATE_HOURS);
+		    "one)"), a->login, _(urole_name(a->role)), LEAVE_BACKDATE_HOURS);
 	*valid = leave_check(f, r, why, sizeof why) == 0;
 	if (!*valid && !r->record_invalid)
-		return err_set(e, EXIT_USAGE, "leave refused: %s", why);
+		return err_set(e, EXIT_USAGE, _("leave refused: %s"), why);
 	snprintf(l.staff, sizeof l.staff, "%s", f->staff[r->staff].id);
 	memcpy(l.from, r->from, sizeof l.from);
 	memcpy(l.to, r->to, sizeof l.to);
@@ -431,23 +436,23 @@ attendance_leave_approve(const struct floor *f, struct store *s,
 	int rc;
 
 	if (a->role != UROLE_MANAGER)
-		return err_set(e, EXIT_REFUSED, "%s is a %s: only a manager "
-		    "approves leave (A5)", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: only a manager "
+		    "approves leave (A5)"), a->login, _(urole_name(a->role)));
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = store_leave_get(s, id, &l, e);
 	if (rc > 0)
-		rc = err_set(e, EXIT_USAGE, "there is no leave request %lld",
+		rc = err_set(e, EXIT_USAGE, _("there is no leave request %lld"),
 		    (long long)id);
 	else if (rc == 0 && !l.valid)
-		rc = err_set(e, EXIT_USAGE, "leave request %lld is invalid (%s); "
-		    "there is nothing to approve", (long long)id, l.why_invalid);
+		rc = err_set(e, EXIT_USAGE, _("leave request %lld is invalid (%s); "
+		    "there is nothing to approve"), (long long)id, l.why_invalid);
 	else if (rc == 0 && l.approved_at != 0)
-		rc = err_set(e, EXIT_USAGE, "leave request %lld was approved by "
-		    "%s already", (long long)id, l.approved_by);
+		rc = err_set(e, EXIT_USAGE, _("leave request %lld was approved by "
+		    "%s already"), (long long)id, l.approved_by);
 	else if (rc == 0 && !leave_needs_approval(f, l.from, l.to))
-		rc = err_set(e, EXIT_USAGE, "leave request %lld is for one "
-		    "working day and needs no approval (A5)", (long long)id);
+		rc = err_set(e, EXIT_USAGE, _("leave request %lld is for one "
+		    "working day and needs no approval (A5)"), (long long)id);
 	else if (rc == 0 && engine_check_open_span(s, l.from, l.to, e) < 0)
 		rc = -1;
 	else if (rc == 0)
@@ -475,17 +480,17 @@ attendance_leave_form(const struct floor *f, struct store *s,
 
 	(void)f;
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not record "
-		    "leave", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not record "
+		    "leave"), a->login, _(urole_name(a->role)));
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = store_leave_get(s, id, &l, e);
 	if (rc > 0)
-		rc = err_set(e, EXIT_USAGE, "there is no leave request %lld",
+		rc = err_set(e, EXIT_USAGE, _("there is no leave request %lld"),
 		    (long long)id);
 	else if (rc == 0 && l.form_at != 0)
-		rc = err_set(e, EXIT_USAGE, "leave request %lld already has its "
-		    "written form", (long long)id);
+		rc = err_set(e, EXIT_USAGE, _("leave request %lld already has its "
+		    "written form"), (long long)id);
 	else if (rc == 0)
 		rc = store_leave_form(s, id, clock_now(), e);
 	if (rc == 0) {

@@ -71,12 +71,12 @@ auth_actor(const struct floor *f, struct actor *a, struct err *e)
 	int u;
 
 	if (pw == NULL)
-		return err_set(e, EXIT_REFUSED, "uid %u has no login name",
+		return err_set(e, EXIT_REFUSED, _("uid %u has no login name"),
 		    (unsigned)getuid());
 	u = floor_user_find(f, pw->pw_name);
 	if (u < 0)
-		return err_set(e, EXIT_REFUSED, "%s is not a user of floor %s "
-		    "(see users in %s)", pw->pw_name, f->id, f->source);
+		return err_set(e, EXIT_REFUSED, _("%s is not a user of floor %s "
+		    "(see users in %s)"), pw->pw_name, f->id, f->source);
 	snprintf(a->login, sizeof a->login, "%s", pw->pw_name);
 	a->role = f->users[u].role;
 	a->staff = f->users[u].staff;

@@ -23,6 +23,7 @@
 #include "../db/audit.h"
 #include "auth.h"
 #include "clock.h"
+#include "i18n.h"
 #include "ledger.h"
 #include "report.h"
 #include "report_pdf.h"
@@ -41,9 +42,9 @@ cli_usage(const char *verb, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	cli_eprintf("callfloor: %s%s", verb ? verb : "", verb ? ": " : "");
+	cli_eprintf(_("callfloor: %s%s"), verb ? verb : "", verb ? ": " : "");
 	cli_say(msg);
-	cli_eprintf("(see callfloor %s%s--help)\n", verb ? verb : "",
+	cli_eprintf(_("(see callfloor %s%s--help)\n"), verb ? verb : "",
 	    verb ? " " : "");
 	free(msg);
 	return EXIT_USAGE;
@@ -74,11 +75,11 @@ cli_staff(const char *verb, const struct floor *f, const char *s)
 		return found;
 	}
 	if (n > 1)
-		cli_usage(verb, "'%s' names %d people: %s; give the staff id", s, n,
+		cli_usage(verb, _("'%s' names %d people: %s; give the staff id"), s, n,
 		    who.s);
 	else
-		cli_usage(verb, "no staff '%s' on floor %s (neither an id nor a "
-		    "name)", s, f->id);
+		cli_usage(verb, _("no staff '%s' on floor %s (neither an id nor a "
+		    "name)"), s, f->id);
 	buf_free(&who);
 	return -1;
 }
@@ -101,11 +102,11 @@ cli_group(const char *verb, const struct floor *f, const char *s)
 		return found;
 	}
 	if (n > 1)
-		cli_usage(verb, "'%s' names %d groups: %s; give the group id", s, n,
+		cli_usage(verb, _("'%s' names %d groups: %s; give the group id"), s, n,
 		    which.s);
 	else
-		cli_usage(verb, "no group '%s' on floor %s (neither an id nor a "
-		    "name)", s, f->id);
+		cli_usage(verb, _("no group '%s' on floor %s (neither an id nor a "
+		    "name)"), s, f->id);
 	buf_free(&which);
 	return -1;
 }
@@ -119,7 +120,7 @@ cli_parse_id(const char *verb, const char *what, const char *s, int64_t *out)
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || v <= 0)
-		return cli_usage(verb, "%s '%s' is not a number", what, s);
+		return cli_usage(verb, _("%s '%s' is not a number"), what, s);
 	*out = v;
 	return 0;
 }
@@ -132,7 +133,7 @@ cli_parse_period(const char *verb, struct cli *c, const char *day, const char *m
 	int given = (day != NULL) + (month != NULL) + (from != NULL || to != NULL);
 
 	if (given > 1)
-		return cli_usage(verb, "give one of --day, --month or --from/--to");
+		return cli_usage(verb, _("give one of --day, --month or --from/--to"));
 	if (day != NULL) {
 		if (clock_parse_day(day, f) < 0)
 			return cli_usage(verb, "--day '%s' is not a date "
@@ -146,7 +147,7 @@ cli_parse_period(const char *verb, struct cli *c, const char *day, const char *m
 		clock_month_last(f, t);
 	} else if (from != NULL || to != NULL) {
 		if (from == NULL || to == NULL)
-			return cli_usage(verb, "--from and --to go together");
+			return cli_usage(verb, _("--from and --to go together"));
 		if (clock_parse_day(from, f) < 0)
 			return cli_usage(verb, "--from '%s' is not a date "
 			    "YYYY-MM-DD in " CLOCK_YEARS, from);
@@ -154,7 +155,7 @@ cli_parse_period(const char *verb, struct cli *c, const char *day, const char *m
 			return cli_usage(verb, "--to '%s' is not a date "
 			    "YYYY-MM-DD in " CLOCK_YEARS, to);
 		if (strcmp(f, t) > 0)
-			return cli_usage(verb, "--from %s is after --to %s", from, to);
+			return cli_usage(verb, _("--from %s is after --to %s"), from, to);
 	} else {
 		char today[DAY_LEN];
 
@@ -173,7 +174,7 @@ cli_parse_format(const char *verb, const char *s, bool *csv)
 	else if (strcmp(s, "csv") == 0)
 		*csv = true;
 	else
-		return cli_usage(verb, "--format '%s' is not text or csv", s);
+		return cli_usage(verb, _("--format '%s' is not text or csv"), s);
 	return 0;
 }
 
@@ -199,9 +200,9 @@ check_config_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_check_config = {
 	.name = "check-config",
 	.args = "",
-	.help = "validates the configuration\n"
+	.help = N_("validates the configuration\n"
 	    "Prints ok: N seats, N staff, N groups, N rules, or every error as\n"
-	    "FILE:LINE: message.\n",
+	    "FILE:LINE: message.\n"),
 	.open = OPEN_NONE,
 	.needs_actor = false,
 	.exec = check_config_exec,
@@ -235,7 +236,7 @@ init_exec(struct cli *c, int argc, char **argv)
 			return cli_fail(&e);
 		}
 	}
-	cli_printf("database %s ready (schema %d)\n", c->db_path,
+	cli_printf(_("database %s ready (schema %d)\n"), c->db_path,
 	    STORE_SCHEMA_VERSION);
 	return 0;
 }
@@ -243,8 +244,8 @@ init_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_init = {
 	.name = "init",
 	.args = "",
-	.help = "creates or migrates the database (safe to repeat)\n"
-	    "The only command that creates one on a configured floor.\n",
+	.help = N_("creates or migrates the database (safe to repeat)\n"
+	    "The only command that creates one on a configured floor.\n"),
 	.open = OPEN_INIT,
 	.needs_actor = true,
 	.exec = init_exec,
@@ -260,10 +261,10 @@ print_vacancies(const struct floor *f, const struct mark_result *r)
 		if (r->fines[i].staff[0] == '\0') {
 			int g = floor_group_find(f, r->fines[i].grp);
 
-			cli_eprintf("callfloor: note: group %s (%s) has no %s; "
-			    "the %s co-penalty of %s falls on nobody\n",
+			cli_eprintf(_("callfloor: note: group %s (%s) has no %s; "
+			    "the %s co-penalty of %s falls on nobody\n"),
 			    r->fines[i].grp, g >= 0 ? f->groups[g].name : "?",
-			    r->fines[i].role, r->fines[i].role,
+			    _(r->fines[i].role), _(r->fines[i].role),
 			    fen_format(r->fines[i].amount, a, sizeof a));
 		}
 }
@@ -312,37 +313,37 @@ mark_exec(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	targets = (seat != NULL) + (staff != NULL) + (group != NULL);
 	if (targets != 1)
-		return cli_usage("mark", "give exactly one of --seat, --staff "
-		    "or --group");
+		return cli_usage("mark", _("give exactly one of --seat, --staff "
+		    "or --group"));
 	if (rule == NULL)
-		return cli_usage("mark", "--rule CODE is required");
+		return cli_usage("mark", _("--rule CODE is required"));
 	if ((r.rule = floor_rule_find(f, rule)) < 0)
-		return cli_usage("mark", "unknown rule '%s' (callfloor rules "
-		    "lists them)", rule);
+		return cli_usage("mark", _("unknown rule '%s' (callfloor rules "
+		    "lists them)"), rule);
 	if (seat != NULL) {
 		int si = floor_seat_find(f, seat);
 
 		if (si < 0)
-			return cli_usage("mark", "no seat '%s' on floor %s", seat,
+			return cli_usage("mark", _("no seat '%s' on floor %s"), seat,
 			    f->id);
 		if ((r.staff = f->seats[si].staff) < 0)
-			return cli_usage("mark", "seat %s is empty", seat);
+			return cli_usage("mark", _("seat %s is empty"), seat);
 	}
 	if (staff != NULL && (r.staff = cli_staff("mark", f, staff)) < 0)
 		return EXIT_USAGE;
 	if (group != NULL && (r.group = cli_group("mark", f, group)) < 0)
 		return EXIT_USAGE;
 	if (amount != NULL && fen_parse(amount, &r.amount) < 0)
-		return cli_usage("mark", "--amount '%s' is not an amount such as "
-		    "12 or 12.50", amount);
+		return cli_usage("mark", _("--amount '%s' is not an amount such as "
+		    "12 or 12.50"), amount);
 	if (note != NULL && !utf8_valid(note))
-		return cli_usage("mark", "--note is not valid UTF-8");
+		return cli_usage("mark", _("--note is not valid UTF-8"));
 	r.note = note;
 	r.at = clock_now();
 	if (at != NULL) {
 		if (clock_parse_local(at, &r.at) < 0)
-			return cli_usage("mark", "--at '%s' is not a time "
-			    "'YYYY-MM-DD HH:MM'", at);
+			return cli_usage("mark", _("--at '%s' is not a time "
+			    "'YYYY-MM-DD HH:MM'"), at);
 		r.at_given = true;
 	}
 	if ((caller != NULL || phone != NULL) && (strcmp(f->rules[r.rule].code,
@@ -371,8 +372,8 @@ mark_exec(struct cli *c, int argc, char **argv)
 	}
 	print_vacancies(f, &res);
 	if (res.custody != 0)
-		cli_eprintf("callfloor: %s taken into custody (record %lld); "
-		    "`callfloor return %lld` hands it back\n",
+		cli_eprintf(_("callfloor: %s taken into custody (record %lld); "
+		    "`callfloor return %lld` hands it back\n"),
 		    f->rules[r.rule].t.confiscate, (long long)res.custody,
 		    (long long)res.custody);
 	if (entry != 0)
@@ -391,12 +392,12 @@ const struct verb verb_mark = {
 	.args = "(--seat S | --staff ID | --group G) --rule CODE\n"
 	    "                [--amount X] [--note TEXT] [--at 'YYYY-MM-DD HH:MM']\n"
 	    "                [--caller TEXT [--phone NUMBER]]",
-	.help = "records an incident\n"
+	.help = N_("records an incident\n"
 	    "Prints its id, then one line per fine: STAFF_ID ROLE AMOUNT (ROLE:\n"
 	    "offender, director, deputy, supervisor, member).  A vacant role is\n"
 	    "said on stderr.  --rule UNLOGGED --caller TEXT --note TEXT also\n"
 	    "records the complaint found unrecorded in rule B14's register, late,\n"
-	    "with who found it (its entry id on stderr).\n",
+	    "with who found it (its entry id on stderr).\n"),
 	.opts = mark_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -423,16 +424,16 @@ void_exec(struct cli *c, int argc, char **argv)
 			return cli_bad_option("void", ch, argv);
 	}
 	if (optind + 1 != argc)
-		return cli_usage("void", "give one incident id");
+		return cli_usage("void", _("give one incident id"));
 	if (cli_parse_id("void", "incident id", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (reason == NULL || reason[0] == '\0')
-		return cli_usage("void", "--reason TEXT is required");
+		return cli_usage("void", _("--reason TEXT is required"));
 	if (!utf8_valid(reason))
-		return cli_usage("void", "--reason is not valid UTF-8");
+		return cli_usage("void", _("--reason is not valid UTF-8"));
 	if (engine_void(c->floor, c->store, &c->actor, id, reason, &e) < 0)
 		return cli_fail(&e);
-	cli_printf("voided incident %lld\n", (long long)id);
+	cli_printf(_("voided incident %lld\n"), (long long)id);
 	/* The item is physically held until it is handed back: say so. */
 	{
 		struct custody *cu = NULL;
@@ -441,8 +442,8 @@ void_exec(struct cli *c, int argc, char **argv)
 		if (store_custody_held(c->store, &cu, &n, &e) == 0)
 			for (i = 0; i < n; i++)
 				if (cu[i].incident == id)
-					cli_eprintf("callfloor: the %s of %s stays in "
-					    "custody %lld until `callfloor return %lld`\n",
+					cli_eprintf(_("callfloor: the %s of %s stays in "
+					    "custody %lld until `callfloor return %lld`\n"),
 					    cu[i].item, cu[i].staff, (long long)cu[i].id,
 					    (long long)cu[i].id);
 		free(cu);
@@ -453,8 +454,8 @@ void_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_void = {
 	.name = "void",
 	.args = "ID --reason TEXT",
-	.help = "voids an incident (kept on record)\n"
-	    "Later offences are renumbered.\n",
+	.help = N_("voids an incident (kept on record)\n"
+	    "Later offences are renumbered.\n"),
 	.opts = void_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -528,9 +529,10 @@ fines_text(const struct floor *f, const struct ledger_row *rows, int n,
 	fen_t gown = 0, gco = 0, town = 0, tco = 0;
 	int i;
 
-	buf_printf(out, "%s: fines %s to %s (%s)\n", f->name, from, to, f->currency);
+	buf_printf(out, _("%s: fines %s to %s (%s)\n"), f->name, from, to,
+	    f->currency);
 	if (n == 0) {
-		buf_puts(out, "\nno fines\n");
+		buf_printf(out, "\n%s\n", _("no fines"));
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -539,19 +541,24 @@ fines_text(const struct floor *f, const struct ledger_row *rows, int n,
 		if (i == 0 || strcmp(r->group, rows[i - 1].group) != 0) {
 			int g = floor_group_find(f, r->group);
 
-			buf_printf(out, "\nGroup %s  %s\n", r->group,
-			    g >= 0 ? f->groups[g].name : "(former staff)");
+			buf_printf(out, _("\nGroup %s  %s\n"), r->group,
+			    g >= 0 ? f->groups[g].name : _("(former staff)"));
 			buf_puts(out, "  ");
-			text_fit(out, "staff", 8, false, false);
-			text_fit(out, "name", 16, false, false);
-			text_fit(out, "role", 10, false, false);
-			buf_puts(out, "        own         co      total\n");
+			text_fit(out, _("staff"), 8, false, false);
+			text_fit(out, _("name"), 16, false, false);
+			text_fit(out, _("role"), 10, false, false);
+			/* The amounts' headings, right-aligned in 11
+			 * columns like the amounts below. */
+			text_fit(out, _("own"), 11, true, false);
+			text_fit(out, _("co"), 11, true, false);
+			text_fit(out, _("total"), 11, true, false);
+			buf_puts(out, "\n");
 			gown = gco = 0;
 		}
 		buf_puts(out, "  ");
 		text_fit(out, r->staff_id, 8, false, false);
 		text_fit(out, r->name, 16, false, false);
-		text_fit(out, r->role, 10, false, false);
+		text_fit(out, _(r->role), 10, false, false);
 		amounts(out, r->own, r->co);
 		gown += r->own;
 		gco += r->co;
@@ -559,12 +566,12 @@ fines_text(const struct floor *f, const struct ledger_row *rows, int n,
 		tco += r->co;
 		if (i + 1 == n || strcmp(r->group, rows[i + 1].group) != 0) {
 			buf_puts(out, "  ");
-			text_fit(out, "group total", 34, false, false);
+			text_fit(out, _("group total"), 34, false, false);
 			amounts(out, gown, gco);
 		}
 	}
 	buf_puts(out, "\n");
-	text_fit(out, "floor total", 36, false, false);
+	text_fit(out, _("floor total"), 36, false, false);
 	amounts(out, town, tco);
 }
 
@@ -629,7 +636,7 @@ fines_exec(struct cli *c, int argc, char **argv)
 		pdf = true;
 	else if (format != NULL && strcmp(format, "text") != 0 &&
 	    strcmp(format, "csv") != 0)
-		return cli_usage("fines", "--format '%s' is not text, csv or pdf",
+		return cli_usage("fines", _("--format '%s' is not text, csv or pdf"),
 		    format);
 	if (cli_parse_period("fines", c, day, month, from, to, f, t) != 0 ||
 	    (!pdf && cli_parse_format("fines", format, &csv) != 0))
@@ -642,11 +649,11 @@ fines_exec(struct cli *c, int argc, char **argv)
 		group = c->floor->groups[g].id;
 	}
 	if (pdf && group != NULL)
-		return cli_usage("fines", "--format pdf is the whole floor's "
-		    "ledger: leave out --group");
+		return cli_usage("fines", _("--format pdf is the whole floor's "
+		    "ledger: leave out --group"));
 	if (pdf && isatty(STDOUT_FILENO))
-		return cli_usage("fines", "a PDF is not for the terminal: "
-		    "redirect or pipe it");
+		return cli_usage("fines", _("a PDF is not for the terminal: "
+		    "redirect or pipe it"));
 	if (pdf) {
 		if (report_ledger_pdf(c->floor, c->store, f, t, &out, &e) < 0) {
 			buf_free(&out);
@@ -655,8 +662,8 @@ fines_exec(struct cli *c, int argc, char **argv)
 		fwrite(out.s, 1, out.len, stdout);
 		buf_free(&out);
 		if (fflush(stdout) != 0 || ferror(stdout)) {
-			cli_eprintf("callfloor: fines: writing to standard "
-			    "output: %s\n", strerror(errno));
+			cli_eprintf(_("callfloor: fines: writing to standard "
+			    "output: %s\n"), strerror(errno));
 			return EXIT_RUNTIME;
 		}
 		return 0;
@@ -682,9 +689,9 @@ const struct verb verb_fines = {
 	.name = "fines",
 	.args = "[--day D | --month YYYY-MM | --from D --to D]\n"
 	    "                [--group G] [--format text|csv|pdf]",
-	.help = "fines per person (default: this month)\n"
+	.help = N_("fines per person (default: this month)\n"
 	    "--format pdf: the floor's ledger with each group's fines by day, to\n"
-	    "a file or a pipe (not with --group).\n",
+	    "a file or a pipe (not with --group).\n"),
 	.opts = fines_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,
@@ -714,15 +721,15 @@ custody_exec(struct cli *c, int argc, char **argv)
 	if (store_custody_held(c->store, &cu, &n, &e) < 0)
 		return cli_fail(&e);
 	if (n == 0)
-		buf_puts(&out, "nothing in custody\n");
+		buf_printf(&out, "%s\n", _("nothing in custody"));
 	else {
-		text_fit(&out, "id", 6, false, false);
-		text_fit(&out, "seat", 6, false, false);
-		text_fit(&out, "staff", 8, false, false);
-		text_fit(&out, "name", 16, false, false);
-		text_fit(&out, "item", 8, false, false);
-		text_fit(&out, "since", 18, false, false);
-		buf_puts(&out, "kept by\n");
+		text_fit(&out, _("id"), 6, false, false);
+		text_fit(&out, _("seat"), 6, false, false);
+		text_fit(&out, _("staff"), 8, false, false);
+		text_fit(&out, _("name"), 16, false, false);
+		text_fit(&out, _("item"), 8, false, false);
+		text_fit(&out, _("since"), 18, false, false);
+		buf_printf(&out, "%s\n", _("kept by"));
 	}
 	for (i = 0; i < n; i++) {
 		int si = floor_staff_find(c->floor, cu[i].staff);
@@ -749,7 +756,7 @@ custody_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_custody = {
 	.name = "custody",
 	.args = "",
-	.help = "confiscated items still held\n",
+	.help = N_("confiscated items still held\n"),
 	.open = OPEN_READ,
 	.needs_actor = true,
 	.exec = custody_exec,
@@ -766,15 +773,15 @@ return_exec(struct cli *c, int argc, char **argv)
 	while (cli_getopt(c, argc, argv, &ch) != -1)
 		return cli_bad_option("return", ch, argv);
 	if (optind + 1 != argc)
-		return cli_usage("return", "give one custody id (callfloor "
-		    "custody lists them)");
+		return cli_usage("return", _("give one custody id (callfloor "
+		    "custody lists them)"));
 	if (cli_parse_id("return", "custody id", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (engine_return(c->floor, c->store, &c->actor, id, &e) < 0 ||
 	    store_custody_get(c->store, id, &cu, &e) != 0)
 		return cli_fail(&e);
 	si = floor_staff_find(c->floor, cu.staff);
-	cli_printf("returned: %s of %s (%s), custody record %lld\n", cu.item,
+	cli_printf(_("returned: %s of %s (%s), custody record %lld\n"), cu.item,
 	    si >= 0 ? c->floor->staff[si].name : "?", cu.staff, (long long)id);
 	return 0;
 }
@@ -782,7 +789,7 @@ return_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_return = {
 	.name = "return",
 	.args = "ID",
-	.help = "hands a confiscated item back (ids: callfloor custody)\n",
+	.help = N_("hands a confiscated item back (ids: callfloor custody)\n"),
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = return_exec,
@@ -831,7 +838,7 @@ map_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_map = {
 	.name = "map",
 	.args = "[--day D] [--ascii]",
-	.help = "the seat map as plain text\n",
+	.help = N_("the seat map as plain text\n"),
 	.opts = map_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,
@@ -842,6 +849,7 @@ static int
 rules_exec(struct cli *c, int argc, char **argv)
 {
 	struct buf out = { 0 };
+	bool tty = isatty(STDOUT_FILENO), zh = i18n_chinese();
 	int i;
 
 	if (cli_bare(c, argc, argv) != 0)
@@ -852,9 +860,17 @@ rules_exec(struct cli *c, int argc, char **argv)
 
 		text_fit(&out, key, 3, false, false);
 		text_fit(&out, r->code, 17, false, false);
-		text_fit(&out, r->title_zh[0] ? r->title_zh : r->title, 24, false,
-		    false);
-		buf_puts(&out, " ");
+		if (tty) {
+			/* A terminal: the interface language's title, cut to
+			 * its column. */
+			text_fit(&out, zh && r->title_zh[0] ? r->title_zh :
+			    r->title, 24, false, false);
+			buf_puts(&out, " ");
+		} else {
+			/* A file or a pipe: both titles, never cut. */
+			buf_printf(&out, "%s%s%s  ", r->title,
+			    r->title_zh[0] ? " / " : "", r->title_zh);
+		}
 		terms_describe(&r->t, "", &out);
 		buf_puts(&out, "\n");
 	}
@@ -866,7 +882,7 @@ rules_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_rules = {
 	.name = "rules",
 	.args = "",
-	.help = "the rulebook in force, with hotkeys and amounts\n",
+	.help = N_("the rulebook in force, with hotkeys and amounts\n"),
 	.open = OPEN_NONE,
 	.needs_actor = false,
 	.exec = rules_exec,

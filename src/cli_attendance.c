@@ -47,10 +47,10 @@ sign_void(struct cli *c, int staff, const char *day, const char *reason)
 	if (attendance_signin_void(f, c->store, &c->actor, staff, d, reason ?
 	    reason : "sign-in voided", &late, &e) < 0)
 		return cli_fail(&e);
-	cli_printf("%s %s: sign-in of %s voided (kept on record)\n", f->staff[staff].id,
+	cli_printf(_("%s %s: sign-in of %s voided (kept on record)\n"), f->staff[staff].id,
 	    f->staff[staff].name, d);
 	if (late != 0)
-		cli_printf("LATE incident %lld voided\n", (long long)late);
+		cli_printf(_("LATE incident %lld voided\n"), (long long)late);
 	return 0;
 }
 
@@ -168,31 +168,38 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 		return sign_import(c, import, outside);
 	}
 	if (optind + 1 != argc)
-		return cli_usage(verb, "give one staff id or name");
+		return cli_usage(verb, _("give one staff id or name"));
 	if ((staff = cli_staff(verb, f, argv[optind])) < 0)
 		return EXIT_USAGE;
 	if (voiding && (at != NULL || outside))
-		return cli_usage(verb, "--void takes --day (and --reason), not --at");
+		return cli_usage(verb, _("--void takes --day (and --reason), not --at"));
 	if (!voiding && (day != NULL || reason != NULL))
-		return cli_usage(verb, "--day and --reason go with --void");
+		return cli_usage(verb, _("--day and --reason go with --void"));
 	if (voiding)
 		return sign_void(c, staff, day, reason);
 	if (at != NULL && clock_parse_local(at, &when) < 0)
-		return cli_usage(verb, "--at '%s' is not a time 'YYYY-MM-DD HH:MM'", at);
+		return cli_usage(verb, _("--at '%s' is not a time 'YYYY-MM-DD HH:MM'"), at);
 	if ((in ? attendance_signin : attendance_signout)(f, c->store, &c->actor,
 	    staff, when, at != NULL, outside, &r, &e) < 0)
 		return cli_fail(&e);
 	clock_format(when, stamp, sizeof stamp);
-	cli_printf("%s %s signed %s at %s", f->staff[staff].id, f->staff[staff].name,
-	    in ? "in" : "out", stamp);
-	if (r.minutes > 0)
-		cli_printf(", %d minutes %s%s", r.minutes, in ? "late" : "early",
-		    r.half_day ? " (half a day of personal leave, A1)" : "");
-	cli_printf("%s\n", outside ? " (outside the shift)" : "");
+	cli_printf(in ? _("%s %s signed in at %s") : _("%s %s signed out at %s"),
+	    f->staff[staff].id, f->staff[staff].name, stamp);
+	if (r.minutes > 0) {
+		if (in)
+			cli_printf(ngettext(", %d minute late", ", %d minutes late",
+			    (unsigned long)r.minutes), r.minutes);
+		else
+			cli_printf(ngettext(", %d minute early", ", %d minutes early",
+			    (unsigned long)r.minutes), r.minutes);
+		if (r.half_day)
+			cli_printf("%s", _(" (half a day of personal leave, A1)"));
+	}
+	cli_printf("%s\n", outside ? _(" (outside the shift)") : "");
 	if (r.late_incident != 0) {
 		char a[32];
 
-		cli_printf("LATE incident %lld: %s %s\n", (long long)r.late_incident,
+		cli_printf(_("LATE incident %lld: %s %s\n"), (long long)r.late_incident,
 		    f->staff[staff].id, fen_format(r.late_fine, a, sizeof a));
 	}
 	return 0;
@@ -226,11 +233,11 @@ explain_exec(struct cli *c, int argc, char **argv)
 			return cli_bad_option("explain", ch, argv);
 	}
 	if (optind + 1 != argc)
-		return cli_usage("explain", "give one staff id or name");
+		return cli_usage("explain", _("give one staff id or name"));
 	if ((staff = cli_staff("explain", f, argv[optind])) < 0)
 		return EXIT_USAGE;
 	if (note == NULL || note[0] == '\0')
-		return cli_usage("explain", "--note TEXT is required");
+		return cli_usage("explain", _("--note TEXT is required"));
 	if (day == NULL)
 		clock_shift_day(f, clock_now(), d);
 	else if (clock_parse_day(day, d) < 0)
@@ -238,7 +245,7 @@ explain_exec(struct cli *c, int argc, char **argv)
 		    CLOCK_YEARS, day);
 	if (attendance_explain(f, c->store, &c->actor, staff, d, note, &e) < 0)
 		return cli_fail(&e);
-	cli_printf("%s %s: attendance explanation for %s recorded\n",
+	cli_printf(_("%s %s: attendance explanation for %s recorded\n"),
 	    f->staff[staff].id, f->staff[staff].name, d);
 	return 0;
 }
@@ -246,8 +253,8 @@ explain_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_explain = {
 	.name = "explain",
 	.args = "STAFF [--day D] --note TEXT",
-	.help = "records an attendance explanation (A2)\n"
-	    "An explained day (default today) is not an absence.\n",
+	.help = N_("records an attendance explanation (A2)\n"
+	    "An explained day (default today) is not an absence.\n"),
 	.opts = explain_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -258,7 +265,7 @@ const struct verb verb_signin = {
 	.name = "signin",
 	.args = "STAFF [--at T] [--outside-shift] | --void STAFF [--day D]\n"
 	    "                [--reason TEXT] | --import FILE [--outside-shift]",
-	.help = "signs STAFF in; a late arrival is fined (LATE)\n"
+	.help = N_("signs STAFF in; a late arrival is fined (LATE)\n"
 	    "A sign-in is taken from floor.signin_window minutes before the shift\n"
 	    "until its end; outside that only a manager records one, with\n"
 	    "--outside-shift.  --void voids the day's sign-in and its LATE mark\n"
@@ -266,7 +273,7 @@ const struct verb verb_signin = {
 	    "--import FILE (managers): a time clock's CSV, header staff_id,time,kind\n"
 	    "(time YYYY-MM-DD HH:MM, kind in|out), each row judged as signin and\n"
 	    "signout judge it; any bad row is listed as FILE:LINE and nothing is\n"
-	    "written; a row already recorded (or voided) adds nothing.\n",
+	    "written; a row already recorded (or voided) adds nothing.\n"),
 	.opts = signin_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -276,9 +283,9 @@ const struct verb verb_signin = {
 const struct verb verb_signout = {
 	.name = "signout",
 	.args = "STAFF [--at T] [--outside-shift]",
-	.help = "signs STAFF out; an early leave is counted\n"
+	.help = N_("signs STAFF out; an early leave is counted\n"
 	    "Taken from the sign-in until floor.signout_window minutes after the\n"
-	    "shift; outside that only a manager records one (--outside-shift).\n",
+	    "shift; outside that only a manager records one (--outside-shift).\n"),
 	.opts = signout_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -318,7 +325,7 @@ leave_exec(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc)
-		return cli_usage("leave", "give one staff id or name");
+		return cli_usage("leave", _("give one staff id or name"));
 	if ((r.staff = cli_staff("leave", f, argv[optind])) < 0)
 		return EXIT_USAGE;
 	if (from == NULL || clock_parse_day(from, r.from) < 0)
@@ -329,11 +336,11 @@ leave_exec(struct cli *c, int argc, char **argv)
 	else if (clock_parse_day(to, r.to) < 0)
 		return cli_usage("leave", "--to '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS, to);
 	if (kind == NULL || (strcmp(kind, "sick") != 0 && strcmp(kind, "personal") != 0))
-		return cli_usage("leave", "--kind '%s' is not sick or personal",
+		return cli_usage("leave", _("--kind '%s' is not sick or personal"),
 		    kind ? kind : "");
 	r.kind = kind[0] == 's' ? LEAVE_SICK : LEAVE_PERSONAL;
 	if (via == NULL)
-		return cli_usage("leave", "--via written|phone|sms is required");
+		return cli_usage("leave", _("--via written|phone|sms is required"));
 	if (strcmp(via, "written") == 0)
 		r.via = VIA_WRITTEN;
 	else if (strcmp(via, "phone") == 0)
@@ -341,27 +348,27 @@ leave_exec(struct cli *c, int argc, char **argv)
 	else if (strcmp(via, "sms") == 0)
 		r.via = VIA_SMS;
 	else
-		return cli_usage("leave", "--via '%s' is not written, phone or sms", via);
+		return cli_usage("leave", _("--via '%s' is not written, phone or sms"), via);
 	if (req == NULL || clock_parse_local(req, &r.requested_at) < 0)
-		return cli_usage("leave", "--requested-at '%s' is not a time "
-		    "'YYYY-MM-DD HH:MM'", req ? req : "");
+		return cli_usage("leave", _("--requested-at '%s' is not a time "
+		    "'YYYY-MM-DD HH:MM'"), req ? req : "");
 	if (attendance_leave(f, c->store, &c->actor, &r, &id, &valid, &e) < 0)
 		return cli_fail(&e);
 	if (valid) {
-		cli_printf("leave %lld: %s %s %s to %s, requested by %s%s\n",
+		cli_printf(_("leave %lld: %s %s %s to %s, requested by %s%s\n"),
 		    (long long)id, f->staff[r.staff].id, kind, r.from, r.to, via,
-		    r.via == VIA_PHONE ? " (written form pending: callfloor "
-		    "leave-form ID)" : "");
+		    r.via == VIA_PHONE ? _(" (written form pending: callfloor "
+		    "leave-form ID)") : "");
 		if (leave_needs_approval(f, r.from, r.to))
-			cli_printf("pending a manager's approval (A5): callfloor "
+			cli_printf(_("pending a manager's approval (A5): callfloor "
 			    "leave-approve %lld; a day that passes unapproved "
-			    "counts as absence\n", (long long)id);
+			    "counts as absence\n"), (long long)id);
 	} else {
 		char why[STORE_TEXT];
 
 		leave_check(f, &r, why, sizeof why);
-		cli_printf("leave %lld recorded as INVALID: %s; its days count as "
-		    "absence\n", (long long)id, why);
+		cli_printf(_("leave %lld recorded as INVALID: %s; its days count as "
+		    "absence\n"), (long long)id, why);
 	}
 	return 0;
 }
@@ -371,13 +378,13 @@ const struct verb verb_leave = {
 	.args = "STAFF --from D [--to D] --kind sick|personal\n"
 	    "                --via written|phone|sms --requested-at T "
 	    "[--record-invalid]",
-	.help = "records a leave request, checked as A4/A5 say\n"
+	.help = N_("records a leave request, checked as A4/A5 say\n"
 	    "  --requested-at T  when it was asked: at most 48 hours back for a\n"
 	    "                    supervisor, further for a manager\n"
 	    "  --record-invalid  keep an invalid request on record (its days\n"
 	    "                    count as absence) instead of refusing it\n"
 	    "A request of more than one working day waits for a manager's\n"
-	    "callfloor leave-approve ID.\n",
+	    "callfloor leave-approve ID.\n"),
 	.opts = leave_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -394,19 +401,19 @@ leave_approve_exec(struct cli *c, int argc, char **argv)
 	while (cli_getopt(c, argc, argv, &ch) != -1)
 		return cli_bad_option("leave-approve", ch, argv);
 	if (optind + 1 != argc)
-		return cli_usage("leave-approve", "give one leave request id");
+		return cli_usage("leave-approve", _("give one leave request id"));
 	if (cli_parse_id("leave-approve", "leave id", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (attendance_leave_approve(c->floor, c->store, &c->actor, id, &e) < 0)
 		return cli_fail(&e);
-	cli_printf("leave %lld: approved by %s\n", (long long)id, c->actor.login);
+	cli_printf(_("leave %lld: approved by %s\n"), (long long)id, c->actor.login);
 	return 0;
 }
 
 const struct verb verb_leave_approve = {
 	.name = "leave-approve",
 	.args = "ID",
-	.help = "approves leave request ID, as you (managers; A5)\n",
+	.help = N_("approves leave request ID, as you (managers; A5)\n"),
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = leave_approve_exec,
@@ -422,19 +429,19 @@ leave_form_exec(struct cli *c, int argc, char **argv)
 	while (cli_getopt(c, argc, argv, &ch) != -1)
 		return cli_bad_option("leave-form", ch, argv);
 	if (optind + 1 != argc)
-		return cli_usage("leave-form", "give one leave request id");
+		return cli_usage("leave-form", _("give one leave request id"));
 	if (cli_parse_id("leave-form", "leave id", argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (attendance_leave_form(c->floor, c->store, &c->actor, id, &e) < 0)
 		return cli_fail(&e);
-	cli_printf("leave %lld: written form received\n", (long long)id);
+	cli_printf(_("leave %lld: written form received\n"), (long long)id);
 	return 0;
 }
 
 const struct verb verb_leave_form = {
 	.name = "leave-form",
 	.args = "ID",
-	.help = "the written form of phone request ID came in\n",
+	.help = N_("the written form of phone request ID came in\n"),
 	.open = OPEN_WRITE,
 	.needs_actor = true,
 	.exec = leave_form_exec,
@@ -488,11 +495,32 @@ attendance_exec(struct cli *c, int argc, char **argv)
 		buf_puts(&out, "staff_id,name,late,early,half_days,absences,"
 		    "bonus_forfeit,flags,breaks,break_minutes,breaks_over\r\n");
 	else {
-		buf_printf(&out, "%s: attendance %.7s\n\n", f->name, first);
-		text_fit(&out, "staff", 8, false, false);
-		text_fit(&out, "name", 16, false, false);
-		buf_puts(&out, " late early half absent bonus  breaks min over  "
-		    "flags\n");
+		buf_printf(&out, _("%s: attendance %.7s\n\n"), f->name, first);
+		text_fit(&out, _("staff"), 8, false, false);
+		text_fit(&out, _("name"), 16, false, false);
+		/* Each heading as wide as its column below, measured. */
+		buf_puts(&out, " ");
+		/* TRANSLATORS: attendance table headings, columns of 4, 5,
+		 * 4, 6 and 6: counts of late arrivals, early leaves, half
+		 * days, days of absence, the attendance bonus. */
+		text_fit(&out, _("late"), 4, true, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("early"), 5, true, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("half"), 4, true, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("absent"), 6, true, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("bonus"), 6, false, false);
+		buf_puts(&out, " ");
+		/* TRANSLATORS: breaks taken, minutes away, breaks over the
+		 * limit: columns of 6, 3 and 4. */
+		text_fit(&out, _("breaks"), 6, true, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("min"), 3, true, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("over"), 4, true, false);
+		buf_printf(&out, "  %s\n", _("flags"));
 	}
 	for (i = 0; i < f->nstaff; i++) {
 		const struct att_month *a = &m[i];
@@ -513,9 +541,13 @@ attendance_exec(struct cli *c, int argc, char **argv)
 		}
 		text_fit(&out, f->staff[i].id, 8, false, false);
 		text_fit(&out, f->staff[i].name, 16, false, false);
-		buf_printf(&out, " %4d %5d %4d %6s %-6s %6d %3d %4d  %s\n", a->late,
-		    a->early, a->half_days, abs, a->bonus_forfeit ? "lost" : "-",
-		    bt[i].breaks, bt[i].minutes, bt[i].over, a->flags);
+		buf_printf(&out, " %4d %5d %4d %6s ", a->late, a->early,
+		    a->half_days, abs);
+		/* TRANSLATORS: the attendance bonus is lost this month. */
+		text_fit(&out, a->bonus_forfeit ? _("lost") : "-", 6, false,
+		    false);
+		buf_printf(&out, " %6d %3d %4d  %s\n", bt[i].breaks, bt[i].minutes,
+		    bt[i].over, a->flags);
 	}
 	cli_print(&out);
 	buf_free(&out);
@@ -528,8 +560,8 @@ attendance_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_attendance = {
 	.name = "attendance",
 	.args = "[--month YYYY-MM] [--format text|csv]",
-	.help = "late, early, half days, absences, flags and breaks\n"
-	    "Breaks: how many, the minutes away, how many over the limit.\n",
+	.help = N_("late, early, half days, absences, flags and breaks\n"
+	    "Breaks: how many, the minutes away, how many over the limit.\n"),
 	.opts = attendance_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,

@@ -22,8 +22,8 @@ refuse_unless_reader(const struct cli *c, const char *verb)
 {
 	if (c->actor.role == UROLE_MANAGER || c->actor.role == UROLE_LEAD)
 		return 0;
-	cli_eprintf("callfloor: %s: %s is a %s: only managers and leads "
-	    "read the whole record\n", verb, c->actor.login,
+	cli_eprintf(_("callfloor: %s: %s is a %s: only managers and leads "
+	    "read the whole record\n"), verb, c->actor.login,
 	    urole_name(c->actor.role));
 	return EXIT_REFUSED;
 }
@@ -63,17 +63,17 @@ audit_text(const struct audit_row *r, int n, struct buf *out)
 	int i;
 
 	if (n == 0) {
-		buf_puts(out, "no audit lines\n");
+		buf_printf(out, "%s\n", _("no audit lines"));
 		return;
 	}
-	text_fit(out, "when", 20, false, ascii);
-	text_fit(out, "login", 10, false, ascii);
-	text_fit(out, "uid", 7, false, ascii);
-	text_fit(out, "terminal", 12, false, ascii);
-	text_fit(out, "from", 16, false, ascii);
-	text_fit(out, "action", 16, false, ascii);
-	text_fit(out, "object", 22, false, ascii);
-	buf_puts(out, "detail\n");
+	text_fit(out, _("when"), 20, false, ascii);
+	text_fit(out, _("login"), 10, false, ascii);
+	text_fit(out, _("uid"), 7, false, ascii);
+	text_fit(out, _("terminal"), 12, false, ascii);
+	text_fit(out, _("from"), 16, false, ascii);
+	text_fit(out, _("action"), 16, false, ascii);
+	text_fit(out, _("object"), 22, false, ascii);
+	buf_printf(out, "%s\n", _("detail"));
 	for (i = 0; i < n; i++) {
 		char when[32], uid[24];
 
@@ -139,7 +139,7 @@ audit_exec(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 		clock_add_days(t, 1, next);
 		if (day_start(f, &a) < 0 || day_start(next, &b) < 0)
-			return cli_usage("audit", "cannot place %s in floor time",
+			return cli_usage("audit", _("cannot place %s in floor time"),
 			    from);
 		lo = a;
 		hi = (int64_t)b - 1;
@@ -170,7 +170,7 @@ backup_exec(struct cli *c, int argc, char **argv)
 	while (cli_getopt(c, argc, argv, &ch) != -1)
 		return cli_bad_option("backup", ch, argv);
 	if (optind + 1 != argc)
-		return cli_usage("backup", "give one file to write the copy to");
+		return cli_usage("backup", _("give one file to write the copy to"));
 	file = argv[optind];
 	if ((rc = refuse_unless_reader(c, "backup")) != 0)
 		return rc;
@@ -179,10 +179,10 @@ backup_exec(struct cli *c, int argc, char **argv)
 	fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		if (errno == EEXIST)
-			err_set(&e, EXIT_USAGE, "backup: %s already exists; callfloor "
-			    "does not overwrite it", file);
+			err_set(&e, EXIT_USAGE, _("backup: %s already exists; callfloor "
+			    "does not overwrite it"), file);
 		else
-			err_set(&e, EXIT_RUNTIME, "backup: cannot create %s: %s", file,
+			err_set(&e, EXIT_RUNTIME, _("backup: cannot create %s: %s"), file,
 			    strerror(errno));
 		goto fail;
 	}
@@ -199,7 +199,7 @@ backup_exec(struct cli *c, int argc, char **argv)
 		goto fail;
 	}
 	store_close(copy);
-	cli_printf("copied %s to %s\n", c->db_path, file);
+	cli_printf(_("copied %s to %s\n"), c->db_path, file);
 	return 0;
 fail:
 	return cli_fail(&e);
@@ -208,8 +208,8 @@ fail:
 const struct verb verb_audit = {
 	.name = "audit",
 	.args = "[--from D --to D] [--format text|csv]",
-	.help = "the audit trail of every write (managers, leads)\n"
-	    "Who (login, uid, terminal, SSH address) wrote what, when.\n",
+	.help = N_("the audit trail of every write (managers, leads)\n"
+	    "Who (login, uid, terminal, SSH address) wrote what, when.\n"),
 	.opts = audit_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,
@@ -219,8 +219,8 @@ const struct verb verb_audit = {
 const struct verb verb_backup = {
 	.name = "backup",
 	.args = "FILE",
-	.help = "a consistent copy of the live database\n"
-	    "For managers and leads; never overwrites FILE.\n",
+	.help = N_("a consistent copy of the live database\n"
+	    "For managers and leads; never overwrites FILE.\n"),
 	.open = OPEN_READ,
 	.needs_actor = true,
 	.exec = backup_exec,

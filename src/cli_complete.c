@@ -109,8 +109,8 @@ print_words(const struct floor *f, const char *kind)
 		for (i = 0; i < f->ngroups; i++)
 			buf_printf(&b, "%s\n", f->groups[i].id);
 	else
-		return cli_usage("completion", "--words '%s' is not rules, staff, "
-		    "seats or groups", kind);
+		return cli_usage("completion", _("--words '%s' is not rules, staff, "
+		    "seats or groups"), kind);
 	cli_print(&b);
 	buf_free(&b);
 	return 0;
@@ -141,9 +141,9 @@ completion_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_completion = {
 	.name = "completion",
 	.args = "[--words rules|staff|seats|groups]",
-	.help = "the bash completion script (make install puts it in place)\n"
+	.help = N_("the bash completion script (make install puts it in place)\n"
 	    "With --words, the floor's rule codes, staff ids, seat ids or group\n"
-	    "ids, one a line, which the script asks for as you type.\n",
+	    "ids, one a line, which the script asks for as you type.\n"),
 	.opts = completion_opts,
 	.open = OPEN_NONE,
 	.needs_actor = false,

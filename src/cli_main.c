@@ -77,25 +77,25 @@ static const struct option global_opts[] = {
 };
 #define GLOBAL_SHORTS "c:d:h"
 
-static const char usage_head[] =
+static const char usage_head[] = N_(
 "usage: callfloor [-c FILE] [-d FILE] [COMMAND [OPTIONS]]\n"
 "\n"
 "Runs a call-center floor by its rulebook: the live seat map, marks, fines.\n"
 "\n"
-"  callfloor                 the live console (the seat map)\n";
+"  callfloor                 the live console (the seat map)\n");
 
-static const char usage_tail[] =
+static const char usage_tail[] = N_(
 "\n"
 "Options (before or after the command):\n"
 "  -c, --config FILE   configuration (else $CALLFLOOR_CONFIG, else\n"
-"                      " SYSTEM_CONFIG ", else the demo floor)\n"
+"                      %s, else the demo floor)\n"
 "  -d, --db FILE       database (else floor.database, else\n"
 "                      $XDG_DATA_HOME/callfloor/<floor id>.db)\n"
 "  -h, --help          this help; `callfloor COMMAND -h` for one command\n"
 "  -V, --version       the version\n"
 "\n"
 "Exit status: 0 success, 1 runtime failure, 2 bad usage or configuration,\n"
-"3 refused (your role does not allow it).\n";
+"3 refused (your role does not allow it).\n");
 
 const struct verb *const *
 cli_verbs(void)
@@ -108,9 +108,9 @@ print_usage(void)
 {
 	const struct verb *const *v;
 
-	fputs(usage_head, stdout);
+	fputs(_(usage_head), stdout);
 	for (v = verbs; *v; v++) {
-		const char *h = (*v)->help;
+		const char *h = _((*v)->help);
 		int w = (int)strlen((*v)->name) + ((*v)->args[0] ?
 		    1 + (int)strlen((*v)->args) : 0);
 
@@ -123,21 +123,21 @@ print_usage(void)
 			printf("\n%28s", "");
 		printf("%.*s\n", (int)strcspn(h, "\n"), h);
 	}
-	fputs(usage_tail, stdout);
+	printf(_(usage_tail), SYSTEM_CONFIG);
 }
 
 static void
 print_verb_usage(const struct verb *v)
 {
-	const char *h = v->help;
+	const char *h = _(v->help);
 	int n = (int)strcspn(h, "\n");
 
 	/* The list's first line, as the page's opening sentence. */
-	printf("usage: callfloor %s%s%s\n\n%c%.*s.\n%s", v->name,
+	printf(_("usage: callfloor %s%s%s\n\n%c%.*s.\n%s"), v->name,
 	    v->args[0] ? " " : "", v->args, toupper((unsigned char)h[0]), n - 1,
 	    h + 1, h[n] ? h + n + 1 : "");
-	printf("\nEvery command also takes -c FILE, -d FILE and -h (callfloor "
-	    "--help).\n");
+	printf("\n%s\n", _("Every command also takes -c FILE, -d FILE and -h "
+	    "(callfloor --help)."));
 }
 
 /* vfprintf through the sanitiser, the layout kept. */
@@ -186,7 +186,8 @@ cli_say(const char *msg)
 int
 cli_fail(struct err *e)
 {
-	fputs("callfloor: ", stderr);
+	/* TRANSLATORS: the program's name, before an error message. */
+	fputs(_("callfloor: "), stderr);
 	cli_say(e->msg);
 	return e->code ? e->code : EXIT_RUNTIME;
 }
@@ -195,15 +196,15 @@ int
 cli_bad_option(const char *verb, int ch, char **argv)
 {
 	if (ch == ':')
-		return cli_usage(verb, "%s needs a value", argv[optind - 1]);
-	return cli_usage(verb, "unknown option '%s'", argv[optind - 1]);
+		return cli_usage(verb, _("%s needs a value"), argv[optind - 1]);
+	return cli_usage(verb, _("unknown option '%s'"), argv[optind - 1]);
 }
 
 int
 cli_no_more(const char *verb, int argc, char **argv, int want)
 {
 	if (optind + want < argc)
-		return cli_usage(verb, "unexpected argument '%s'",
+		return cli_usage(verb, _("unexpected argument '%s'"),
 		    argv[optind + want]);
 	return 0;
 }
@@ -260,7 +261,7 @@ optset_make(struct optset *o, const struct verb *v)
 	/* ':' first: a missing value is told apart from an unknown option. */
 	if ((size_t)snprintf(o->shorts, sizeof o->shorts, ":" GLOBAL_SHORTS "%s",
 	    v->shortopts ? v->shortopts : "") >= sizeof o->shorts)
-		die("verb %s: too many short options", v->name);
+		die(_("verb %s: too many short options"), v->name);
 }
 
 int
@@ -369,16 +370,16 @@ db_path(struct cli *c, bool create, struct err *e)
 		struct passwd *pw = getpwuid(getuid());
 
 		if (pw == NULL)
-			return err_set(e, EXIT_RUNTIME, "no home folder for the "
-			    "database; give one with --db");
+			return err_set(e, EXIT_RUNTIME, _("no home folder for the "
+			    "database; give one with --db"));
 		snprintf(dir, sizeof dir, "%s/.local/share/callfloor", pw->pw_dir);
 	}
 	if (create && mkdirs(dir) < 0)
-		return err_set(e, EXIT_RUNTIME, "cannot create %s: %s", dir,
+		return err_set(e, EXIT_RUNTIME, _("cannot create %s: %s"), dir,
 		    strerror(errno));
 	if ((size_t)snprintf(c->db_path, sizeof c->db_path, "%s/%s.db", dir,
 	    c->floor->id) >= sizeof c->db_path)
-		return err_set(e, EXIT_RUNTIME, "database path too long");
+		return err_set(e, EXIT_RUNTIME, _("database path too long"));
 	return 0;
 }
 
@@ -396,9 +397,9 @@ say_waiting(const char *path, time_t since)
 
 	localtime_r(&since, &tm);
 	strftime(when, sizeof when, "%H:%M:%S", &tm);
-	fprintf(stderr, "callfloor: the floor database %s is busy since %s: "
+	fprintf(stderr, _("callfloor: the floor database %s is busy since %s: "
 	    "another callfloor holds its write lock; waiting for it (Ctrl-C "
-	    "gives up)\n", path, when);
+	    "gives up)\n"), path, when);
 }
 
 static int
@@ -475,7 +476,7 @@ cli_setup(struct cli *c, int argc, char **argv, int *rc)
 			if (strcmp((*v)->name, c->argv[0]) == 0)
 				break;
 		if (*v == NULL) {
-			*rc = cli_usage(NULL, "unknown command '%s'", c->argv[0]);
+			*rc = cli_usage(NULL, _("unknown command '%s'"), c->argv[0]);
 			return 0;
 		}
 		c->verb = *v;
@@ -484,8 +485,8 @@ cli_setup(struct cli *c, int argc, char **argv, int *rc)
 			return 0;
 		}
 	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "callfloor: the console needs a terminal; for "
-		    "plain text use `callfloor map`\n");
+		fprintf(stderr, _("callfloor: the console needs a terminal; for "
+		    "plain text use `callfloor map`\n"));
 		*rc = EXIT_USAGE;
 		return 0;
 	}

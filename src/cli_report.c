@@ -17,17 +17,17 @@
 #include "report_pdf.h"
 #include "text.h"
 
-static const char report_help[] =
-"the end-of-day summary\n"
-"Of shift day D (default: today's shift day).\n"
-"\n"
-"  --format csv      one row per fine line instead of the printable text\n"
-"  --format pdf      the summary as a PDF (floor.paper: a4 or letter)\n"
-"  -o, --output FILE write it to FILE (whole or not at all)\n"
-"  --print           send it to floor.print_command (default lp): as PDF\n"
-"                    or text by floor.print_format (check-config says)\n"
-"  --printer NAME    ... on printer NAME (lp -d NAME)\n"
-"  --page-lines N    lines per printed page (default 60, at least 20)\n";
+#define REPORT_HELP N_( \
+"the end-of-day summary\n" \
+"Of shift day D (default: today's shift day).\n" \
+"\n" \
+"  --format csv      one row per fine line instead of the printable text\n" \
+"  --format pdf      the summary as a PDF (floor.paper: a4 or letter)\n" \
+"  -o, --output FILE write it to FILE (whole or not at all)\n" \
+"  --print           send it to floor.print_command (default lp): as PDF\n" \
+"                    or text by floor.print_format (check-config says)\n" \
+"  --printer NAME    ... on printer NAME (lp -d NAME)\n" \
+"  --page-lines N    lines per printed page (default 60, at least 20)\n")
 
 int
 cli_write_atomic(const char *path, const char *data, size_t n, struct err *e)
@@ -37,7 +37,7 @@ cli_write_atomic(const char *path, const char *data, size_t n, struct err *e)
 	int fd;
 
 	if ((fd = mkstemp(tmp)) < 0) {
-		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, EXIT_RUNTIME, _("cannot write %s: %s"), path, strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -45,14 +45,14 @@ cli_write_atomic(const char *path, const char *data, size_t n, struct err *e)
 	umask(mask);
 	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, n) < 0 ||
 	    fsync(fd) < 0) {
-		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, EXIT_RUNTIME, _("cannot write %s: %s"), path, strerror(errno));
 		close(fd);
 		unlink(tmp);
 		free(tmp);
 		return -1;
 	}
 	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		err_set(e, EXIT_RUNTIME, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, EXIT_RUNTIME, _("cannot write %s: %s"), path, strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return -1;
@@ -103,7 +103,7 @@ report_exec(struct cli *c, int argc, char **argv)
 		pdf = true;
 	else if (format != NULL && strcmp(format, "text") != 0 &&
 	    strcmp(format, "csv") != 0)
-		return cli_usage("report", "--format '%s' is not text, csv or pdf",
+		return cli_usage("report", _("--format '%s' is not text, csv or pdf"),
 		    format);
 	else if (cli_parse_format("report", format, &csv) != 0)
 		return EXIT_USAGE;
@@ -118,22 +118,22 @@ report_exec(struct cli *c, int argc, char **argv)
 		v = strtol(lines, &end, 10);
 		if (errno != 0 || end == lines || *end != '\0' ||
 		    v < REPORT_PAGE_MIN || v > 10000)
-			return cli_usage("report", "--page-lines '%s' is not a number "
-			    "from %d to 10000", lines, REPORT_PAGE_MIN);
+			return cli_usage("report", _("--page-lines '%s' is not a number "
+			    "from %d to 10000"), lines, REPORT_PAGE_MIN);
 		page = (int)v;
 	}
 	if (printer != NULL && !print)
-		return cli_usage("report", "--printer NAME goes with --print");
+		return cli_usage("report", _("--printer NAME goes with --print"));
 	if (print && csv)
-		return cli_usage("report", "--print prints the text report, not CSV");
+		return cli_usage("report", _("--print prints the text report, not CSV"));
 	if (output != NULL && output[0] == '\0')
-		return cli_usage("report", "-o needs a file name");
+		return cli_usage("report", _("-o needs a file name"));
 	if (pdf && lines != NULL)
-		return cli_usage("report", "--page-lines is for the text report; "
-		    "a PDF page holds what its paper holds");
+		return cli_usage("report", _("--page-lines is for the text report; "
+		    "a PDF page holds what its paper holds"));
 	if (pdf && output == NULL && !print && isatty(STDOUT_FILENO))
-		return cli_usage("report", "a PDF is not for the terminal: write "
-		    "it with -o FILE, or pipe it");
+		return cli_usage("report", _("a PDF is not for the terminal: write "
+		    "it with -o FILE, or pipe it"));
 	rc = pdf ? report_pdf(c->floor, c->store, d, c->actor.login, &out, &e) :
 	    csv ? report_csv(c->floor, c->store, d, &out, &e) :
 	    report_text_paged(c->floor, c->store, d, c->actor.login, page, &out,
@@ -159,14 +159,14 @@ report_exec(struct cli *c, int argc, char **argv)
 			buf_free(&doc);
 			return cli_fail(&e);
 		}
-		cli_printf("report for %s sent to %s%s\n", d, printer ? printer :
+		cli_printf(_("report for %s sent to %s%s\n"), d, printer ? printer :
 		    "the printer", pdf ? " as PDF" : "");
 	} else if (output == NULL)
 		fwrite(doc.s, 1, doc.len, stdout);
 	buf_free(&doc);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_eprintf("callfloor: report: writing to standard output: "
-		    "%s\n", strerror(errno));
+		cli_eprintf(_("callfloor: report: writing to standard output: "
+		    "%s\n"), strerror(errno));
 		return EXIT_RUNTIME;
 	}
 	return 0;
@@ -176,7 +176,7 @@ const struct verb verb_report = {
 	.name = "report",
 	.args = "[--day D] [--format text|csv|pdf] [-o FILE]\n"
 	    "                [--print [--printer NAME]] [--page-lines N]",
-	.help = report_help,
+	.help = REPORT_HELP,
 	.shortopts = "o:",
 	.opts = report_opts,
 	.open = OPEN_READ,

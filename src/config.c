@@ -7,6 +7,7 @@
  * no model at all.  This file must not open the database or the terminal.
  */
 #include "floor.h"
+#include "i18n.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -81,6 +82,8 @@ static const struct key floor_keys[] = {
 	  "print_command is lp or lpr (or unset), else text" },
 	{ "paper", K_STRING, false, "the PDF's paper: \"a4\" (default) or "
 	  "\"letter\"" },
+	{ "language", K_STRING, false, "the printed report's language, e.g. "
+	  "\"zh_CN\" or \"en\"; default the reader's" },
 	{ "shift", K_GROUP, true, "shift = { start = \"09:00\"; end = \"18:00\"; }" },
 	{ "layout", K_ARRAY, true, "the seat map, one string a row" },
 	{ "workdays", K_ARRAY, false, "working weekdays, e.g. [1,2,3,4,5]" },
@@ -213,7 +216,7 @@ check_keys(struct ctx *c, const config_setting_t *g, const struct key *keys,
 	int i, n;
 
 	if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
-		cerr(c, g, "%s must be a group { ... }", what);
+		cerr(c, g, _("%s must be a group { ... }"), what);
 		return false;
 	}
 	n = config_setting_length(g);
@@ -226,11 +229,11 @@ check_keys(struct ctx *c, const config_setting_t *g, const struct key *keys,
 			if (strcmp(k->name, name) == 0)
 				break;
 		if (k->name == NULL) {
-			cerr(c, s, "unknown key '%s' in %s", name, what);
+			cerr(c, s, _("unknown key '%s' in %s"), name, what);
 			continue;
 		}
 		if (!ktype_ok(s, k->type)) {
-			cerr(c, s, "%s: '%s' must be %s", what, name,
+			cerr(c, s, _("%s: '%s' must be %s"), what, name,
 			    ktype_name(k->type));
 			ok = false;
 		} else if (k->type == K_STRING &&
@@ -240,15 +243,15 @@ check_keys(struct ctx *c, const config_setting_t *g, const struct key *keys,
 
 			/* It would reach terminals and printers as a command. */
 			text_clean(&shown, v, strlen(v), false);
-			cerr(c, s, "%s: '%s' has a control character in it (\"%.60s\"); "
-			    "names and texts are printable characters only", what,
+			cerr(c, s, _("%s: '%s' has a control character in it (\"%.60s\"); "
+			    "names and texts are printable characters only"), what,
 			    name, shown.s);
 			buf_free(&shown);
 		}
 	}
 	for (; keys->name; keys++)
 		if (keys->required && config_setting_get_member(g, keys->name) == NULL) {
-			cerr(c, g, "%s has no '%s'", what, keys->name);
+			cerr(c, g, _("%s has no '%s'"), what, keys->name);
 			ok = false;
 		}
 	return ok;
@@ -279,20 +282,20 @@ get_amount(struct ctx *c, const config_setting_t *s, const char *what, fen_t *ou
 		d = config_setting_get_float(s);
 		break;
 	default:
-		cerr(c, s, "%s must be a number", what);
+		cerr(c, s, _("%s must be a number"), what);
 		return false;
 	}
 	if (d < 0) {
-		cerr(c, s, "%s is negative (%g); amounts are 0 or more", what, d);
+		cerr(c, s, _("%s is negative (%g); amounts are 0 or more"), what, d);
 		return false;
 	}
 	if (d > 1e9) {
-		cerr(c, s, "%s is too large (%g)", what, d);
+		cerr(c, s, _("%s is too large (%g)"), what, d);
 		return false;
 	}
 	r = round(d * 100);
 	if (fabs(r - d * 100) > 1e-6) {
-		cerr(c, s, "%s has more than two decimals (%g)", what, d);
+		cerr(c, s, _("%s has more than two decimals (%g)"), what, d);
 		return false;
 	}
 	*out = (fen_t)r;
@@ -362,7 +365,7 @@ load_layout(struct ctx *c, const config_setting_t *lay)
 		int col = 0;
 
 		if (config_setting_type(row) != CONFIG_TYPE_STRING) {
-			cerr(c, row, "layout row %d must be a string of seat ids", r + 1);
+			cerr(c, row, _("layout row %d must be a string of seat ids"), r + 1);
 			continue;
 		}
 		line = config_setting_get_string(row);
@@ -374,14 +377,14 @@ load_layout(struct ctx *c, const config_setting_t *lay)
 			if (strcmp(tok, ".") == 0)
 				continue;
 			if (!id_valid(tok, ID_MAX)) {
-				cerr(c, row, "layout row %d: '%s' is not a seat id "
-				    "(letters, digits, '-', '_'; '.' for an aisle)",
+				cerr(c, row, _("layout row %d: '%s' is not a seat id "
+				    "(letters, digits, '-', '_'; '.' for an aisle)"),
 				    r + 1, tok);
 				continue;
 			}
 			if ((i = floor_seat_find(f, tok)) >= 0) {
-				cerr(c, row, "seat %s is listed twice in the layout "
-				    "(rows %d and %d)", tok, f->seats[i].row + 1, r + 1);
+				cerr(c, row, _("seat %s is listed twice in the layout "
+				    "(rows %d and %d)"), tok, f->seats[i].row + 1, r + 1);
 				continue;
 			}
 			if (f->nseats == cap) {
@@ -400,7 +403,7 @@ load_layout(struct ctx *c, const config_setting_t *lay)
 	for (r = 0; r < f->nseats; r++)
 		f->cells[f->seats[r].row * f->ncols + f->seats[r].col] = r;
 	if (f->nseats == 0 && nrows > 0)
-		cerr(c, lay, "the layout has no seats");
+		cerr(c, lay, _("the layout has no seats"));
 }
 
 static int
@@ -427,13 +430,13 @@ load_calendar(struct ctx *c, const config_setting_t *fl)
 
 			if (config_setting_type(d) != CONFIG_TYPE_INT ||
 			    (wd = config_setting_get_int(d)) < 1 || wd > 7) {
-				cerr(c, d, "workdays are numbers 1 (Monday) to 7 (Sunday)");
+				cerr(c, d, _("workdays are numbers 1 (Monday) to 7 (Sunday)"));
 				continue;
 			}
 			f->workdays |= 1u << (wd % 7);
 		}
 		if (f->workdays == 0 && n > 0)
-			cerr(c, s, "no working weekdays");
+			cerr(c, s, _("no working weekdays"));
 	}
 	if ((s = config_setting_get_member(fl, "holidays")) == NULL)
 		return;
@@ -461,7 +464,7 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 	const char *v;
 
 	if (fl == NULL) {
-		cerr(c, NULL, "no 'floor' section");
+		cerr(c, NULL, _("no 'floor' section"));
 		return;
 	}
 	if (!check_keys(c, fl, floor_keys, "floor"))
@@ -469,15 +472,15 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 	v = get_str(fl, "id");
 	if (!id_valid(v, ID_MAX))
 		cerr(c, config_setting_get_member(fl, "id"),
-		    "floor id '%s' must be letters, digits, '-' or '_'", v);
+		    _("floor id '%s' must be letters, digits, '-' or '_'"), v);
 	f->id = xstrdup(v);
 	f->name = xstrdup(get_str(fl, "name"));
 	f->currency = xstrdup((v = get_str(fl, "currency")) ? v : "¥");
 	if ((v = get_str(fl, "timezone")) != NULL) {
 		if (!timezone_known(v))
 			cerr(c, config_setting_get_member(fl, "timezone"),
-			    "unknown time zone '%s' (expected a name such as "
-			    "\"Asia/Shanghai\")", v);
+			    _("unknown time zone '%s' (expected a name such as "
+			    "\"Asia/Shanghai\")"), v);
 		f->timezone = xstrdup(v);
 	}
 	if ((v = get_str(fl, "database")) != NULL) {
@@ -490,6 +493,14 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 	}
 	if ((v = get_str(fl, "print_command")) != NULL)
 		f->print_command = xstrdup(v);
+	if ((v = get_str(fl, "language")) != NULL) {
+		if (!i18n_known(v))
+			cerr(c, config_setting_get_member(fl, "language"),
+			    _("language '%s' has no catalog here (\"en\" or a "
+			    "language callfloor is translated into, e.g. "
+			    "\"zh_CN\")"), v);
+		f->language = xstrdup(v);
+	}
 	if ((v = get_str(fl, "print_format")) != NULL) {
 		if (strcmp(v, "pdf") == 0)
 			f->print_format = PRINT_PDF;
@@ -497,7 +508,7 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 			f->print_format = PRINT_TEXT;
 		else
 			cerr(c, config_setting_get_member(fl, "print_format"),
-			    "print_format '%s' is not \"pdf\" or \"text\"", v);
+			    _("print_format '%s' is not \"pdf\" or \"text\""), v);
 	}
 	if ((v = get_str(fl, "paper")) != NULL) {
 		if (strcmp(v, "a4") == 0 || strcmp(v, "A4") == 0)
@@ -506,7 +517,7 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 			f->paper = PAPER_LETTER;
 		else
 			cerr(c, config_setting_get_member(fl, "paper"),
-			    "paper '%s' is not \"a4\" or \"letter\"", v);
+			    _("paper '%s' is not \"a4\" or \"letter\""), v);
 	}
 	s = config_setting_get_member(fl, "shift");
 	if (check_keys(c, s, (const struct key[]){
@@ -516,28 +527,28 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 		f->shift_end = parse_hhmm(get_str(s, "end"));
 		if (f->shift_start < 0)
 			cerr(c, config_setting_get_member(s, "start"),
-			    "shift start '%s' is not a time HH:MM", get_str(s, "start"));
+			    _("shift start '%s' is not a time HH:MM"), get_str(s, "start"));
 		if (f->shift_end < 0)
 			cerr(c, config_setting_get_member(s, "end"),
-			    "shift end '%s' is not a time HH:MM", get_str(s, "end"));
+			    _("shift end '%s' is not a time HH:MM"), get_str(s, "end"));
 		if (f->shift_start >= 0 && f->shift_start == f->shift_end)
-			cerr(c, s, "the shift starts and ends at the same time");
+			cerr(c, s, _("the shift starts and ends at the same time"));
 	}
 	f->signin_window = f->signout_window = 240;
 	if (get_int(fl, "signin_window", &f->signin_window) &&
 	    (f->signin_window < 0 || f->signin_window > 24 * 60))
 		cerr(c, config_setting_get_member(fl, "signin_window"),
-		    "signin_window %d is not 0 to 1440 minutes", f->signin_window);
+		    _("signin_window %d is not 0 to 1440 minutes"), f->signin_window);
 	if (get_int(fl, "signout_window", &f->signout_window) &&
 	    (f->signout_window < 0 || f->signout_window > 24 * 60))
 		cerr(c, config_setting_get_member(fl, "signout_window"),
-		    "signout_window %d is not 0 to 1440 minutes", f->signout_window);
+		    _("signout_window %d is not 0 to 1440 minutes"), f->signout_window);
 	f->complaint_retention_days = 180;
 	if (get_int(fl, "complaint_retention_days", &f->complaint_retention_days)
 	    && (f->complaint_retention_days < 0 ||
 	    f->complaint_retention_days > 3650))
 		cerr(c, config_setting_get_member(fl, "complaint_retention_days"),
-		    "complaint_retention_days %d is not 0 to 3650 days",
+		    _("complaint_retention_days %d is not 0 to 3650 days"),
 		    f->complaint_retention_days);
 	load_layout(c, config_setting_get_member(fl, "layout"));
 	load_calendar(c, fl);
@@ -552,12 +563,12 @@ get_list(struct ctx *c, const config_t *cf, const char *name, bool required)
 
 	if (s == NULL) {
 		if (required)
-			cerr(c, NULL, "no '%s' list", name);
+			cerr(c, NULL, _("no '%s' list"), name);
 		return NULL;
 	}
 	if (config_setting_type(s) != CONFIG_TYPE_LIST &&
 	    config_setting_type(s) != CONFIG_TYPE_ARRAY) {
-		cerr(c, s, "'%s' must be a list ( { ... }, ... )", name);
+		cerr(c, s, _("'%s' must be a list ( { ... }, ... )"), name);
 		return NULL;
 	}
 	return s;
@@ -570,12 +581,12 @@ check_name(struct ctx *c, const config_setting_t *g, const char *what, const cha
 
 	if (!utf8_valid(name)) {
 		cerr(c, config_setting_get_member(g, "name"),
-		    "%s %s: the name is not valid UTF-8", what, id);
+		    _("%s %s: the name is not valid UTF-8"), what, id);
 		return false;
 	}
 	if (name[0] == '\0') {
 		cerr(c, config_setting_get_member(g, "name"),
-		    "%s %s: the name is empty", what, id);
+		    _("%s %s: the name is empty"), what, id);
 		return false;
 	}
 	return true;
@@ -596,11 +607,11 @@ load_groups(struct ctx *c, const config_setting_t *l)
 			continue;
 		id = get_str(g, "id");
 		if (!id_valid(id, ID_MAX)) {
-			cerr(c, g, "group id '%s' must be letters, digits, '-' or '_'", id);
+			cerr(c, g, _("group id '%s' must be letters, digits, '-' or '_'"), id);
 			continue;
 		}
 		if (floor_group_find(f, id) >= 0) {
-			cerr(c, g, "duplicate group id '%s'", id);
+			cerr(c, g, _("duplicate group id '%s'"), id);
 			continue;
 		}
 		check_name(c, g, "group", id);
@@ -628,11 +639,11 @@ load_staff(struct ctx *c, const config_setting_t *l)
 			continue;
 		id = get_str(g, "id");
 		if (!id_valid(id, ID_MAX)) {
-			cerr(c, g, "staff id '%s' must be letters, digits, '-' or '_'", id);
+			cerr(c, g, _("staff id '%s' must be letters, digits, '-' or '_'"), id);
 			continue;
 		}
 		if (floor_staff_find(f, id) >= 0) {
-			cerr(c, g, "duplicate staff id '%s'", id);
+			cerr(c, g, _("duplicate staff id '%s'"), id);
 			continue;
 		}
 		if (!check_name(c, g, "staff", id))
@@ -640,15 +651,15 @@ load_staff(struct ctx *c, const config_setting_t *l)
 		grp = get_str(g, "group");
 		if ((st.group = floor_group_find(f, grp)) < 0)
 			cerr(c, config_setting_get_member(g, "group"),
-			    "staff %s: unknown group '%s'", id, grp);
+			    _("staff %s: unknown group '%s'"), id, grp);
 		if ((seat = get_str(g, "seat")) != NULL) {
 			st.seat = floor_seat_find(f, seat);
 			if (st.seat < 0)
 				cerr(c, config_setting_get_member(g, "seat"),
-				    "staff %s: seat '%s' is not in the layout", id, seat);
+				    _("staff %s: seat '%s' is not in the layout"), id, seat);
 			else if (f->seats[st.seat].staff >= 0) {
 				cerr(c, config_setting_get_member(g, "seat"),
-				    "staff %s: seat %s is already taken by %s", id, seat,
+				    _("staff %s: seat %s is already taken by %s"), id, seat,
 				    f->staff[f->seats[st.seat].staff].id);
 				st.seat = -1;
 			}
@@ -691,20 +702,20 @@ resolve_roles(struct ctx *c, const config_setting_t *l)
 			si = floor_staff_find(f, sid);
 			if (si < 0) {
 				cerr(c, config_setting_get_member(g, roles[r].key),
-				    "group %s: %s '%s' is not on the staff list", gid,
+				    _("group %s: %s '%s' is not on the staff list"), gid,
 				    roles[r].key, sid);
 				continue;
 			}
 			if (roles[r].role != GROLE_SUPERVISOR && f->staff[si].group != gi) {
 				cerr(c, config_setting_get_member(g, roles[r].key),
-				    "group %s: %s %s belongs to group %s", gid,
+				    _("group %s: %s %s belongs to group %s"), gid,
 				    roles[r].key, sid, f->staff[si].group >= 0 ?
 				    f->groups[f->staff[si].group].id : "?");
 				continue;
 			}
 			if (roles[r].role == GROLE_DEPUTY && f->groups[gi].director == si) {
 				cerr(c, config_setting_get_member(g, roles[r].key),
-				    "group %s: %s is both director and deputy", gid, sid);
+				    _("group %s: %s is both director and deputy"), gid, sid);
 				continue;
 			}
 			switch (roles[r].role) {
@@ -736,27 +747,27 @@ load_users(struct ctx *c, const config_setting_t *l)
 		login = get_str(g, "login");
 		if (strcmp(login, "*") != 0 && !id_valid(login, 64) &&
 		    strchr(login, '.') == NULL) {
-			cerr(c, g, "user login '%s' is not a valid login", login);
+			cerr(c, g, _("user login '%s' is not a valid login"), login);
 			continue;
 		}
 		for (j = 0; j < f->nusers; j++)
 			if (strcmp(f->users[j].login, login) == 0)
 				break;
 		if (j < f->nusers) {
-			cerr(c, g, "duplicate user login '%s'", login);
+			cerr(c, g, _("duplicate user login '%s'"), login);
 			continue;
 		}
 		role = get_str(g, "role");
 		if (urole_parse(role, &u.role) < 0) {
 			cerr(c, config_setting_get_member(g, "role"),
-			    "user %s: unknown role '%s' (lead, supervisor, "
-			    "director or manager)", login, role);
+			    _("user %s: unknown role '%s' (lead, supervisor, "
+			    "director or manager)"), login, role);
 			continue;
 		}
 		if ((st = get_str(g, "staff")) != NULL &&
 		    (u.staff = floor_staff_find(f, st)) < 0) {
 			cerr(c, config_setting_get_member(g, "staff"),
-			    "user %s: staff '%s' is not on the staff list", login, st);
+			    _("user %s: staff '%s' is not on the staff list"), login, st);
 			continue;
 		}
 		u.login = xstrdup(login);
@@ -773,7 +784,7 @@ load_co(struct ctx *c, const config_setting_t *l, struct rule_terms *t,
 	int i, n = config_setting_length(l);
 
 	if (n > CO_MAX) {
-		cerr(c, l, "rule %s: at most %d co-penalties", code, CO_MAX);
+		cerr(c, l, _("rule %s: at most %d co-penalties"), code, CO_MAX);
 		return false;
 	}
 	for (i = 0; i < n; i++) {
@@ -786,14 +797,14 @@ load_co(struct ctx *c, const config_setting_t *l, struct rule_terms *t,
 			return false;
 		role = get_str(g, "role");
 		if (grole_parse(role, &r) < 0 || r == GROLE_AGENT) {
-			cerr(c, config_setting_get_member(g, "role"), "rule %s: "
+			cerr(c, config_setting_get_member(g, "role"), _("rule %s: "
 			    "unknown co-penalty role '%s' (director, deputy or "
-			    "supervisor)", code, role);
+			    "supervisor)"), code, role);
 			return false;
 		}
 		for (j = 0; j < t->nco; j++)
 			if (t->co[j].role == r) {
-				cerr(c, g, "rule %s: co-penalty role '%s' given twice",
+				cerr(c, g, _("rule %s: co-penalty role '%s' given twice"),
 				    code, role);
 				return false;
 			}
@@ -812,11 +823,11 @@ load_ladder(struct ctx *c, const config_setting_t *s, struct rule_terms *t,
 	int i, n = config_setting_length(s);
 
 	if (n == 0) {
-		cerr(c, s, "rule %s: the ladder is empty", code);
+		cerr(c, s, _("rule %s: the ladder is empty"), code);
 		return false;
 	}
 	if (n > LADDER_MAX) {
-		cerr(c, s, "rule %s: a ladder has at most %d steps", code, LADDER_MAX);
+		cerr(c, s, _("rule %s: a ladder has at most %d steps"), code, LADDER_MAX);
 		return false;
 	}
 	for (i = 0; i < n; i++)
@@ -834,14 +845,14 @@ load_range(struct ctx *c, const config_setting_t *s, struct rule_terms *t,
 	char a[32], b[32];
 
 	if (config_setting_length(s) != 2) {
-		cerr(c, s, "rule %s: a range is [low, high]", code);
+		cerr(c, s, _("rule %s: a range is [low, high]"), code);
 		return false;
 	}
 	if (!get_amount(c, config_setting_get_elem(s, 0), "range low", &t->lo) ||
 	    !get_amount(c, config_setting_get_elem(s, 1), "range high", &t->hi))
 		return false;
 	if (t->lo > t->hi) {
-		cerr(c, s, "rule %s: range low %s is above high %s", code,
+		cerr(c, s, _("rule %s: range low %s is above high %s"), code,
 		    fen_format(t->lo, a, sizeof a), fen_format(t->hi, b, sizeof b));
 		return false;
 	}
@@ -866,11 +877,11 @@ load_rule(struct ctx *c, const config_setting_t *g)
 		if (!isupper((unsigned char)*v) && !isdigit((unsigned char)*v) && *v != '_')
 			break;
 	if (*v != '\0' || code[0] == '\0' || strlen(code) > ID_MAX) {
-		cerr(c, g, "rule code '%s' must be capitals, digits and '_'", code);
+		cerr(c, g, _("rule code '%s' must be capitals, digits and '_'"), code);
 		return;
 	}
 	if (floor_rule_find(f, code) >= 0) {
-		cerr(c, g, "duplicate rule code '%s'", code);
+		cerr(c, g, _("duplicate rule code '%s'"), code);
 		return;
 	}
 	t->repeat_factor = 1;
@@ -878,15 +889,15 @@ load_rule(struct ctx *c, const config_setting_t *g)
 	if ((v = get_str(g, "key")) != NULL) {
 		s = config_setting_get_member(g, "key");
 		if (strlen(v) != 1 || !isgraph((unsigned char)v[0])) {
-			cerr(c, s, "rule %s: key '%s' must be one printable character",
+			cerr(c, s, _("rule %s: key '%s' must be one printable character"),
 			    code, v);
 			ok = false;
 		} else if (strchr(floor_reserved_keys, v[0]) != NULL) {
-			cerr(c, s, "rule %s: key '%s' is kept by the console (%s)",
+			cerr(c, s, _("rule %s: key '%s' is kept by the console (%s)"),
 			    code, v, FLOOR_RESERVED_KEYS);
 			ok = false;
 		} else if ((i = floor_rule_by_key(f, v[0])) >= 0) {
-			cerr(c, s, "rule %s: key '%s' is already rule %s's", code, v,
+			cerr(c, s, _("rule %s: key '%s' is already rule %s's"), code, v,
 			    f->rules[i].code);
 			ok = false;
 		} else
@@ -908,24 +919,24 @@ load_rule(struct ctx *c, const config_setting_t *g)
 		ok &= load_range(c, s, t, code);
 	}
 	if (npricing > 1) {
-		cerr(c, g, "rule %s: give one of fine, ladder or range", code);
+		cerr(c, g, _("rule %s: give one of fine, ladder or range"), code);
 		ok = false;
 	}
 	if (get_int(g, "repeat_factor", &t->repeat_factor) &&
 	    (t->repeat_factor < 1 || t->repeat_factor > 100)) {
 		cerr(c, config_setting_get_member(g, "repeat_factor"),
-		    "rule %s: repeat_factor must be 1 to 100", code);
+		    _("rule %s: repeat_factor must be 1 to 100"), code);
 		ok = false;
 	}
 	t->repeat_from = t->repeat_factor > 1 ? 2 : 0;
 	if (get_int(g, "repeat_from", &t->repeat_from) && t->repeat_from < 2) {
 		cerr(c, config_setting_get_member(g, "repeat_from"),
-		    "rule %s: repeat_from must be 2 or more", code);
+		    _("rule %s: repeat_from must be 2 or more"), code);
 		ok = false;
 	}
 	if ((v = get_str(g, "window")) != NULL && window_parse(v, &t->window) < 0) {
-		cerr(c, config_setting_get_member(g, "window"), "rule %s: unknown "
-		    "window '%s' (day, month, year or ever)", code, v);
+		cerr(c, config_setting_get_member(g, "window"), _("rule %s: unknown "
+		    "window '%s' (day, month, year or ever)"), code, v);
 		ok = false;
 	}
 	if ((s = config_setting_get_member(g, "co_penalty")) != NULL)
@@ -934,22 +945,22 @@ load_rule(struct ctx *c, const config_setting_t *g)
 		t->has_group_fine = true;
 		ok &= get_amount(c, s, "group_fine", &t->group_fine);
 		if (npricing > 0) {
-			cerr(c, s, "rule %s: a group rule has no own fine "
-			    "(drop fine, ladder or range)", code);
+			cerr(c, s, _("rule %s: a group rule has no own fine "
+			    "(drop fine, ladder or range)"), code);
 			ok = false;
 		}
 	}
 	if ((v = get_str(g, "confiscate")) != NULL) {
 		if (!id_valid(v, sizeof t->confiscate - 1)) {
 			cerr(c, config_setting_get_member(g, "confiscate"),
-			    "rule %s: confiscate '%s' must be a short word", code, v);
+			    _("rule %s: confiscate '%s' must be a short word"), code, v);
 			ok = false;
 		} else
 			snprintf(t->confiscate, sizeof t->confiscate, "%s", v);
 	}
 	if ((v = get_str(g, "flag")) != NULL && flag_parse(v, &t->flag) < 0) {
-		cerr(c, config_setting_get_member(g, "flag"), "rule %s: unknown flag "
-		    "'%s' (warning, criticism, termination-review or termination)",
+		cerr(c, config_setting_get_member(g, "flag"), _("rule %s: unknown flag "
+		    "'%s' (warning, criticism, termination-review or termination)"),
 		    code, v);
 		ok = false;
 	}
@@ -957,7 +968,7 @@ load_rule(struct ctx *c, const config_setting_t *g)
 	t->positive = get_bool(g, "positive");
 	t->note_required = get_bool(g, "note_required");
 	if (t->positive && (npricing > 0 || t->nco > 0 || t->has_group_fine)) {
-		cerr(c, g, "rule %s: a positive rule carries no fine", code);
+		cerr(c, g, _("rule %s: a positive rule carries no fine"), code);
 		ok = false;
 	}
 	if ((s = config_setting_get_member(g, "absence_days")) != NULL) {
@@ -966,14 +977,14 @@ load_rule(struct ctx *c, const config_setting_t *g)
 		if (get_amount(c, s, "absence_days", &d) && d % 50 == 0 && d <= 1000)
 			t->absence_halfdays = (int)(d / 50);
 		else {
-			cerr(c, s, "rule %s: absence_days must be a multiple of 0.5 "
-			    "up to 10", code);
+			cerr(c, s, _("rule %s: absence_days must be a multiple of 0.5 "
+			    "up to 10"), code);
 			ok = false;
 		}
 	}
 	if (!check_name_like(get_str(g, "title")) ||
 	    ((v = get_str(g, "title_zh")) != NULL && !check_name_like(v))) {
-		cerr(c, g, "rule %s: titles must be non-empty UTF-8", code);
+		cerr(c, g, _("rule %s: titles must be non-empty UTF-8"), code);
 		ok = false;
 	}
 	if (!ok)
@@ -1008,7 +1019,7 @@ load_attendance(struct ctx *c, const config_setting_t *g)
 
 		if (get_int(g, k->name, &v) && (v < 0 || v > 1000))
 			cerr(c, config_setting_get_member(g, k->name),
-			    "attendance %s must be 0 to 1000", k->name);
+			    _("attendance %s must be 0 to 1000"), k->name);
 	}
 }
 
@@ -1077,7 +1088,7 @@ load_all(struct ctx *c, const config_t *cf)
 			if (strcmp(*k, name) == 0)
 				break;
 		if (*k == NULL)
-			cerr(c, s, "unknown top-level key '%s'", name);
+			cerr(c, s, _("unknown top-level key '%s'"), name);
 	}
 }
 

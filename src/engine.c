@@ -24,13 +24,13 @@ int
 engine_check_text(const char *what, const char *s, struct err *e)
 {
 	if (strlen(s) >= STORE_TEXT)
-		return err_set(e, EXIT_USAGE, "the %s is too long (%zu bytes; at "
-		    "most %d)", what, strlen(s), STORE_TEXT - 1);
+		return err_set(e, EXIT_USAGE, _("the %s is too long (%zu bytes; at "
+		    "most %d)"), _(what), strlen(s), STORE_TEXT - 1);
 	if (!utf8_valid(s))
-		return err_set(e, EXIT_USAGE, "the %s is not valid UTF-8", what);
+		return err_set(e, EXIT_USAGE, _("the %s is not valid UTF-8"), _(what));
 	if (text_has_control(s))
-		return err_set(e, EXIT_USAGE, "the %s has a control character (a "
-		    "line break, an escape) in it; write it on one line", what);
+		return err_set(e, EXIT_USAGE, _("the %s has a control character (a "
+		    "line break, an escape) in it; write it on one line"), _(what));
 	return 0;
 }
 
@@ -208,10 +208,10 @@ engine_check_time(const struct actor *a, time_t at, bool at_given, time_t now,
 	if (!at_given || (at >= now - NOW_SLACK && at <= now + NOW_SLACK))
 		return 0;
 	if (at > now + NOW_SLACK)
-		return err_set(e, EXIT_USAGE, "the time given is in the future");
+		return err_set(e, EXIT_USAGE, _("the time given is in the future"));
 	if (a->role != UROLE_MANAGER)
-		return err_set(e, EXIT_REFUSED, "only a manager marks at another "
-		    "time than now (%s is a %s)", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("only a manager marks at another "
+		    "time than now (%s is a %s)"), a->login, _(urole_name(a->role)));
 	return 0;
 }
 
@@ -222,33 +222,33 @@ check_mark(const struct floor *f, const struct actor *a, const struct mark_req *
 	char lo[32], hi[32], am[32];
 
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads read and report "
-		    "but do not mark", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads read and report "
+		    "but do not mark"), a->login, _(urole_name(a->role)));
 	if (engine_check_time(a, r->at, r->at_given, now, e) < 0)
 		return -1;
 	if (rule_is_group(ru)) {
 		if (r->group < 0)
-			return err_set(e, EXIT_USAGE, "rule %s falls on a whole group: "
-			    "mark it with --group", ru->code);
+			return err_set(e, EXIT_USAGE, _("rule %s falls on a whole group: "
+			    "mark it with --group"), ru->code);
 		if (r->staff >= 0)
-			return err_set(e, EXIT_USAGE, "rule %s falls on a whole group, "
-			    "not on one person", ru->code);
+			return err_set(e, EXIT_USAGE, _("rule %s falls on a whole group, "
+			    "not on one person"), ru->code);
 	} else if (r->staff < 0)
-		return err_set(e, EXIT_USAGE, "rule %s falls on one person: mark it "
-		    "with --seat or --staff", ru->code);
+		return err_set(e, EXIT_USAGE, _("rule %s falls on one person: mark it "
+		    "with --seat or --staff"), ru->code);
 	if (r->amount >= 0 && ru->t.pricing != PRICE_RANGE)
-		return err_set(e, EXIT_USAGE, "rule %s has a set fine; an amount is "
-		    "only given for a range rule", ru->code);
+		return err_set(e, EXIT_USAGE, _("rule %s has a set fine; an amount is "
+		    "only given for a range rule"), ru->code);
 	if (ru->t.pricing == PRICE_RANGE && r->amount >= 0 &&
 	    (r->amount < ru->t.lo || r->amount > ru->t.hi))
-		return err_set(e, EXIT_USAGE, "amount %s is outside rule %s's range "
-		    "%s to %s", fen_format(r->amount, am, sizeof am), ru->code,
+		return err_set(e, EXIT_USAGE, _("amount %s is outside rule %s's range "
+		    "%s to %s"), fen_format(r->amount, am, sizeof am), ru->code,
 		    fen_format(ru->t.lo, lo, sizeof lo), fen_format(ru->t.hi, hi,
 		    sizeof hi));
 	if (ru->t.note_required && (r->note == NULL || r->note[0] == '\0'))
-		return err_set(e, EXIT_USAGE, "rule %s needs a note saying what "
-		    "happened", ru->code);
-	if (r->note != NULL && engine_check_text("note", r->note, e) < 0)
+		return err_set(e, EXIT_USAGE, _("rule %s needs a note saying what "
+		    "happened"), ru->code);
+	if (r->note != NULL && engine_check_text(N_("note"), r->note, e) < 0)
 		return -1;
 	(void)f;
 	return 0;
@@ -330,7 +330,7 @@ engine_mark_in(const struct floor *f, struct store *s, const struct actor *a,
 
 	memset(out, 0, sizeof *out);
 	if (r->rule < 0 || r->rule >= f->nrules)
-		return err_set(e, EXIT_USAGE, "no such rule");
+		return err_set(e, EXIT_USAGE, _("no such rule"));
 	if (check_mark(f, a, r, &f->rules[r->rule], now, e) < 0)
 		return -1;
 	if (mark_in_txn(f, s, a, r, now, out, e) < 0) {
@@ -377,17 +377,17 @@ void_in_txn(struct store *s, const struct actor *a, int64_t id,
 	if (rc < 0)
 		return -1;
 	if (rc > 0)
-		return err_set(e, EXIT_USAGE, "there is no incident %lld", (long long)id);
+		return err_set(e, EXIT_USAGE, _("there is no incident %lld"), (long long)id);
 	if (in.voided_at != 0) {
 		char when[32];
 
 		clock_format((time_t)in.voided_at, when, sizeof when);
-		return err_set(e, EXIT_USAGE, "incident %lld was already voided on %s "
-		    "by %s", (long long)id, when, in.voided_by);
+		return err_set(e, EXIT_USAGE, _("incident %lld was already voided on %s "
+		    "by %s"), (long long)id, when, in.voided_by);
 	}
 	if (a->role != UROLE_MANAGER && strcmp(a->login, in.marked_by) != 0)
-		return err_set(e, EXIT_REFUSED, "only a manager voids another's mark "
-		    "(incident %lld was marked by %s)", (long long)id, in.marked_by);
+		return err_set(e, EXIT_REFUSED, _("only a manager voids another's mark "
+		    "(incident %lld was marked by %s)"), (long long)id, in.marked_by);
 	if (!settle && engine_check_open(s, in.day, e) < 0)
 		return -1;
 	if (store_incident_void(s, id, a->login, clock_now(), reason, e) != 0 ||
@@ -408,11 +408,11 @@ void_as(const struct floor *f, struct store *s, const struct actor *a,
 	char object[40];
 
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not void",
-		    a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not void"),
+		    a->login, _(urole_name(a->role)));
 	if (reason == NULL || reason[0] == '\0')
-		return err_set(e, EXIT_USAGE, "a void needs a reason (--reason TEXT)");
-	if (engine_check_text("reason", reason, e) < 0)
+		return err_set(e, EXIT_USAGE, _("a void needs a reason (--reason TEXT)"));
+	if (engine_check_text(N_("reason"), reason, e) < 0)
 		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
@@ -467,8 +467,8 @@ engine_undo_mark(const struct floor *f, struct store *s, const struct actor *a,
 
 	*closed = 0;
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not undo",
-		    a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not undo"),
+		    a->login, _(urole_name(a->role)));
 	if (store_begin(s, e) < 0)
 		return -1;
 	snprintf(object, sizeof object, "incident %lld", (long long)id);
@@ -508,13 +508,13 @@ engine_undo_inspection(const struct floor *f, struct store *s,
 	int rc;
 
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not undo",
-		    a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not undo"),
+		    a->login, _(urole_name(a->role)));
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = store_inspection_void(s, id, a->login, clock_now(), e);
 	if (rc > 0)
-		rc = err_set(e, EXIT_USAGE, "inspection %lld is already undone",
+		rc = err_set(e, EXIT_USAGE, _("inspection %lld is already undone"),
 		    (long long)id);
 	snprintf(object, sizeof object, "inspection %lld", (long long)id);
 	if (rc == 0)
@@ -535,13 +535,13 @@ engine_undo_return(const struct floor *f, struct store *s,
 	int rc;
 
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not undo",
-		    a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not undo"),
+		    a->login, _(urole_name(a->role)));
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = store_custody_unreturn(s, custody_id, e);
 	if (rc > 0)
-		rc = err_set(e, EXIT_USAGE, "custody %lld is not handed back",
+		rc = err_set(e, EXIT_USAGE, _("custody %lld is not handed back"),
 		    (long long)custody_id);
 	snprintf(object, sizeof object, "custody %lld", (long long)custody_id);
 	if (rc == 0)
@@ -564,7 +564,7 @@ engine_undo(const struct floor *f, struct store *s, const struct actor *a,
 	if (rc < 0)
 		return -1;
 	if (rc > 0)
-		return err_set(e, EXIT_USAGE, "nothing of yours to undo");
+		return err_set(e, EXIT_USAGE, _("nothing of yours to undo"));
 	*id = in.id;
 	return void_as(f, s, a, in.id, "undone at console", "undo", e);
 }
@@ -578,16 +578,16 @@ engine_return(const struct floor *f, struct store *s, const struct actor *a,
 
 	(void)f;
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not hand back "
-		    "confiscated items", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not hand back "
+		    "confiscated items"), a->login, _(urole_name(a->role)));
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = store_custody_get(s, custody_id, &c, e);
 	if (rc == 0 && c.returned_at != 0)
-		rc = err_set(e, EXIT_USAGE, "item %lld was already handed back by %s",
+		rc = err_set(e, EXIT_USAGE, _("item %lld was already handed back by %s"),
 		    (long long)custody_id, c.returned_by);
 	else if (rc > 0)
-		rc = err_set(e, EXIT_USAGE, "there is no custody record %lld",
+		rc = err_set(e, EXIT_USAGE, _("there is no custody record %lld"),
 		    (long long)custody_id);
 	else if (rc == 0)
 		rc = store_custody_return(s, custody_id, a->login, clock_now(), e);
@@ -615,10 +615,10 @@ engine_inspect(const struct floor *f, struct store *s, const struct actor *a,
 	int who;
 
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not inspect",
-		    a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not inspect"),
+		    a->login, _(urole_name(a->role)));
 	if (seat < 0 || seat >= f->nseats)
-		return err_set(e, EXIT_USAGE, "no such seat");
+		return err_set(e, EXIT_USAGE, _("no such seat"));
 	who = f->seats[seat].staff;
 	clock_shift_day(f, now, day);
 	if (store_begin(s, e) < 0)

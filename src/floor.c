@@ -198,8 +198,15 @@ floor_role_holder(const struct floor *f, int g, enum grole r)
 	}
 }
 
-static const char *grole_names[] = { "agent", "director", "deputy", "supervisor", NULL };
-static const char *urole_names[] = { "lead", "supervisor", "director", "manager", NULL };
+/* Shown translated where a person reads them (_(name)). */
+static const char *grole_names[] = { N_("agent"), N_("director"), N_("deputy"),
+    N_("supervisor"), NULL };
+static const char *urole_names[] = { N_("lead"), N_("supervisor"),
+    N_("director"), N_("manager"), NULL };
+/* Other roles a fine or a ledger row names (shown as _(role)): every
+ * member of a group, the offender, one no longer on the staff list. */
+static const char *const other_roles[] __attribute__((unused)) = {
+    N_("member"), N_("offender"), N_("former") };
 static const char *window_names[] = { "day", "month", "year", "ever", NULL };
 static const char *flag_names[] = { "", "warning", "criticism", "termination-review",
 	"termination", NULL };
@@ -249,6 +256,7 @@ floor_free(struct floor *f)
 		return;
 	free(f->id); free(f->name); free(f->currency); free(f->timezone);
 	free(f->database); free(f->print_command); free(f->source);
+	free(f->language);
 	free(f->cells);
 	for (i = 0; i < f->nseats; i++)
 		free(f->seats[i].id);

@@ -116,7 +116,7 @@ journal_exec(struct cli *c, int argc, char **argv)
 		free(in);
 		return cli_fail(&e);
 	}
-	buf_printf(&out, "%s: work journal %s to %s (%s)\n\n", f->name, fd, td,
+	buf_printf(&out, _("%s: work journal %s to %s (%s)\n\n"), f->name, fd, td,
 	    f->currency);
 	for (i = 0; i < n && rc == 0; i++) {
 		struct fine_row *fr;
@@ -140,15 +140,16 @@ journal_exec(struct cli *c, int argc, char **argv)
 				fine += fr[k].amount;
 		free(fr);
 		if (rows++ == 0) {
-			col(&out, "day", 11);
-			col(&out, "time", 12);
-			col(&out, "no.", 6);
-			col(&out, "seat", 6);
-			col(&out, "staff", 7);
-			col(&out, "name", 13);
-			col(&out, "rule", 10);
-			col(&out, "offence", 8);
-			buf_puts(&out, "     fine  marked by\n");
+			col(&out, _("day"), 11);
+			col(&out, _("time"), 12);
+			col(&out, _("no."), 6);
+			col(&out, _("seat"), 6);
+			col(&out, _("staff"), 7);
+			col(&out, _("name"), 13);
+			col(&out, _("rule"), 10);
+			col(&out, _("offence"), 8);
+			text_fit(&out, _("fine"), 9, true, false);
+			buf_printf(&out, "  %s\n", _("marked by"));
 		}
 		entry(f, &in[i], fine, &out);
 		appeals_of(ap, nap, in[i].id, &out);
@@ -161,7 +162,7 @@ journal_exec(struct cli *c, int argc, char **argv)
 		return cli_fail(&e);
 	}
 	if (rows == 0)
-		buf_puts(&out, "no entries\n");
+		buf_printf(&out, "%s\n", _("no entries"));
 	cli_print(&out);
 	buf_free(&out);
 	return 0;
@@ -170,8 +171,8 @@ journal_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_journal = {
 	.name = "journal",
 	.args = "[--from D --to D]",
-	.help = "the management work journal\n"
-	    "Incidents of rules with journal = true (default: this month).\n",
+	.help = N_("the management work journal\n"
+	    "Incidents of rules with journal = true (default: this month).\n"),
 	.opts = journal_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,

@@ -8,6 +8,7 @@
 #include "../ui/console.h"
 #include "../ui/wallboard.h"
 #include "cli.h"
+#include "i18n.h"
 
 int
 main(int argc, char **argv)
@@ -15,7 +16,7 @@ main(int argc, char **argv)
 	struct cli c;
 	int rc;
 
-	setlocale(LC_ALL, "");
+	i18n_init();
 	cli_wallboard = wallboard_run;
 	if (cli_setup(&c, argc, argv, &rc) > 0)
 		rc = c.verb != NULL ? cli_run(&c) :

@@ -41,6 +41,7 @@
 #include "priv.h"
 #include "clock.h"
 #include "floor.h"
+#include "i18n.h"
 #include "terms.h"
 #include "text.h"
 
@@ -191,13 +192,14 @@ day_at(const char *day, int days, int minutes)
 static const char *
 weekday(const char *day)
 {
-	static const char *names[] = { "Sunday", "Monday", "Tuesday",
-		"Wednesday", "Thursday", "Friday", "Saturday" };
+	static const char *names[] = { N_("Sunday"), N_("Monday"),
+		N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+		N_("Saturday") };
 	time_t t = day_at(day, 0, 12 * 60);
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	return names[tm.tm_wday % 7];
+	return _(names[tm.tm_wday % 7]);
 }
 
 /* ---- the document (report_doc.h) ---- */
@@ -415,7 +417,8 @@ paginate(const struct doc *d, int page_lines, const char *title,
 
 		if (k > 0)
 			buf_puts(out, "\f");
-		rw = snprintf(right, sizeof right, "page %d of %d", k + 1, np);
+		snprintf(right, sizeof right, _("page %d of %d"), k + 1, np);
+		rw = text_width(right);
 		text_fit(out, title, WIDTH - rw - 1, false, false);
 		buf_printf(out, " %s\n", right);
 		line = out->len;
@@ -668,9 +671,23 @@ rule_title(const struct floor *f, const struct inc *c)
 	const struct rule *r;
 
 	if (c->rule < 0)
-		return "(no longer in the rulebook)";
+		return _("(no longer in the rulebook)");
 	r = &f->rules[c->rule];
-	return r->title_zh != NULL && r->title_zh[0] ? r->title_zh : r->title;
+	/* The report's language: the Chinese title in Chinese. */
+	return i18n_chinese() && r->title_zh != NULL && r->title_zh[0] ?
+	    r->title_zh : r->title;
+}
+
+/* A line of the floor totals: the label fit to w columns (measured, so a
+ * Chinese label lines up too), the value right-aligned in 9, a tail. */
+static void
+total_line(struct doc *doc, int indent, int w, const char *label,
+    const char *value, const char *tail)
+{
+	spaces(&doc->lb, indent);
+	text_fit(&doc->lb, label, w, false, false);
+	buf_printf(&doc->lb, " %9s%s", value, tail);
+	emit(doc, 0);
 }
 
 static void
@@ -680,7 +697,7 @@ floor_totals(struct doc *doc, const struct day *d)
 	fen_t own = 0, co = 0, grp = 0;
 	int counted = 0, voided = 0, praised = 0, flagged = 0, fined = 0;
 	int seats = 0, seen = 0, i, j;
-	char a[32], b[32], c[32], t[32];
+	char a[32], b[32], c[32], t[32], num[5][16], *tail;
 	char **codes = NULL;
 	int ncodes = 0;
 
@@ -721,19 +738,28 @@ floor_totals(struct doc *doc, const struct day *d)
 			}
 	}
 
-	section(doc, "FLOOR TOTALS", "FLOOR TOTALS (continued)");
-	emitf(doc, 0, "  %-24s %9s", "Fines today",
-	    fen_format(own + co + grp, t, sizeof t));
-	emitf(doc, 0, "    %-22s %9s", "own fines", fen_format(own, a, sizeof a));
-	emitf(doc, 0, "    %-22s %9s", "co-penalties", fen_format(co, b, sizeof b));
-	emitf(doc, 0, "    %-22s %9s", "group fines", fen_format(grp, c, sizeof c));
-	emitf(doc, 0, "  %-24s %9d   and %d voided, counted nowhere",
-	    "Incidents", counted, voided);
-	emitf(doc, 0, "  %-24s %9d", "People fined", fined);
-	emitf(doc, 0, "  %-24s %9d", "Flags for management", flagged);
-	emitf(doc, 0, "  %-24s %9d", "Commendations", praised);
-	emitf(doc, 0, "  %-24s %9d   of %d occupied", "Desks inspected",
-	    seen, seats);
+	section(doc, _("FLOOR TOTALS"), _("FLOOR TOTALS (continued)"));
+	total_line(doc, 2, 24, _("Fines today"),
+	    fen_format(own + co + grp, t, sizeof t), "");
+	total_line(doc, 4, 22, _("own fines"), fen_format(own, a, sizeof a), "");
+	total_line(doc, 4, 22, _("co-penalties"), fen_format(co, b, sizeof b),
+	    "");
+	total_line(doc, 4, 22, _("group fines"), fen_format(grp, c, sizeof c),
+	    "");
+	snprintf(num[0], sizeof num[0], "%d", counted);
+	tail = xasprintf(_("   and %d voided, counted nowhere"), voided);
+	total_line(doc, 2, 24, _("Incidents"), num[0], tail);
+	free(tail);
+	snprintf(num[1], sizeof num[1], "%d", fined);
+	total_line(doc, 2, 24, _("People fined"), num[1], "");
+	snprintf(num[2], sizeof num[2], "%d", flagged);
+	total_line(doc, 2, 24, _("Flags for management"), num[2], "");
+	snprintf(num[3], sizeof num[3], "%d", praised);
+	total_line(doc, 2, 24, _("Commendations"), num[3], "");
+	snprintf(num[4], sizeof num[4], "%d", seen);
+	tail = xasprintf(_("   of %d occupied"), seats);
+	total_line(doc, 2, 24, _("Desks inspected"), num[4], tail);
+	free(tail);
 
 	/* Incidents by rule: the rulebook's order, then codes it lost. */
 	for (i = 0; i < f->nrules; i++) {
@@ -751,11 +777,16 @@ floor_totals(struct doc *doc, const struct day *d)
 				codes[ncodes++] = d->inc[i].in.rule;
 			}
 		}
-	section(doc, "INCIDENTS BY RULE", "INCIDENTS BY RULE (continued)");
+	section(doc, _("INCIDENTS BY RULE"), _("INCIDENTS BY RULE (continued)"));
 	buf_puts(&doc->lb, "  ");
-	col(&doc->lb, "rule", C_RULE);
-	col(&doc->lb, "title", 32);
-	buf_puts(&doc->lb, "incidents   voided      fines");
+	col(&doc->lb, _("rule"), C_RULE);
+	col(&doc->lb, _("title"), 32);
+	/* The numbers' headings, right-aligned over their columns. */
+	text_fit(&doc->lb, _("incidents"), 9, true, false);
+	buf_puts(&doc->lb, " ");
+	text_fit(&doc->lb, _("voided"), 8, true, false);
+	buf_puts(&doc->lb, " ");
+	text_fit(&doc->lb, _("fines"), 10, true, false);
 	table(doc);
 	{
 		int tn = 0, tv = 0, any = 0;
@@ -794,11 +825,11 @@ floor_totals(struct doc *doc, const struct day *d)
 			tf += sum;
 		}
 		if (!any)
-			emitf(doc, 0, "  no incidents");
+			emitf(doc, 0, "  %s", _("no incidents"));
 		else {
 			keep_prev(doc);
 			buf_puts(&doc->lb, "  ");
-			col(&doc->lb, "total", C_RULE + 32);
+			col(&doc->lb, _("total"), C_RULE + 32);
 			buf_printf(&doc->lb, "%9d %8d", tn, tv);
 			amount(&doc->lb, tf);
 			emit(doc, TOTAL);
@@ -814,10 +845,10 @@ holder(struct buf *b, const struct floor *f, const char *label, int who)
 
 	buf_printf(b, "%s ", label);
 	if (who < 0)
-		s = xstrdup("(vacant)");
+		s = xstrdup(_("(vacant)"));
 	else
 		s = xasprintf("%s %s", f->staff[who].id, f->staff[who].name);
-	col(b, s, 27 - (int)strlen(label) - 1);
+	col(b, s, 27 - text_width(label) - 1);
 	free(s);
 }
 
@@ -861,11 +892,11 @@ co_line(struct doc *doc, const struct day *d, const struct fine_line *fl,
 	char *s;
 
 	if (in->staff[0] != '\0')
-		s = xasprintf("as %s: #%lld %s, %s %s", fl->f.role,
+		s = xasprintf(_("as %s: #%lld %s, %s %s"), _(fl->f.role),
 		    (long long)in->id, in->rule, in->staff,
 		    staff_name(d->f, in->staff));
 	else
-		s = xasprintf("as %s: #%lld %s, group %s", fl->f.role,
+		s = xasprintf(_("as %s: #%lld %s, group %s"), _(fl->f.role),
 		    (long long)in->id, in->rule, in->grp);
 	spaces(&doc->lb, 2 + C_ID);
 	col(&doc->lb, s, C_NAME + C_INC);
@@ -907,10 +938,13 @@ static void
 person_table_head(struct doc *doc)
 {
 	buf_puts(&doc->lb, "  ");
-	col(&doc->lb, "staff", C_ID);
-	col(&doc->lb, "name", C_NAME);
-	col(&doc->lb, "incidents (offence numbers)", C_INC);
-	buf_puts(&doc->lb, "       own        co     total");
+	col(&doc->lb, _("staff"), C_ID);
+	col(&doc->lb, _("name"), C_NAME);
+	col(&doc->lb, _("incidents (offence numbers)"), C_INC);
+	/* Over the amounts, right-aligned in their 10 columns. */
+	text_fit(&doc->lb, _("own"), 10, true, false);
+	text_fit(&doc->lb, _("co"), 10, true, false);
+	text_fit(&doc->lb, _("total"), 10, true, false);
 	table(doc);
 }
 
@@ -948,21 +982,21 @@ group_section(struct doc *doc, const struct day *d, int g)
 				break;
 			}
 	}
-	t = xasprintf("GROUP %s  %s", gr->id, gr->name);
-	cont = xasprintf("GROUP %s  %s (continued)", gr->id, gr->name);
+	t = xasprintf(_("GROUP %s  %s"), gr->id, gr->name);
+	cont = xasprintf(_("GROUP %s  %s (continued)"), gr->id, gr->name);
 	section(doc, t, cont);
 	free(t);
 	free(cont);
 	buf_puts(&doc->lb, "  ");
-	holder(&doc->lb, f, "director", gr->director);
-	holder(&doc->lb, f, "deputy", gr->deputy);
-	holder(&doc->lb, f, "supervisor", gr->supervisor);
+	holder(&doc->lb, f, _("director"), gr->director);
+	holder(&doc->lb, f, _("deputy"), gr->deputy);
+	holder(&doc->lb, f, _("supervisor"), gr->supervisor);
 	emit(doc, KEEP);
 	if (seats > 0)
-		emitf(doc, KEEP, "  headcount %d; desks inspected %d of %d (%d%%)",
+		emitf(doc, KEEP, _("  headcount %d; desks inspected %d of %d (%d%%)"),
 		    head, seen, seats, (seen * 100 + seats / 2) / seats);
 	else
-		emitf(doc, KEEP, "  headcount %d; no fixed desks", head);
+		emitf(doc, KEEP, _("  headcount %d; no fixed desks"), head);
 	for (i = 0; i < d->ninc; i++) {
 		const struct inc *x = &d->inc[i];
 		char tm[32], a[32];
@@ -975,8 +1009,10 @@ group_section(struct doc *doc, const struct day *d, int g)
 			payers += d->lines[j].f.incident == x->in.id &&
 			    d->lines[j].f.staff[0] != '\0';
 		fmt_time(d->day, x->in.at, tm);
-		emitf(doc, KEEP, "  against the whole group: #%lld %s at %s, "
-		    "%s on %d people", (long long)x->in.id, x->in.rule, tm,
+		emitf(doc, KEEP, ngettext("  against the whole group: #%lld %s at "
+		    "%s, %s on %d person", "  against the whole group: #%lld %s at "
+		    "%s, %s on %d people", (unsigned long)payers),
+		    (long long)x->in.id, x->in.rule, tm,
 		    fen_format(x->fines, a, sizeof a), payers);
 	}
 	/* Co-penalties that fell on a vacant role: said, never dropped. */
@@ -986,10 +1022,10 @@ group_section(struct doc *doc, const struct day *d, int g)
 
 		if (fl->f.staff[0] != '\0' || strcmp(fl->f.grp, gr->id) != 0)
 			continue;
-		s = xasprintf("vacant %s: the %s of #%lld %s (%s %s) falls on "
-		    "nobody", fl->f.role, fen_format(fl->f.amount, a, sizeof a),
+		s = xasprintf(_("vacant %s: the %s of #%lld %s (%s %s) falls on "
+		    "nobody"), _(fl->f.role), fen_format(fl->f.amount, a, sizeof a),
 		    (long long)fl->in.id, fl->in.rule, fl->in.staff[0] ?
-		    fl->in.staff : "group", fl->in.staff[0] ?
+		    fl->in.staff : _("group"), fl->in.staff[0] ?
 		    staff_name(f, fl->in.staff) : fl->in.grp);
 		note_lines(doc, 2, "", s, KEEP);
 		free(s);
@@ -1007,9 +1043,9 @@ group_section(struct doc *doc, const struct day *d, int g)
 		rows++;
 	}
 	if (rows == 0)
-		emitf(doc, 0, "  no incidents, no fines");
+		emitf(doc, 0, "  %s", _("no incidents, no fines"));
 	keep_prev(doc);
-	t = xasprintf("Group %s total", gr->id);
+	t = xasprintf(_("Group %s total"), gr->id);
 	total_row(doc, t, own, co);
 	free(t);
 }
@@ -1024,8 +1060,8 @@ former_section(struct doc *doc, const struct day *d)
 		rows += d->pp[i].group < 0;
 	if (rows == 0)
 		return;
-	section(doc, "NOT ON TODAY'S STAFF LIST",
-	    "NOT ON TODAY'S STAFF LIST (continued)");
+	section(doc, _("NOT ON TODAY'S STAFF LIST"),
+	    _("NOT ON TODAY'S STAFF LIST (continued)"));
 	person_table_head(doc);
 	for (i = 0; i < d->np; i++)
 		if (d->pp[i].group < 0) {
@@ -1034,7 +1070,7 @@ former_section(struct doc *doc, const struct day *d)
 			co += d->pp[i].co;
 		}
 	keep_prev(doc);
-	total_row(doc, "total", own, co);
+	total_row(doc, _("total"), own, co);
 }
 
 /* login, and the person behind it when the login is on the staff. */
@@ -1057,23 +1093,24 @@ custody_section(struct doc *doc, const struct day *d)
 
 	clock_format(d->end, end, sizeof end);
 	if (d->now < d->end)
-		t = xasprintf("STILL IN CUSTODY (now; the shift ends %s)", end);
+		t = xasprintf(_("STILL IN CUSTODY (now; the shift ends %s)"), end);
 	else
-		t = xasprintf("STILL IN CUSTODY AT THE END OF THE SHIFT (%s)", end);
-	section(doc, t, "STILL IN CUSTODY (continued)");
+		t = xasprintf(_("STILL IN CUSTODY AT THE END OF THE SHIFT (%s)"),
+		    end);
+	section(doc, t, _("STILL IN CUSTODY (continued)"));
 	free(t);
 	if (d->nheld == 0) {
-		emitf(doc, 0, "  nothing");
+		emitf(doc, 0, "  %s", _("nothing"));
 		return;
 	}
 	buf_puts(&doc->lb, "  ");
-	col(&doc->lb, "seat", C_SEAT);
-	col(&doc->lb, "staff", C_ID);
-	col(&doc->lb, "name", C_NAME);
-	col(&doc->lb, "item", 8);
-	col(&doc->lb, "incident", 9);
-	col(&doc->lb, "since", 17);
-	buf_puts(&doc->lb, "kept by");
+	col(&doc->lb, _("seat"), C_SEAT);
+	col(&doc->lb, _("staff"), C_ID);
+	col(&doc->lb, _("name"), C_NAME);
+	col(&doc->lb, _("item"), 8);
+	col(&doc->lb, _("incident"), 9);
+	col(&doc->lb, _("since"), 17);
+	buf_puts(&doc->lb, _("kept by"));
 	table(doc);
 	for (i = 0; i < d->nheld; i++) {
 		const struct custody *c = &d->held[i];
@@ -1107,7 +1144,7 @@ inc_cols(struct buf *b, const struct day *d, const struct inc *x)
 	col(b, tm, C_TIME);
 	col(b, no, C_NO);
 	col(b, x->in.staff[0] ? x->in.staff : x->in.grp, C_ID);
-	col(b, x->in.staff[0] ? staff_name(d->f, x->in.staff) : "(group)",
+	col(b, x->in.staff[0] ? staff_name(d->f, x->in.staff) : _("(group)"),
 	    C_NAME);
 	col(b, x->in.rule, C_RULE);
 }
@@ -1116,11 +1153,11 @@ static void
 inc_head(struct buf *b, const char *staff)
 {
 	buf_puts(b, "  ");
-	col(b, "time", C_TIME);
-	col(b, "no.", C_NO);
+	col(b, _("time"), C_TIME);
+	col(b, _("no."), C_NO);
 	col(b, staff, C_ID);
-	col(b, "name", C_NAME);
-	col(b, "rule", C_RULE);
+	col(b, _("name"), C_NAME);
+	col(b, _("rule"), C_RULE);
 }
 
 static void
@@ -1128,7 +1165,7 @@ journal_section(struct doc *doc, const struct day *d)
 {
 	int i, rows = 0;
 
-	section(doc, "WORK JOURNAL", "WORK JOURNAL (continued)");
+	section(doc, _("WORK JOURNAL"), _("WORK JOURNAL (continued)"));
 	for (i = 0; i < d->ninc; i++) {
 		const struct inc *x = &d->inc[i];
 		char no[16], *by, *label;
@@ -1136,8 +1173,9 @@ journal_section(struct doc *doc, const struct day *d)
 		if (x->in.voided_at != 0 || !x->t.journal)
 			continue;
 		if (rows++ == 0) {
-			inc_head(&doc->lb, "staff");
-			buf_puts(&doc->lb, "offence      fine");
+			inc_head(&doc->lb, _("staff"));
+			text_fit(&doc->lb, _("offence"), 7, false, false);
+			text_fit(&doc->lb, _("fine"), 10, true, false);
 			table(doc);
 		}
 		inc_cols(&doc->lb, d, x);
@@ -1146,14 +1184,14 @@ journal_section(struct doc *doc, const struct day *d)
 		amount(&doc->lb, x->fines);
 		emit(doc, KEEP);
 		by = who(d->f, x->in.marked_by);
-		label = xasprintf("marked by %s%s", by, x->in.note[0] ?
-		    "; note: " : "");
+		label = x->in.note[0] ? xasprintf(_("marked by %s; note: "), by) :
+		    xasprintf(_("marked by %s"), by);
 		note_lines(doc, 2 + C_TIME + C_NO, label, x->in.note, 0);
 		free(label);
 		free(by);
 	}
 	if (rows == 0)
-		emitf(doc, 0, "  no entries");
+		emitf(doc, 0, "  %s", _("no entries"));
 }
 
 /*
@@ -1173,47 +1211,48 @@ attendance_section(struct doc *doc, const struct floor *f,
 	}
 	if (count[ATT_UNTRACKED] == f->nstaff)
 		return;
-	section(doc, "ATTENDANCE", "ATTENDANCE (continued)");
-	emitf(doc, 0, "  signed in %d, late %d, on leave %d, absent %d, not yet "
-	    "signed in %d", count[ATT_SIGNED_IN], count[ATT_LATE],
+	section(doc, _("ATTENDANCE"), _("ATTENDANCE (continued)"));
+	emitf(doc, 0, _("  signed in %d, late %d, on leave %d, absent %d, not yet "
+	    "signed in %d"), count[ATT_SIGNED_IN], count[ATT_LATE],
 	    count[ATT_ON_LEAVE], count[ATT_ABSENT], count[ATT_NOT_YET]);
 	/* Seen at the desk without a sign-in: said apart (A2 counts them
 	 * absent once the shift is over unless explained). */
 	if (unexplained > 0 || count[ATT_EXPLAINED] > 0)
-		emitf(doc, 0, "  seen at their desk, not signed in, no explanation "
-		    "%d; explained (A2) %d", unexplained, count[ATT_EXPLAINED]);
+		emitf(doc, 0, _("  seen at their desk, not signed in, no explanation "
+		    "%d; explained (A2) %d"), unexplained, count[ATT_EXPLAINED]);
 	for (i = 0; i < f->nstaff; i++) {
 		const struct att_day *x = &a[i];
 		struct buf what = { 0 };
 
 		if (x->status == ATT_LATE)
-			buf_printf(&what, "late %d min", x->late_minutes);
+			buf_printf(&what, _("late %d min"), x->late_minutes);
 		else if (x->status == ATT_ABSENT && x->seen)
-			buf_puts(&what, "absent: seen at the desk, not explained "
-			    "(A2)");
+			buf_puts(&what, _("absent: seen at the desk, not explained "
+			    "(A2)"));
 		else if (x->status == ATT_ON_LEAVE || x->status == ATT_ABSENT ||
 		    x->status == ATT_SEEN || x->status == ATT_EXPLAINED)
-			buf_puts(&what, att_status_name(x->status));
+			buf_puts(&what, _(att_status_name(x->status)));
 		if (x->early_minutes > 0)
-			buf_printf(&what, "%sleft %d min early", what.len ? ", " : "",
-			    x->early_minutes);
+			buf_printf(&what, _("%sleft %d min early"), what.len ?
+			    _(", ") : "", x->early_minutes);
 		if (x->half_day)
-			buf_printf(&what, "%shalf a day of personal leave (A1)",
-			    what.len ? ", " : "");
+			buf_printf(&what, _("%shalf a day of personal leave (A1)"),
+			    what.len ? _(", ") : "");
 		if (x->form_pending)
-			buf_printf(&what, "%swritten form pending", what.len ? ", " : "");
+			buf_printf(&what, _("%swritten form pending"), what.len ?
+			    _(", ") : "");
 		if (x->threshold && m[i].bonus_forfeit)
-			buf_printf(&what, "%smonth's bonus forfeited (A6a)",
-			    what.len ? ", " : "");
+			buf_printf(&what, _("%smonth's bonus forfeited (A6a)"),
+			    what.len ? _(", ") : "");
 		if (x->threshold && m[i].flags[0])
-			buf_printf(&what, "%s%s", what.len ? ", " : "", m[i].flags);
+			buf_printf(&what, "%s%s", what.len ? _(", ") : "", m[i].flags);
 		if (what.len == 0)
 			continue;
 		if (rows++ == 0) {
 			spaces(&doc->lb, 2);
-			col(&doc->lb, "staff", 8);
-			col(&doc->lb, "name", 16);
-			buf_puts(&doc->lb, "attendance");
+			col(&doc->lb, _("staff"), 8);
+			col(&doc->lb, _("name"), 16);
+			buf_puts(&doc->lb, _("attendance"));
 			table(doc);
 		}
 		spaces(&doc->lb, 2);
@@ -1255,7 +1294,8 @@ flags_section(struct doc *doc, const struct day *d)
 {
 	int fl, i, rows = 0;
 
-	section(doc, "FLAGS FOR MANAGEMENT", "FLAGS FOR MANAGEMENT (continued)");
+	section(doc, _("FLAGS FOR MANAGEMENT"),
+	    _("FLAGS FOR MANAGEMENT (continued)"));
 	/* The gravest first. */
 	for (fl = FLAG_TERMINATION; fl > FLAG_NONE; fl--)
 		for (i = 0; i < d->ninc; i++) {
@@ -1264,19 +1304,19 @@ flags_section(struct doc *doc, const struct day *d)
 			if (x->in.voided_at != 0 || (int)x->t.flag != fl)
 				continue;
 			if (rows++ == 0) {
-				inc_head(&doc->lb, "staff");
-				buf_puts(&doc->lb, "flag");
+				inc_head(&doc->lb, _("staff"));
+				buf_puts(&doc->lb, _("flag"));
 				table(doc);
 			}
 			inc_cols(&doc->lb, d, x);
 			buf_puts(&doc->lb, flag_name(x->t.flag));
 			emit(doc, x->in.note[0] ? KEEP : 0);
 			if (x->in.note[0])
-				note_lines(doc, 2 + C_TIME + C_NO, "note: ",
+				note_lines(doc, 2 + C_TIME + C_NO, _("note: "),
 				    x->in.note, 0);
 		}
 	if (rows == 0)
-		emitf(doc, 0, "  none");
+		emitf(doc, 0, "  %s", _("none"));
 }
 
 static void
@@ -1291,7 +1331,7 @@ void_row(struct doc *doc, const struct day *d, const struct inc *x)
 	buf_puts(&doc->lb, "  ");
 	text_fit(&doc->lb, by, WIDTH - text_width(doc->lb.s), false, false);
 	emit(doc, KEEP);
-	reason = xasprintf("voided %s: ", when);
+	reason = xasprintf(_("voided %s: "), when);
 	note_lines(doc, 2 + C_TIME + C_NO, reason, x->in.void_reason, 0);
 	free(reason);
 	free(by);
@@ -1302,25 +1342,27 @@ voids_section(struct doc *doc, const struct day *d)
 {
 	int i, rows = 0;
 
-	section(doc, "VOIDS", "VOIDS (continued)");
+	section(doc, _("VOIDS"), _("VOIDS (continued)"));
 	for (i = 0; i < d->ninc; i++) {
 		if (d->inc[i].in.voided_at == 0)
 			continue;
 		if (rows++ == 0) {
-			inc_head(&doc->lb, "staff");
-			buf_puts(&doc->lb, "   removed  voided by");
+			inc_head(&doc->lb, _("staff"));
+			text_fit(&doc->lb, _("removed"), 10, true, false);
+			buf_printf(&doc->lb, "  %s", _("voided by"));
 			table(doc);
 		}
 		void_row(doc, d, &d->inc[i]);
 	}
 	if (rows == 0)
-		emitf(doc, 0, "  none of today's incidents");
+		emitf(doc, 0, "  %s", _("none of today's incidents"));
 	if (d->nvo > 0) {
 		emit(doc, 0);
-		emitf(doc, KEEP, "  voided today, incidents of other days "
-		    "(their days' totals changed):");
-		inc_head(&doc->lb, "staff");
-		buf_puts(&doc->lb, "   removed  voided by");
+		emitf(doc, KEEP, "  %s", _("voided today, incidents of other days "
+		    "(their days' totals changed):"));
+		inc_head(&doc->lb, _("staff"));
+		text_fit(&doc->lb, _("removed"), 10, true, false);
+		buf_printf(&doc->lb, "  %s", _("voided by"));
 		table(doc);
 		for (i = 0; i < d->nvo; i++)
 			void_row(doc, d, &d->vo[i]);
@@ -1332,15 +1374,15 @@ praise_section(struct doc *doc, const struct day *d)
 {
 	int i, rows = 0;
 
-	section(doc, "COMMENDATIONS", "COMMENDATIONS (continued)");
+	section(doc, _("COMMENDATIONS"), _("COMMENDATIONS (continued)"));
 	for (i = 0; i < d->ninc; i++) {
 		const struct inc *x = &d->inc[i];
 
 		if (x->in.voided_at != 0 || !x->t.positive)
 			continue;
 		if (rows++ == 0) {
-			inc_head(&doc->lb, "staff");
-			buf_puts(&doc->lb, "marked by");
+			inc_head(&doc->lb, _("staff"));
+			buf_puts(&doc->lb, _("marked by"));
 			table(doc);
 		}
 		inc_cols(&doc->lb, d, x);
@@ -1348,10 +1390,11 @@ praise_section(struct doc *doc, const struct day *d)
 		    false, false);
 		emit(doc, x->in.note[0] ? KEEP : 0);
 		if (x->in.note[0])
-			note_lines(doc, 2 + C_TIME + C_NO, "note: ", x->in.note, 0);
+			note_lines(doc, 2 + C_TIME + C_NO, _("note: "), x->in.note,
+			    0);
 	}
 	if (rows == 0)
-		emitf(doc, 0, "  none");
+		emitf(doc, 0, "  %s", _("none"));
 }
 
 /*
@@ -1403,7 +1446,7 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	int g, rc, nreg = 0, u;
 
 	if (day == NULL || clock_parse_day(day, dd) < 0)
-		return err_set(e, EXIT_USAGE, "'%s' is not a day YYYY-MM-DD",
+		return err_set(e, EXIT_USAGE, _("'%s' is not a day YYYY-MM-DD"),
 		    day ? day : "");
 	/* The carried attendance totals are settled (written) before the
 	 * read transaction, where they could only be computed. */
@@ -1440,10 +1483,10 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	former_section(doc, &d);
 	doc->cur = -1;
 	emit(doc, 0);
-	emitf(doc, 0, "  Offence numbers count within each rule's window "
-	    "(default: the month);");
-	emitf(doc, 0, "  * marks an own fine multiplied by the rule's "
-	    "repeat factor.");
+	emitf(doc, 0, "  %s", _("Offence numbers count within each rule's window "
+	    "(default: the month);"));
+	emitf(doc, 0, "  %s", _("* marks an own fine multiplied by the rule's "
+	    "repeat factor."));
 	custody_section(doc, &d);
 	u = by_login ? floor_user_find(f, by_login) : -1;
 	report_register_section(doc, f, dd, reg, nreg, u >= 0 ?
@@ -1461,29 +1504,29 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	doc->cur = -1;
 	emit(doc, KEEP);
 	clock_format(d.now, now, sizeof now);
-	emitf(doc, 0, "Generated %s by %s.  End of the report.", now,
+	emitf(doc, 0, _("Generated %s by %s.  End of the report."), now,
 	    by_login ? by_login : "?");
 	doc->now = (long long)d.now;
 	group_bars(doc, &d);
 
 	fmt_minutes(f->shift_start, st);
 	fmt_minutes(f->shift_end, en);
-	doc->title = xasprintf("%s: end-of-day summary", f->name);
-	doc->subtitle = xasprintf("Shift day %s (%s), %s-%s%s; amounts in %s",
+	doc->title = xasprintf(_("%s: end-of-day summary"), f->name);
+	doc->subtitle = xasprintf(_("Shift day %s (%s), %s-%s%s; amounts in %s"),
 	    dd, weekday(dd), st, en, f->shift_end <= f->shift_start ?
-	    " next day" : "", f->currency);
+	    _(" next day") : "", f->currency);
 	day_free(&d);
 	return 0;
 }
 
-int
-report_text_paged(const struct floor *f, struct store *s, const char *day,
+static int
+text_paged(const struct floor *f, struct store *s, const char *day,
     const char *by_login, int page_lines, struct buf *out, struct err *e)
 {
 	struct doc doc = { 0 };
 
 	if (page_lines < REPORT_PAGE_MIN)
-		return err_set(e, EXIT_USAGE, "a page needs at least %d lines",
+		return err_set(e, EXIT_USAGE, _("a page needs at least %d lines"),
 		    REPORT_PAGE_MIN);
 	if (report_doc_build(f, s, day, by_login, &doc, e) < 0) {
 		report_doc_free(&doc);
@@ -1492,6 +1535,20 @@ report_text_paged(const struct floor *f, struct store *s, const char *day,
 	paginate(&doc, page_lines, doc.title, doc.subtitle, out);
 	report_doc_free(&doc);
 	return 0;
+}
+
+/* The report speaks the floor's language (floor.language) when it has
+ * one, whoever prints it; else the interface's. */
+int
+report_text_paged(const struct floor *f, struct store *s, const char *day,
+    const char *by_login, int page_lines, struct buf *out, struct err *e)
+{
+	int rc;
+
+	i18n_push(f->language);
+	rc = text_paged(f, s, day, by_login, page_lines, out, e);
+	i18n_pop();
+	return rc;
 }
 
 int

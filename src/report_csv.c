@@ -52,7 +52,7 @@ report_csv(const struct floor *f, struct store *s, const char *day,
 	int n, i, rc;
 
 	if (day == NULL || clock_parse_day(day, dd) < 0)
-		return err_set(e, EXIT_USAGE, "'%s' is not a day YYYY-MM-DD",
+		return err_set(e, EXIT_USAGE, _("'%s' is not a day YYYY-MM-DD"),
 		    day ? day : "");
 	if (store_read_begin(s, &started, e) < 0)
 		return -1;

@@ -37,6 +37,7 @@
 
 #include "../db/store.h"
 #include "clock.h"
+#include "i18n.h"
 #include "priv.h"
 #include "report.h"
 #include "report_doc.h"
@@ -144,7 +145,7 @@ items(struct pdf *p)
 
 	p->cx = xcalloc((size_t)d->nc + 1, sizeof *p->cx);
 	memcpy(p->cx, d->c, (size_t)d->nc * sizeof *p->cx);
-	p->cx[chart].title = "FINES BY GROUP (continued)";
+	p->cx[chart].title = _("FINES BY GROUP (continued)");
 	p->ncx = d->nc + 1;
 	for (i = 0; i < d->nbars; i++) {
 		fen_t t = d->bars[i].own + d->bars[i].co + d->bars[i].grp;
@@ -153,14 +154,14 @@ items(struct pdf *p)
 			p->max = t;
 	}
 	if (d->nbars > 0) {
-		add(p, K_LINE, "FINES BY GROUP", KEEP | HEAD | SECTION, -1, -1);
+		add(p, K_LINE, _("FINES BY GROUP"), KEEP | HEAD | SECTION, -1, -1);
 		add(p, K_LEGEND, NULL, KEEP, chart, -1);
 		for (i = 0; i < d->nbars; i++)
 			add(p, K_BAR, NULL, 0, chart, i);
 	}
 	if (d->nseries > 0) {
-		p->cx[chart].title = "FINES BY GROUP, DAY BY DAY (continued)";
-		add(p, K_LINE, "FINES BY GROUP, DAY BY DAY", KEEP | HEAD | SECTION,
+		p->cx[chart].title = _("FINES BY GROUP, DAY BY DAY (continued)");
+		add(p, K_LINE, _("FINES BY GROUP, DAY BY DAY"), KEEP | HEAD | SECTION,
 		    -1, -1);
 		add(p, K_LINES, NULL, KEEP, chart, -1);
 		for (i = 0; i < d->nseries; i += KEY_PER_LINE)
@@ -336,8 +337,8 @@ static void
 legend(struct pdf *p, double y)
 {
 	static const struct { const char *label; unsigned c; } keys[] = {
-		{ "own fines", C_OWN }, { "co-penalties", C_CO },
-		{ "group fines", C_GRP } };
+		{ N_("own fines"), C_OWN }, { N_("co-penalties"), C_CO },
+		{ N_("group fines"), C_GRP } };
 	double x = p->x0 + BAR_FROM * p->cell, sz = 7;
 	size_t i;
 
@@ -345,7 +346,7 @@ legend(struct pdf *p, double y)
 		swatch(p, x, y + 3.5, sz, sz, keys[i].c);
 		rgb(p->cr, C_GREY);
 		x += sz + 3;
-		x += show(p, p->sans, keys[i].label, strlen(keys[i].label), x,
+		x += show(p, p->sans, _(keys[i].label), strlen(_(keys[i].label)), x,
 		    y + 1) + 12;
 	}
 }
@@ -541,7 +542,7 @@ header_footer(struct pdf *p, int page)
 	hrule(p, BODY_TOP - 8, 1.2, C_NAVY);
 
 	hrule(p, p->h - FOOT, 0.5, C_RULE);
-	s = xasprintf("page %d of %d", page + 1, p->pages);
+	s = xasprintf(_("page %d of %d"), page + 1, p->pages);
 	w = text_w(p, p->sans, s);
 	rgb(p->cr, C_GREY);
 	show(p, p->sans, s, strlen(s), right - w, p->h - FOOT + 5);
@@ -672,19 +673,19 @@ render_doc(struct doc *dp, enum paper paper, struct buf *out, struct err *e)
 
 	if (pipe(data) < 0) {
 		report_doc_free(&d);
-		return err_set(e, EXIT_RUNTIME, "rendering the PDF: %s",
+		return err_set(e, EXIT_RUNTIME, _("rendering the PDF: %s"),
 		    strerror(errno));
 	}
 	if (pipe(msg) < 0) {
 		close(data[0]);
 		close(data[1]);
 		report_doc_free(&d);
-		return err_set(e, EXIT_RUNTIME, "rendering the PDF: %s",
+		return err_set(e, EXIT_RUNTIME, _("rendering the PDF: %s"),
 		    strerror(errno));
 	}
 	fflush(NULL);
 	if ((pid = fork()) < 0) {
-		err_set(e, EXIT_RUNTIME, "rendering the PDF: %s", strerror(errno));
+		err_set(e, EXIT_RUNTIME, _("rendering the PDF: %s"), strerror(errno));
 		close(data[0]);
 		close(data[1]);
 		close(msg[0]);
@@ -759,7 +760,7 @@ render_doc(struct doc *dp, enum paper paper, struct buf *out, struct err *e)
 		const char *m = said.s ? said.s : "";
 
 		m += strspn(m, " \n");
-		err_set(e, EXIT_RUNTIME, "rendering the PDF failed%s%.*s",
+		err_set(e, EXIT_RUNTIME, _("rendering the PDF failed%s%.*s"),
 		    m[0] ? ": " : "", (int)strcspn(m, "\n"), m);
 	}
 	buf_free(&said);
@@ -772,12 +773,16 @@ report_pdf(const struct floor *f, struct store *s, const char *day,
     const char *by_login, struct buf *out, struct err *e)
 {
 	struct doc d = { 0 };
+	int rc = -1;
 
-	if (report_doc_build(f, s, day, by_login, &d, e) < 0) {
+	/* In the floor's language (floor.language), as the text report. */
+	i18n_push(f->language);
+	if (report_doc_build(f, s, day, by_login, &d, e) < 0)
 		report_doc_free(&d);
-		return -1;
-	}
-	return render_doc(&d, f->paper, out, e);
+	else
+		rc = render_doc(&d, f->paper, out, e);
+	i18n_pop();
+	return rc;
 }
 
 int
@@ -790,13 +795,15 @@ report_ledger_pdf(const struct floor *f, struct store *s, const char *from,
 
 	if (store_read_begin(s, &started, e) < 0)
 		return -1;
+	i18n_push(f->language);
 	rc = report_ledger_doc(f, s, from, to, &d, e);
 	store_read_end(s, started);
-	if (rc < 0) {
+	if (rc < 0)
 		report_doc_free(&d);
-		return -1;
-	}
-	return render_doc(&d, f->paper, out, e);
+	else
+		rc = render_doc(&d, f->paper, out, e);
+	i18n_pop();
+	return rc;
 }
 
 /* ---- which format --print sends ---- */

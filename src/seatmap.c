@@ -15,9 +15,9 @@
 
 static const char *glyphs_utf8[SEAT_NSTATES] = { "·", "○", "✓", "!", "▲", "▣" };
 static const char *glyphs_ascii[SEAT_NSTATES] = { ".", "o", "+", "!", "^", "#" };
-static const char *state_names[SEAT_NSTATES] = { "empty", "not inspected",
-	"inspected OK", "incident today", "flag for management",
-	"item in custody" };
+static const char *state_names[SEAT_NSTATES] = { N_("empty"),
+	N_("not inspected"), N_("inspected OK"), N_("incident today"),
+	N_("flag for management"), N_("item in custody") };
 
 const char *
 seat_glyph(enum seat_state st, bool ascii)
@@ -432,8 +432,9 @@ seatmap_text(const struct floor *f, const struct seatmap *m, bool ascii,
 		buf_printf(out, "%s | %s | inspected %d/%d\n\n", f->id, m->day,
 		    m->inspected, m->occupied);
 	else
-		buf_printf(out, "%s%s%s%s inspected %d/%d\n\n", f->name, ascii ?
-		    " | " : " · ", m->day, ascii ? " |" : " ·", m->inspected,
+		buf_printf(out, "%s%s%s%s %s %d/%d\n\n", f->name, ascii ?
+		    " | " : " · ", m->day, ascii ? " |" : " ·",
+		    ascii ? "inspected" : _("inspected"), m->inspected,
 		    m->occupied);
 	for (r = 0; r < f->nrows; r++) {
 		struct buf line = { 0 };
@@ -458,7 +459,7 @@ seatmap_text(const struct floor *f, const struct seatmap *m, bool ascii,
 	buf_puts(out, "\n");
 	for (st = 0; st < SEAT_NSTATES; st++)
 		buf_printf(out, "%s %s%s", seat_glyph((enum seat_state)st, ascii),
-		    state_names[st], st + 1 < SEAT_NSTATES ? "   " : "\n");
+		    _(state_names[st]), st + 1 < SEAT_NSTATES ? "   " : "\n");
 	if (m->attendance) {
 		for (st = ATT_NOT_YET; st <= ATT_EXPLAINED; st++)
 			buf_printf(out, "%c %s   ", att_status_letter((enum att_status)st),

@@ -240,7 +240,7 @@ terms_load(struct store *s, int64_t version, struct rule_terms *t,
 	if (store_rule_terms(s, version, text, sizeof text, e) < 0)
 		return -1;
 	if (terms_parse(text, t) < 0)
-		return err_set(e, EXIT_RUNTIME, "rule version %lld has terms this "
-		    "callfloor cannot read: %s", (long long)version, text);
+		return err_set(e, EXIT_RUNTIME, _("rule version %lld has terms this "
+		    "callfloor cannot read: %s"), (long long)version, text);
 	return 0;
 }

@@ -44,7 +44,7 @@ xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		die("out of memory");
+		die(_("out of memory"));
 	return p;
 }
 
@@ -54,7 +54,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		die("out of memory");
+		die(_("out of memory"));
 	return p;
 }
 
@@ -63,7 +63,7 @@ xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		die("out of memory");
+		die(_("out of memory"));
 	return p;
 }
 
@@ -81,7 +81,7 @@ xvasprintf(const char *fmt, va_list ap)
 	char *s;
 
 	if (vasprintf(&s, fmt, ap) < 0)
-		die("out of memory");
+		die(_("out of memory"));
 	return s;
 }
 

@@ -65,7 +65,10 @@ int id_valid(const char *s, size_t max);
 
 #define ID_MAX 31
 
-/* Every user-visible string goes through this, ready for a translation. */
-#define _(s) (s)
+/* Every user-visible string goes through gettext (src/i18n.h): _() at the
+ * point of use, N_() marks a string in a table, translated where shown. */
+#include <libintl.h>
+#define _(s) gettext(s)
+#define N_(s) (s)
 
 #endif

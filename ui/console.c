@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../src/i18n.h"
 #include "../src/text.h"
 #include "detail.h"
 #include "draw.h"
@@ -667,6 +668,10 @@ ui_init(struct ui *u, const struct floor *f, struct store *s,
 	if (u->readonly && !u->msg[0])
 		ui_msg(u, true, _("Read-only: you can look, search and print; "
 		    "marks are refused."));
+	/* A missing locale, said on stderr before the screen took over:
+	 * said again where it can be read. */
+	else if (i18n_notice()[0] && !u->msg[0])
+		ui_msg(u, true, "%s", i18n_notice());
 }
 
 static void

@@ -448,7 +448,8 @@ mark_signin(struct ui *u)
 	}
 	buf_printf(&msg, _("%s signed in"), words_staff(u, who));
 	if (r.minutes > 0) {
-		buf_printf(&msg, _(", %d minutes late"), r.minutes);
+		buf_printf(&msg, ngettext(", %d minute late", ", %d minutes late",
+		    (unsigned long)r.minutes), r.minutes);
 		if (r.half_day)
 			buf_puts(&msg, _(" (half a day of personal leave)"));
 		if (r.late_incident != 0) {

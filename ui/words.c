@@ -5,6 +5,7 @@
  */
 #include "words.h"
 
+#include "../src/i18n.h"
 #include "../src/terms.h"
 
 #include <stdio.h>
@@ -74,11 +75,12 @@ words_sep(const struct ui *u)
 void
 words_rule_title(const struct ui *u, const struct rule *r, struct buf *out)
 {
-	buf_puts(out, r->title);
-	if (r->title_zh && r->title_zh[0] && words_showable(u, r->title_zh)) {
-		buf_puts(out, words_sep(u));
+	/* The interface's language: title_zh in Chinese, title in English. */
+	if (i18n_chinese() && r->title_zh && r->title_zh[0] &&
+	    words_showable(u, r->title_zh))
 		buf_puts(out, r->title_zh);
-	}
+	else
+		buf_puts(out, r->title);
 }
 
 void

@@ -30,6 +30,22 @@ grep -q 'login = "\*"' "$CONF/callfloor.cfg" && fail "the installed demo still l
 grep -q "^complete -F _callfloor callfloor" "$T/usr/share/bash-completion/completions/callfloor" ||
 	fail "no bash completion installed"
 
+# The translations: the catalogs and the Chinese manual page installed;
+# the setgid binary reads catalogs from the installed folder only, never
+# from one beside it that a user could have put there.
+[ -f "$T/usr/share/locale/zh_CN/LC_MESSAGES/callfloor.mo" ] || fail "no zh_CN catalog installed"
+[ -f "$T/usr/share/man/zh_CN/man1/callfloor.1" ] || fail "no Chinese man page"
+[ -e "$T/usr/share/locale/pseudo" ] && fail "the test-only pseudo catalog was installed"
+out=$(as "$UB" env LC_ALL=C.UTF-8 LANGUAGE=zh_CN "$BIN" --help)
+grep -qF "实时控制台" <<<"$out" || fail "setgid run does not find the installed catalog"
+mkdir -p "$T/usr/bin/locale/zh_CN/LC_MESSAGES"
+cp "$ROOT/build/locale/pseudo/LC_MESSAGES/callfloor.mo" \
+	"$T/usr/bin/locale/zh_CN/LC_MESSAGES/callfloor.mo"
+out=$(as "$UB" env LC_ALL=C.UTF-8 LANGUAGE=zh_CN "$BIN" --help)
+grep -qF "⟦" <<<"$out" && fail "setgid run read a catalog beside the binary"
+grep -qF "实时控制台" <<<"$out" || fail "setgid run lost the installed catalog"
+rm -r "$T/usr/bin/locale"
+
 # A second install keeps an edited configuration.
 echo "# edited" >>"$CONF/callfloor.cfg"
 make -C "$T/src" -s PREFIX="$T/usr" SYSCONFDIR="$T/etc" LOCALSTATEDIR="$T/var" \

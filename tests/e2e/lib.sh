@@ -10,6 +10,7 @@ export CALLFLOOR_CONFIG="$ROOT/tests/fixtures/small.cfg"
 export XDG_DATA_HOME="$T/data"
 DB="$T/test.db"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset LANGUAGE
 TMUX_SOCK="cf-$$"
 _made_users=()
 _made_group=""
@@ -124,12 +125,15 @@ install_scratch() {
 	getent group callfloor >/dev/null || _made_group=callfloor
 	chmod 755 "$T"
 	mkdir -p "$src"
-	(cd "$ROOT" && cp -pr Makefile callfloor.1 src db ui conf "$src/")
+	(cd "$ROOT" && cp -pr Makefile callfloor.1 callfloor.zh_CN.1 src db ui \
+		conf po "$src/")
+	mkdir -p "$src/tests" && cp -p "$ROOT/tests/pseudo.sh" "$src/tests/"
 	if [ -d "$ROOT/build" ]; then
 		# Objects of the main build are reused; cli_main.c holds the
-		# installed paths, so it is built anew.
+		# installed paths (i18n.c the catalogs'), so they are built anew.
 		cp -pr "$ROOT/build" "$src/build"
-		rm -f "$src/build/src/cli_main.o" "$src/build/src/cli.o"
+		rm -f "$src/build/src/cli_main.o" "$src/build/src/cli.o" \
+			"$src/build/src/i18n.o"
 	fi
 	make -C "$src" -s -j2 PREFIX="$T/usr" SYSCONFDIR="$T/etc" \
 		LOCALSTATEDIR="$T/var" install >"$T/install.log" 2>&1 ||

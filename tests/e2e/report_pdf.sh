@@ -30,8 +30,8 @@ tr -s ' \f' '\n\n' <"$T/r.txt" | sed '/^$/d' | sort -u >"$T/got.words"
 missing=$(comm -23 "$T/want.words" "$T/got.words")
 [ -z "$missing" ] || fail "words of the text report not in the PDF: $(echo $missing)"
 # Spot checks a person would make.
-for w in 李娜 王芳 "A组 · 账单查询" "E组 · 英语专线" 工作区使用手机 趴在桌上休息 \
-    "客服热线 · Demo Floor 3" "Group A total" "415.00" "FINES BY GROUP" \
+for w in 李娜 王芳 "A组 · 账单查询" "E组 · 英语专线" "Mobile phone in the work area" \
+    "Resting head on the desk" "客服热线 · Demo Floor 3" "Group A total" "415.00" "FINES BY GROUP" \
     "STILL IN CUSTODY" "WORK JOURNAL" "FLAGS FOR MANAGEMENT" VOIDS \
     COMMENDATIONS 看错座位 客户来电表扬; do
 	grep -qF -- "$w" "$T/r.txt" || fail "'$w' is not in the PDF"
