@@ -175,9 +175,9 @@ files_replaced(const struct store *s)
 static int
 replaced(const struct store *s, struct err *e, const char *what)
 {
-	return err_set(e, EXIT_RUNTIME, "database %s: its file or its -wal file "
+	return err_set(e, EXIT_RUNTIME, _("database %s: its file or its -wal file "
 	    "was removed or replaced while this callfloor had it open (%s); "
-	    "nothing more was written.  Quit and start callfloor again", s->path,
+	    "nothing more was written.  Quit and start callfloor again"), s->path,
 	    what);
 }
 
@@ -517,8 +517,8 @@ reopen_immutable(struct store *s, struct err *e)
 	rc = stat(wal, &st);
 	free(wal);
 	if (rc == 0 && st.st_size > 0)
-		return dberr(s, e, "reading a read-only database whose -wal "
-		    "file holds commits");
+		return dberr(s, e, _("reading a read-only database whose -wal "
+		    "file holds commits"));
 	buf_puts(&uri, "file:");
 	for (p = s->path; *p; p++)
 		if (*p == '%' || *p == '?' || *p == '#')
@@ -555,7 +555,7 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	if (stat(path, &stbuf) < 0) {
 		if (errno != ENOENT || (flags & STORE_NOCREATE) || s->readonly) {
 			err_set(e, EXIT_RUNTIME, _("database %s: %s"), path,
-			    errno == ENOENT ? "no such file (run `callfloor init`)" :
+			    errno == ENOENT ? _("no such file (run `callfloor init`)") :
 			    strerror(errno));
 			goto fail;
 		}
@@ -633,8 +633,8 @@ store_close(struct store *s)
 		return;
 	/* A transaction still open here is a bug: name it, write nothing. */
 	if (s->depth > 0) {
-		fprintf(stderr, "callfloor: internal error: the write begun at "
-		    "%s:%d was never ended; it was rolled back\n", s->txn_file,
+		fprintf(stderr, _("callfloor: internal error: the write begun at "
+		    "%s:%d was never ended; it was rolled back\n"), s->txn_file,
 		    s->txn_line);
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	}
@@ -677,14 +677,14 @@ int
 store_commit(struct store *s, struct err *e)
 {
 	if (s->depth == 0)
-		return err_set(e, EXIT_RUNTIME, "database %s: a commit without a "
-		    "transaction; nothing was written", s->path);
+		return err_set(e, EXIT_RUNTIME, _("database %s: a commit without a "
+		    "transaction; nothing was written"), s->path);
 	if (--s->depth > 0)
 		return 0;
 	if (s->doomed) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return err_set(e, EXIT_RUNTIME, "database %s: part of the write "
-		    "begun at %s:%d failed; nothing was written", s->path,
+		return err_set(e, EXIT_RUNTIME, _("database %s: part of the write "
+		    "begun at %s:%d failed; nothing was written"), s->path,
 		    s->txn_file, s->txn_line);
 	}
 	if (exec(s, "COMMIT", e) < 0) {

@@ -306,8 +306,8 @@ attendance_explain(const struct floor *f, struct store *s,
 		clock_shift_day(f, clock_now(), today);
 		clock_add_days(today, -(LEAVE_BACKDATE_HOURS / 24), oldest);
 		if (strcmp(day, today) > 0)
-			return err_set(e, EXIT_USAGE, "%s has not come yet; an "
-			    "explanation is for a day that has begun", day);
+			return err_set(e, EXIT_USAGE, _("%s has not come yet; an "
+			    "explanation is for a day that has begun"), day);
 		if (a->role != UROLE_MANAGER && strcmp(day, oldest) < 0)
 			return err_set(e, EXIT_REFUSED, "%s is a %s: an explanation "
 			    "may be recorded at most %d days back (%s); a manager "
@@ -359,21 +359,21 @@ leave_check(const struct floor *f, const struct leave_req *r, char *why,
 	time_t start = att_shift_edge(f, r->from, false);
 
 	if (r->via == VIA_SMS)
-		return snprintf(why, n, "a text message is not a valid leave "
-		    "request (A4)"), 1;
+		return snprintf(why, n, _("a text message is not a valid leave "
+		    "request (A4)")), 1;
 	if (r->via != VIA_WRITTEN && leave_needs_approval(f, r->from, r->to))
-		return snprintf(why, n, "leave of more than one day must be "
-		    "requested in writing (A5)"), 1;
+		return snprintf(why, n, _("leave of more than one day must be "
+		    "requested in writing (A5)")), 1;
 	if (r->via == VIA_WRITTEN) {
 		clock_shift_day(f, r->requested_at, asked);
 		if (strcmp(asked, r->from) >= 0)
-			return snprintf(why, n, "a written request must come at least "
-			    "one day ahead (A4); it came on %s for %s", asked,
+			return snprintf(why, n, _("a written request must come at least "
+			    "one day ahead (A4); it came on %s for %s"), asked,
 			    r->from), 1;
 	}
 	if (r->via == VIA_PHONE && r->requested_at > start - 3600)
-		return snprintf(why, n, "a phone request must come at least one "
-		    "hour before the shift (A4); it came %ld minutes before",
+		return snprintf(why, n, _("a phone request must come at least one "
+		    "hour before the shift (A4); it came %ld minutes before"),
 		    (long)((start - r->requested_at) / 60)), 1;
 	why[0] = '\0';
 	return 0;
@@ -571,9 +571,10 @@ import_judge(const struct floor *f, struct store *s, const struct actor *a,
 		return 1;	/* imported before */
 	if (rc == 0) {
 		clock_format((time_t)live.at, when, sizeof when);
-		return err_set(e, EXIT_USAGE, "%s (%s) is already signed %s on "
-		    "%s (at %s)", p->name, p->id, r->kind == ATT_IN ? "in" :
-		    "out", m->day, when);
+		return err_set(e, EXIT_USAGE, r->kind == ATT_IN ?
+		    _("%s (%s) is already signed in on %s (at %s)") :
+		    _("%s (%s) is already signed out on %s (at %s)"), p->name,
+		    p->id, m->day, when);
 	}
 	/* The file's own earlier rows. */
 	if (strcmp(r->kind == ATT_IN ? sn->in_day : sn->out_day, m->day) == 0) {
@@ -582,21 +583,22 @@ import_judge(const struct floor *f, struct store *s, const struct actor *a,
 		if (prev == m->at)
 			return 1;	/* the same row twice */
 		clock_format((time_t)prev, when, sizeof when);
-		return err_set(e, EXIT_USAGE, "%s (%s) is signed %s on %s at %s "
-		    "by an earlier row", p->name, p->id, r->kind == ATT_IN ?
-		    "in" : "out", m->day, when);
+		return err_set(e, EXIT_USAGE, r->kind == ATT_IN ?
+		    _("%s (%s) is signed in on %s at %s by an earlier row") :
+		    _("%s (%s) is signed out on %s at %s by an earlier row"),
+		    p->name, p->id, m->day, when);
 	}
 	if (r->kind == ATT_OUT && strcmp(sn->in_day, m->day) != 0) {
 		rc = store_att_live(s, m->staff, m->day, ATT_IN, &live, e);
 		if (rc < 0)
 			return -1;
 		if (rc > 0)
-			return err_set(e, EXIT_USAGE, "%s (%s) has not signed in on "
-			    "%s: a sign-out needs a sign-in first", p->name, p->id,
+			return err_set(e, EXIT_USAGE, _("%s (%s) has not signed in on "
+			    "%s: a sign-out needs a sign-in first"), p->name, p->id,
 			    m->day);
 		if (m->at < live.at)
-			return err_set(e, EXIT_USAGE, "%s (%s) signed in later than "
-			    "that, on %s", p->name, p->id, m->day);
+			return err_set(e, EXIT_USAGE, _("%s (%s) signed in later than "
+			    "that, on %s"), p->name, p->id, m->day);
 	}
 	return 0;
 }
@@ -655,7 +657,7 @@ attendance_import(const struct floor *f, struct store *s,
 	free(voided);
 	/* Then in time order, a few hundred rows a transaction; a long
 	 * import says how far it is (on a terminal only). */
-	progress_start(&prog, "importing sign-ins", n);
+	progress_start(&prog, _("importing sign-ins"), n);
 	for (i = 0; rc == 0 && errs->len == 0 && i < n; i += batch) {
 		struct err we;
 		int k;

@@ -136,24 +136,20 @@ cli_parse_period(const char *verb, struct cli *c, const char *day, const char *m
 		return cli_usage(verb, _("give one of --day, --month or --from/--to"));
 	if (day != NULL) {
 		if (clock_parse_day(day, f) < 0)
-			return cli_usage(verb, "--day '%s' is not a date "
-			    "YYYY-MM-DD in " CLOCK_YEARS, day);
+			return cli_usage(verb, _("--day '%s' is not a date YYYY-MM-DD in %s"), day, CLOCK_YEARS);
 		memcpy(t, f, DAY_LEN);
 	} else if (month != NULL) {
 		if (clock_parse_month(month) < 0)
-			return cli_usage(verb, "--month '%s' is not a month "
-			    "YYYY-MM in " CLOCK_YEARS, month);
+			return cli_usage(verb, _("--month '%s' is not a month YYYY-MM in %s"), month, CLOCK_YEARS);
 		snprintf(f, DAY_LEN, "%s-01", month);
 		clock_month_last(f, t);
 	} else if (from != NULL || to != NULL) {
 		if (from == NULL || to == NULL)
 			return cli_usage(verb, _("--from and --to go together"));
 		if (clock_parse_day(from, f) < 0)
-			return cli_usage(verb, "--from '%s' is not a date "
-			    "YYYY-MM-DD in " CLOCK_YEARS, from);
+			return cli_usage(verb, _("--from '%s' is not a date YYYY-MM-DD in %s"), from, CLOCK_YEARS);
 		if (clock_parse_day(to, t) < 0)
-			return cli_usage(verb, "--to '%s' is not a date "
-			    "YYYY-MM-DD in " CLOCK_YEARS, to);
+			return cli_usage(verb, _("--to '%s' is not a date YYYY-MM-DD in %s"), to, CLOCK_YEARS);
 		if (strcmp(f, t) > 0)
 			return cli_usage(verb, _("--from %s is after --to %s"), from, to);
 	} else {
@@ -348,8 +344,8 @@ mark_exec(struct cli *c, int argc, char **argv)
 	}
 	if ((caller != NULL || phone != NULL) && (strcmp(f->rules[r.rule].code,
 	    "UNLOGGED") != 0 || r.staff < 0))
-		return cli_usage("mark", "--caller and --phone go with --rule "
-		    "UNLOGGED on a person: the complaint found unrecorded");
+		return cli_usage("mark", _("--caller and --phone go with --rule "
+		    "UNLOGGED on a person: the complaint found unrecorded"));
 	if (caller != NULL) {
 		/* B14: the register records the complaint late, in the mark's
 		 * transaction, with who found it. */
@@ -377,12 +373,12 @@ mark_exec(struct cli *c, int argc, char **argv)
 		    f->rules[r.rule].t.confiscate, (long long)res.custody,
 		    (long long)res.custody);
 	if (entry != 0)
-		cli_eprintf("callfloor: the complaint is now register entry "
-		    "%lld, recorded late by %s\n", (long long)entry, c->actor.login);
+		cli_eprintf(_("callfloor: the complaint is now register entry "
+		    "%lld, recorded late by %s\n"), (long long)entry, c->actor.login);
 	else if (strcmp(f->rules[r.rule].code, "UNLOGGED") == 0 && r.staff >= 0)
-		cli_eprintf("callfloor: the complaint is not in the register: "
+		cli_eprintf(_("callfloor: the complaint is not in the register: "
 		    "`complaint add`, or mark with --caller TEXT --note TEXT, "
-		    "records it\n");
+		    "records it\n"));
 	mark_result_free(&res);
 	return 0;
 }
@@ -425,7 +421,7 @@ void_exec(struct cli *c, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_usage("void", _("give one incident id"));
-	if (cli_parse_id("void", "incident id", argv[optind], &id) != 0)
+	if (cli_parse_id("void", _("incident id"), argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (reason == NULL || reason[0] == '\0')
 		return cli_usage("void", _("--reason TEXT is required"));
@@ -586,8 +582,8 @@ fines_glance(struct cli *c, const char *month, struct buf *out, struct err *e)
 
 	if (trend_month(c->floor, c->store, month, &t, e) < 0)
 		return -1;
-	buf_puts(out, "\nthe month at a glance (each group's fines day by day, "
-	    "and its costliest rule)\n");
+	buf_puts(out, _("\nthe month at a glance (each group's fines day by day, "
+	    "and its costliest rule)\n"));
 	for (g = 0; g < c->floor->ngroups; g++) {
 		buf_puts(out, "  ");
 		trend_line(c->floor, &t, g, ascii, out);
@@ -745,7 +741,7 @@ custody_exec(struct cli *c, int argc, char **argv)
 		text_fit(&out, cu[i].item, 8, false, false);
 		text_fit(&out, when, 18, false, false);
 		buf_printf(&out, "%s%s\n", cu[i].kept_by, custody_voided(c->store,
-		    cu[i].incident) ? " (incident voided)" : "");
+		    cu[i].incident) ? _(" (incident voided)") : "");
 	}
 	cli_print(&out);
 	buf_free(&out);
@@ -775,7 +771,7 @@ return_exec(struct cli *c, int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage("return", _("give one custody id (callfloor "
 		    "custody lists them)"));
-	if (cli_parse_id("return", "custody id", argv[optind], &id) != 0)
+	if (cli_parse_id("return", _("custody id"), argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (engine_return(c->floor, c->store, &c->actor, id, &e) < 0 ||
 	    store_custody_get(c->store, id, &cu, &e) != 0)
@@ -823,7 +819,7 @@ map_exec(struct cli *c, int argc, char **argv)
 	if (cli_no_more("map", argc, argv, 0) != 0)
 		return EXIT_USAGE;
 	if (day != NULL && clock_parse_day(day, d) < 0)
-		return cli_usage("map", "--day '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS, day);
+		return cli_usage("map", _("--day '%s' is not a date YYYY-MM-DD in %s"), day, CLOCK_YEARS);
 	if (day == NULL)
 		clock_shift_day(c->floor, clock_now(), d);
 	if (seatmap_load(c->floor, c->store, d, &m, &e) < 0)

@@ -42,8 +42,7 @@ sign_void(struct cli *c, int staff, const char *day, const char *reason)
 	if (day == NULL)
 		clock_shift_day(f, clock_now(), d);
 	else if (clock_parse_day(day, d) < 0)
-		return cli_usage("signin", "--day '%s' is not a date YYYY-MM-DD in "
-		    CLOCK_YEARS, day);
+		return cli_usage("signin", _("--day '%s' is not a date YYYY-MM-DD in %s"), day, CLOCK_YEARS);
 	if (attendance_signin_void(f, c->store, &c->actor, staff, d, reason ?
 	    reason : "sign-in voided", &late, &e) < 0)
 		return cli_fail(&e);
@@ -100,14 +99,14 @@ sign_import(struct cli *c, const char *file, bool outside)
 	FILE *in = fopen(file, "r");
 
 	if (in == NULL)
-		return cli_usage("signin", "cannot read --import '%s': %s", file,
+		return cli_usage("signin", _("cannot read --import '%s': %s"), file,
 		    strerror(errno));
 	while ((got = fread(chunk, 1, sizeof chunk, in)) > 0)
 		buf_add(&text, chunk, got);
 	if (ferror(in)) {
 		fclose(in);
 		buf_free(&text);
-		return cli_usage("signin", "cannot read --import '%s': %s", file,
+		return cli_usage("signin", _("cannot read --import '%s': %s"), file,
 		    strerror(errno));
 	}
 	fclose(in);
@@ -122,7 +121,7 @@ sign_import(struct cli *c, const char *file, bool outside)
 		say_lines(&errs, file);
 		rc = EXIT_USAGE;
 	} else
-		printf("%d imported from %s (%d already recorded)\n", added, file,
+		printf(_("%d imported from %s (%d already recorded)\n"), added, file,
 		    skipped);
 	buf_free(&text);
 	buf_free(&errs);
@@ -162,9 +161,9 @@ sign_verb(struct cli *c, int argc, char **argv, const char *verb, bool in)
 	}
 	if (import != NULL) {
 		if (at != NULL || voiding || day != NULL || reason != NULL)
-			return cli_usage(verb, "--import takes --outside-shift only");
+			return cli_usage(verb, _("--import takes --outside-shift only"));
 		if (optind != argc)
-			return cli_usage(verb, "--import FILE takes no staff id");
+			return cli_usage(verb, _("--import FILE takes no staff id"));
 		return sign_import(c, import, outside);
 	}
 	if (optind + 1 != argc)
@@ -241,8 +240,7 @@ explain_exec(struct cli *c, int argc, char **argv)
 	if (day == NULL)
 		clock_shift_day(f, clock_now(), d);
 	else if (clock_parse_day(day, d) < 0)
-		return cli_usage("explain", "--day '%s' is not a date YYYY-MM-DD in "
-		    CLOCK_YEARS, day);
+		return cli_usage("explain", _("--day '%s' is not a date YYYY-MM-DD in %s"), day, CLOCK_YEARS);
 	if (attendance_explain(f, c->store, &c->actor, staff, d, note, &e) < 0)
 		return cli_fail(&e);
 	cli_printf(_("%s %s: attendance explanation for %s recorded\n"),
@@ -329,12 +327,11 @@ leave_exec(struct cli *c, int argc, char **argv)
 	if ((r.staff = cli_staff("leave", f, argv[optind])) < 0)
 		return EXIT_USAGE;
 	if (from == NULL || clock_parse_day(from, r.from) < 0)
-		return cli_usage("leave", "--from '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS,
-		    from ? from : "");
+		return cli_usage("leave", _("--from '%s' is not a date YYYY-MM-DD in %s"), from ? from : "", CLOCK_YEARS);
 	if (to == NULL)
 		memcpy(r.to, r.from, sizeof r.to);
 	else if (clock_parse_day(to, r.to) < 0)
-		return cli_usage("leave", "--to '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS, to);
+		return cli_usage("leave", _("--to '%s' is not a date YYYY-MM-DD in %s"), to, CLOCK_YEARS);
 	if (kind == NULL || (strcmp(kind, "sick") != 0 && strcmp(kind, "personal") != 0))
 		return cli_usage("leave", _("--kind '%s' is not sick or personal"),
 		    kind ? kind : "");
@@ -402,7 +399,7 @@ leave_approve_exec(struct cli *c, int argc, char **argv)
 		return cli_bad_option("leave-approve", ch, argv);
 	if (optind + 1 != argc)
 		return cli_usage("leave-approve", _("give one leave request id"));
-	if (cli_parse_id("leave-approve", "leave id", argv[optind], &id) != 0)
+	if (cli_parse_id("leave-approve", _("leave id"), argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (attendance_leave_approve(c->floor, c->store, &c->actor, id, &e) < 0)
 		return cli_fail(&e);
@@ -430,7 +427,7 @@ leave_form_exec(struct cli *c, int argc, char **argv)
 		return cli_bad_option("leave-form", ch, argv);
 	if (optind + 1 != argc)
 		return cli_usage("leave-form", _("give one leave request id"));
-	if (cli_parse_id("leave-form", "leave id", argv[optind], &id) != 0)
+	if (cli_parse_id("leave-form", _("leave id"), argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (attendance_leave_form(c->floor, c->store, &c->actor, id, &e) < 0)
 		return cli_fail(&e);

@@ -223,8 +223,7 @@ list(struct cli *c, const struct copts *o, int argc, char **argv)
 	memcpy(day, today, DAY_LEN);
 	if (o->day != NULL) {
 		if (clock_parse_day(o->day, day) < 0)
-			return cli_usage("complaint", "--day '%s' is not a date "
-			    "YYYY-MM-DD in " CLOCK_YEARS, o->day);
+			return cli_usage("complaint", _("--day '%s' is not a date YYYY-MM-DD in %s"), o->day, CLOCK_YEARS);
 		sel = CSEL_DAY;
 	} else if (o->open)
 		sel = CSEL_OPEN;

@@ -499,7 +499,7 @@ cli_setup(struct cli *c, int argc, char **argv, int *rc)
 		priv_drop();
 	c->floor = floor_load(c->config_path, &errs);
 	if (c->floor == NULL) {
-		fputs(errs.s ? errs.s : "callfloor: bad configuration\n", stderr);
+		fputs(errs.s ? errs.s : _("callfloor: bad configuration\n"), stderr);
 		buf_free(&errs);
 		*rc = EXIT_USAGE;
 		return 0;
@@ -516,8 +516,8 @@ cli_setup(struct cli *c, int argc, char **argv, int *rc)
 	how = c->verb ? c->verb->open : OPEN_READ;
 	if (how == OPEN_INIT && c->config_path != NULL &&
 	    c->actor.role != UROLE_MANAGER) {
-		*rc = cli_usage_refused(c, "only a manager creates or migrates "
-		    "the floor's database");
+		*rc = cli_usage_refused(c, _("only a manager creates or migrates "
+		    "the floor's database"));
 		return 0;
 	}
 	/* The console writes where it may and reads where it may not. */

@@ -21,8 +21,7 @@ parse_month(const char *verb, const char *month, char out[8])
 	if (month == NULL)
 		return cli_usage(verb, "--month YYYY-MM is required");
 	if (clock_parse_month(month) < 0)
-		return cli_usage(verb, "--month '%s' is not a month YYYY-MM in "
-		    CLOCK_YEARS, month);
+		return cli_usage(verb, _("--month '%s' is not a month YYYY-MM in %s"), month, CLOCK_YEARS);
 	snprintf(out, 8, "%s", month);
 	return 0;
 }

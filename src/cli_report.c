@@ -96,7 +96,7 @@ report_exec(struct cli *c, int argc, char **argv)
 	if (cli_no_more("report", argc, argv, 0) != 0)
 		return EXIT_USAGE;
 	if (day != NULL && clock_parse_day(day, d) < 0)
-		return cli_usage("report", "--day '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS, day);
+		return cli_usage("report", _("--day '%s' is not a date YYYY-MM-DD in %s"), day, CLOCK_YEARS);
 	if (day == NULL)
 		clock_shift_day(c->floor, clock_now(), d);
 	if (format != NULL && strcmp(format, "pdf") == 0)

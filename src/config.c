@@ -448,7 +448,7 @@ load_calendar(struct ctx *c, const config_setting_t *fl)
 		    config_setting_get_string(d) : NULL;
 
 		if (clock_parse_day(v, f->holidays[f->nholidays]) < 0) {
-			cerr(c, d, "holiday '%s' is not a date YYYY-MM-DD in " CLOCK_YEARS, v ? v : "?");
+			cerr(c, d, _("holiday '%s' is not a date YYYY-MM-DD in %s"), v ? v : "?", CLOCK_YEARS);
 			continue;
 		}
 		f->nholidays++;
@@ -1049,7 +1049,7 @@ load_deductions(struct ctx *c, const config_setting_t *g)
 		}
 		if (!get_int(g, k->name, &d->cap_percent) ||
 		    d->cap_percent < 0 || d->cap_percent > 100)
-			cerr(c, s, "deductions cap_percent must be 0 to 100");
+			cerr(c, s, _("deductions cap_percent must be 0 to 100"));
 	}
 }
 
@@ -1147,23 +1147,24 @@ slurp(struct cfgread *r, const char *path, const char *from, int line)
 	    fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    (size_t)st.st_size > CONFIG_MAX_BYTES - r->total) {
 		int en = errno;
-
-		const char *what = from ? "the @included file" :
-		    "the configuration";
+		long long kib = (long long)st.st_size / 1024;
 
 		if (from != NULL)
 			where(r->c->errs, r->c->path, from, line);
 		buf_printf(r->c->errs, "%s: ", path);
 		if (fd < 0)
-			buf_printf(r->c->errs, "cannot read %s: %s\n", what,
-			    strerror(en));
+			buf_printf(r->c->errs, from ? _("cannot read the @included "
+			    "file: %s\n") : _("cannot read the configuration: "
+			    "%s\n"), strerror(en));
 		else if (!S_ISREG(st.st_mode))
-			buf_printf(r->c->errs, "%s is not a file\n", what);
+			buf_puts(r->c->errs, from ? _("the @included file is not a "
+			    "file\n") : _("the configuration is not a file\n"));
 		else
-			buf_printf(r->c->errs, "%s is too large (%lld KiB): a "
-			    "configuration is at most %d KiB, all its files "
-			    "together\n", what, (long long)st.st_size / 1024,
-			    CONFIG_MAX_BYTES / 1024);
+			buf_printf(r->c->errs, from ? _("the @included file is too "
+			    "large (%lld KiB): a configuration is at most %d KiB, all "
+			    "its files together\n") : _("the configuration is too "
+			    "large (%lld KiB): a configuration is at most %d KiB, all "
+			    "its files together\n"), kib, CONFIG_MAX_BYTES / 1024);
 		r->c->nerr++;
 		if (fd >= 0)
 			close(fd);
@@ -1171,7 +1172,7 @@ slurp(struct cfgread *r, const char *path, const char *from, int line)
 	}
 	text = xmalloc((size_t)st.st_size + 1);
 	if (read(fd, text, (size_t)st.st_size) != st.st_size) {
-		buf_printf(r->c->errs, "%s: cannot read it whole\n", path);
+		buf_printf(r->c->errs, _("%s: cannot read it whole\n"), path);
 		r->c->nerr++;
 		free(text);
 		close(fd);
@@ -1205,13 +1206,13 @@ check_nested(struct cfgread *r, const char *path, int depth, const char *from,
 		inc = xasprintf("%.*s", (int)n, f);
 		if (inc[0] != '/') {
 			where(r->c->errs, r->c->path, path, line);
-			buf_printf(r->c->errs, "@include \"%s\": inside an included "
-			    "file, give the absolute path\n", inc);
+			buf_printf(r->c->errs, _("@include \"%s\": inside an included "
+			    "file, give the absolute path\n"), inc);
 			r->c->nerr++;
 			rc = -1;
 		} else if (depth >= CONFIG_MAX_DEPTH) {
 			where(r->c->errs, r->c->path, path, line);
-			buf_printf(r->c->errs, "@include nested more than %d deep\n",
+			buf_printf(r->c->errs, _("@include nested more than %d deep\n"),
 			    CONFIG_MAX_DEPTH);
 			r->c->nerr++;
 			rc = -1;
@@ -1288,7 +1289,7 @@ floor_load(const char *path, struct buf *errs)
 	free(text);
 	if (rc != CONFIG_TRUE) {
 		if (config_error_type(&cf) == CONFIG_ERR_FILE_IO)
-			buf_printf(errs, "%s: cannot read an @included file\n",
+			buf_printf(errs, _("%s: cannot read an @included file\n"),
 			    c.path);
 		else {
 			where(errs, c.path, config_error_file(&cf),

@@ -46,9 +46,9 @@ engine_check_open(struct store *s, const char *day, struct err *e)
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	clock_format((time_t)c.at, when, sizeof when);
-	err_set(e, EXIT_REFUSED, "%s is closed for payroll (closed on %s by %s): "
+	err_set(e, EXIT_REFUSED, _("%s is closed for payroll (closed on %s by %s): "
 	    "nothing dated %s is written into it; a manager reopens it with "
-	    "`callfloor reopen --month %s --reason TEXT`", month, when, c.by,
+	    "`callfloor reopen --month %s --reason TEXT`"), month, when, c.by,
 	    day, month);
 	closed_month_free(&c);
 	return -1;

@@ -53,10 +53,10 @@ priv_check_folder(const char *path, char *why, size_t n)
 		return snprintf(why, n, "%s: %s", tmp, strerror(errno)), -1;
 	if (!S_ISDIR(st.st_mode) || st.st_uid != 0 || st.st_gid != set_gid ||
 	    (st.st_mode & 0007) != 0)
-		return snprintf(why, n, "the database folder %s must be a folder "
+		return snprintf(why, n, _("the database folder %s must be a folder "
 		    "owned by root, group callfloor, mode 2770 (it is %04o, "
 		    "uid %u, gid %u): anyone else who can reach the database "
-		    "file could change it without callfloor", tmp,
+		    "file could change it without callfloor"), tmp,
 		    (unsigned)(st.st_mode & 07777), (unsigned)st.st_uid,
 		    (unsigned)st.st_gid), -1;
 	return 0;
@@ -71,7 +71,7 @@ priv_drop(void)
 		return;
 	if (setresgid(real_gid, real_gid, real_gid) < 0 ||
 	    getegid() != real_gid)
-		die("cannot give up the callfloor group: %s", strerror(errno));
+		die(_("cannot give up the callfloor group: %s"), strerror(errno));
 	is_setgid = false;
 }
 

@@ -1660,11 +1660,11 @@ report_print_data(const struct floor *f, const char *text, size_t n,
 
 	if (printer != NULL) {
 		if (printer[0] == '\0')
-			return err_set(e, EXIT_USAGE, "the printer name is empty");
+			return err_set(e, EXIT_USAGE, _("the printer name is empty"));
 		for (p = printer; *p; p++)
 			if ((unsigned char)*p < 0x20 || *p == 0x7f)
-				return err_set(e, EXIT_USAGE, "the printer name has a "
-				    "control character in it");
+				return err_set(e, EXIT_USAGE, _("the printer name has a "
+				    "control character in it"));
 	}
 	if (pipe2(in, O_CLOEXEC) < 0)
 		return err_set(e, EXIT_RUNTIME, "printing: %s", strerror(errno));
@@ -1728,28 +1728,28 @@ child_fail:
 	close(ep[0]);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR) {
-			err_set(e, EXIT_RUNTIME, "printing: waiting for `%s`: %s",
+			err_set(e, EXIT_RUNTIME, _("printing: waiting for `%s`: %s"),
 			    cmd, strerror(errno));
 			goto done;
 		}
 	first_line(&said, line, sizeof line);
 	if (r == (ssize_t)sizeof cerr)
-		err_set(e, EXIT_RUNTIME, "printing failed: cannot start `%s` "
-		    "(/bin/sh): %s", cmd, strerror(cerr));
+		err_set(e, EXIT_RUNTIME, _("printing failed: cannot start `%s` "
+		    "(/bin/sh): %s"), cmd, strerror(cerr));
 	else if (WIFSIGNALED(status))
-		err_set(e, EXIT_RUNTIME, "printing failed: `%s` was killed by "
-		    "signal %d", cmd, WTERMSIG(status));
+		err_set(e, EXIT_RUNTIME, _("printing failed: `%s` was killed by "
+		    "signal %d"), cmd, WTERMSIG(status));
 	else if (WEXITSTATUS(status) == 127)
-		err_set(e, EXIT_RUNTIME, "printing failed: `%s`: command not "
+		err_set(e, EXIT_RUNTIME, _("printing failed: `%s`: command not "
 		    "found (is the print system installed? see "
-		    "floor.print_command)", cmd);
+		    "floor.print_command)"), cmd);
 	else if (WEXITSTATUS(status) != 0)
-		err_set(e, EXIT_RUNTIME, "printing failed: `%s` exited with "
-		    "status %d%s%s", cmd, WEXITSTATUS(status), line[0] ? ": " : "",
+		err_set(e, EXIT_RUNTIME, _("printing failed: `%s` exited with "
+		    "status %d%s%s"), cmd, WEXITSTATUS(status), line[0] ? ": " : "",
 		    line);
 	else if (werr != 0)
-		err_set(e, EXIT_RUNTIME, "printing failed: `%s` did not take the "
-		    "whole report (%s)", cmd, strerror(werr));
+		err_set(e, EXIT_RUNTIME, _("printing failed: `%s` did not take the "
+		    "whole report (%s)"), cmd, strerror(werr));
 	else
 		rc = 0;
 done:
