@@ -49,7 +49,7 @@ carry_rows(struct store *s, const char *sql, const char *month,
 	if (month)
 		sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
 	rc = store_rows(s, st, sizeof **out, carry_row, &rows, n, e,
-	    "reading carried attendance totals");
+	    _("reading carried attendance totals"));
 	*out = rows;
 	sqlite3_finalize(st);
 	return rc;
@@ -86,7 +86,7 @@ store_carry_last(struct store *s, char month[8], struct err *e)
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return store_fail(s, e, "reading carried attendance totals");
+		return store_fail(s, e, _("reading carried attendance totals"));
 	return found ? 0 : 1;
 }
 
@@ -112,7 +112,7 @@ store_carry_put(struct store *s, const struct att_carry *rows, int n,
 		for (k = 0; k < 11; k++)
 			sqlite3_bind_int(st, k + 3, v[k]);
 		if (sqlite3_step(st) != SQLITE_DONE) {
-			store_fail(s, e, "writing carried attendance totals");
+			store_fail(s, e, _("writing carried attendance totals"));
 			sqlite3_finalize(st);
 			return -1;
 		}
@@ -136,7 +136,7 @@ store_carry_drop(struct store *s, const char *day, struct err *e)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 :
-	    store_fail(s, e, "dropping carried attendance totals");
+	    store_fail(s, e, _("dropping carried attendance totals"));
 }
 
 int
@@ -155,7 +155,7 @@ store_meta_get(struct store *s, const char *name, char *out, size_t n,
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return 0;
-	return rc == SQLITE_DONE ? 1 : store_fail(s, e, "reading the store's meta");
+	return rc == SQLITE_DONE ? 1 : store_fail(s, e, _("reading the store's meta"));
 }
 
 int
@@ -172,7 +172,7 @@ store_meta_set(struct store *s, const char *name, const char *value,
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, e, "writing the store's meta");
+	return rc == SQLITE_DONE ? 0 : store_fail(s, e, _("writing the store's meta"));
 }
 
 bool

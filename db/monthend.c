@@ -37,7 +37,7 @@ store_closed_get(struct store *s, const char *month, struct closed_month *out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
-	rc = store_row(s, st, closed_row, &tmp, e, "reading closed months");
+	rc = store_row(s, st, closed_row, &tmp, e, _("reading closed months"));
 	sqlite3_finalize(st);
 	if (rc == 0) {
 		if (out != NULL)
@@ -62,7 +62,7 @@ store_closed_last(struct store *s, char out[8], struct err *e)
 		store_text_col(st, 0, out, 8);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return store_fail(s, e, "reading closed months");
+		return store_fail(s, e, _("reading closed months"));
 	return out[0] ? 0 : 1;
 }
 
@@ -80,7 +80,7 @@ store_close_month(struct store *s, const struct closed_month *c, struct err *e)
 	sqlite3_bind_int64(st, 3, c->at);
 	sqlite3_bind_text(st, 4, c->text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, c->csv, -1, SQLITE_STATIC);
-	return store_write_done(s, st, e, "closing a month") == 0 ? 0 : -1;
+	return store_write_done(s, st, e, _("closing a month")) == 0 ? 0 : -1;
 }
 
 int
@@ -92,7 +92,7 @@ store_reopen_from(struct store *s, const char *month, int *n, struct err *e)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
-	if (store_write_done(s, st, e, "reopening a month") != 0)
+	if (store_write_done(s, st, e, _("reopening a month")) != 0)
 		return -1;
 	*n = sqlite3_changes(store_sqlite(s));
 	return 0;
@@ -143,7 +143,7 @@ store_appeal_add(struct store *s, struct appeal *a, struct err *e)
 	sqlite3_bind_text(st, 4, a->reason, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, a->by, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, a->at);
-	if (store_write_done(s, st, e, "recording an appeal") != 0)
+	if (store_write_done(s, st, e, _("recording an appeal")) != 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(store_sqlite(s));
 	return 0;
@@ -160,7 +160,7 @@ store_appeal_get(struct store *s, int64_t id, struct appeal *out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = store_row(s, st, appeal_row, out, e, "reading an appeal");
+	rc = store_row(s, st, appeal_row, out, e, _("reading an appeal"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -178,7 +178,7 @@ store_appeals(struct store *s, struct appeal **out, int *n, struct err *e)
 	if (st == NULL)
 		return -1;
 	rc = store_rows(s, st, sizeof **out, appeal_row, &rows, n, e,
-	    "reading appeals");
+	    _("reading appeals"));
 	sqlite3_finalize(st);
 	*out = rows;
 	return rc;
@@ -199,7 +199,7 @@ store_appeal_decide(struct store *s, int64_t id, const char *decision,
 	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, at);
 	sqlite3_bind_text(st, 5, reason, -1, SQLITE_STATIC);
-	if (store_write_done(s, st, e, "deciding an appeal") != 0)
+	if (store_write_done(s, st, e, _("deciding an appeal")) != 0)
 		return -1;
 	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
 }
@@ -218,7 +218,7 @@ store_adjustment_add(struct store *s, const struct adjustment *a,
 	sqlite3_bind_text(st, 3, a->staff, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, a->amount);
 	sqlite3_bind_text(st, 5, a->note, -1, SQLITE_STATIC);
-	return store_write_done(s, st, e, "recording an adjustment") == 0 ?
+	return store_write_done(s, st, e, _("recording an adjustment")) == 0 ?
 	    0 : -1;
 }
 
@@ -251,7 +251,7 @@ store_adjustments(struct store *s, const char *month, struct adjustment **out,
 		return -1;
 	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
 	rc = store_rows(s, st, sizeof **out, adjustment_row, &rows, n, e,
-	    "reading adjustments");
+	    _("reading adjustments"));
 	sqlite3_finalize(st);
 	*out = rows;
 	return rc;

@@ -25,15 +25,34 @@ quote(char *out, size_t n, const char *s, size_t len)
 	snprintf(out, n, "%.*s", (int)len, s);
 }
 
-/* "name:LINE: what 'field' why" */
+enum row_bad { NO_STAFF, BAD_TIME, TIME_RANGE, BAD_KIND };
+
+/* "name:LINE: what 'field' why", one whole sentence per kind of error. */
 static void
-row_error(struct buf *errs, const char *name, int line, const char *what,
-    const char *field, size_t flen, const char *why)
+row_error(struct buf *errs, const char *name, int line, enum row_bad why,
+    const char *field, size_t flen)
 {
 	char q[48];
 
 	quote(q, sizeof q, field, flen);
-	buf_printf(errs, "%s:%d: %s '%s' %s\n", name, line, what, q, why);
+	switch (why) {
+	case NO_STAFF:
+		buf_printf(errs, _("%s:%d: no staff '%s' on the floor\n"), name,
+		    line, q);
+		break;
+	case BAD_TIME:
+		buf_printf(errs, _("%s:%d: time '%s' is not YYYY-MM-DD HH:MM\n"),
+		    name, line, q);
+		break;
+	case TIME_RANGE:
+		buf_printf(errs, _("%s:%d: time '%s' is not YYYY-MM-DD HH:MM in "
+		    "%s\n"), name, line, q, CLOCK_YEARS);
+		break;
+	case BAD_KIND:
+		buf_printf(errs, _("%s:%d: kind '%s' is neither in nor out\n"),
+		    name, line, q);
+		break;
+	}
 }
 
 static int
@@ -48,7 +67,7 @@ parse_line(const struct floor *f, const char *name, int line, const char *s,
 	c2 = c1 ? memchr(c1 + 1, ',', len - (size_t)(c1 + 1 - s)) : NULL;
 	if (c1 == NULL || c2 == NULL ||
 	    memchr(c2 + 1, ',', len - (size_t)(c2 + 1 - s)) != NULL) {
-		buf_printf(errs, "%s:%d: want 3 fields staff_id,time,kind\n",
+		buf_printf(errs, _("%s:%d: want 3 fields staff_id,time,kind\n"),
 		    name, line);
 		return 1;
 	}
@@ -63,20 +82,18 @@ parse_line(const struct floor *f, const char *name, int line, const char *s,
 		r->staff = floor_staff_find(f, field);
 	}
 	if (r->staff < 0) {
-		row_error(errs, name, line, "no staff", s, l1, "on the floor");
+		row_error(errs, name, line, NO_STAFF, s, l1);
 		bad++;
 	}
 	r->at = 0;
 	if (l2 != 16 || memchr(c1 + 1, '\0', l2) != NULL) {
-		row_error(errs, name, line, "time", c1 + 1, l2,
-		    "is not YYYY-MM-DD HH:MM");
+		row_error(errs, name, line, BAD_TIME, c1 + 1, l2);
 		bad++;
 	} else {
 		memcpy(field, c1 + 1, l2);
 		field[l2] = '\0';
 		if (clock_parse_local(field, &r->at) < 0) {
-			row_error(errs, name, line, "time", c1 + 1, l2,
-			    "is not YYYY-MM-DD HH:MM in " CLOCK_YEARS);
+			row_error(errs, name, line, TIME_RANGE, c1 + 1, l2);
 			bad++;
 		}
 	}
@@ -85,8 +102,7 @@ parse_line(const struct floor *f, const char *name, int line, const char *s,
 	else if (l3 == 3 && memcmp(c2 + 1, "out", 3) == 0)
 		r->kind = ATT_OUT;
 	else {
-		row_error(errs, name, line, "kind", c2 + 1, l3,
-		    "is neither in nor out");
+		row_error(errs, name, line, BAD_KIND, c2 + 1, l3);
 		bad++;
 	}
 	return bad;
@@ -112,8 +128,8 @@ import_parse(const struct floor *f, const char *name, const char *text,
 		if (line == 1) {
 			if (l != strlen(IMPORT_HEADER) ||
 			    memcmp(s, IMPORT_HEADER, l) != 0) {
-				buf_printf(errs, "%s:1: the header must be "
-				    IMPORT_HEADER "\n", name);
+				buf_printf(errs, _("%s:1: the header must be "
+				    "%s\n"), name, IMPORT_HEADER);
 				bad++;
 			}
 			continue;
@@ -130,8 +146,8 @@ import_parse(const struct floor *f, const char *name, const char *text,
 			bad++;
 	}
 	if (line == 0) {
-		buf_printf(errs, "%s:1: empty; the header must be " IMPORT_HEADER
-		    "\n", name);
+		buf_printf(errs, _("%s:1: empty; the header must be %s\n"),
+		    name, IMPORT_HEADER);
 		bad++;
 	}
 	return bad;

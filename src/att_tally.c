@@ -276,19 +276,20 @@ tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
 	if (a->lates_per_year_termination > 0 &&
 	    t->late_y >= a->lates_per_year_termination)
 		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
-		    strlen(m->flags), "%stermination: %d late/early this year (A3c)",
-		    m->flags[0] ? "; " : "", t->late_y);
+		    strlen(m->flags), _("%stermination: %d late/early this year "
+		    "(A3c)"), m->flags[0] ? "; " : "", t->late_y);
 	if (a->absences_total_termination > 0 &&
 	    total_halves >= 2 * a->absences_total_termination)
 		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
-		    strlen(m->flags), "%sautomatic termination: %d.%d days' absence "
-		    "in total (A6b)", m->flags[0] ? "; " : "", total_halves / 2,
+		    strlen(m->flags), _("%sautomatic termination: %d.%d days' "
+		    "absence in total (A6b)"), m->flags[0] ? "; " : "", total_halves / 2,
 		    total_halves % 2 * 5);
 	if (a->consecutive_absences_termination > 0 &&
 	    t->max_run >= a->consecutive_absences_termination)
 		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
-		    strlen(m->flags), "%stermination, fees withheld: %d consecutive "
-		    "days' absence (A2)", m->flags[0] ? "; " : "", t->max_run);
+		    strlen(m->flags), _("%stermination, fees withheld: %d "
+		    "consecutive days' absence (A2)"), m->flags[0] ? "; " : "",
+		    t->max_run);
 }
 
 /* ---- carried totals ---- */
@@ -690,8 +691,10 @@ static void
 diff_field(struct buf *b, const char *name, int stored, int rebuilt)
 {
 	if (stored != rebuilt)
-		buf_printf(b, "%s%s %d, rebuilt %d", b->len ? "; " : "", name,
-		    stored, rebuilt);
+		/* TRANSLATORS: verify: a carried total, its stored value, the
+		 * value rebuilt from the raw rows. */
+		buf_printf(b, _("%s%s %d, rebuilt %d"), b->len ? "; " : "",
+		    _(name), stored, rebuilt);
 }
 
 static void
@@ -713,18 +716,18 @@ compare(const struct att_carry *st, const struct att_carry *rb,
 {
 	struct buf b = { 0 };
 
-	diff_field(&b, "late", st->late, rb->late);
-	diff_field(&b, "early", st->early, rb->early);
-	diff_field(&b, "half days", st->half, rb->half);
-	diff_field(&b, "absent", st->absent, rb->absent);
-	diff_field(&b, "meeting half days", st->meeting_halves, rb->meeting_halves);
-	diff_field(&b, "late this year", st->late_year, rb->late_year);
-	diff_field(&b, "absent in total", st->absent_total, rb->absent_total);
-	diff_field(&b, "meeting half days in total", st->meeting_total,
+	diff_field(&b, N_("late"), st->late, rb->late);
+	diff_field(&b, N_("early"), st->early, rb->early);
+	diff_field(&b, N_("half days"), st->half, rb->half);
+	diff_field(&b, N_("absent"), st->absent, rb->absent);
+	diff_field(&b, N_("meeting half days"), st->meeting_halves, rb->meeting_halves);
+	diff_field(&b, N_("late this year"), st->late_year, rb->late_year);
+	diff_field(&b, N_("absent in total"), st->absent_total, rb->absent_total);
+	diff_field(&b, N_("meeting half days in total"), st->meeting_total,
 	    rb->meeting_total);
-	diff_field(&b, "months over", st->over_months, rb->over_months);
-	diff_field(&b, "absence run", st->run, rb->run);
-	diff_field(&b, "longest run", st->max_run, rb->max_run);
+	diff_field(&b, N_("months over"), st->over_months, rb->over_months);
+	diff_field(&b, N_("absence run"), st->run, rb->run);
+	diff_field(&b, N_("longest run"), st->max_run, rb->max_run);
 	if (b.len)
 		diff_add(d, n, st->month, st->staff, b.s);
 	buf_free(&b);
@@ -746,8 +749,9 @@ attendance_verify(const struct floor *f, struct store *s,
 	*diffs = NULL;
 	*ndiffs = *checked = 0;
 	if (repair && a->role != UROLE_MANAGER)
-		return err_set(e, EXIT_REFUSED, "%s is a %s: only a manager "
-		    "repairs the carried totals", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: only a manager "
+		    "repairs the carried totals"), a->login,
+		    _(urole_name(a->role)));
 	if (repair && store_begin(s, e) < 0)
 		return -1;
 	clock_shift_day(f, now, today);
@@ -762,8 +766,8 @@ attendance_verify(const struct floor *f, struct store *s,
 		goto out;
 	carry_key(f, key);
 	if (nstored > 0 && (rc > 0 || strcmp(stored_key, key) != 0))
-		diff_add(diffs, ndiffs, "", "", "settled under another "
-		    "configuration (work calendar, shift, thresholds or staff)");
+		diff_add(diffs, ndiffs, "", "", _("settled under another "
+		    "configuration (work calendar, shift, thresholds or staff)"));
 	have_start = carry_start(f, s, start, e);
 	if (have_start < 0) {
 		rc = -1;
@@ -788,7 +792,7 @@ attendance_verify(const struct floor *f, struct store *s,
 			(*checked)++;
 			if ((j = floor_staff_find(f, stored[i].staff)) < 0)
 				diff_add(diffs, ndiffs, cur, stored[i].staff,
-				    "carried for someone not on the floor");
+				    _("carried for someone not on the floor"));
 			else
 				compare(&stored[i], &month_rows[j], diffs, ndiffs);
 		}
@@ -797,8 +801,8 @@ attendance_verify(const struct floor *f, struct store *s,
 		if (!used[i]) {
 			(*checked)++;
 			diff_add(diffs, ndiffs, stored[i].month, stored[i].staff,
-			    "carried for a month with nothing to carry (or not "
-			    "finished)");
+			    _("carried for a month with nothing to carry (or "
+			    "not finished)"));
 		}
 	free(used);
 	free(tl);

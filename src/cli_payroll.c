@@ -19,9 +19,10 @@ static int
 parse_month(const char *verb, const char *month, char out[8])
 {
 	if (month == NULL)
-		return cli_usage(verb, "--month YYYY-MM is required");
+		return cli_usage(verb, _("--month YYYY-MM is required"));
 	if (clock_parse_month(month) < 0)
-		return cli_usage(verb, _("--month '%s' is not a month YYYY-MM in %s"), month, CLOCK_YEARS);
+		return cli_usage(verb, _("--month '%s' is not a month YYYY-MM in %s"),
+		    month, CLOCK_YEARS);
 	snprintf(out, 8, "%s", month);
 	return 0;
 }
@@ -60,8 +61,8 @@ payroll_exec(struct cli *c, int argc, char **argv)
 	    cli_parse_format("payroll", format, &csv) != 0)
 		return EXIT_USAGE;
 	if (c->actor.role != UROLE_MANAGER && c->actor.role != UROLE_LEAD) {
-		cli_eprintf("callfloor: payroll is for managers and leads (%s "
-		    "is a %s)\n", c->actor.login, urole_name(c->actor.role));
+		cli_eprintf(_("callfloor: payroll is for managers and leads (%s "
+		    "is a %s)\n"), c->actor.login, _(urole_name(c->actor.role)));
 		return EXIT_REFUSED;
 	}
 	rc = store_closed_get(c->store, m, &closed, &e);
@@ -92,8 +93,8 @@ payroll_exec(struct cli *c, int argc, char **argv)
 	fwrite(doc.s ? doc.s : "", 1, doc.len, stdout);
 	buf_free(&doc);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_eprintf("callfloor: payroll: writing to standard output: "
-		    "%s\n", strerror(errno));
+		cli_eprintf(_("callfloor: payroll: writing to standard output: "
+		    "%s\n"), strerror(errno));
 		return EXIT_RUNTIME;
 	}
 	return 0;
@@ -102,11 +103,11 @@ payroll_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_payroll = {
 	.name = "payroll",
 	.args = "--month YYYY-MM [--format text|csv] [-o FILE]",
-	.help = "the month's fines and attendance deductions per person (A7)\n"
+	.help = N_("the month's fines and attendance deductions per person (A7)\n"
 	    "One row per staff member, by group then staff id; the amounts come\n"
 	    "from the rulebook's `deductions` block.  With wages configured, no\n"
 	    "total exceeds the legal cap; the excess shows in over_cap.  A closed\n"
-	    "month prints the snapshot taken when it closed.\n",
+	    "month prints the snapshot taken when it closed.\n"),
 	.shortopts = "o:",
 	.opts = payroll_opts,
 	.open = OPEN_READ,
@@ -142,19 +143,19 @@ close_exec(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (monthend_close(c->floor, c->store, &c->actor, m, force, &e) < 0)
 		return cli_fail(&e);
-	cli_printf("%s closed: its payroll is kept as it stands; nothing dated in "
-	    "it is written until a manager reopens it\n", m);
+	cli_printf(_("%s closed: its payroll is kept as it stands; nothing dated "
+	    "in it is written until a manager reopens it\n"), m);
 	return 0;
 }
 
 const struct verb verb_close = {
 	.name = "close",
 	.args = "--month YYYY-MM [--force]",
-	.help = "closes a month for payroll (managers)\n"
+	.help = N_("closes a month for payroll (managers)\n"
 	    "Months close in order, once over.  The payroll is kept as a\n"
 	    "snapshot, and marks, voids, sign-ins, leave and explanations dated\n"
 	    "in the month are refused until it is reopened.  Undecided appeals\n"
-	    "of its fines need --force.\n",
+	    "of its fines need --force.\n"),
 	.opts = close_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -187,18 +188,23 @@ reopen_exec(struct cli *c, int argc, char **argv)
 	    parse_month("reopen", month, m) != 0)
 		return EXIT_USAGE;
 	if (reason == NULL || reason[0] == '\0')
-		return cli_usage("reopen", "--reason TEXT is required");
+		return cli_usage("reopen", _("--reason TEXT is required"));
 	if (monthend_reopen(c->floor, c->store, &c->actor, m, reason, &n, &e) < 0)
 		return cli_fail(&e);
-	cli_printf("%s reopened%s; its payroll snapshot is discarded\n", m,
-	    n > 1 ? " with the later closed months" : "");
+	if (n > 1)
+		cli_printf(_("%s reopened with the later closed months; its "
+		    "payroll snapshot is discarded\n"), m);
+	else
+		cli_printf(_("%s reopened; its payroll snapshot is discarded\n"),
+		    m);
 	return 0;
 }
 
 const struct verb verb_reopen = {
 	.name = "reopen",
 	.args = "--month YYYY-MM --reason TEXT",
-	.help = "reopens a closed month, and every later closed one (managers)\n",
+	.help = N_("reopens a closed month, and every later closed one "
+	    "(managers)\n"),
 	.opts = reopen_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -229,28 +235,29 @@ appeal_exec(struct cli *c, int argc, char **argv)
 			return cli_bad_option("appeal", ch, argv);
 	}
 	if (optind + 1 != argc)
-		return cli_usage("appeal", "give one incident id");
-	if (cli_parse_id("appeal", "incident id", argv[optind], &incident) != 0)
+		return cli_usage("appeal", _("give one incident id"));
+	if (cli_parse_id("appeal", _("incident id"), argv[optind], &incident) != 0)
 		return EXIT_USAGE;
 	if (staff != NULL && (who = floor_staff_find(f, staff)) < 0)
-		return cli_usage("appeal", "no staff '%s' on floor %s", staff, f->id);
+		return cli_usage("appeal", _("no staff '%s' on floor %s"), staff, f->id);
 	if (reason == NULL || reason[0] == '\0')
-		return cli_usage("appeal", "--reason TEXT is required");
+		return cli_usage("appeal", _("--reason TEXT is required"));
 	if (appeal_record(f, c->store, &c->actor, incident, who, reason, &id,
 	    &e) < 0)
 		return cli_fail(&e);
-	cli_printf("%lld\nappeal %lld recorded: the fine stays out of payroll until "
-	    "a manager decides\n", (long long)id, (long long)id);
+	cli_printf(_("%lld\nappeal %lld recorded: the fine stays out of payroll "
+	    "until a manager decides\n"), (long long)id, (long long)id);
 	return 0;
 }
 
 const struct verb verb_appeal = {
 	.name = "appeal",
 	.args = "ID [--staff STAFF] --reason TEXT",
-	.help = "records an agent's appeal (申诉) of their fine in incident ID\n"
+	.help = N_("records an agent's appeal (申诉) of their fine in incident "
+	    "ID\n"
 	    "Recorded by a supervisor or above on the agent's behalf: the\n"
 	    "offender by default, for a group fine the member named by --staff.\n"
-	    "Prints the appeal's id alone on the first line.\n",
+	    "Prints the appeal's id alone on the first line.\n"),
 	.opts = appeal_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,
@@ -283,28 +290,28 @@ decide_exec(struct cli *c, int argc, char **argv)
 			return cli_bad_option("decide", ch, argv);
 	}
 	if (optind + 1 != argc)
-		return cli_usage("decide", "give one appeal id");
-	if (cli_parse_id("decide", "appeal id", argv[optind], &id) != 0)
+		return cli_usage("decide", _("give one appeal id"));
+	if (cli_parse_id("decide", _("appeal id"), argv[optind], &id) != 0)
 		return EXIT_USAGE;
 	if (uphold + voiding != 1)
-		return cli_usage("decide", "give one of --uphold or --void");
+		return cli_usage("decide", _("give one of --uphold or --void"));
 	if (reason == NULL || reason[0] == '\0')
-		return cli_usage("decide", "--reason TEXT is required");
+		return cli_usage("decide", _("--reason TEXT is required"));
 	if (appeal_decide(c->floor, c->store, &c->actor, id, uphold, reason,
 	    &e) < 0)
 		return cli_fail(&e);
-	cli_printf("appeal %lld %s\n", (long long)id, uphold ? "upheld: the fine "
-	    "counts again" : "voided: the fine is gone");
+	cli_printf(uphold ? _("appeal %lld upheld: the fine counts again\n") :
+	    _("appeal %lld voided: the fine is gone\n"), (long long)id);
 	return 0;
 }
 
 const struct verb verb_decide = {
 	.name = "decide",
 	.args = "APPEAL --uphold|--void --reason TEXT",
-	.help = "decides an appeal (managers)\n"
+	.help = N_("decides an appeal (managers)\n"
 	    "--uphold: the fine counts again.  --void: a one-person incident is\n"
 	    "voided (co-penalties too, later offences renumbered); in a group\n"
-	    "fine only the appellant's line is waived.\n",
+	    "fine only the appellant's line is waived.\n"),
 	.opts = decide_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,

@@ -41,18 +41,22 @@ verify_exec(struct cli *c, int argc, char **argv)
 			buf_printf(&out, "%s %s: %s\n", d[i].month, d[i].staff,
 			    d[i].what);
 		else
-			buf_printf(&out, "carried totals: %s\n", d[i].what);
+			buf_printf(&out, _("carried totals: %s\n"), d[i].what);
 	}
 	if (n == 0)
-		buf_printf(&out, "ok: %d carried attendance totals match the raw "
-		    "rows\n", checked);
+		buf_printf(&out, ngettext("ok: %d carried attendance total "
+		    "matches the raw rows\n", "ok: %d carried attendance totals "
+		    "match the raw rows\n", checked), checked);
 	else if (repair)
-		buf_printf(&out, "repaired: %d difference%s; every carried total "
-		    "rebuilt from the raw rows\n", n, n == 1 ? "" : "s");
+		buf_printf(&out, ngettext("repaired: %d difference; every "
+		    "carried total rebuilt from the raw rows\n", "repaired: %d "
+		    "differences; every carried total rebuilt from the raw "
+		    "rows\n", n), n);
 	else
-		buf_printf(&out, "%d difference%s in %d carried attendance totals "
-		    "(callfloor verify --repair rebuilds them)\n", n,
-		    n == 1 ? "" : "s", checked);
+		buf_printf(&out, ngettext("%d difference in %d carried "
+		    "attendance totals (callfloor verify --repair rebuilds them)\n",
+		    "%d differences in %d carried attendance totals (callfloor "
+		    "verify --repair rebuilds them)\n", n), n, checked);
 	cli_print(&out);
 	buf_free(&out);
 	free(d);
@@ -62,9 +66,10 @@ verify_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_verify = {
 	.name = "verify",
 	.args = "[--repair]",
-	.help = "rebuilds the carried attendance totals from the raw rows and\n"
+	.help = N_("rebuilds the carried attendance totals from the raw rows "
+	    "and\n"
 	    "compares; exit 1 and a list on any difference.  --repair (managers)\n"
-	    "writes the rebuilt ones, audited.\n",
+	    "writes the rebuilt ones, audited.\n"),
 	.opts = verify_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,

@@ -113,7 +113,7 @@ static const struct key staff_keys[] = {
 	{ "name", K_STRING, true, NULL },
 	{ "group", K_STRING, true, NULL },
 	{ "seat", K_STRING, false, NULL },
-	{ "wage", K_NUMBER, false, "the month's wage, for payroll's legal cap" },
+	{ "wage", K_NUMBER, false, N_("the month's wage, for payroll's legal cap") },
 	{ NULL, 0, false, NULL }
 };
 
@@ -165,13 +165,13 @@ static const struct key att_keys[] = {
 };
 
 static const struct key ded_keys[] = {
-	{ "personal_leave_day", K_NUMBER, false, "per day of personal leave" },
-	{ "sick_leave_day", K_NUMBER, false, "per day of sick leave" },
-	{ "absence_day", K_NUMBER, false, "per day of absence" },
-	{ "late_early", K_NUMBER, false, "per late arrival or early leave" },
-	{ "bonus", K_NUMBER, false, "the bonus A6a forfeits" },
-	{ "cap_percent", K_INT, false, "most of the wage deducted (default 20)" },
-	{ "minimum_wage", K_NUMBER, false, "least paid out of a wage" },
+	{ "personal_leave_day", K_NUMBER, false, N_("per day of personal leave") },
+	{ "sick_leave_day", K_NUMBER, false, N_("per day of sick leave") },
+	{ "absence_day", K_NUMBER, false, N_("per day of absence") },
+	{ "late_early", K_NUMBER, false, N_("per late arrival or early leave") },
+	{ "bonus", K_NUMBER, false, N_("the bonus A6a forfeits") },
+	{ "cap_percent", K_INT, false, N_("most of the wage deducted (default 20)") },
+	{ "minimum_wage", K_NUMBER, false, N_("least paid out of a wage") },
 	{ NULL, 0, false, NULL }
 };
 

@@ -69,10 +69,16 @@ appeals_of(const struct appeal *ap, int n, int64_t id, struct buf *out)
 	for (i = 0; i < n; i++) {
 		if (ap[i].incident != id)
 			continue;
-		buf_printf(out, "%23sappeal %lld by %s (%s): ", "",
-		    (long long)ap[i].id, ap[i].staff, ap[i].decision[0] == '\0' ?
-		    "pending" : strcmp(ap[i].decision, "uphold") == 0 ? "upheld" :
-		    "voided");
+		buf_printf(out, "%23s", "");
+		if (ap[i].decision[0] == '\0')
+			buf_printf(out, _("appeal %lld by %s (pending): "),
+			    (long long)ap[i].id, ap[i].staff);
+		else if (strcmp(ap[i].decision, "uphold") == 0)
+			buf_printf(out, _("appeal %lld by %s (upheld): "),
+			    (long long)ap[i].id, ap[i].staff);
+		else
+			buf_printf(out, _("appeal %lld by %s (voided): "),
+			    (long long)ap[i].id, ap[i].staff);
 		text_clean(out, ap[i].reason, strlen(ap[i].reason), false);
 		buf_puts(out, "\n");
 	}

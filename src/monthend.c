@@ -13,13 +13,24 @@
 #include "payroll.h"
 #include "trail.h"
 
+enum manager_act { CLOSES, REOPENS, DECIDES };
+
 static int
-manager_only(const struct actor *a, const char *what, struct err *e)
+manager_only(const struct actor *a, enum manager_act what, struct err *e)
 {
+	const char *who = a->login, *role = _(urole_name(a->role));
+
 	if (a->role == UROLE_MANAGER)
 		return 0;
-	return err_set(e, EXIT_REFUSED, "only a manager %s (%s is a %s)", what,
-	    a->login, urole_name(a->role));
+	/* Whole sentences, one per act, so each translates as a whole. */
+	if (what == CLOSES)
+		return err_set(e, EXIT_REFUSED, _("only a manager closes a month "
+		    "(%s is a %s)"), who, role);
+	if (what == REOPENS)
+		return err_set(e, EXIT_REFUSED, _("only a manager reopens a month "
+		    "(%s is a %s)"), who, role);
+	return err_set(e, EXIT_REFUSED, _("only a manager decides an appeal "
+	    "(%s is a %s)"), who, role);
 }
 
 /* The month after m, "YYYY-MM". */
@@ -45,17 +56,17 @@ close_order(const struct floor *f, struct store *s, const char *month,
 	if (rc < 0)
 		return -1;
 	if (rc == 0 && strcmp(month, last) <= 0)
-		return err_set(e, EXIT_USAGE, "%s is already closed (closed up to "
-		    "%s)", month, last);
+		return err_set(e, EXIT_USAGE, _("%s is already closed (closed up to "
+		    "%s)"), month, last);
 	if (rc == 0 && (month_next(last, next), strcmp(month, next) != 0))
-		return err_set(e, EXIT_USAGE, "months close in order: close %s "
-		    "first (the last closed month is %s)", next, last);
+		return err_set(e, EXIT_USAGE, _("months close in order: close %s "
+		    "first (the last closed month is %s)"), next, last);
 	snprintf(first, sizeof first, "%s-01", month);
 	clock_month_last(first, end);
 	clock_shift_day(f, clock_now(), today);
 	if (strcmp(today, end) <= 0)
-		return err_set(e, EXIT_USAGE, "%s is not over yet (today is shift "
-		    "day %s); a month closes after its last day", month, today);
+		return err_set(e, EXIT_USAGE, _("%s is not over yet (today is shift "
+		    "day %s); a month closes after its last day"), month, today);
 	return 0;
 }
 
@@ -79,7 +90,8 @@ undecided(struct store *s, const char *month, struct buf *b, int *n,
 			break;
 		if (strncmp(in.day, month, 7) != 0)
 			continue;
-		buf_printf(b, "%sappeal %lld: %s, incident %lld (%s, %s)", *n ? "; " : " ",
+		buf_puts(b, *n ? "; " : " ");
+		buf_printf(b, _("appeal %lld: %s, incident %lld (%s, %s)"),
 		    (long long)ap[i].id, ap[i].staff, (long long)in.id, in.rule,
 		    in.day);
 		(*n)++;
@@ -99,7 +111,7 @@ monthend_close(const struct floor *f, struct store *s, const struct actor *a,
 	fen_t total = 0;
 	int rc, n = 0, i;
 
-	if (manager_only(a, "closes a month", e) < 0)
+	if (manager_only(a, CLOSES, e) < 0)
 		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
@@ -107,9 +119,11 @@ monthend_close(const struct floor *f, struct store *s, const struct actor *a,
 	if (rc == 0)
 		rc = undecided(s, month, &pend, &n, e);
 	if (rc == 0 && n > 0 && !force)
-		rc = err_set(e, EXIT_USAGE, "%s has %d undecided appeal%s; decide "
-		    "them, or close with --force (they stay out of its payroll):%s",
-		    month, n, n == 1 ? "" : "s", pend.s);
+		rc = err_set(e, EXIT_USAGE, ngettext("%s has %d undecided appeal; "
+		    "decide it, or close with --force (it stays out of its "
+		    "payroll):%s", "%s has %d undecided appeals; decide them, or "
+		    "close with --force (they stay out of its payroll):%s", n),
+		    month, n, pend.s);
 	if (rc == 0)
 		rc = payroll_compute(f, s, month, &p, e);
 	if (rc == 0) {
@@ -149,17 +163,17 @@ monthend_reopen(const struct floor *f, struct store *s, const struct actor *a,
 	int rc;
 
 	*n = 0;
-	if (manager_only(a, "reopens a month", e) < 0 ||
+	if (manager_only(a, REOPENS, e) < 0 ||
 	    engine_check_text("reason", reason, e) < 0)
 		return -1;
 	if (reason[0] == '\0')
-		return err_set(e, EXIT_USAGE, "a reopening needs a reason (--reason "
-		    "TEXT)");
+		return err_set(e, EXIT_USAGE, _("a reopening needs a reason (--reason "
+		    "TEXT)"));
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = store_closed_get(s, month, NULL, e);
 	if (rc > 0)
-		rc = err_set(e, EXIT_USAGE, "%s is not closed", month);
+		rc = err_set(e, EXIT_USAGE, _("%s is not closed"), month);
 	if (rc == 0)
 		rc = store_reopen_from(s, month, n, e);
 	snprintf(object, sizeof object, "month %s", month);
@@ -222,31 +236,31 @@ appeal_record(const struct floor *f, struct store *s, const struct actor *a,
 	int rc;
 
 	if (a->role == UROLE_LEAD)
-		return err_set(e, EXIT_REFUSED, "%s is a lead: a supervisor or above "
-		    "records an appeal on the agent's behalf", a->login);
+		return err_set(e, EXIT_REFUSED, _("%s is a lead: a supervisor or above "
+		    "records an appeal on the agent's behalf"), a->login);
 	if (engine_check_text("reason", reason, e) < 0)
 		return -1;
 	if (reason[0] == '\0')
-		return err_set(e, EXIT_USAGE, "an appeal needs a reason (--reason "
-		    "TEXT)");
+		return err_set(e, EXIT_USAGE, _("an appeal needs a reason (--reason "
+		    "TEXT)"));
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = store_incident_get(s, incident, &in, e);
 	if (rc > 0)
-		rc = err_set(e, EXIT_USAGE, "there is no incident %lld",
+		rc = err_set(e, EXIT_USAGE, _("there is no incident %lld"),
 		    (long long)incident);
 	else if (rc == 0 && in.voided_at != 0)
-		rc = err_set(e, EXIT_USAGE, "incident %lld is voided; there is "
-		    "nothing to appeal", (long long)incident);
+		rc = err_set(e, EXIT_USAGE, _("incident %lld is voided; there is "
+		    "nothing to appeal"), (long long)incident);
 	else if (rc == 0 && staff < 0 && in.staff[0] == '\0')
-		rc = err_set(e, EXIT_USAGE, "incident %lld is a group fine: say "
-		    "who appeals with --staff", (long long)incident);
+		rc = err_set(e, EXIT_USAGE, _("incident %lld is a group fine: say "
+		    "who appeals with --staff"), (long long)incident);
 	if (rc == 0) {
 		snprintf(ap.staff, sizeof ap.staff, "%s", staff >= 0 ?
 		    f->staff[staff].id : in.staff);
 		rc = line_of(s, incident, ap.staff, &line, e);
 		if (rc > 0)
-			rc = err_set(e, EXIT_USAGE, "%s has no fine in incident %lld",
+			rc = err_set(e, EXIT_USAGE, _("%s has no fine in incident %lld"),
 			    ap.staff, (long long)incident);
 	}
 	if (rc == 0) {
@@ -257,8 +271,8 @@ appeal_record(const struct floor *f, struct store *s, const struct actor *a,
 		ap.at = clock_now();
 		rc = pending_of(s, line.id, e);
 		if (rc > 0)
-			rc = err_set(e, EXIT_USAGE, "%s's fine in incident %lld is "
-			    "under appeal already (appeal %d)", ap.staff,
+			rc = err_set(e, EXIT_USAGE, _("%s's fine in incident %lld is "
+			    "under appeal already (appeal %d)"), ap.staff,
 			    (long long)incident, rc);
 		if (rc == 0)
 			rc = store_appeal_add(s, &ap, e);
@@ -339,24 +353,24 @@ appeal_decide(const struct floor *f, struct store *s, const struct actor *a,
 	int rc, closed = 1;
 	bool whole;
 
-	if (manager_only(a, "decides an appeal", e) < 0 ||
+	if (manager_only(a, DECIDES, e) < 0 ||
 	    engine_check_text("reason", reason, e) < 0)
 		return -1;
 	if (reason[0] == '\0')
-		return err_set(e, EXIT_USAGE, "a decision needs a reason (--reason "
-		    "TEXT)");
+		return err_set(e, EXIT_USAGE, _("a decision needs a reason (--reason "
+		    "TEXT)"));
 	clock_shift_day(f, clock_now(), today);
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = store_appeal_get(s, id, &ap, e);
 	if (rc > 0)
-		rc = err_set(e, EXIT_USAGE, "there is no appeal %lld", (long long)id);
+		rc = err_set(e, EXIT_USAGE, _("there is no appeal %lld"), (long long)id);
 	else if (rc == 0 && ap.decision[0] != '\0')
-		rc = err_set(e, EXIT_USAGE, "appeal %lld was decided already (%s, "
-		    "by %s)", (long long)id, ap.decision, ap.decided_by);
+		rc = err_set(e, EXIT_USAGE, _("appeal %lld was decided already (%s, "
+		    "by %s)"), (long long)id, ap.decision, ap.decided_by);
 	if (rc == 0 && (rc = store_incident_get(s, ap.incident, &in, e)) > 0)
-		rc = err_set(e, EXIT_RUNTIME, "appeal %lld names incident %lld, "
-		    "which is not on record", (long long)id, (long long)ap.incident);
+		rc = err_set(e, EXIT_RUNTIME, _("appeal %lld names incident %lld, "
+		    "which is not on record"), (long long)id, (long long)ap.incident);
 	if (rc == 0) {
 		snprintf(month, sizeof month, "%.7s", in.day);
 		closed = store_closed_get(s, month, &c, e);

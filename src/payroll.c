@@ -243,6 +243,14 @@ text_row(struct buf *out, const char *id, const char *name, const char *grp,
 	buf_puts(out, "\n");
 }
 
+/* One right-aligned heading of width columns after a space. */
+static void
+heading(struct buf *out, const char *s, int width)
+{
+	buf_puts(out, " ");
+	text_fit(out, s, width, true, false);
+}
+
 static void
 add_sums(struct sums *s, const struct pay_row *r)
 {
@@ -258,16 +266,16 @@ text_policy(const struct floor *f, struct buf *out)
 	const struct deductions *d = &f->ded;
 	char a[32], b[32], c[32], x[32], y[32], z[32];
 
-	buf_printf(out, "policy (A7): personal leave %s a day, sick leave %s, "
-	    "absence %s, late/early %s each, bonus %s\n",
+	buf_printf(out, _("policy (A7): personal leave %s a day, sick leave %s, "
+	    "absence %s, late/early %s each, bonus %s\n"),
 	    fen_format(d->personal_leave_day, a, sizeof a),
 	    fen_format(d->sick_leave_day, b, sizeof b),
 	    fen_format(d->absence_day, c, sizeof c),
 	    fen_format(d->late_early, x, sizeof x),
 	    fen_format(d->bonus, y, sizeof y));
 	if (f->has_wages)
-		buf_printf(out, "cap: %d%% of the wage, at least %s paid "
-		    "(Interim Provisions on Wage Payment, art. 16)\n",
+		buf_printf(out, _("cap: %d%% of the wage, at least %s paid "
+		    "(Interim Provisions on Wage Payment, art. 16)\n"),
 		    d->cap_percent, fen_format(d->minimum_wage, z, sizeof z));
 }
 
@@ -278,24 +286,37 @@ payroll_text(const struct floor *f, const struct payroll *p,
 	struct sums grp = { 0 }, all = { 0 };
 	int i, warned = 0;
 
-	buf_printf(out, "%s: payroll %s\n", f->name, p->month);
+	buf_printf(out, _("%s: payroll %s\n"), f->name, p->month);
 	if (closed != NULL) {
 		char when[32];
 
 		clock_format((time_t)closed->at, when, sizeof when);
-		buf_printf(out, "month closed on %s by %s: this is the payroll as "
-		    "it stood then\n", when, closed->by);
+		buf_printf(out, _("month closed on %s by %s: this is the payroll as "
+		    "it stood then\n"), when, closed->by);
 	}
 	text_policy(f, out);
 	buf_puts(out, "\n");
-	text_fit(out, "staff", 8, false, false);
+	/* TRANSLATORS: payroll column headings; staff 8 columns, name 12,
+	 * group 8, the rest right-aligned in fines 9, l/e (late/early) 4,
+	 * pers. (personal leave days) 5, sick 5, abs. (absence days) 5,
+	 * bonus 8, deduct. 9, total 9, over cap 9 (a CJK character takes
+	 * 2 columns). */
+	text_fit(out, _("staff"), 8, false, false);
 	buf_puts(out, " ");
-	text_fit(out, "name", 12, false, false);
+	text_fit(out, _("name"), 12, false, false);
 	buf_puts(out, " ");
-	text_fit(out, "group", 8, false, false);
-	buf_printf(out, " %9s %4s %5s %5s %5s %8s %9s %9s%s\n", "fines", "l/e",
-	    "pers.", "sick", "abs.", "bonus", "deduct.", "total",
-	    f->has_wages ? "  over cap" : "");
+	text_fit(out, _("group"), 8, false, false);
+	heading(out, _("fines"), 9);
+	heading(out, _("l/e"), 4);
+	heading(out, _("pers."), 5);
+	heading(out, _("sick"), 5);
+	heading(out, _("abs."), 5);
+	heading(out, _("bonus"), 8);
+	heading(out, _("deduct."), 9);
+	heading(out, _("total"), 9);
+	if (f->has_wages)
+		heading(out, _("over cap"), 9);
+	buf_puts(out, "\n");
 	for (i = 0; i < p->n; i++) {
 		const struct pay_row *r = &p->rows[i];
 		const struct staff *st = &f->staff[r->staff];
@@ -306,12 +327,12 @@ payroll_text(const struct floor *f, const struct payroll *p,
 		add_sums(&grp, r);
 		add_sums(&all, r);
 		if (i + 1 == p->n || f->staff[p->rows[i + 1].staff].group != st->group) {
-			text_row(out, "", "group total", f->groups[st->group].id,
+			text_row(out, "", _("group total"), f->groups[st->group].id,
 			    &grp, NULL, f->has_wages);
 			memset(&grp, 0, sizeof grp);
 		}
 	}
-	text_row(out, "", "floor total", "", &all, NULL, f->has_wages);
+	text_row(out, "", _("floor total"), "", &all, NULL, f->has_wages);
 	for (i = 0; i < p->n; i++) {
 		const struct pay_row *r = &p->rows[i];
 		const struct staff *st = &f->staff[r->staff];
@@ -320,31 +341,31 @@ payroll_text(const struct floor *f, const struct payroll *p,
 		if (r->over_cap == 0)
 			continue;
 		if (warned++ == 0)
-			buf_puts(out, "\nwarnings:\n");
-		buf_printf(out, "  %s %s: fines and deductions of %s exceed the "
-		    "legal cap of %s (wage %s); %s is not proposed\n", st->id,
+			buf_puts(out, _("\nwarnings:\n"));
+		buf_printf(out, _("  %s %s: fines and deductions of %s exceed the "
+		    "legal cap of %s (wage %s); %s is not proposed\n"), st->id,
 		    st->name, fen_format(r->total + r->over_cap, a, sizeof a),
 		    fen_format(r->cap, b, sizeof b),
 		    fen_format(st->wage, c, sizeof c),
 		    fen_format(r->over_cap, d, sizeof d));
 	}
 	if (p->npending > 0)
-		buf_puts(out, "\nfines under appeal (not counted):\n");
+		buf_puts(out, _("\nfines under appeal (not counted):\n"));
 	for (i = 0; i < p->npending; i++) {
 		const struct pay_appeal *a = &p->pending[i];
 		char m[32];
 
-		buf_printf(out, "  appeal %lld: %s, incident %lld (%s, %s), %s: %s\n",
+		buf_printf(out, _("  appeal %lld: %s, incident %lld (%s, %s), %s: %s\n"),
 		    (long long)a->appeal, a->staff, (long long)a->incident,
 		    a->rule, a->day, fen_format(a->amount, m, sizeof m), a->reason);
 	}
 	if (p->nadj > 0)
-		buf_puts(out, "\nadjustments settled this month (in fines):\n");
+		buf_puts(out, _("\nadjustments settled this month (in fines):\n"));
 	for (i = 0; i < p->nadj; i++) {
 		const struct adjustment *a = &p->adj[i];
 		char m[32];
 
-		buf_printf(out, "  appeal %lld: %s %s%s: %s\n", (long long)a->appeal,
+		buf_printf(out, _("  appeal %lld: %s %s%s: %s\n"), (long long)a->appeal,
 		    a->staff, a->amount > 0 ? "+" : "",
 		    fen_format(a->amount, m, sizeof m), a->note);
 	}

@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util.h"
+
 static double
 mono(void)
 {
@@ -55,7 +57,9 @@ progress_format(const char *what, long long done, long long total,
 		duration((double)(total - done) / rate, left, sizeof left);
 	else
 		snprintf(left, sizeof left, "?");
-	snprintf(out, n, "%s: %lld/%lld (%.0f/s, %s left)", what, done, total,
+	/* TRANSLATORS: progress line: what, done/total, rate per second,
+	 * time left (like 3m05s). */
+	snprintf(out, n, _("%s: %lld/%lld (%.0f/s, %s left)"), what, done, total,
 	    rate, left);
 }
 

@@ -21,11 +21,12 @@ what(const struct floor *f, struct store *s, int64_t id, struct buf *out)
 	int si;
 
 	if (store_incident_get(s, id, &in, &e) != 0) {
-		buf_printf(out, "incident %lld", (long long)id);
+		buf_printf(out, _("incident %lld"), (long long)id);
 		return;
 	}
 	si = floor_staff_find(f, in.staff);
-	buf_printf(out, "%lld %s on %s %s", (long long)id, in.rule, in.staff,
+	/* TRANSLATORS: incident id, rule code, staff id, name. */
+	buf_printf(out, _("%lld %s on %s %s"), (long long)id, in.rule, in.staff,
 	    si >= 0 ? f->staff[si].name : "");
 }
 
@@ -53,28 +54,31 @@ report_appeals_lines(const struct floor *f, struct store *s, const char *day,
 			pending++;
 		if (!made && !decided && (a->decision[0] || a->at > end))
 			continue;
-		buf_printf(out, "  appeal %lld  ", (long long)a->id);
+		buf_printf(out, _("  appeal %lld  "), (long long)a->id);
 		what(f, s, a->incident, out);
 		if (decided) {
 			clock_format((time_t)a->decided_at, when, sizeof when);
-			buf_printf(out, "  %s by %s %s: ", strcmp(a->decision,
-			    "void") == 0 ? "voided" : "upheld", a->decided_by,
-			    when + 11);
+			buf_printf(out, strcmp(a->decision, "void") == 0 ?
+			    _("  voided by %s %s: ") : _("  upheld by %s %s: "),
+			    a->decided_by, when + 11);
 			text_clean(out, a->decided_reason, strlen(a->decided_reason),
 			    false);
 		} else {
 			clock_format((time_t)a->at, when, sizeof when);
-			buf_printf(out, "  for %s, recorded by %s %s%s: ", a->staff,
-			    a->by, made ? when + 11 : when, a->decision[0] ? "" :
-			    ", waiting for a manager");
+			buf_printf(out, a->decision[0] ?
+			    _("  for %s, recorded by %s %s: ") :
+			    _("  for %s, recorded by %s %s, waiting for a manager: "),
+			    a->staff, a->by, made ? when + 11 : when);
 			text_clean(out, a->reason, strlen(a->reason), false);
 		}
 		buf_puts(out, "\n");
 	}
 	if (pending > 0)
-		buf_printf(out, "  %d appeal%s waiting for a manager's decision "
-		    "(callfloor decide); their lines are out of payroll meanwhile\n",
-		    pending, pending == 1 ? "" : "s");
+		buf_printf(out, ngettext("  %d appeal waiting for a manager's "
+		    "decision (callfloor decide); its line is out of payroll "
+		    "meanwhile\n", "  %d appeals waiting for a manager's decision "
+		    "(callfloor decide); their lines are out of payroll "
+		    "meanwhile\n", pending), pending);
 	free(ap);
 	return 0;
 }

@@ -101,8 +101,10 @@ trend_line(const struct floor *f, const struct trend *t, int g, bool ascii,
 	buf_puts(out, " ");
 	trend_spark(&t->daily[g * t->ndays], t->ndays, ascii, out);
 	if (t->top[g][0])
-		buf_printf(out, "  top %s %s", t->top[g],
+		/* TRANSLATORS: the month at a glance: the group's costliest
+		 * rule code and its amount. */
+		buf_printf(out, _("  top %s %s"), t->top[g],
 		    fen_format(t->top_amount[g], m, sizeof m));
 	else
-		buf_puts(out, "  no fines");
+		buf_puts(out, _("  no fines"));
 }

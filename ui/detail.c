@@ -43,7 +43,8 @@ co_line(struct ui *u, const struct fine_row *fr, int n)
 		words_money(u, fr[i].amount, &line);
 	}
 	if (members)
-		buf_printf(&line, _("%s%d members fined"), k ? ", " : "", members);
+		buf_printf(&line, ngettext("%s%d member fined", "%s%d members "
+		    "fined", members), k ? ", " : "", members);
 	if (k || members)
 		pager_add(u, ROLE_DIM, line.s);
 	buf_free(&line);
@@ -151,8 +152,10 @@ fell_on(struct ui *u, const char *staff, const char *from, const char *to)
 		if (fl[i].f.own || strcmp(fl[i].f.staff, staff) != 0)
 			continue;
 		words_time(fl[i].in.at, true, when, sizeof when);
-		buf_printf(&line, "  %s  #%-4lld %s %s %s, %s ", when,
-		    (long long)fl[i].in.id, fl[i].in.rule, _("by"),
+		buf_printf(&line, "  %s  #%-4lld ", when, (long long)fl[i].in.id);
+		/* TRANSLATORS: seat detail: rule code, who offended (a staff
+		 * id and name, or "the group"), this person's role in it. */
+		buf_printf(&line, _("%s by %s, %s "), fl[i].in.rule,
 		    fl[i].in.staff[0] ? words_staff_id(u, fl[i].in.staff) :
 		    _("the group"), _(fl[i].f.role));
 		words_money(u, fl[i].f.amount, &line);
@@ -240,10 +243,12 @@ register_lines(struct ui *u, const char *staff)
 	for (i = 0; i < n; i++) {
 		struct buf line = { 0 };
 		char ph[COMPLAINT_PHONE];
+		int age;
 
 		complaint_phone_show(k[i].phone, u->a->role, ph, sizeof ph);
 		buf_printf(&line, "  #%-4lld %s  ", (long long)k[i].id, k[i].day);
-		buf_printf(&line, _("%d days"), complaint_age(k[i].day, u->day));
+		age = complaint_age(k[i].day, u->day);
+		buf_printf(&line, ngettext("%d day", "%d days", age), age);
 		buf_printf(&line, "  %s  %s%s%s", _(k[i].kind), k[i].purged_at ?
 		    _("(purged)") : k[i].caller, ph[0] ? "  " : "", ph);
 		if (k[i].forwarded_at)
