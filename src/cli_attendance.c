@@ -12,6 +12,7 @@
 #include "attendance.h"
 #include "breaks.h"
 #include "cli.h"
+#include "i18n.h"
 #include "text.h"
 
 static const struct option signin_opts[] = {
@@ -462,7 +463,7 @@ attendance_exec(struct cli *c, int argc, char **argv)
 	struct buf out = { 0 };
 	struct err e = { 0 };
 	bool csv;
-	int ch, i;
+	int ch, i, rc;
 
 	while (cli_getopt(c, argc, argv, &ch) != -1) {
 		if (ch == 'M')
@@ -480,9 +481,14 @@ attendance_exec(struct cli *c, int argc, char **argv)
 	m = xcalloc((size_t)f->nstaff + 1, sizeof *m);
 	bt = xcalloc((size_t)f->nstaff + 1, sizeof *bt);
 	peak = xcalloc((size_t)f->ngroups + 1, sizeof *peak);
-	if (attendance_month(f, c->store, first, m, &e) < 0 ||
-	    breaks_totals(f, c->store, first, last, clock_now(), bt, peak,
-	    &e) < 0) {
+	/* CSV is data: its flags stay in English whatever the locale. */
+	if (csv)
+		i18n_push("en");
+	rc = attendance_month(f, c->store, first, m, &e);
+	if (csv)
+		i18n_pop();
+	if (rc < 0 || breaks_totals(f, c->store, first, last, clock_now(), bt,
+	    peak, &e) < 0) {
 		free(m);
 		free(bt);
 		free(peak);

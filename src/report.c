@@ -1495,9 +1495,9 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	attendance_section(doc, f, att, month);
 	free(att);
 	free(month);
-	lines_section(doc, "BREAKS", "BREAKS (continued)", &brk);
+	lines_section(doc, _("BREAKS"), _("BREAKS (continued)"), &brk);
 	journal_section(doc, &d);
-	lines_section(doc, "APPEALS", "APPEALS (continued)", &apl);
+	lines_section(doc, _("APPEALS"), _("APPEALS (continued)"), &apl);
 	flags_section(doc, &d);
 	voids_section(doc, &d);
 	praise_section(doc, &d);
