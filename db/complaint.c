@@ -82,7 +82,7 @@ store_complaint_add(struct store *s, struct complaint *c, struct err *e)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return store_fail(s, e, "recording a register entry");
+		return store_fail(s, e, _("recording a register entry"));
 	c->id = sqlite3_last_insert_rowid(store_sqlite(s));
 	return 0;
 }
@@ -98,7 +98,7 @@ store_complaint_get(struct store *s, int64_t id, struct complaint *out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = store_row(s, st, complaint_row, out, e, "reading the register");
+	rc = store_row(s, st, complaint_row, out, e, _("reading the register"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -116,7 +116,7 @@ store_complaint_forward(struct store *s, int64_t id, const char *by,
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, by, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, at);
-	return update_one(s, st, e, "forwarding a register entry");
+	return update_one(s, st, e, _("forwarding a register entry"));
 }
 
 int
@@ -132,7 +132,7 @@ store_complaint_close(struct store *s, int64_t id, const char *by,
 	sqlite3_bind_text(st, 2, by, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, at);
 	sqlite3_bind_text(st, 4, outcome, -1, SQLITE_STATIC);
-	return update_one(s, st, e, "closing a register entry");
+	return update_one(s, st, e, _("closing a register entry"));
 }
 
 static int
@@ -161,7 +161,7 @@ list(struct store *s, enum complaint_sel sel, const char *day, int64_t end,
 	if (sel == CSEL_AS_OF)
 		sqlite3_bind_int64(st, 3, end);
 	rc = store_rows(s, st, sizeof **out, complaint_row, (void **)out, n, e,
-	    "reading the register");
+	    _("reading the register"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -193,7 +193,7 @@ store_complaint_open_of(struct store *s, const char *staff,
 		return -1;
 	sqlite3_bind_text(st, 1, staff, -1, SQLITE_STATIC);
 	rc = store_rows(s, st, sizeof **out, complaint_row, (void **)out, n, e,
-	    "reading the register");
+	    _("reading the register"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -217,7 +217,7 @@ store_complaint_purgeable(struct store *s, int64_t before, int64_t **ids,
 		return -1;
 	sqlite3_bind_int64(st, 1, before);
 	rc = store_rows(s, st, sizeof **ids, id_row, (void **)ids, n, e,
-	    "reading the register");
+	    _("reading the register"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -233,5 +233,5 @@ store_complaint_purge(struct store *s, int64_t id, int64_t at, struct err *e)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, at);
-	return update_one(s, st, e, "purging a register entry");
+	return update_one(s, st, e, _("purging a register entry"));
 }

@@ -193,13 +193,13 @@ may_go(const struct floor *f, const struct att_day *d, int staff,
 
 	if (att_kept(f, d)) {
 		if (!present(f, d, true, staff))
-			return err_set(e, EXIT_USAGE, "%s (%s) is not signed in today "
+			return err_set(e, EXIT_USAGE, _("%s (%s) is not signed in today "
 			    "(%s): where attendance is kept only a signed-in agent "
-			    "goes on a break", p->name, p->id,
+			    "goes on a break"), p->name, p->id,
 			    att_status_name(d[staff].status));
 	} else if (p->seat < 0)
-		return err_set(e, EXIT_USAGE, "%s (%s) has no seat on the floor: "
-		    "only a seated agent goes on a break", p->name, p->id);
+		return err_set(e, EXIT_USAGE, _("%s (%s) has no seat on the floor: "
+		    "only a seated agent goes on a break"), p->name, p->id);
 	return 0;
 }
 
@@ -218,24 +218,24 @@ start_in(const struct floor *f, struct store *s, const struct actor *a,
 
 	if (b != NULL && b->state == BRK_AWAY) {
 		clock_format((time_t)b->row.started_at, stamp, sizeof stamp);
-		return err_set(e, EXIT_USAGE, "%s (%s) is already away (%s since "
-		    "%s); end that break first", p->name, p->id, b->row.reason,
+		return err_set(e, EXIT_USAGE, _("%s (%s) is already away (%s since "
+		    "%s); end that break first"), p->name, p->id, b->row.reason,
 		    stamp + 11);
 	}
 	if (b != NULL && strcmp(b->row.reason, br->code) != 0)
-		return err_set(e, EXIT_USAGE, "%s (%s) is queued for %s, not %s; "
-		    "`break end %s` leaves the queue", p->name, p->id,
+		return err_set(e, EXIT_USAGE, _("%s (%s) is queued for %s, not %s; "
+		    "`break end %s` leaves the queue"), p->name, p->id,
 		    b->row.reason, br->code, p->id);
 	if (b != NULL && b->state == BRK_QUEUED)
-		return err_set(e, EXIT_USAGE, "%s (%s) is still queued (place %d "
+		return err_set(e, EXIT_USAGE, _("%s (%s) is still queued (place %d "
 		    "in group %s, %d of %d away); the break starts when a place "
-		    "frees", p->name, p->id, b->place, f->groups[g].id,
+		    "frees"), p->name, p->id, b->place, f->groups[g].id,
 		    bf->away[g], bf->cap[g]);
 	if (b != NULL) {
 		/* next: the supervisor starts it now. */
 		if ((rc = store_away_start(s, b->row.id, now, e)) != 0)
-			return rc < 0 ? -1 : err_set(e, EXIT_USAGE, "the break of %s "
-			    "changed meanwhile; try again", p->id);
+			return rc < 0 ? -1 : err_set(e, EXIT_USAGE, _("the break of %s "
+			    "changed meanwhile; try again"), p->id);
 		r->id = b->row.id;
 		r->limit = b->row.limit_minutes;
 	} else {
@@ -252,8 +252,8 @@ start_in(const struct floor *f, struct store *s, const struct actor *a,
 		    bf->away[g] + bf->queued[g] >= bf->cap[g];
 		row.started_at = r->queued ? 0 : now;
 		if ((rc = store_away_add(s, &row, e)) != 0)
-			return rc < 0 ? -1 : err_set(e, EXIT_USAGE, "%s already has a "
-			    "break open", p->id);
+			return rc < 0 ? -1 : err_set(e, EXIT_USAGE, _("%s already has a "
+			    "break open"), p->id);
 		r->id = row.id;
 		r->place = r->queued ? bf->queued[g] + 1 : 0;
 		r->limit = br->limit_minutes;
@@ -278,12 +278,12 @@ break_start(const struct floor *f, struct store *s, const struct actor *a,
 	r->next = -1;
 	r->reason = reason;
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not start "
-		    "breaks", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not start "
+		    "breaks"), a->login, _(urole_name(a->role)));
 	if (staff < 0 || staff >= f->nstaff || f->staff[staff].group < 0)
-		return err_set(e, EXIT_USAGE, "no such staff");
+		return err_set(e, EXIT_USAGE, _("no such staff"));
 	if (reason < 0 || reason >= f->nbreaks)
-		return err_set(e, EXIT_USAGE, "no such break reason");
+		return err_set(e, EXIT_USAGE, _("no such break reason"));
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = load_now(f, s, now, day, &bf, &d, e);
@@ -313,16 +313,16 @@ break_end(const struct floor *f, struct store *s, const struct actor *a,
 	r->next = -1;
 	r->reason = -1;
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads do not end "
-		    "breaks", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads do not end "
+		    "breaks"), a->login, _(urole_name(a->role)));
 	if (staff < 0 || staff >= f->nstaff)
-		return err_set(e, EXIT_USAGE, "no such staff");
+		return err_set(e, EXIT_USAGE, _("no such staff"));
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = load_now(f, s, now, day, &bf, &d, e);
 	if (rc == 0 && (b = breaks_of(&bf, staff)) == NULL)
-		rc = err_set(e, EXIT_USAGE, "%s (%s) is not on a break or in the "
-		    "queue", f->staff[staff].name, f->staff[staff].id);
+		rc = err_set(e, EXIT_USAGE, _("%s (%s) is not on a break or in the "
+		    "queue"), f->staff[staff].name, f->staff[staff].id);
 	else if (rc == 0) {
 		r->id = b->row.id;
 		r->reason = b->reason;
@@ -331,8 +331,8 @@ break_end(const struct floor *f, struct store *s, const struct actor *a,
 		r->minutes = r->cancelled ? 0 : b->minutes;
 		r->over = b->over;
 		if ((rc = store_away_end(s, b->row.id, now, a->login, r->over, e)) > 0)
-			rc = err_set(e, EXIT_USAGE, "the break of %s changed "
-			    "meanwhile; try again", f->staff[staff].id);
+			rc = err_set(e, EXIT_USAGE, _("the break of %s changed "
+			    "meanwhile; try again"), f->staff[staff].id);
 		snprintf(object, sizeof object, "break %lld", (long long)r->id);
 		if (rc == 0)
 			rc = trail_write(f, s, a, r->cancelled ? "break cancel" :

@@ -9,6 +9,7 @@
 
 #include "breaks.h"
 #include "cli.h"
+#include "i18n.h"
 #include "text.h"
 
 int (*cli_wallboard)(const struct floor *f, struct store *s);
@@ -27,20 +28,21 @@ reason_list(const struct floor *f, struct buf *b)
 
 	for (i = 0; i < f->nbreaks; i++)
 		buf_printf(b, "%s%s (%s)", i ? ", " : "", f->breaks[i].code,
-		    f->breaks[i].title);
+		    i18n_chinese() && f->breaks[i].title_zh[0] ?
+		    f->breaks[i].title_zh : f->breaks[i].title);
 	if (f->nbreaks == 0)
-		buf_puts(b, "none: the rulebook has no breaks list");
+		buf_puts(b, _("none: the rulebook has no breaks list"));
 }
 
 static int
 staff_arg(struct cli *c, const char *what, int argc, char **argv, int *staff)
 {
 	if (optind + 1 >= argc)
-		return cli_usage("break", "%s: give one staff id", what);
+		return cli_usage("break", _("%s: give one staff id"), what);
 	if (cli_no_more("break", argc, argv, 2) != 0)
 		return EXIT_USAGE;
 	if ((*staff = floor_staff_find(c->floor, argv[optind + 1])) < 0)
-		return cli_usage("break", "no staff '%s' on floor %s",
+		return cli_usage("break", _("no staff '%s' on floor %s"),
 		    argv[optind + 1], c->floor->id);
 	return 0;
 }
@@ -65,7 +67,7 @@ do_start(struct cli *c, int argc, char **argv, const char *reason)
 		struct buf b = { 0 };
 
 		reason_list(f, &b);
-		rc = cli_usage("break", "start needs --reason CODE: %s", b.s);
+		rc = cli_usage("break", _("start needs --reason CODE: %s"), b.s);
 		buf_free(&b);
 		return rc;
 	}
@@ -73,19 +75,19 @@ do_start(struct cli *c, int argc, char **argv, const char *reason)
 		struct buf b = { 0 };
 
 		reason_list(f, &b);
-		rc = cli_usage("break", "--reason '%s' is not a break reason of the "
-		    "rulebook: %s", reason, b.s);
+		rc = cli_usage("break", _("--reason '%s' is not a break reason of the "
+		    "rulebook: %s"), reason, b.s);
 		buf_free(&b);
 		return rc;
 	}
 	if (break_start(f, c->store, &c->actor, staff, ri, &r, &e) < 0)
 		return cli_fail(&e);
 	if (r.queued)
-		cli_printf("%s %s queued for %s: place %d in group %s (max_away "
-		    "reached)\n", f->staff[staff].id, f->staff[staff].name,
+		cli_printf(_("%s %s queued for %s: place %d in group %s (max_away "
+		    "reached)\n"), f->staff[staff].id, f->staff[staff].name,
 		    f->breaks[ri].code, r.place, f->groups[f->staff[staff].group].id);
 	else
-		cli_printf("%s %s away: %s, limit %d minutes\n", f->staff[staff].id,
+		cli_printf(_("%s %s away: %s, limit %d minutes\n"), f->staff[staff].id,
 		    f->staff[staff].name, f->breaks[ri].code, r.limit);
 	return 0;
 }
@@ -103,19 +105,20 @@ do_end(struct cli *c, int argc, char **argv)
 	if (break_end(f, c->store, &c->actor, staff, &r, &e) < 0)
 		return cli_fail(&e);
 	if (r.cancelled)
-		cli_printf("%s %s left the queue\n", f->staff[staff].id,
+		cli_printf(_("%s %s left the queue\n"), f->staff[staff].id,
 		    f->staff[staff].name);
 	else
-		cli_printf("%s %s back after %d minutes%s\n", f->staff[staff].id,
-		    f->staff[staff].name, r.minutes, r.over ? " (over the limit)" : "");
+		cli_printf(r.over ? _("%s %s back after %d minutes (over the "
+		    "limit)\n") : _("%s %s back after %d minutes\n"),
+		    f->staff[staff].id, f->staff[staff].name, r.minutes);
 	if (r.over && r.reason >= 0 && f->breaks[r.reason].over_rule >= 0)
-		cli_printf("over the %d-minute limit of %s: rule %s may be marked "
-		    "(callfloor mark --staff %s --rule %s)\n", r.limit,
+		cli_printf(_("over the %d-minute limit of %s: rule %s may be marked "
+		    "(callfloor mark --staff %s --rule %s)\n"), r.limit,
 		    f->breaks[r.reason].code,
 		    f->rules[f->breaks[r.reason].over_rule].code, f->staff[staff].id,
 		    f->rules[f->breaks[r.reason].over_rule].code);
 	if (r.next >= 0)
-		cli_printf("next: %s %s (%s)\n", f->staff[r.next].id,
+		cli_printf(_("next: %s %s (%s)\n"), f->staff[r.next].id,
 		    name_of(f, r.next), f->groups[f->staff[r.next].group].id);
 	return 0;
 }
@@ -145,10 +148,24 @@ do_list(struct cli *c, int argc, char **argv, const char *format)
 
 		cli_csv_row(&out, head, 7);
 	} else if (bf.n == 0)
-		buf_puts(&out, "nobody is away or queued\n");
-	else
-		buf_printf(&out, "%-8s %-16s %-8s %-8s %-6s %-16s %s\n", "staff",
-		    "name", "group", "state", "reason", "since", "minutes");
+		buf_puts(&out, _("nobody is away or queued\n"));
+	else {
+		/* TRANSLATORS: the headings of `callfloor break list`: staff (8
+		 * columns), name (16), group (8), state (8), reason (6), since
+		 * (16), minutes. */
+		text_fit(&out, _("staff"), 8, false, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("name"), 16, false, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("group"), 8, false, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("state"), 8, false, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("reason"), 6, false, false);
+		buf_puts(&out, " ");
+		text_fit(&out, _("since"), 16, false, false);
+		buf_printf(&out, " %s\n", _("minutes"));
+	}
 	for (i = 0; i < bf.n; i++) {
 		const struct brk *b = &bf.b[i];
 		const char *name = b->staff >= 0 ? f->staff[b->staff].name : "";
@@ -165,20 +182,23 @@ do_list(struct cli *c, int argc, char **argv, const char *format)
 			continue;
 		}
 		if (b->state == BRK_AWAY)
-			snprintf(state, sizeof state, "%s", b->over ? "OVER" : "away");
+			snprintf(state, sizeof state, "%s", b->over ? _("OVER") :
+			    _("away"));
 		else
-			snprintf(state, sizeof state, "%s %d", brk_state_name(b->state),
-			    b->place);
+			snprintf(state, sizeof state, "%s %d",
+			    _(brk_state_name(b->state)), b->place);
 		text_fit(&out, b->row.staff, 8, false, false);
 		buf_puts(&out, " ");
 		text_fit(&out, name, 16, false, false);
 		buf_puts(&out, " ");
 		text_fit(&out, b->row.grp, 8, false, false);
-		buf_printf(&out, " %-8s %-6s %-16s %s\n", state, b->row.reason, since,
-		    mins);
+		buf_puts(&out, " ");
+		text_fit(&out, state, 8, false, false);
+		buf_printf(&out, " %-6s %-16s %s\n", b->row.reason, since, mins);
 	}
 	if (!csv && bf.over > 0)
-		buf_printf(&out, "%d over the limit\n", bf.over);
+		buf_printf(&out, ngettext("%d over the limit\n", "%d over the limit\n",
+		    bf.over), bf.over);
 	cli_print(&out);
 	buf_free(&out);
 	breaks_free(&bf);
@@ -200,30 +220,30 @@ break_exec(struct cli *c, int argc, char **argv)
 			return cli_bad_option("break", ch, argv);
 	}
 	if (optind >= argc)
-		return cli_usage("break", "say start, end or list");
+		return cli_usage("break", _("say start, end or list"));
 	op = argv[optind];
 	if (strcmp(op, "list") != 0 && format != NULL)
-		return cli_usage("break", "--format goes with list");
+		return cli_usage("break", _("--format goes with list"));
 	if (strcmp(op, "start") != 0 && reason != NULL)
-		return cli_usage("break", "--reason goes with start");
+		return cli_usage("break", _("--reason goes with start"));
 	if (strcmp(op, "start") == 0)
 		return do_start(c, argc, argv, reason);
 	if (strcmp(op, "end") == 0)
 		return do_end(c, argc, argv);
 	if (strcmp(op, "list") == 0)
 		return do_list(c, argc, argv, format);
-	return cli_usage("break", "'%s' is not start, end or list", op);
+	return cli_usage("break", _("'%s' is not start, end or list"), op);
 }
 
 const struct verb verb_break = {
 	.name = "break",
 	.args = "start STAFF --reason CODE | end STAFF | list [--format text|csv]",
-	.help = "breaks away from the desk, capped per group by max_away\n"
+	.help = N_("breaks away from the desk, capped per group by max_away\n"
 	    "A start beyond the group's max_away is queued in order; when a\n"
 	    "place frees the first in the queue is next and starts with another\n"
 	    "`break start`.  end on a queued agent leaves the queue.  list:\n"
 	    "everyone away, queued or next (CSV header\n"
-	    "staff_id,name,group,state,reason,since,minutes).\n",
+	    "staff_id,name,group,state,reason,since,minutes).\n"),
 	.opts = break_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,
@@ -236,7 +256,7 @@ wallboard_exec(struct cli *c, int argc, char **argv)
 	if (cli_bare(c, argc, argv) != 0)
 		return EXIT_USAGE;
 	if (cli_wallboard == NULL) {
-		cli_eprintf("callfloor: wallboard: this build has no screen\n");
+		cli_eprintf("%s", _("callfloor: wallboard: this build has no screen\n"));
 		return EXIT_RUNTIME;
 	}
 	return cli_wallboard(c->floor, c->store);
@@ -245,10 +265,10 @@ wallboard_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_wallboard = {
 	.name = "wallboard",
 	.args = "",
-	.help = "a read-only full-screen view of every seat for a floor TV\n"
+	.help = N_("a read-only full-screen view of every seat for a floor TV\n"
 	    "One tile a seat coloured by its state, totals per state and per\n"
 	    "group, today's fines per group and the clock; q quits.  It reads\n"
-	    "the database only when another process wrote to it.\n",
+	    "the database only when another process wrote to it.\n"),
 	.open = OPEN_READ,
 	.needs_actor = true,
 	.exec = wallboard_exec,

@@ -46,8 +46,8 @@ only(const char *sub, const struct copts *o, const char *allowed)
 			continue;
 		for (q = complaint_opts; q->name != NULL; q++)
 			if (q->val == *p)
-				return cli_usage("complaint", "complaint %s does not take "
-				    "--%s", sub, q->name);
+				return cli_usage("complaint", _("complaint %s does not take "
+				    "--%s"), sub, q->name);
 	}
 	return 0;
 }
@@ -64,28 +64,29 @@ add(struct cli *c, const struct copts *o, int argc, char **argv)
 	    1) != 0)
 		return EXIT_USAGE;
 	if (o->staff == NULL)
-		return cli_usage("complaint", "complaint add needs --staff ID: the "
-		    "agent who took the call");
+		return cli_usage("complaint", _("complaint add needs --staff ID: the "
+		    "agent who took the call"));
 	if ((r.staff = floor_staff_find(f, o->staff)) < 0)
-		return cli_usage("complaint", "no staff '%s' on floor %s", o->staff,
+		return cli_usage("complaint", _("no staff '%s' on floor %s"), o->staff,
 		    f->id);
 	if (o->kind == NULL)
-		return cli_usage("complaint", "complaint add needs --kind "
-		    "repair|complaint");
+		return cli_usage("complaint", _("complaint add needs --kind "
+		    "repair|complaint"));
 	if (complaint_kind_parse(o->kind, &r.kind) < 0)
-		return cli_usage("complaint", "unknown kind '%s': repair or "
-		    "complaint", o->kind);
+		return cli_usage("complaint", _("unknown kind '%s': repair or "
+		    "complaint"), o->kind);
 	r.caller = o->caller;
 	r.phone = o->phone;
 	r.note = o->note;
 	r.at = clock_now();
 	if (o->at != NULL && clock_parse_local(o->at, &r.at) < 0)
-		return cli_usage("complaint", "--at '%s' is not a time 'YYYY-MM-DD "
-		    "HH:MM'", o->at);
+		return cli_usage("complaint", _("--at '%s' is not a time 'YYYY-MM-DD "
+		    "HH:MM'"), o->at);
 	if (complaint_add(f, c->store, &c->actor, &r, &id, &e) < 0)
 		return cli_fail(&e);
 	cli_printf("%lld\n", (long long)id);
-	cli_printf("%s entry for %s %s (group %s)\n", complaint_kind_name(r.kind),
+	/* TRANSLATORS: the first %s is the kind, "repair" or "complaint". */
+	cli_printf(_("%s entry for %s %s (group %s)\n"), _(complaint_kind_name(r.kind)),
 	    f->staff[r.staff].id, f->staff[r.staff].name,
 	    f->staff[r.staff].group >= 0 ? f->groups[f->staff[r.staff].group].id :
 	    "-");
@@ -156,24 +157,28 @@ list_text(struct cli *c, const struct complaint *k, int n, const char *today,
 	int i;
 
 	if (n == 0) {
-		buf_puts(out, "no register entries\n");
+		buf_puts(out, _("no register entries\n"));
 		return;
 	}
-	text_fit(out, "id", 6, true, false);
+	/* TRANSLATORS: the headings of `callfloor complaint list`: id (6
+	 * columns), day (11), age (4), kind (10), state (10), staff (14),
+	 * caller (12), phone. */
+	text_fit(out, _("id"), 6, true, false);
 	buf_puts(out, "  ");
-	text_fit(out, "day", 11, false, false);
-	text_fit(out, "age", 4, true, false);
+	text_fit(out, _("day"), 11, false, false);
+	text_fit(out, _("age"), 4, true, false);
 	buf_puts(out, " ");
-	text_fit(out, "kind", 10, false, false);
-	text_fit(out, "state", 10, false, false);
-	text_fit(out, "staff", 14, false, false);
-	text_fit(out, "caller", 12, false, false);
-	buf_puts(out, "phone\n");
+	text_fit(out, _("kind"), 10, false, false);
+	text_fit(out, _("state"), 10, false, false);
+	text_fit(out, _("staff"), 14, false, false);
+	text_fit(out, _("caller"), 12, false, false);
+	buf_printf(out, "%s\n", _("phone"));
 	for (i = 0; i < n; i++) {
 		char id[24], age[16], ph[COMPLAINT_PHONE], who[96];
 
 		snprintf(id, sizeof id, "%lld", (long long)k[i].id);
-		snprintf(age, sizeof age, "%dd", age_of(c->floor, &k[i], today));
+		/* TRANSLATORS: an age in days, 4 columns at most. */
+		snprintf(age, sizeof age, _("%dd"), age_of(c->floor, &k[i], today));
 		complaint_phone_show(k[i].phone, c->actor.role, ph, sizeof ph);
 		snprintf(who, sizeof who, "%s %s", k[i].staff,
 		    staff_name(c->floor, k[i].staff));
@@ -182,21 +187,21 @@ list_text(struct cli *c, const struct complaint *k, int n, const char *today,
 		text_fit(out, k[i].day, 11, false, false);
 		text_fit(out, age, 4, true, false);
 		buf_puts(out, " ");
-		text_fit(out, k[i].kind, 10, false, false);
-		text_fit(out, complaint_state(&k[i]), 10, false, false);
+		text_fit(out, _(k[i].kind), 10, false, false);
+		text_fit(out, _(complaint_state(&k[i])), 10, false, false);
 		text_fit(out, who, 14, false, false);
-		text_fit(out, k[i].purged_at ? "(purged)" : k[i].caller, 12, false,
+		text_fit(out, k[i].purged_at ? _("(purged)") : k[i].caller, 12, false,
 		    false);
 		buf_printf(out, "%s\n", ph[0] ? ph : "-");
-		buf_printf(out, "        group %s: %s\n", k[i].grp, k[i].note);
+		buf_printf(out, _("        group %s: %s\n"), k[i].grp, k[i].note);
 		if (k[i].late)
-			buf_printf(out, "        recorded late by %s: found unrecorded "
-			    "(UNLOGGED #%lld)\n", k[i].recorded_by,
+			buf_printf(out, _("        recorded late by %s: found unrecorded "
+			    "(UNLOGGED #%lld)\n"), k[i].recorded_by,
 			    (long long)k[i].incident);
 		if (k[i].forwarded_at)
-			buf_printf(out, "        forwarded by %s\n", k[i].forwarded_by);
+			buf_printf(out, _("        forwarded by %s\n"), k[i].forwarded_by);
 		if (k[i].closed_at)
-			buf_printf(out, "        closed by %s: %s\n", k[i].closed_by,
+			buf_printf(out, _("        closed by %s: %s\n"), k[i].closed_by,
 			    k[i].outcome);
 	}
 }
@@ -218,18 +223,19 @@ list(struct cli *c, const struct copts *o, int argc, char **argv)
 	    1) != 0)
 		return EXIT_USAGE;
 	if (o->day != NULL && o->open)
-		return cli_usage("complaint", "give --day or --open, not both");
+		return cli_usage("complaint", _("give --day or --open, not both"));
 	clock_shift_day(f, clock_now(), today);
 	memcpy(day, today, DAY_LEN);
 	if (o->day != NULL) {
 		if (clock_parse_day(o->day, day) < 0)
-			return cli_usage("complaint", _("--day '%s' is not a date YYYY-MM-DD in %s"), o->day, CLOCK_YEARS);
+			return cli_usage("complaint", _("--day '%s' is not a date "
+			    "YYYY-MM-DD in %s"), o->day, CLOCK_YEARS);
 		sel = CSEL_DAY;
 	} else if (o->open)
 		sel = CSEL_OPEN;
 	if (o->group != NULL) {
 		if ((g = floor_group_find(f, o->group)) < 0)
-			return cli_usage("complaint", "no group '%s' on floor %s",
+			return cli_usage("complaint", _("no group '%s' on floor %s"),
 			    o->group, f->id);
 		grp = f->groups[g].id;
 	}
@@ -257,11 +263,11 @@ forward(struct cli *c, const struct copts *o, int argc, char **argv)
 	if (only("forward", o, "") != 0)
 		return EXIT_USAGE;
 	if (n <= 0)
-		return cli_usage("complaint", "complaint forward needs the ids of the "
-		    "entries to hand to the manager");
+		return cli_usage("complaint", _("complaint forward needs the ids of the "
+		    "entries to hand to the manager"));
 	ids = xcalloc((size_t)n, sizeof *ids);
 	for (i = 0; i < n; i++)
-		if (cli_parse_id("complaint", "entry id", argv[optind + 1 + i],
+		if (cli_parse_id("complaint", _("entry id"), argv[optind + 1 + i],
 		    &ids[i]) != 0) {
 			free(ids);
 			return EXIT_USAGE;
@@ -271,7 +277,7 @@ forward(struct cli *c, const struct copts *o, int argc, char **argv)
 		return cli_fail(&e);
 	}
 	for (i = 0; i < n; i++)
-		cli_printf("%lld forwarded to the manager\n", (long long)ids[i]);
+		cli_printf(_("%lld forwarded to the manager\n"), (long long)ids[i]);
 	free(ids);
 	return 0;
 }
@@ -285,12 +291,12 @@ close_entry(struct cli *c, const struct copts *o, int argc, char **argv)
 	if (only("close", o, "o") != 0)
 		return EXIT_USAGE;
 	if (optind + 2 != argc)
-		return cli_usage("complaint", "complaint close takes one entry id");
-	if (cli_parse_id("complaint", "entry id", argv[optind + 1], &id) != 0)
+		return cli_usage("complaint", _("complaint close takes one entry id"));
+	if (cli_parse_id("complaint", _("entry id"), argv[optind + 1], &id) != 0)
 		return EXIT_USAGE;
 	if (complaint_close(c->floor, c->store, &c->actor, id, o->outcome, &e) < 0)
 		return cli_fail(&e);
-	cli_printf("%lld closed\n", (long long)id);
+	cli_printf(_("%lld closed\n"), (long long)id);
 	return 0;
 }
 
@@ -306,8 +312,9 @@ purge(struct cli *c, const struct copts *o, int argc, char **argv)
 	if (complaint_purge(c->floor, c->store, &c->actor, clock_now(), &n,
 	    &e) < 0)
 		return cli_fail(&e);
-	cli_printf("%d %s closed more than %d days ago: caller's name and phone "
-	    "purged\n", n, n == 1 ? "entry" : "entries",
+	cli_printf(ngettext("%d entry closed more than %d days ago: caller's "
+	    "name and phone purged\n", "%d entries closed more than %d days ago: "
+	    "caller's name and phone purged\n", n), n,
 	    c->floor->complaint_retention_days);
 	return 0;
 }
@@ -339,8 +346,8 @@ complaint_exec(struct cli *c, int argc, char **argv)
 			o.given[ng++] = (char)ch;
 	}
 	if (optind >= argc)
-		return cli_usage("complaint", "say what to do: add, list, forward, "
-		    "close or purge");
+		return cli_usage("complaint", _("say what to do: add, list, forward, "
+		    "close or purge"));
 	sub = argv[optind];
 	if (strcmp(sub, "add") == 0)
 		return add(c, &o, argc, argv);
@@ -352,8 +359,8 @@ complaint_exec(struct cli *c, int argc, char **argv)
 		return close_entry(c, &o, argc, argv);
 	if (strcmp(sub, "purge") == 0)
 		return purge(c, &o, argc, argv);
-	return cli_usage("complaint", "unknown subcommand '%s': add, list, "
-	    "forward, close or purge", sub);
+	return cli_usage("complaint", _("unknown subcommand '%s': add, list, "
+	    "forward, close or purge"), sub);
 }
 
 const struct verb verb_complaint = {
@@ -365,7 +372,7 @@ const struct verb verb_complaint = {
 	    "  callfloor complaint forward ID...\n"
 	    "  callfloor complaint close ID --outcome TEXT\n"
 	    "  callfloor complaint purge",
-	.help = "rule B14's register of unrepaired and complaint callers\n"
+	.help = N_("rule B14's register of unrepaired and complaint callers\n"
 	    "add: records a caller on behalf of the agent who took the call\n"
 	    "(supervisors and up); prints the new entry's id on the first line.\n"
 	    "list: the day's entries and every open one (--day: that day's;\n"
@@ -374,7 +381,7 @@ const struct verb verb_complaint = {
 	    "manager).  close: a manager closes an entry with its outcome.\n"
 	    "purge: a manager forgets the caller's name and phone of entries\n"
 	    "closed more than floor.complaint_retention_days ago (default 180).\n"
-	    "Phones are masked for everyone but managers.\n",
+	    "Phones are masked for everyone but managers.\n"),
 	.opts = complaint_opts,
 	.open = OPEN_WRITE,
 	.needs_actor = true,

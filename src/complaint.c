@@ -28,7 +28,7 @@ complaint_kind_parse(const char *s, enum complaint_kind *out)
 const char *
 complaint_kind_name(enum complaint_kind k)
 {
-	return k == CKIND_REPAIR ? "repair" : "complaint";
+	return k == CKIND_REPAIR ? N_("repair") : N_("complaint");
 }
 
 int
@@ -45,18 +45,18 @@ complaint_phone_norm(const char *in, char out[COMPLAINT_PHONE], struct err *e)
 			continue;
 		}
 		if (*p < '0' || *p > '9')
-			return err_set(e, EXIT_USAGE, "phone '%s' is not a number: "
-			    "digits only (a leading +, spaces and dashes allowed)", in);
+			return err_set(e, EXIT_USAGE, _("phone '%s' is not a number: "
+			    "digits only (a leading +, spaces and dashes allowed)"), in);
 		if (digits >= COMPLAINT_DIGITS)
-			return err_set(e, EXIT_USAGE, "phone '%s' is too long (at most "
-			    "%d digits)", in, COMPLAINT_DIGITS);
+			return err_set(e, EXIT_USAGE, _("phone '%s' is too long (at most "
+			    "%d digits)"), in, COMPLAINT_DIGITS);
 		out[n++] = *p;
 		digits++;
 	}
 	out[n] = '\0';
 	if (digits < 3)
-		return err_set(e, EXIT_USAGE, "phone '%s' is not a number: it needs "
-		    "at least 3 digits", in);
+		return err_set(e, EXIT_USAGE, _("phone '%s' is not a number: it needs "
+		    "at least 3 digits"), in);
 	return 0;
 }
 
@@ -122,8 +122,8 @@ const char *
 complaint_state(const struct complaint *c)
 {
 	if (c->closed_at != 0)
-		return "closed";
-	return c->forwarded_at != 0 ? "forwarded" : "open";
+		return N_("closed");
+	return c->forwarded_at != 0 ? N_("forwarded") : N_("open");
 }
 
 /* Checks r and fills c (but its id, who and when it was recorded). */
@@ -133,25 +133,25 @@ check_req(const struct floor *f, const struct complaint_req *r, time_t now,
 {
 	memset(c, 0, sizeof *c);
 	if (r->staff < 0 || r->staff >= f->nstaff)
-		return err_set(e, EXIT_USAGE, "no such staff");
+		return err_set(e, EXIT_USAGE, _("no such staff"));
 	if (r->caller == NULL || r->caller[0] == '\0' ||
 	    strspn(r->caller, " ") == strlen(r->caller))
-		return err_set(e, EXIT_USAGE, "an entry needs the caller "
-		    "(--caller TEXT): who called");
+		return err_set(e, EXIT_USAGE, _("an entry needs the caller "
+		    "(--caller TEXT): who called"));
 	if (engine_check_text("caller", r->caller, e) < 0)
 		return -1;
 	if (r->note == NULL || r->note[0] == '\0' ||
 	    strspn(r->note, " ") == strlen(r->note))
-		return err_set(e, EXIT_USAGE, "an entry needs a note (--note TEXT): "
-		    "what is to be repaired or what the complaint is");
+		return err_set(e, EXIT_USAGE, _("an entry needs a note (--note TEXT): "
+		    "what is to be repaired or what the complaint is"));
 	if (engine_check_text("note", r->note, e) < 0)
 		return -1;
 	if (r->phone != NULL && r->phone[0] != '\0' &&
 	    complaint_phone_norm(r->phone, c->phone, e) < 0)
 		return -1;
 	if (r->at > now + NOW_SLACK)
-		return err_set(e, EXIT_USAGE, "the time of the call is in the "
-		    "future");
+		return err_set(e, EXIT_USAGE, _("the time of the call is in the "
+		    "future"));
 	snprintf(c->staff, sizeof c->staff, "%s", f->staff[r->staff].id);
 	snprintf(c->grp, sizeof c->grp, "%s", f->staff[r->staff].group >= 0 ?
 	    f->groups[f->staff[r->staff].group].id : "");
@@ -188,8 +188,8 @@ complaint_add(const struct floor *f, struct store *s, const struct actor *a,
 	time_t now = clock_now();
 
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: supervisors and up "
-		    "record the register (rule B14)", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: supervisors and up "
+		    "record the register (rule B14)"), a->login, _(urole_name(a->role)));
 	if (check_req(f, r, now, &c, e) < 0)
 		return -1;
 	snprintf(c.recorded_by, sizeof c.recorded_by, "%s", a->login);
@@ -219,13 +219,13 @@ may_forward(const struct floor *f, const struct actor *a, const char *grp,
 	if (a->role != UROLE_LEAD && dir >= 0 && a->staff == dir)
 		return 0;
 	if (dir >= 0)
-		return err_set(e, EXIT_REFUSED, "entry %lld belongs to group %s: "
-		    "only its director (%s %s) or a manager forwards it; %s is a %s",
+		return err_set(e, EXIT_REFUSED, _("entry %lld belongs to group %s: "
+		    "only its director (%s %s) or a manager forwards it; %s is a %s"),
 		    (long long)id, grp, f->staff[dir].id, f->staff[dir].name,
-		    a->login, urole_name(a->role));
-	return err_set(e, EXIT_REFUSED, "entry %lld belongs to group %s, which "
-	    "has no director: only a manager forwards it; %s is a %s",
-	    (long long)id, grp, a->login, urole_name(a->role));
+		    a->login, _(urole_name(a->role)));
+	return err_set(e, EXIT_REFUSED, _("entry %lld belongs to group %s, which "
+	    "has no director: only a manager forwards it; %s is a %s"),
+	    (long long)id, grp, a->login, _(urole_name(a->role)));
 }
 
 int
@@ -237,29 +237,29 @@ complaint_forward(const struct floor *f, struct store *s,
 	int i, rc;
 
 	if (n <= 0)
-		return err_set(e, EXIT_USAGE, "give the ids of the entries to "
-		    "forward");
+		return err_set(e, EXIT_USAGE, _("give the ids of the entries to "
+		    "forward"));
 	if (store_begin(s, e) < 0)
 		return -1;
 	for (i = 0; i < n; i++) {
 		rc = store_complaint_get(s, ids[i], &c, e);
 		if (rc == 1)
-			err_set(e, EXIT_USAGE, "no register entry %lld", (long long)ids[i]);
+			err_set(e, EXIT_USAGE, _("no register entry %lld"), (long long)ids[i]);
 		if (rc != 0 || may_forward(f, a, c.grp, c.id, e) < 0)
 			goto fail;
 		if (c.closed_at != 0) {
-			err_set(e, EXIT_USAGE, "entry %lld is already closed",
+			err_set(e, EXIT_USAGE, _("entry %lld is already closed"),
 			    (long long)c.id);
 			goto fail;
 		}
 		if (c.forwarded_at != 0) {
-			err_set(e, EXIT_USAGE, "entry %lld was already forwarded by %s",
+			err_set(e, EXIT_USAGE, _("entry %lld was already forwarded by %s"),
 			    (long long)c.id, c.forwarded_by);
 			goto fail;
 		}
 		rc = store_complaint_forward(s, c.id, a->login, (int64_t)now, e);
 		if (rc == 1)
-			err_set(e, EXIT_USAGE, "entry %lld is no longer open",
+			err_set(e, EXIT_USAGE, _("entry %lld is no longer open"),
 			    (long long)c.id);
 		if (rc != 0 || trail_entry(f, s, a, "forward", &c, e,
 		    "forwarded to the manager:") < 0)
@@ -281,21 +281,21 @@ complaint_close(const struct floor *f, struct store *s,
 	int rc;
 
 	if (a->role != UROLE_MANAGER)
-		return err_set(e, EXIT_REFUSED, "only a manager closes a register "
-		    "entry; %s is a %s", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("only a manager closes a register "
+		    "entry; %s is a %s"), a->login, _(urole_name(a->role)));
 	if (outcome == NULL || outcome[0] == '\0' ||
 	    strspn(outcome, " ") == strlen(outcome))
-		return err_set(e, EXIT_USAGE, "closing needs the outcome "
-		    "(--outcome TEXT)");
+		return err_set(e, EXIT_USAGE, _("closing needs the outcome "
+		    "(--outcome TEXT)"));
 	if (engine_check_text("outcome", outcome, e) < 0)
 		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
 	rc = store_complaint_get(s, id, &c, e);
 	if (rc == 1)
-		err_set(e, EXIT_USAGE, "no register entry %lld", (long long)id);
+		err_set(e, EXIT_USAGE, _("no register entry %lld"), (long long)id);
 	else if (rc == 0 && c.closed_at != 0) {
-		err_set(e, EXIT_USAGE, "entry %lld is already closed", (long long)id);
+		err_set(e, EXIT_USAGE, _("entry %lld is already closed"), (long long)id);
 		rc = 1;
 	}
 	if (rc != 0 || store_complaint_close(s, id, a->login,
@@ -318,8 +318,8 @@ complaint_purge(const struct floor *f, struct store *s,
 
 	*n = 0;
 	if (a->role != UROLE_MANAGER)
-		return err_set(e, EXIT_REFUSED, "only a manager purges the register; "
-		    "%s is a %s", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("only a manager purges the register; "
+		    "%s is a %s"), a->login, _(urole_name(a->role)));
 	before = (int64_t)now - (int64_t)f->complaint_retention_days * 86400;
 	if (store_begin(s, e) < 0)
 		return -1;
@@ -355,8 +355,8 @@ complaint_unlogged(const struct floor *f, struct store *s,
 
 	memset(out, 0, sizeof *out);
 	if (!actor_can_mark(a))
-		return err_set(e, EXIT_REFUSED, "%s is a %s: leads read and report "
-		    "but do not mark", a->login, urole_name(a->role));
+		return err_set(e, EXIT_REFUSED, _("%s is a %s: leads read and report "
+		    "but do not mark"), a->login, _(urole_name(a->role)));
 	if (rr.at == 0)
 		rr.at = m->at;
 	rr.kind = CKIND_COMPLAINT;

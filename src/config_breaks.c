@@ -48,31 +48,31 @@ load_break(struct ctx *c, const config_setting_t *g)
 		return;
 	code = get_str(g, "code");
 	if (!code_ok(code)) {
-		cerr(c, g, "break code '%s' must be 1 to %d capital letters, digits "
-		    "or '_'", code, BREAK_CODE_MAX);
+		cerr(c, g, _("break code '%s' must be 1 to %d capital letters, digits "
+		    "or '_'"), code, BREAK_CODE_MAX);
 		return;
 	}
 	if (floor_break_find(f, code) >= 0) {
-		cerr(c, g, "duplicate break code '%s'", code);
+		cerr(c, g, _("duplicate break code '%s'"), code);
 		return;
 	}
 	if (get_str(g, "title")[0] == '\0') {
-		cerr(c, config_setting_get_member(g, "title"), "break %s: the title "
-		    "is empty", code);
+		cerr(c, config_setting_get_member(g, "title"), _("break %s: the title "
+		    "is empty"), code);
 		return;
 	}
 	get_int(g, "limit_minutes", &b.limit_minutes);
 	if (b.limit_minutes < 1 || b.limit_minutes > BREAK_LIMIT_MAX) {
-		cerr(c, config_setting_get_member(g, "limit_minutes"), "break %s: "
-		    "limit_minutes must be 1 to %d, not %d", code, BREAK_LIMIT_MAX,
+		cerr(c, config_setting_get_member(g, "limit_minutes"), _("break %s: "
+		    "limit_minutes must be 1 to %d, not %d"), code, BREAK_LIMIT_MAX,
 		    b.limit_minutes);
 		return;
 	}
 	b.over_rule = -1;
 	if ((v = get_str(g, "over_limit_rule")) != NULL &&
 	    (b.over_rule = floor_rule_find(f, v)) < 0) {
-		cerr(c, config_setting_get_member(g, "over_limit_rule"), "break %s: "
-		    "over_limit_rule '%s' is not a rule of the rulebook", code, v);
+		cerr(c, config_setting_get_member(g, "over_limit_rule"), _("break %s: "
+		    "over_limit_rule '%s' is not a rule of the rulebook"), code, v);
 		return;
 	}
 	b.code = xstrdup(code);
@@ -91,7 +91,7 @@ config_load_breaks(struct ctx *c, const config_setting_t *l)
 		return;
 	if (config_setting_type(l) != CONFIG_TYPE_LIST &&
 	    config_setting_type(l) != CONFIG_TYPE_ARRAY) {
-		cerr(c, l, "breaks must be a list ( { code = ...; }, ... )");
+		cerr(c, l, _("breaks must be a list ( { code = ...; }, ... )"));
 		return;
 	}
 	n = config_setting_length(l);
@@ -115,16 +115,16 @@ config_load_cap(struct ctx *c, const config_setting_t *s, struct cap *out)
 		long long x = config_setting_get_int64(s);
 
 		if (x < 1 || x > 10000) {
-			cerr(c, s, "max_away must be 1 to 10000 agents, or a percentage "
-			    "such as \"20%%\"; not %lld", x);
+			cerr(c, s, _("max_away must be 1 to 10000 agents, or a percentage "
+			    "such as \"20%%\"; not %lld"), x);
 			return;
 		}
 		*out = (struct cap){ true, false, (int)x };
 		return;
 	}
 	if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-		cerr(c, s, "max_away must be a number of agents or a percentage "
-		    "string such as \"20%%\"");
+		cerr(c, s, _("max_away must be a number of agents or a percentage "
+		    "string such as \"20%%\""));
 		return;
 	}
 	v = config_setting_get_string(s);
@@ -135,8 +135,8 @@ config_load_cap(struct ctx *c, const config_setting_t *s, struct cap *out)
 		struct buf shown = { 0 };
 
 		text_clean(&shown, v, strlen(v), false);
-		cerr(c, s, "max_away \"%.40s\" is not a percentage from \"1%%\" to "
-		    "\"100%%\" (or give a number of agents: max_away = 3;)", shown.s);
+		cerr(c, s, _("max_away \"%.40s\" is not a percentage from \"1%%\" to "
+		    "\"100%%\" (or give a number of agents: max_away = 3;)"), shown.s);
 		buf_free(&shown);
 		return;
 	}

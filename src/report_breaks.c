@@ -30,16 +30,27 @@ report_breaks_lines(const struct floor *f, struct store *s, const char *day,
 		over += per[i].over;
 	}
 	if (breaks > 0) {
-		buf_printf(out, "  %d breaks by %d people, %d over the limit\n",
-		    breaks, people, over);
-		buf_puts(out, "  most away at once:");
+		buf_printf(out, ngettext("  %d break by %d people, %d over the "
+		    "limit\n", "  %d breaks by %d people, %d over the limit\n",
+		    breaks), breaks, people, over);
+		buf_puts(out, _("  most away at once:"));
 		for (g = 0; g < f->ngroups; g++)
 			if (peak[g] > 0)
 				buf_printf(out, " %s %d", f->groups[g].id, peak[g]);
 		buf_puts(out, "\n  ");
-		text_fit(out, "staff", 8, false, false);
-		text_fit(out, "name", 16, false, false);
-		buf_puts(out, "group    breaks minutes over\n");
+		/* TRANSLATORS: the headings of the report's BREAKS lines:
+		 * staff (8 columns), name (16), group (8), breaks (6, right),
+		 * minutes (7, right), over (4, right). */
+		text_fit(out, _("staff"), 8, false, false);
+		text_fit(out, _("name"), 16, false, false);
+		text_fit(out, _("group"), 8, false, false);
+		buf_puts(out, " ");
+		text_fit(out, _("breaks"), 6, true, false);
+		buf_puts(out, " ");
+		text_fit(out, _("minutes"), 7, true, false);
+		buf_puts(out, " ");
+		text_fit(out, _("over"), 4, true, false);
+		buf_puts(out, "\n");
 		for (i = 0; i < f->nstaff; i++) {
 			if (per[i].breaks == 0)
 				continue;

@@ -38,7 +38,7 @@ entry(struct doc *doc, const struct floor *f, const char *day,
 	char id[24], age[16], ph[COMPLAINT_PHONE], who[96];
 
 	snprintf(id, sizeof id, "#%lld", (long long)k->id);
-	snprintf(age, sizeof age, "%dd", complaint_age(k->day, day));
+	snprintf(age, sizeof age, _("%dd"), complaint_age(k->day, day));
 	snprintf(who, sizeof who, "%s %s", k->staff, name_of(f, k->staff));
 	complaint_phone_show(k->phone, (enum urole)viewer, ph, sizeof ph);
 	buf_puts(&b, "  ");
@@ -46,19 +46,19 @@ entry(struct doc *doc, const struct floor *f, const char *day,
 	text_fit(&b, k->day, 11, false, false);
 	text_fit(&b, age, 4, true, false);
 	buf_puts(&b, "  ");
-	text_fit(&b, k->kind, 10, false, false);
+	text_fit(&b, _(k->kind), 10, false, false);
 	text_fit(&b, who, 15, false, false);
-	text_fit(&b, k->purged_at ? "(purged)" : k->caller, 14, false, false);
+	text_fit(&b, k->purged_at ? _("(purged)") : k->caller, 14, false, false);
 	buf_puts(&b, ph[0] ? ph : "-");
 	report_doc_line(doc, KEEP, b.s);
 	buf_puts(&more, k->note);
 	if (k->late)
-		buf_printf(&more, " [recorded late by %s: found unrecorded, "
-		    "UNLOGGED #%lld]", k->recorded_by, (long long)k->incident);
+		buf_printf(&more, _(" [recorded late by %s: found unrecorded, "
+		    "UNLOGGED #%lld]"), k->recorded_by, (long long)k->incident);
 	if (k->closed_at != 0)
-		buf_printf(&more, " [closed by %s: %s]", k->closed_by, k->outcome);
+		buf_printf(&more, _(" [closed by %s: %s]"), k->closed_by, k->outcome);
 	else if (k->forwarded_at != 0)
-		buf_printf(&more, " [forwarded to the manager by %s]",
+		buf_printf(&more, _(" [forwarded to the manager by %s]"),
 		    k->forwarded_by);
 	report_doc_note(doc, 10, "", more.s, 0);
 	buf_free(&b);
@@ -89,32 +89,35 @@ report_register_section(struct doc *doc, const struct floor *f,
 			continue;
 		}
 		shown++;
-		t = xasprintf("REGISTER OF CALLERS (B14): GROUP %s  %s", gr->id,
+		t = xasprintf(_("REGISTER OF CALLERS (B14): GROUP %s  %s"), gr->id,
 		    gr->name);
-		cont = xasprintf("REGISTER OF CALLERS (B14): GROUP %s (continued)",
+		cont = xasprintf(_("REGISTER OF CALLERS (B14): GROUP %s (continued)"),
 		    gr->id);
 		report_doc_section(doc, t, cont);
 		free(t);
 		free(cont);
 		if (gr->director >= 0)
-			h = xasprintf("  for director %s %s: %d new today, %d still "
-			    "open from earlier days", f->staff[gr->director].id,
+			h = xasprintf(_("  for director %s %s: %d new today, %d still "
+			    "open from earlier days"), f->staff[gr->director].id,
 			    f->staff[gr->director].name, nnew, nold);
 		else
-			h = xasprintf("  director vacant (to the manager): %d new "
-			    "today, %d still open from earlier days", nnew, nold);
+			h = xasprintf(_("  director vacant (to the manager): %d new "
+			    "today, %d still open from earlier days"), nnew, nold);
 		report_doc_line(doc, KEEP, h);
 		free(h);
 		buf_free(&cols);
 		buf_puts(&cols, "  ");
-		text_fit(&cols, "entry", 6, false, false);
-		text_fit(&cols, "day", 11, false, false);
-		text_fit(&cols, "age", 4, true, false);
+		/* TRANSLATORS: the register's headings in the report: entry (6
+		 * columns), day (11), age (4), kind (10), agent (15), caller (14),
+		 * phone. */
+		text_fit(&cols, _("entry"), 6, false, false);
+		text_fit(&cols, _("day"), 11, false, false);
+		text_fit(&cols, _("age"), 4, true, false);
 		buf_puts(&cols, "  ");
-		text_fit(&cols, "kind", 10, false, false);
-		text_fit(&cols, "agent", 15, false, false);
-		text_fit(&cols, "caller", 14, false, false);
-		buf_puts(&cols, "phone");
+		text_fit(&cols, _("kind"), 10, false, false);
+		text_fit(&cols, _("agent"), 15, false, false);
+		text_fit(&cols, _("caller"), 14, false, false);
+		buf_puts(&cols, _("phone"));
 		report_doc_table(doc, cols.s);
 		for (i = 0; i < n; i++)
 			if (strcmp(k[i].grp, gr->id) == 0 && strcmp(k[i].day, day) == 0)
@@ -124,20 +127,21 @@ report_register_section(struct doc *doc, const struct floor *f,
 				entry(doc, f, day, &k[i], viewer);
 	}
 	if (shown == 0) {
-		report_doc_section(doc, "REGISTER OF CALLERS (B14)",
-		    "REGISTER OF CALLERS (B14) (continued)");
-		report_doc_line(doc, 0, "  nothing recorded today, nothing open");
+		report_doc_section(doc, _("REGISTER OF CALLERS (B14)"),
+		    _("REGISTER OF CALLERS (B14) (continued)"));
+		report_doc_line(doc, 0, _("  nothing recorded today, nothing open"));
 	} else if (none.len > 0) {
-		char *s = xasprintf("  nothing recorded today or open: group%s %s",
-		    strchr(none.s, ',') ? "s" : "", none.s);
+		char *s = xasprintf(strchr(none.s, ',') ? _("  nothing recorded "
+		    "today or open: groups %s") : _("  nothing recorded today or "
+		    "open: group %s"), none.s);
 
 		report_doc_line(doc, 0, "");
 		report_doc_line(doc, 0, s);
 		free(s);
 	}
 	if (!complaint_sees_phone((enum urole)viewer) && n > 0)
-		report_doc_line(doc, 0, "  Phone numbers are masked: only a manager "
-		    "sees them whole.");
+		report_doc_line(doc, 0, _("  Phone numbers are masked: only a manager "
+		    "sees them whole."));
 	buf_free(&cols);
 	buf_free(&none);
 }

@@ -31,8 +31,8 @@ seat_state_name(enum seat_state st)
 	return state_names[st];
 }
 
-static const char *brk_names[] = { "", "away", "over the limit", "queued",
-	"next" };
+static const char *brk_names[] = { "", N_("away"), N_("over the limit"),
+	N_("queued"), N_("next") };
 
 const char *
 seat_brk_name(enum seat_brk b)
@@ -386,12 +386,14 @@ seatmap_brk_legend(const struct floor *f, const struct seatmap *m, bool ascii,
 {
 	int i;
 
-	buf_printf(out, "breaks: %d away, %d over the limit, %d queued.  W12: "
+	buf_printf(out, _("breaks: %d away, %d over the limit, %d queued.  W12: "
 	    "away 12 minutes for the reason whose code starts W;  %sW12: over "
-	    "the limit;  Q2: queued, place 2;  N: next, starts on B\n",
+	    "the limit;  Q2: queued, place 2;  N: next, starts on B\n"),
 	    m->brk_away, m->brk_over, m->brk_queued, ascii ? "!!" : "‼");
 	for (i = 0; i < f->nbreaks; i++)
-		buf_printf(out, "%s%s %s%s%s, %d min%s", i ? "   " : "",
+		/* TRANSLATORS: one break reason in the map's legend: code,
+		 * title, the Chinese title, the limit in minutes. */
+		buf_printf(out, _("%s%s %s%s%s, %d min%s"), i ? "   " : "",
 		    f->breaks[i].code, f->breaks[i].title,
 		    ascii || !f->breaks[i].title_zh[0] ? "" : " ",
 		    ascii ? "" : f->breaks[i].title_zh, f->breaks[i].limit_minutes,

@@ -153,8 +153,9 @@ end(struct ui *u, int who)
 	if (r.cancelled)
 		buf_printf(&msg, _("%s left the queue."), words_staff(u, who));
 	else
-		buf_printf(&msg, _("%s back after %d minutes%s."), words_staff(u, who),
-		    r.minutes, r.over ? _(", over the limit") : "");
+		buf_printf(&msg, r.over ? _("%s back after %d minutes, over the "
+		    "limit.") : _("%s back after %d minutes."), words_staff(u, who),
+		    r.minutes);
 	if (r.next >= 0)
 		buf_printf(&msg, _("  Next: %s %s (B on the seat starts it)."),
 		    words_staff(u, r.next), u->f->staff[r.next].id);

@@ -35,8 +35,9 @@
 /* Where an agent is, for a tile's colour and the totals. */
 enum presence { P_EMPTY, P_IN, P_AWAY, P_OVER, P_QUEUED, P_ABSENT, P_NPRES };
 
-static const char *pres_names[P_NPRES] = { "empty", "in", "away",
-	"over the limit", "queued", "absent" };
+/* TRANSLATORS: the wallboard's totals line: "in 39", "away 2"... */
+static const char *pres_names[P_NPRES] = { N_("empty"), N_("in"), N_("away"),
+	N_("over the limit"), N_("queued"), N_("absent") };
 static const int pres_roles[P_NPRES] = { ROLE_SEAT + SEAT_EMPTY,
 	ROLE_SEAT + SEAT_OK, ROLE_BRK_AWAY, ROLE_BRK_OVER, ROLE_BRK_QUEUED,
 	ROLE_ABSENT };
@@ -115,8 +116,8 @@ load(struct wb *w)
 		free(rows);
 		w->error[0] = '\0';
 	} else
-		snprintf(w->error, sizeof w->error, "cannot read the database: "
-		    "%.200s", e.msg);
+		snprintf(w->error, sizeof w->error, _("cannot read the database: "
+		    "%.200s"), e.msg);
 }
 
 /* A tile's text in tw columns: the glyph, then the break or attendance
@@ -180,7 +181,8 @@ draw_header(struct wb *w)
 	buf_printf(&left, " %s%s%s %02d:%02d", w->ascii && text_width(w->f->name)
 	    != (int)strlen(w->f->name) ? w->f->id : w->f->name, w->ascii ?
 	    " | " : " \xc2\xb7 ", w->day, tm.tm_hour, tm.tm_min);
-	buf_printf(&right, "%d seats  q: quit ", w->f->nseats);
+	buf_printf(&right, ngettext("%d seat  q: quit ", "%d seats  q: quit ",
+	    w->f->nseats), w->f->nseats);
 	draw_text(0, 0, COLS, ROLE_HEADER, left.s, w->ascii);
 	if (text_width(left.s) + text_width(right.s) < COLS)
 		draw_right(0, COLS - text_width(right.s), text_width(right.s),
@@ -193,16 +195,17 @@ draw_header(struct wb *w)
 static void
 draw_totals(struct wb *w, const int *tot, int incidents)
 {
-	char item[64];
+	char item[128];
 	int p, x = 1;
 
 	draw_fill(1, 0, COLS, ROLE_NORMAL);
 	for (p = P_IN; p < P_NPRES && x < COLS; p++) {
-		snprintf(item, sizeof item, "%s %d", pres_names[p], tot[p]);
+		snprintf(item, sizeof item, "%s %d", _(pres_names[p]), tot[p]);
 		x = draw_run(1, x, COLS, pres_roles[p], item, w->ascii) + 2;
 	}
 	if (x < COLS) {
-		snprintf(item, sizeof item, "%s incident today %d",
+		/* TRANSLATORS: %s is the incident glyph, %d the count. */
+		snprintf(item, sizeof item, _("%s incident today %d"),
 		    seat_glyph(SEAT_INCIDENT, w->ascii), incidents);
 		x = draw_run(1, x, COLS, theme_seat(SEAT_INCIDENT), item, w->ascii) + 2;
 	}
@@ -224,7 +227,10 @@ draw_groups(struct wb *w, int y0, int per, int **gt)
 		if (y >= LINES)
 			break;
 		fen_format(w->fines[g], money, sizeof money);
-		buf_printf(&b, "%s in %d away %d over %d q %d abs %d %s%s", gr->id,
+		/* TRANSLATORS: a group's line on the wallboard, at most 43
+		 * columns: group id, signed in, away, over the limit, queued,
+		 * absent, fines (currency and amount). */
+		buf_printf(&b, _("%s in %d away %d over %d q %d abs %d %s%s"), gr->id,
 		    gt[P_IN][g], gt[P_AWAY][g] + gt[P_OVER][g], gt[P_OVER][g],
 		    gt[P_QUEUED][g], gt[P_ABSENT][g], w->ascii ? "" : w->f->currency,
 		    money);
@@ -302,10 +308,10 @@ draw(struct wb *w)
 	if (gl > 0)
 		draw_groups(w, LINES - gl, per, gt);
 	if (w->map_ok && shown < w->f->nseats && LINES > top) {
-		char note[96];
+		char note[192];
 
-		snprintf(note, sizeof note, " %d of %d seats shown: a larger screen "
-		    "shows them all ", shown, w->f->nseats);
+		snprintf(note, sizeof note, _(" %d of %d seats shown: a larger "
+		    "screen shows them all "), shown, w->f->nseats);
 		draw_right(1, COLS - text_width(note) > 0 ? COLS - text_width(note) :
 		    0, text_width(note) < COLS ? text_width(note) : COLS,
 		    ROLE_MSG_ERR, note, w->ascii);
@@ -387,8 +393,8 @@ wallboard_run(const struct floor *f, struct store *s)
 	int rc, r, c, n = 0;
 
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-		fprintf(stderr, "callfloor: wallboard: needs a terminal (for plain "
-		    "text use `callfloor map`)\n");
+		fprintf(stderr, "%s", _("callfloor: wallboard: needs a terminal (for "
+		    "plain text use `callfloor map`)\n"));
 		return EXIT_USAGE;
 	}
 	memset(&w, 0, sizeof w);
@@ -414,8 +420,8 @@ wallboard_run(const struct floor *f, struct store *s)
 	sigaction(SIGINT, &sa, &old_int);
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
-		fprintf(stderr, "callfloor: wallboard: cannot drive terminal type "
-		    "'%s'\n", getenv("TERM") ? getenv("TERM") : "");
+		fprintf(stderr, _("callfloor: wallboard: cannot drive terminal type "
+		    "'%s'\n"), getenv("TERM") ? getenv("TERM") : "");
 		rc = EXIT_USAGE;
 	} else {
 		cbreak();
@@ -437,7 +443,7 @@ wallboard_run(const struct floor *f, struct store *s)
 	free(w.fines);
 	free(w.order);
 	if (rc == EXIT_RUNTIME)
-		fprintf(stderr, "callfloor: the terminal went away; the wallboard "
-		    "stopped\n");
+		fprintf(stderr, "%s", _("callfloor: the terminal went away; the "
+		    "wallboard stopped\n"));
 	return rc;
 }
