@@ -41,9 +41,8 @@ staff_arg(struct cli *c, const char *what, int argc, char **argv, int *staff)
 		return cli_usage("break", _("%s: give one staff id"), what);
 	if (cli_no_more("break", argc, argv, 2) != 0)
 		return EXIT_USAGE;
-	if ((*staff = floor_staff_find(c->floor, argv[optind + 1])) < 0)
-		return cli_usage("break", _("no staff '%s' on floor %s"),
-		    argv[optind + 1], c->floor->id);
+	if ((*staff = cli_staff("break", c->floor, argv[optind + 1])) < 0)
+		return EXIT_USAGE;
 	return 0;
 }
 

@@ -66,9 +66,8 @@ add(struct cli *c, const struct copts *o, int argc, char **argv)
 	if (o->staff == NULL)
 		return cli_usage("complaint", _("complaint add needs --staff ID: the "
 		    "agent who took the call"));
-	if ((r.staff = floor_staff_find(f, o->staff)) < 0)
-		return cli_usage("complaint", _("no staff '%s' on floor %s"), o->staff,
-		    f->id);
+	if ((r.staff = cli_staff("complaint", f, o->staff)) < 0)
+		return EXIT_USAGE;
 	if (o->kind == NULL)
 		return cli_usage("complaint", _("complaint add needs --kind "
 		    "repair|complaint"));
@@ -234,9 +233,8 @@ list(struct cli *c, const struct copts *o, int argc, char **argv)
 	} else if (o->open)
 		sel = CSEL_OPEN;
 	if (o->group != NULL) {
-		if ((g = floor_group_find(f, o->group)) < 0)
-			return cli_usage("complaint", _("no group '%s' on floor %s"),
-			    o->group, f->id);
+		if ((g = cli_group("complaint", f, o->group)) < 0)
+			return EXIT_USAGE;
 		grp = f->groups[g].id;
 	}
 	if (o->format != NULL && cli_parse_format("complaint", o->format, &csv) != 0)

@@ -238,8 +238,8 @@ appeal_exec(struct cli *c, int argc, char **argv)
 		return cli_usage("appeal", _("give one incident id"));
 	if (cli_parse_id("appeal", _("incident id"), argv[optind], &incident) != 0)
 		return EXIT_USAGE;
-	if (staff != NULL && (who = floor_staff_find(f, staff)) < 0)
-		return cli_usage("appeal", _("no staff '%s' on floor %s"), staff, f->id);
+	if (staff != NULL && (who = cli_staff("appeal", f, staff)) < 0)
+		return EXIT_USAGE;
 	if (reason == NULL || reason[0] == '\0')
 		return cli_usage("appeal", _("--reason TEXT is required"));
 	if (appeal_record(f, c->store, &c->actor, incident, who, reason, &id,
