@@ -31,7 +31,6 @@ struct seat_view {
 	enum seat_state state;
 	int incidents;			/* not voided, today */
 	int desk_incidents;		/* of them, floor rules (inspections) */
-	fen_t fined;			/* own fines today */
 	char worst[STORE_ID];		/* the worst rule today, "" if none */
 	bool inspected, custody;
 	enum att_status att;		/* the agent's attendance today */

@@ -121,12 +121,6 @@ mapview_width(const struct ui *u, int cellw)
 }
 
 int
-mapview_height(const struct ui *u)
-{
-	return u->f->nrows;
-}
-
-int
 mapview_cellw(const struct ui *u, int avail)
 {
 	int extra = aisle_cols * (u->lay.aislew + u->lay.gap), cw;

@@ -15,7 +15,6 @@ void mapview_free(void);
 
 /* Columns the whole map takes with cells of cellw (and the overview's). */
 int mapview_width(const struct ui *u, int cellw);
-int mapview_height(const struct ui *u);
 /* The seat cell width for a map area avail columns wide: names whole
  * where it allows (viewport_cellw). */
 int mapview_cellw(const struct ui *u, int avail);

@@ -75,12 +75,6 @@ theme_init(void)
 	}
 }
 
-bool
-theme_colour(void)
-{
-	return colour;
-}
-
 attr_t
 theme_attr(int role)
 {

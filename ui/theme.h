@@ -33,7 +33,6 @@ enum role {
 
 /* Chooses colour or monochrome; call once after the screen starts. */
 void theme_init(void);
-bool theme_colour(void);
 attr_t theme_attr(int role);
 /* The role of a seat in a state. */
 int theme_seat(enum seat_state st);
