@@ -11,6 +11,7 @@
 #include "breaks.h"
 #include "clock.h"
 #include "engine.h"
+#include "terms.h"
 #include "text.h"
 
 static const char *glyphs_utf8[SEAT_NSTATES] = { "·", "○", "✓", "!", "▲", "▣" };
@@ -245,12 +246,94 @@ seatmap_inspected(const struct floor *f, struct store *s, const char *day,
 	return rc;
 }
 
+static int
+by_incident(const void *a, const void *b)
+{
+	const struct fine_line *x = a, *y = b;
+
+	return (x->in.id > y->in.id) - (x->in.id < y->in.id);
+}
+
+/* The own fine the engine stored for incident id (lines sorted by it). */
+static fen_t
+stored_own(const struct fine_line *fl, int n, int64_t id)
+{
+	int lo = 0, hi = n;
+	fen_t sum = 0;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (fl[mid].in.id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && fl[lo].in.id == id; lo++)
+		if (fl[lo].f.own)
+			sum += fl[lo].f.amount;
+	return sum;
+}
+
+/*
+ * The worst incident of each seat: a flag first, then the larger own fine
+ * (sev: its rank, flag: its flag).  A view never prices: the flag is the
+ * one frozen with the incident's rule version, the fine the one the
+ * engine stored, so the map and the report agree after a rulebook edit.
+ */
+static int
+rank_seats(const struct floor *f, struct store *s, const char *day,
+    const struct incident *in, int nin, struct seatmap *m, int *sev,
+    enum flag *flag, struct err *e)
+{
+	struct fine_line *fl = NULL;
+	struct rule_terms t;
+	int64_t tv = -1;
+	int nfl = 0, i;
+
+	if (store_fine_lines(s, day, day, &fl, &nfl, e) < 0)
+		return -1;
+	if (nfl > 1)
+		qsort(fl, (size_t)nfl, sizeof *fl, by_incident);
+	for (i = 0; i < nin; i++) {
+		int st, r, rank;
+
+		if (in[i].voided_at != 0 || in[i].staff[0] == '\0' ||
+		    (st = seat_of_staff(f, in[i].staff)) < 0)
+			continue;
+		if (in[i].rule_version != tv) {
+			if (terms_load(s, in[i].rule_version, &t, e) < 0) {
+				free(fl);
+				return -1;
+			}
+			tv = in[i].rule_version;
+		}
+		if (t.positive)
+			continue;
+		m->seats[st].incidents++;
+		/* A failed inspection is a floor rule's mark. */
+		r = floor_rule_find(f, in[i].rule);
+		if (r >= 0 && strcmp(f->rules[r].section, "floor") == 0)
+			m->seats[st].desk_incidents++;
+		rank = (int)t.flag * 1000000 +
+		    (int)(stored_own(fl, nfl, in[i].id) / 100);
+		if (rank >= sev[st] || m->seats[st].worst[0] == '\0') {
+			sev[st] = rank;
+			flag[st] = t.flag;
+			memcpy(m->seats[st].worst, in[i].rule, STORE_ID);
+		}
+	}
+	free(fl);
+	return 0;
+}
+
 int
 seatmap_load(const struct floor *f, struct store *s, const char *day,
     struct seatmap *m, struct err *e)
 {
 	struct incident *in = NULL;
 	struct custody *cu = NULL;
+	enum flag *flag;
 	bool *insp;
 	int nin, ncu, i;
 	int *sev;
@@ -280,41 +363,24 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 		if (st >= 0)
 			m->seats[st].custody = true;
 	}
-	for (i = 0; i < nin; i++) {
-		int st, r, rank;
-
-		if (in[i].voided_at != 0 || in[i].staff[0] == '\0' ||
-		    (st = seat_of_staff(f, in[i].staff)) < 0)
-			continue;
-		r = floor_rule_find(f, in[i].rule);
-		if (r >= 0 && f->rules[r].t.positive)
-			continue;
-		m->seats[st].incidents++;
-		/* A failed inspection is a floor rule's mark. */
-		if (r >= 0 && strcmp(f->rules[r].section, "floor") == 0)
-			m->seats[st].desk_incidents++;
-		/* Worst: a flag first, then the larger own fine. */
-		rank = r >= 0 ? (int)f->rules[r].t.flag * 1000000 : 0;
-		if (r >= 0 && f->rules[r].t.pricing != PRICE_NONE) {
-			int d;
-
-			rank += (int)(engine_price(&f->rules[r].t, in[i].offence,
-			    in[i].amount, &d) / 100);
-		}
-		if (rank >= sev[st] || m->seats[st].worst[0] == '\0') {
-			sev[st] = rank;
-			memcpy(m->seats[st].worst, in[i].rule, STORE_ID);
-		}
+	flag = xcalloc((size_t)f->nseats + 1, sizeof *flag);
+	if (rank_seats(f, s, day, in, nin, m, sev, flag, e) < 0) {
+		free(flag);
+		free(sev);
+		free(in);
+		free(cu);
+		free(insp);
+		seatmap_free(m);
+		return -1;
 	}
 	for (i = 0; i < f->nseats; i++) {
 		struct seat_view *v = &m->seats[i];
-		int r = v->worst[0] ? floor_rule_find(f, v->worst) : -1;
 
 		if (f->seats[i].staff < 0)
 			v->state = SEAT_EMPTY;
 		else if (v->custody)
 			v->state = SEAT_CUSTODY;
-		else if (v->incidents > 0 && r >= 0 && f->rules[r].t.flag != FLAG_NONE)
+		else if (v->incidents > 0 && flag[i] != FLAG_NONE)
 			v->state = SEAT_FLAGGED;
 		else if (v->incidents > 0)
 			v->state = SEAT_INCIDENT;
@@ -328,6 +394,7 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 		}
 	}
 	free(sev);
+	free(flag);
 	free(in);
 	free(cu);
 	free(insp);

@@ -489,3 +489,49 @@ Test(attendance, a_desk_is_inspected_by_an_i_or_a_mark_on_the_seat)
 	cr_expect(m.seats[floor_seat_find(fx.f, "A02")].inspected);
 	seatmap_free(&m);
 }
+
+/* The map shows what the engine stored, never today's rulebook: a rule
+ * whose flag is dropped after a mark still flags that mark's seat. */
+Test(attendance, the_map_keeps_a_marks_frozen_flag_after_a_rulebook_edit)
+{
+	struct marked mk = mark(&SUP, "E101", "FIGHT", NONE, NULL,
+	    "2026-11-02 10:00");
+	struct buf errs = { 0 }, rules = { 0 };
+	struct seatmap m;
+	struct err e = { 0 };
+	char link[512], cfg[8192], *p, line[1024];
+	struct floor *edited;
+	FILE *in;
+
+	cr_assert_eq(mk.rc, 0, "%s", mk.e.msg);
+	cr_assert_eq(seatmap_load(fx.f, fx.s, "2026-11-02", &m, &e), 0, "%s", e.msg);
+	cr_expect_eq(m.seats[floor_seat_find(fx.f, "A01")].state, SEAT_FLAGGED);
+	seatmap_free(&m);
+	/* The same rulebook, FIGHT without its flag. */
+	in = fopen(SRCDIR "/conf/rules.cfg", "r");
+	cr_assert_not_null(in);
+	while (fgets(line, sizeof line, in) != NULL)
+		if (strstr(line, "flag = \"termination\"; },") == NULL ||
+		    strstr(rules.s ? rules.s : "", "code = \"FIGHT\"") == NULL ||
+		    (p = strrchr(rules.s, '{')) == NULL || strstr(p, "FIGHT") == NULL)
+			buf_puts(&rules, line);
+		else
+			buf_puts(&rules, "  },\n");
+	fclose(in);
+	cr_assert_not_null(strstr(rules.s, "code = \"FIGHT\""));
+	fx_write("edited-rules.cfg", rules.s);
+	snprintf(link, sizeof link, "%s/edited-rules.cfg", fx.dir);
+	snprintf(cfg, sizeof cfg, "%s@include \"%s\"\n", small_floor_text, link);
+	edited = fx_load("edited.cfg", cfg, &errs);
+	cr_assert_not_null(edited, "%s", errs.s ? errs.s : "");
+	cr_assert_eq(edited->rules[floor_rule_find(edited, "FIGHT")].t.flag,
+	    FLAG_NONE, "the edit took");
+	cr_assert_eq(seatmap_load(edited, fx.s, "2026-11-02", &m, &e), 0, "%s",
+	    e.msg);
+	cr_expect_eq(m.seats[floor_seat_find(edited, "A01")].state, SEAT_FLAGGED,
+	    "the mark keeps the flag it was made with");
+	seatmap_free(&m);
+	floor_free(edited);
+	buf_free(&rules);
+	buf_free(&errs);
+}
