@@ -20,6 +20,14 @@
 #include "text.h"
 #include "trail.h"
 
+enum fine_kind
+engine_fine_kind(const struct fine_row *fr)
+{
+	if (fr->own)
+		return FINE_OWN;
+	return strcmp(fr->role, FINE_ROLE_MEMBER) == 0 ? FINE_GROUP : FINE_CO;
+}
+
 int
 engine_check_text(const char *what, const char *s, struct err *e)
 {
@@ -194,7 +202,7 @@ lay_co_penalties(const struct floor *f, struct store *s, const struct rule_terms
 		for (i = 0; i < f->nstaff && rc == 0; i++)
 			if (f->staff[i].group == g && !fined[i]) {
 				rc = add_fine(s, f, incident, f->groups[g].id, i,
-				    "member", 0, t->group_fine, e);
+				    FINE_ROLE_MEMBER, 0, t->group_fine, e);
 				fined[i] = true;
 			}
 	free(fined);
@@ -295,7 +303,7 @@ mark_in_txn(const struct floor *f, struct store *s, const struct actor *a,
 	    store_carry_drop(s, in->day, e) < 0)
 		return -1;
 	if (r->staff >= 0 && ru->t.pricing != PRICE_NONE &&
-	    add_fine(s, f, in->id, in->grp, r->staff, "offender", 1, 0, e) < 0)
+	    add_fine(s, f, in->id, in->grp, r->staff, FINE_ROLE_OFFENDER, 1, 0, e) < 0)
 		return -1;
 	if (lay_co_penalties(f, s, &ru->t, in->id, r->staff, g, e) < 0)
 		return -1;

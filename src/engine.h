@@ -115,6 +115,14 @@ fen_t engine_price(const struct rule_terms *t, int nth, fen_t amount,
  * control character.  0 when fit to keep. */
 int engine_check_text(const char *what, const char *s, struct err *e);
 
+/* What a fine line is: the offender's own fine, a co-penalty on a role
+ * holder, or a group fine on a member.  The one place that reads the
+ * stored role text. */
+enum fine_kind { FINE_OWN, FINE_CO, FINE_GROUP };
+#define FINE_ROLE_OFFENDER "offender"
+#define FINE_ROLE_MEMBER "member"
+enum fine_kind engine_fine_kind(const struct fine_row *fr);
+
 /* Times more than this many seconds from now count as "another time". */
 #define NOW_SLACK 120
 

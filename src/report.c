@@ -706,12 +706,11 @@ floor_totals(struct doc *doc, const struct day *d)
 
 		if (fr->staff[0] == '\0')
 			continue;
-		if (fr->own)
-			own += fr->amount;
-		else if (strcmp(fr->role, "member") == 0)
-			grp += fr->amount;
-		else
-			co += fr->amount;
+		switch (engine_fine_kind(fr)) {
+		case FINE_OWN: own += fr->amount; break;
+		case FINE_GROUP: grp += fr->amount; break;
+		case FINE_CO: co += fr->amount; break;
+		}
 	}
 	for (i = 0; i < d->ninc; i++) {
 		const struct inc *x = &d->inc[i];
@@ -1424,7 +1423,7 @@ group_bars(struct doc *doc, const struct day *d)
 		for (k = 0; k < p->nco; k++) {
 			const struct fine_row *fr = &d->lines[p->co_line[k]].f;
 
-			if (strcmp(fr->role, "member") == 0)
+			if (engine_fine_kind(fr) == FINE_GROUP)
 				b->grp += fr->amount;
 			else
 				b->co += fr->amount;

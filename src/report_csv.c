@@ -68,8 +68,9 @@ report_csv(const struct floor *f, struct store *s, const char *day,
 		int si = fr->staff[0] ? floor_staff_find(f, fr->staff) : -1;
 		char at[32], id[24], offence[16], a[32], doubled[16];
 		const char *payer_name = "", *payer_group = "";
-		const char *kind = fr->own ? "own" :
-		    strcmp(fr->role, "member") == 0 ? "group" : "co";
+		static const char *const kinds[] = { [FINE_OWN] = "own",
+			[FINE_CO] = "co", [FINE_GROUP] = "group" };
+		const char *kind = kinds[engine_fine_kind(fr)];
 
 		clock_format((time_t)in->at, at, sizeof at);
 		snprintf(id, sizeof id, "%lld", (long long)in->id);

@@ -29,7 +29,7 @@ co_line(struct ui *u, const struct fine_row *fr, int n)
 	for (i = 0; i < n; i++) {
 		if (fr[i].own)
 			continue;
-		if (strcmp(fr[i].role, "member") == 0) {
+		if (engine_fine_kind(&fr[i]) == FINE_GROUP) {
 			members++;
 			continue;
 		}

@@ -154,7 +154,7 @@ mark_members(const struct ui *u, const struct mark_result *res, struct buf *out)
 	for (i = 0; i < res->nfines; i++) {
 		const struct fine_row *fr = &res->fines[i];
 
-		if (fr->own || strcmp(fr->role, "member") != 0)
+		if (engine_fine_kind(fr) != FINE_GROUP)
 			continue;
 		if (n++ == 0) {
 			buf_printf(out, "%s%s ", words_sep(u), _("members"));
@@ -176,7 +176,7 @@ words_mark(const struct ui *u, const struct mark_result *res, struct buf *out)
 	for (i = 0; i < res->nfines; i++) {
 		const struct fine_row *fr = &res->fines[i];
 
-		if (fr->own || strcmp(fr->role, "member") == 0)
+		if (engine_fine_kind(fr) != FINE_CO)
 			continue;
 		buf_puts(out, nco++ == 0 ? words_sep(u) : ", ");
 		if (nco == 1)
