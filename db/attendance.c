@@ -118,21 +118,12 @@ int
 store_explain_range(struct store *s, const char *from, const char *to,
     struct explanation **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id, staff, day, note, by, at FROM "
-	    "explanation WHERE day BETWEEN ?1 AND ?2 ORDER BY day, staff, id", e);
 	void *rows;
-	int rc;
+	int rc = store_rows2(s, "SELECT id, staff, day, note, by, at FROM "
+	    "explanation WHERE day BETWEEN ?1 AND ?2 ORDER BY day, staff, id",
+	    from, to, sizeof **out, explain_row, &rows, n, e, "reading explanations");
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	rc = store_rows(s, st, sizeof **out, explain_row, &rows, n, e,
-	    "reading explanations");
 	*out = rows;
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -155,22 +146,13 @@ int
 store_att_range(struct store *s, const char *from, const char *to,
     struct att_mark **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT " ATT_COLS " FROM attendance WHERE "
-	    "day BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY day, staff, "
-	    "kind", e);
 	void *rows;
-	int rc;
+	int rc = store_rows2(s, "SELECT " ATT_COLS " FROM attendance WHERE "
+	    "day BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY day, staff, "
+	    "kind",
+	    from, to, sizeof **out, att_row, &rows, n, e, "reading attendance");
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	rc = store_rows(s, st, sizeof **out, att_row, &rows, n, e,
-	    "reading attendance");
 	*out = rows;
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -276,21 +258,12 @@ int
 store_leave_range(struct store *s, const char *from, const char *to,
     struct leave **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
-	    "to_day >= ?1 AND from_day <= ?2 ORDER BY from_day, id", e);
 	void *rows;
-	int rc;
+	int rc = store_rows2(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
+	    "to_day >= ?1 AND from_day <= ?2 ORDER BY from_day, id",
+	    from, to, sizeof **out, leave_row, &rows, n, e, "reading leave");
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	rc = store_rows(s, st, sizeof **out, leave_row, &rows, n, e,
-	    "reading leave");
 	*out = rows;
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -415,20 +388,11 @@ int
 store_att_voided_range(struct store *s, const char *from, const char *to,
     struct att_mark **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT " ATT_COLS " FROM attendance WHERE "
-	    "day BETWEEN ?1 AND ?2 AND voided_at IS NOT NULL", e);
 	void *rows;
-	int rc;
+	int rc = store_rows2(s, "SELECT " ATT_COLS " FROM attendance WHERE "
+	    "day BETWEEN ?1 AND ?2 AND voided_at IS NOT NULL",
+	    from, to, sizeof **out, att_row, &rows, n, e, "reading attendance");
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	rc = store_rows(s, st, sizeof **out, att_row, &rows, n, e,
-	    "reading attendance");
 	*out = rows;
-	sqlite3_finalize(st);
 	return rc;
 }

@@ -32,6 +32,12 @@ int store_row(struct store *s, sqlite3_stmt *st,
     void (*read)(sqlite3_stmt *st, void *row), void *row, struct err *e,
     const char *what);
 
+/* store_rows of sql with two text parameters (?1 a, ?2 b: a range of
+ * days, mostly): prepares, binds, collects, finalizes.  *out NULL and *n 0
+ * on failure. */
+int store_rows2(struct store *s, const char *sql, const char *a, const char *b,
+    size_t size, void (*read)(sqlite3_stmt *st, void *row), void **out,
+    int *n, struct err *e, const char *what);
 /* A statement of sql, prepared (the caller finalizes it); NULL with e set. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct err *e);
 /* Column i as text into out (n bytes, cut to fit); NULL reads as "". */
