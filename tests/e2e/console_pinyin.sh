@@ -29,7 +29,9 @@ tm_wait "3 found: A01 李娜"
 tm_keys Escape
 # The rule menu by a Chinese title's initials (趴在桌上休息: SLEEP).
 tm_keys x p z z
-tm_wait "SLEEP"
+tm_wait "> pzz"
+tm_wait "1 of 30"                      # the filter has caught up: one rule
+tm_screen | grep -q "SLEEP" || fail "pzz did not list SLEEP: $(tm_screen)"
 tm_screen | grep -q "DESK" && fail "pzz also listed DESK: $(tm_screen)"
 tm_keys Escape
 echo ok
