@@ -281,7 +281,7 @@ check:
 # tests/fuzz/corpus/; what it learns stays in build-fuzz/corpus, what it
 # finds in build-fuzz/ (crash-*, leak-*, timeout-*).
 FUZZ_TIME ?= 300
-FUZZ_SRC  := tests/fuzz/fuzz_config.c src/config.c src/config_breaks.c \
+FUZZ_SRC  := tests/fuzz/fuzz_config.c src/config.c src/config_breaks.c src/config_rules.c src/config_read.c \
 	     src/floor.c src/util.c src/text.c src/clock.c src/i18n.c
 build-fuzz/fuzz_config: $(FUZZ_SRC) $(B)/embedded.c
 	@mkdir -p build-fuzz/corpus
@@ -298,7 +298,7 @@ fuzz: build-fuzz/fuzz_config
 
 # `make fuzz-import`: the same for the time clock import parser
 # (signin --import), seeded from tests/fuzz/import_corpus/.
-FUZZ_IMPORT_SRC := tests/fuzz/fuzz_import.c src/att_import.c src/config.c src/config_breaks.c \
+FUZZ_IMPORT_SRC := tests/fuzz/fuzz_import.c src/att_import.c src/config.c src/config_breaks.c src/config_rules.c src/config_read.c \
 	     src/i18n.c \
 	     src/floor.c src/util.c src/text.c src/clock.c
 build-fuzz/fuzz_import: $(FUZZ_IMPORT_SRC) $(B)/embedded.c

@@ -34,8 +34,8 @@ const char floor_reserved_keys[] = FLOOR_RESERVED_KEYS;
  * an @included file as the @include wrote it, relative to the folder of
  * path; the user needs it relative to where they stand (or absolute).
  */
-static void
-where(struct buf *b, const char *path, const char *file, int line)
+void
+config_where(struct buf *b, const char *path, const char *file, int line)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -62,7 +62,7 @@ cerr(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	where(c->errs, c->path, file, line);
+	config_where(c->errs, c->path, file, line);
 	buf_printf(c->errs, "%s\n", msg);
 	c->nerr++;
 }
@@ -121,57 +121,6 @@ static const struct key user_keys[] = {
 	{ "login", K_STRING, true, NULL },
 	{ "role", K_STRING, true, NULL },
 	{ "staff", K_STRING, false, NULL },
-	{ NULL, 0, false, NULL }
-};
-
-static const struct key rule_keys[] = {
-	{ "code", K_STRING, true, NULL },
-	{ "title", K_STRING, true, NULL },
-	{ "title_zh", K_STRING, false, NULL },
-	{ "section", K_STRING, false, NULL },
-	{ "key", K_STRING, false, NULL },
-	{ "fine", K_NUMBER, false, NULL },
-	{ "ladder", K_ARRAY, false, NULL },
-	{ "range", K_ARRAY, false, NULL },
-	{ "repeat_factor", K_INT, false, NULL },
-	{ "repeat_from", K_INT, false, NULL },
-	{ "window", K_STRING, false, NULL },
-	{ "co_penalty", K_LIST, false, NULL },
-	{ "group_fine", K_NUMBER, false, NULL },
-	{ "confiscate", K_STRING, false, NULL },
-	{ "journal", K_BOOL, false, NULL },
-	{ "flag", K_STRING, false, NULL },
-	{ "positive", K_BOOL, false, NULL },
-	{ "note_required", K_BOOL, false, NULL },
-	{ "absence_days", K_NUMBER, false, NULL },
-	{ NULL, 0, false, NULL }
-};
-
-static const struct key co_keys[] = {
-	{ "role", K_STRING, true, NULL },
-	{ "fine", K_NUMBER, true, NULL },
-	{ NULL, 0, false, NULL }
-};
-
-static const struct key att_keys[] = {
-	{ "late_grace_minutes", K_INT, false, NULL },
-	{ "half_day_after_minutes", K_INT, false, NULL },
-	{ "lates_per_month_absence", K_INT, false, NULL },
-	{ "lates_per_year_termination", K_INT, false, NULL },
-	{ "absences_month_forfeit", K_INT, false, NULL },
-	{ "absences_total_termination", K_INT, false, NULL },
-	{ "consecutive_absences_termination", K_INT, false, NULL },
-	{ NULL, 0, false, NULL }
-};
-
-static const struct key ded_keys[] = {
-	{ "personal_leave_day", K_NUMBER, false, N_("per day of personal leave") },
-	{ "sick_leave_day", K_NUMBER, false, N_("per day of sick leave") },
-	{ "absence_day", K_NUMBER, false, N_("per day of absence") },
-	{ "late_early", K_NUMBER, false, N_("per late arrival or early leave") },
-	{ "bonus", K_NUMBER, false, N_("the bonus A6a forfeits") },
-	{ "cap_percent", K_INT, false, N_("most of the wage deducted (default 20)") },
-	{ "minimum_wage", K_NUMBER, false, N_("least paid out of a wage") },
 	{ NULL, 0, false, NULL }
 };
 
@@ -268,7 +217,7 @@ get_str(const config_setting_t *g, const char *name)
 }
 
 /* A money amount in currency units, int or float, into fen. */
-static bool
+bool
 get_amount(struct ctx *c, const config_setting_t *s, const char *what, fen_t *out)
 {
 	double d, r;
@@ -314,7 +263,7 @@ get_int(const config_setting_t *g, const char *name, int *out)
 	return true;
 }
 
-static bool
+bool
 get_bool(const config_setting_t *g, const char *name)
 {
 	const config_setting_t *s = config_setting_get_member(g, name);
@@ -775,284 +724,6 @@ load_users(struct ctx *c, const config_setting_t *l)
 	}
 }
 
-/* ---- the rulebook ---- */
-
-static bool
-load_co(struct ctx *c, const config_setting_t *l, struct rule_terms *t,
-    const char *code)
-{
-	int i, n = config_setting_length(l);
-
-	if (n > CO_MAX) {
-		cerr(c, l, _("rule %s: at most %d co-penalties"), code, CO_MAX);
-		return false;
-	}
-	for (i = 0; i < n; i++) {
-		const config_setting_t *g = config_setting_get_elem(l, (unsigned)i);
-		const char *role;
-		enum grole r;
-		int j;
-
-		if (!check_keys(c, g, co_keys, "co_penalty"))
-			return false;
-		role = get_str(g, "role");
-		if (grole_parse(role, &r) < 0 || r == GROLE_AGENT) {
-			cerr(c, config_setting_get_member(g, "role"), _("rule %s: "
-			    "unknown co-penalty role '%s' (director, deputy or "
-			    "supervisor)"), code, role);
-			return false;
-		}
-		for (j = 0; j < t->nco; j++)
-			if (t->co[j].role == r) {
-				cerr(c, g, _("rule %s: co-penalty role '%s' given twice"),
-				    code, role);
-				return false;
-			}
-		if (!get_amount(c, config_setting_get_member(g, "fine"),
-		    "co-penalty fine", &t->co[t->nco].fine))
-			return false;
-		t->co[t->nco++].role = r;
-	}
-	return true;
-}
-
-static bool
-load_ladder(struct ctx *c, const config_setting_t *s, struct rule_terms *t,
-    const char *code)
-{
-	int i, n = config_setting_length(s);
-
-	if (n == 0) {
-		cerr(c, s, _("rule %s: the ladder is empty"), code);
-		return false;
-	}
-	if (n > LADDER_MAX) {
-		cerr(c, s, _("rule %s: a ladder has at most %d steps"), code, LADDER_MAX);
-		return false;
-	}
-	for (i = 0; i < n; i++)
-		if (!get_amount(c, config_setting_get_elem(s, (unsigned)i),
-		    "ladder step", &t->ladder[i]))
-			return false;
-	t->nladder = n;
-	return true;
-}
-
-static bool
-load_range(struct ctx *c, const config_setting_t *s, struct rule_terms *t,
-    const char *code)
-{
-	char a[32], b[32];
-
-	if (config_setting_length(s) != 2) {
-		cerr(c, s, _("rule %s: a range is [low, high]"), code);
-		return false;
-	}
-	if (!get_amount(c, config_setting_get_elem(s, 0), "range low", &t->lo) ||
-	    !get_amount(c, config_setting_get_elem(s, 1), "range high", &t->hi))
-		return false;
-	if (t->lo > t->hi) {
-		cerr(c, s, _("rule %s: range low %s is above high %s"), code,
-		    fen_format(t->lo, a, sizeof a), fen_format(t->hi, b, sizeof b));
-		return false;
-	}
-	return true;
-}
-
-static void
-load_rule(struct ctx *c, const config_setting_t *g)
-{
-	struct floor *f = c->f;
-	struct rule ru = { 0 };
-	struct rule_terms *t = &ru.t;
-	const config_setting_t *s;
-	const char *code, *v;
-	int npricing = 0, i;
-	bool ok = true;
-
-	if (!check_keys(c, g, rule_keys, "rule"))
-		return;
-	code = get_str(g, "code");
-	for (v = code; *v; v++)
-		if (!isupper((unsigned char)*v) && !isdigit((unsigned char)*v) && *v != '_')
-			break;
-	if (*v != '\0' || code[0] == '\0' || strlen(code) > ID_MAX) {
-		cerr(c, g, _("rule code '%s' must be capitals, digits and '_'"), code);
-		return;
-	}
-	if (floor_rule_find(f, code) >= 0) {
-		cerr(c, g, _("duplicate rule code '%s'"), code);
-		return;
-	}
-	t->repeat_factor = 1;
-	t->window = WINDOW_MONTH;
-	if ((v = get_str(g, "key")) != NULL) {
-		s = config_setting_get_member(g, "key");
-		if (strlen(v) != 1 || !isgraph((unsigned char)v[0])) {
-			cerr(c, s, _("rule %s: key '%s' must be one printable character"),
-			    code, v);
-			ok = false;
-		} else if (strchr(floor_reserved_keys, v[0]) != NULL) {
-			cerr(c, s, _("rule %s: key '%s' is kept by the console (%s)"),
-			    code, v, FLOOR_RESERVED_KEYS);
-			ok = false;
-		} else if ((i = floor_rule_by_key(f, v[0])) >= 0) {
-			cerr(c, s, _("rule %s: key '%s' is already rule %s's"), code, v,
-			    f->rules[i].code);
-			ok = false;
-		} else
-			ru.key = (unsigned char)v[0];
-	}
-	if ((s = config_setting_get_member(g, "fine")) != NULL) {
-		npricing++;
-		t->pricing = PRICE_FINE;
-		ok &= get_amount(c, s, "fine", &t->fine);
-	}
-	if ((s = config_setting_get_member(g, "ladder")) != NULL) {
-		npricing++;
-		t->pricing = PRICE_LADDER;
-		ok &= load_ladder(c, s, t, code);
-	}
-	if ((s = config_setting_get_member(g, "range")) != NULL) {
-		npricing++;
-		t->pricing = PRICE_RANGE;
-		ok &= load_range(c, s, t, code);
-	}
-	if (npricing > 1) {
-		cerr(c, g, _("rule %s: give one of fine, ladder or range"), code);
-		ok = false;
-	}
-	if (get_int(g, "repeat_factor", &t->repeat_factor) &&
-	    (t->repeat_factor < 1 || t->repeat_factor > 100)) {
-		cerr(c, config_setting_get_member(g, "repeat_factor"),
-		    _("rule %s: repeat_factor must be 1 to 100"), code);
-		ok = false;
-	}
-	t->repeat_from = t->repeat_factor > 1 ? 2 : 0;
-	if (get_int(g, "repeat_from", &t->repeat_from) && t->repeat_from < 2) {
-		cerr(c, config_setting_get_member(g, "repeat_from"),
-		    _("rule %s: repeat_from must be 2 or more"), code);
-		ok = false;
-	}
-	if ((v = get_str(g, "window")) != NULL && window_parse(v, &t->window) < 0) {
-		cerr(c, config_setting_get_member(g, "window"), _("rule %s: unknown "
-		    "window '%s' (day, month, year or ever)"), code, v);
-		ok = false;
-	}
-	if ((s = config_setting_get_member(g, "co_penalty")) != NULL)
-		ok &= load_co(c, s, t, code);
-	if ((s = config_setting_get_member(g, "group_fine")) != NULL) {
-		t->has_group_fine = true;
-		ok &= get_amount(c, s, "group_fine", &t->group_fine);
-		if (npricing > 0) {
-			cerr(c, s, _("rule %s: a group rule has no own fine "
-			    "(drop fine, ladder or range)"), code);
-			ok = false;
-		}
-	}
-	if ((v = get_str(g, "confiscate")) != NULL) {
-		if (!id_valid(v, sizeof t->confiscate - 1)) {
-			cerr(c, config_setting_get_member(g, "confiscate"),
-			    _("rule %s: confiscate '%s' must be a short word"), code, v);
-			ok = false;
-		} else
-			snprintf(t->confiscate, sizeof t->confiscate, "%s", v);
-	}
-	if ((v = get_str(g, "flag")) != NULL && flag_parse(v, &t->flag) < 0) {
-		cerr(c, config_setting_get_member(g, "flag"), _("rule %s: unknown flag "
-		    "'%s' (warning, criticism, termination-review or termination)"),
-		    code, v);
-		ok = false;
-	}
-	t->journal = get_bool(g, "journal");
-	t->positive = get_bool(g, "positive");
-	t->note_required = get_bool(g, "note_required");
-	if (t->positive && (npricing > 0 || t->nco > 0 || t->has_group_fine)) {
-		cerr(c, g, _("rule %s: a positive rule carries no fine"), code);
-		ok = false;
-	}
-	if ((s = config_setting_get_member(g, "absence_days")) != NULL) {
-		fen_t d;
-
-		if (get_amount(c, s, "absence_days", &d) && d % 50 == 0 && d <= 1000)
-			t->absence_halfdays = (int)(d / 50);
-		else {
-			cerr(c, s, _("rule %s: absence_days must be a multiple of 0.5 "
-			    "up to 10"), code);
-			ok = false;
-		}
-	}
-	if (!check_name_like(get_str(g, "title")) ||
-	    ((v = get_str(g, "title_zh")) != NULL && !check_name_like(v))) {
-		cerr(c, g, _("rule %s: titles must be non-empty UTF-8"), code);
-		ok = false;
-	}
-	if (!ok)
-		return;
-	ru.code = xstrdup(code);
-	ru.title = xstrdup(get_str(g, "title"));
-	ru.title_zh = xstrdup((v = get_str(g, "title_zh")) ? v : "");
-	ru.section = xstrdup((v = get_str(g, "section")) ? v : "");
-	ru.line = config_setting_source_line(g);
-	f->rules[f->nrules++] = ru;
-}
-
-static void
-load_attendance(struct ctx *c, const config_setting_t *g)
-{
-	struct attendance *a = &c->f->att;
-	const struct key *k;
-
-	*a = (struct attendance){ 0, 10, 3, 30, 2, 3, 3 };
-	if (g == NULL || !check_keys(c, g, att_keys, "attendance"))
-		return;
-	get_int(g, "late_grace_minutes", &a->late_grace_minutes);
-	get_int(g, "half_day_after_minutes", &a->half_day_after_minutes);
-	get_int(g, "lates_per_month_absence", &a->lates_per_month_absence);
-	get_int(g, "lates_per_year_termination", &a->lates_per_year_termination);
-	get_int(g, "absences_month_forfeit", &a->absences_month_forfeit);
-	get_int(g, "absences_total_termination", &a->absences_total_termination);
-	get_int(g, "consecutive_absences_termination",
-	    &a->consecutive_absences_termination);
-	for (k = att_keys; k->name; k++) {
-		int v;
-
-		if (get_int(g, k->name, &v) && (v < 0 || v > 1000))
-			cerr(c, config_setting_get_member(g, k->name),
-			    _("attendance %s must be 0 to 1000"), k->name);
-	}
-}
-
-/* Rule A7's `deductions` block: every amount defaults to 0. */
-static void
-load_deductions(struct ctx *c, const config_setting_t *g)
-{
-	struct deductions *d = &c->f->ded;
-	fen_t *amounts[] = { &d->personal_leave_day, &d->sick_leave_day,
-		&d->absence_day, &d->late_early, &d->bonus, NULL,
-		&d->minimum_wage };
-	const struct key *k;
-	int i;
-
-	memset(d, 0, sizeof *d);
-	d->cap_percent = 20;
-	if (g == NULL || !check_keys(c, g, ded_keys, "deductions"))
-		return;
-	for (k = ded_keys, i = 0; k->name; k++, i++) {
-		const config_setting_t *s = config_setting_get_member(g, k->name);
-
-		if (s == NULL)
-			continue;
-		if (amounts[i] != NULL) {
-			get_amount(c, s, k->name, amounts[i]);
-			continue;
-		}
-		if (!get_int(g, k->name, &d->cap_percent) ||
-		    d->cap_percent < 0 || d->cap_percent > 100)
-			cerr(c, s, _("deductions cap_percent must be 0 to 100"));
-	}
-}
-
 static void
 load_all(struct ctx *c, const config_t *cf)
 {
@@ -1069,11 +740,11 @@ load_all(struct ctx *c, const config_t *cf)
 	n = rules ? config_setting_length(rules) : 0;
 	c->f->rules = xcalloc((size_t)n, sizeof *c->f->rules);
 	for (i = 0; i < n; i++)
-		load_rule(c, config_setting_get_elem(rules, (unsigned)i));
-	load_attendance(c, config_lookup(cf, "attendance"));
+		config_load_rule(c, config_setting_get_elem(rules, (unsigned)i));
+	config_load_attendance(c, config_lookup(cf, "attendance"));
 	config_load_breaks(c, config_lookup(cf, "breaks"));
 	config_load_cap(c, config_lookup(cf, "max_away"), &c->f->max_away);
-	load_deductions(c, config_lookup(cf, "deductions"));
+	config_load_deductions(c, config_lookup(cf, "deductions"));
 	/* Top-level keys nobody reads are most likely typos. */
 	n = config_setting_length(config_root_setting(cf));
 	for (i = 0; i < n; i++) {
@@ -1092,186 +763,6 @@ load_all(struct ctx *c, const config_t *cf)
 	}
 }
 
-/*
- * Reading the configuration without ever changing the working folder.
- *
- * libconfig 1.5 glues its include_dir before every @include, absolute
- * ones too, and resolves the rest against the working folder.  So the
- * main file is read into memory here and each of its @include paths is
- * made absolute, against the main file's own folder (as a reader of the
- * file expects), before libconfig sees the text; a file included from an
- * included file must name an absolute path.  Every file is checked for
- * size first: libconfig takes time quadratic in a string's length.
- */
-#define CONFIG_MAX_BYTES (1 << 20)	/* all files of one configuration */
-#define CONFIG_MAX_DEPTH 10		/* libconfig's own include limit */
-
-struct cfgread {
-	struct ctx *c;
-	size_t total;		/* bytes read so far, all files */
-};
-
-/* Where the @include on line p (a whole line) names its file: the span
- * between the quotes, or NULL when the line is no @include. */
-static const char *
-include_span(const char *p, const char *end, size_t *n)
-{
-	const char *q;
-
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if ((size_t)(end - p) < 9 || strncmp(p, "@include", 8) != 0)
-		return NULL;
-	for (p += 8; p < end && (*p == ' ' || *p == '\t'); p++)
-		;
-	if (p >= end || *p != '"')
-		return NULL;
-	for (q = ++p; q < end && *q != '"'; q++)
-		;
-	if (q >= end)
-		return NULL;
-	*n = (size_t)(q - p);
-	return p;
-}
-
-/* The whole file at path, at most what is left of CONFIG_MAX_BYTES;
- * NULL with an error (naming where, when an @include asked for it). */
-static char *
-slurp(struct cfgread *r, const char *path, const char *from, int line)
-{
-	struct stat st;
-	char *text;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0 ||
-	    fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size > CONFIG_MAX_BYTES - r->total) {
-		int en = errno;
-		long long kib = (long long)st.st_size / 1024;
-
-		if (from != NULL)
-			where(r->c->errs, r->c->path, from, line);
-		buf_printf(r->c->errs, "%s: ", path);
-		if (fd < 0)
-			buf_printf(r->c->errs, from ? _("cannot read the @included "
-			    "file: %s\n") : _("cannot read the configuration: "
-			    "%s\n"), strerror(en));
-		else if (!S_ISREG(st.st_mode))
-			buf_puts(r->c->errs, from ? _("the @included file is not a "
-			    "file\n") : _("the configuration is not a file\n"));
-		else
-			buf_printf(r->c->errs, from ? _("the @included file is too "
-			    "large (%lld KiB): a configuration is at most %d KiB, all "
-			    "its files together\n") : _("the configuration is too "
-			    "large (%lld KiB): a configuration is at most %d KiB, all "
-			    "its files together\n"), kib, CONFIG_MAX_BYTES / 1024);
-		r->c->nerr++;
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	text = xmalloc((size_t)st.st_size + 1);
-	if (read(fd, text, (size_t)st.st_size) != st.st_size) {
-		buf_printf(r->c->errs, _("%s: cannot read it whole\n"), path);
-		r->c->nerr++;
-		free(text);
-		close(fd);
-		return NULL;
-	}
-	close(fd);
-	text[st.st_size] = '\0';
-	r->total += (size_t)st.st_size;
-	return text;
-}
-
-/* Checks included file path (named at from:at) and what it includes in
- * turn, depth levels down. */
-static int
-check_nested(struct cfgread *r, const char *path, int depth, const char *from,
-    int at)
-{
-	char *text = slurp(r, path, from, at), *p, *eol;
-	int line = 1, rc = 0;
-
-	if (text == NULL)
-		return -1;
-	for (p = text; *p && rc == 0; p = eol + (*eol != '\0'), line++) {
-		const char *f;
-		char *inc;
-		size_t n;
-
-		eol = p + strcspn(p, "\n");
-		if ((f = include_span(p, eol, &n)) == NULL)
-			continue;
-		inc = xasprintf("%.*s", (int)n, f);
-		if (inc[0] != '/') {
-			where(r->c->errs, r->c->path, path, line);
-			buf_printf(r->c->errs, _("@include \"%s\": inside an included "
-			    "file, give the absolute path\n"), inc);
-			r->c->nerr++;
-			rc = -1;
-		} else if (depth >= CONFIG_MAX_DEPTH) {
-			where(r->c->errs, r->c->path, path, line);
-			buf_printf(r->c->errs, _("@include nested more than %d deep\n"),
-			    CONFIG_MAX_DEPTH);
-			r->c->nerr++;
-			rc = -1;
-		} else
-			rc = check_nested(r, inc, depth + 1, path, line);
-		free(inc);
-	}
-	free(text);
-	return rc;
-}
-
-/*
- * The main file's text with its @include paths made absolute (lines and
- * their numbers unchanged); NULL when a file is missing or too large.
- */
-static char *
-read_main(struct ctx *c, const char *path)
-{
-	struct cfgread r = { c, 0 };
-	char *text = slurp(&r, path, NULL, 0), *p, *eol, *dir, *slash;
-	struct buf out = { 0 };
-	int line = 1, bad = 0;
-
-	if (text == NULL)
-		return NULL;
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) != NULL)
-		slash[slash == dir] = '\0';
-	else
-		strcpy(dir, ".");
-	buf_add(&out, "", 0);
-	for (p = text; *p; p = eol + (*eol != '\0'), line++) {
-		const char *f;
-		char *inc;
-		size_t n;
-
-		eol = p + strcspn(p, "\n");
-		if ((f = include_span(p, eol, &n)) == NULL) {
-			buf_add(&out, p, (size_t)(eol - p) + (*eol != '\0'));
-			continue;
-		}
-		inc = f[0] == '/' ? xasprintf("%.*s", (int)n, f) :
-		    xasprintf("%s/%.*s", dir, (int)n, f);
-		if (check_nested(&r, inc, 1, path, line) < 0)
-			bad = 1;
-		buf_add(&out, p, (size_t)(f - p));
-		buf_puts(&out, inc);
-		buf_add(&out, f + n, (size_t)(eol - (f + n)) + (*eol != '\0'));
-		free(inc);
-	}
-	free(dir);
-	free(text);
-	if (bad) {
-		buf_free(&out);
-		return NULL;
-	}
-	return out.s;
-}
-
 struct floor *
 floor_load(const char *path, struct buf *errs)
 {
@@ -1281,7 +772,7 @@ floor_load(const char *path, struct buf *errs)
 	int rc;
 
 	config_init(&cf);
-	if (path != NULL && (text = read_main(&c, path)) == NULL) {
+	if (path != NULL && (text = config_read_main(&c, path)) == NULL) {
 		config_destroy(&cf);
 		return NULL;
 	}
@@ -1292,7 +783,7 @@ floor_load(const char *path, struct buf *errs)
 			buf_printf(errs, _("%s: cannot read an @included file\n"),
 			    c.path);
 		else {
-			where(errs, c.path, config_error_file(&cf),
+			config_where(errs, c.path, config_error_file(&cf),
 			    config_error_line(&cf));
 			buf_printf(errs, "%s\n", config_error_text(&cf));
 		}
