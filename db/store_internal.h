@@ -10,6 +10,28 @@
 #include "store.h"
 
 sqlite3 *store_sqlite(struct store *s);
+
+/* The statements kept prepared for the connection (db/record.c's, and
+ * the change counter). */
+enum stmt {
+	Q_DATA_VERSION,
+	Q_RULE_VERSION_FIND, Q_RULE_VERSION_ADD, Q_RULE_TERMS,
+	Q_INCIDENT_ADD, Q_INCIDENT_GET, Q_INCIDENT_VOID, Q_INCIDENT_OFFENCE,
+	Q_OFFENCES, Q_INCIDENTS, Q_INCIDENTS_STAFF, Q_LAST_MARKED,
+	Q_FINE_ADD, Q_FINE_SET_OWN, Q_FINES_OF, Q_FINE_TOTALS, Q_FINE_LINES,
+	Q_CUSTODY_ADD, Q_CUSTODY_GET, Q_CUSTODY_RETURN, Q_CUSTODY_HELD,
+	Q_INSPECTION_ADD, Q_INSPECTED, Q_INSPECTION_VOID, Q_CUSTODY_UNRETURN,
+	Q_RECENT,
+	Q_COUNT
+};
+/* The cached statement q of sql, reset and its bindings cleared; NULL
+ * with e set (e may be NULL). */
+sqlite3_stmt *store_cached(struct store *s, enum stmt q, const char *sql,
+    struct err *e);
+/* Steps a statement that returns no rows and resets it: 0, or -1 with e
+ * set (what: what was being done). */
+int store_run(struct store *s, sqlite3_stmt *st, struct err *e,
+    const char *what);
 /* Sets e from the connection's last error and returns -1. */
 int store_fail(struct store *s, struct err *e, const char *what);
 /*
@@ -42,7 +64,7 @@ int store_rows2(struct store *s, const char *sql, const char *a, const char *b,
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct err *e);
 /* Column i as text into out (n bytes, cut to fit); NULL reads as "". */
 void store_text_col(sqlite3_stmt *st, int i, char *out, size_t n);
-/* Binds v as text, or NULL when v is "". */
+/* Binds v as text (copied), or NULL when v is NULL or "". */
 void store_bind_opt(sqlite3_stmt *st, int i, const char *v);
 /* Steps a write to its end and finalizes st: 0 when done, 1 when a
  * constraint refused it, -1 otherwise; e is set but for 0. */

@@ -1,0 +1,665 @@
+/*
+ * record.c - the floor's record in SQL: rule versions, incidents, fines,
+ * custody and inspections (db/store.h declares them).  Its statements are
+ * prepared once and kept in the connection's cache (store_cached).
+ */
+#include "store.h"
+#include "store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/i18n.h"
+
+#define INCIDENT_COLS "i.id, i.rule, i.rule_version, i.staff, i.grp, i.seat, " \
+	"i.at, i.day, i.offence, i.amount, i.note, i.marked_by, i.marked_at, " \
+	"i.voided_at, i.voided_by, i.void_reason"
+#define CUSTODY_COLS "id, incident, staff, seat, item, taken_at, kept_by, " \
+	"returned_at, returned_by"
+#define FINE_COLS "f.id, f.incident, f.staff, f.grp, f.role, f.own, f.amount, f.doubled"
+
+static const char *const sql[Q_COUNT] = {
+	[Q_RULE_VERSION_FIND] = "SELECT id FROM rule_version WHERE code = ?1 "
+	    "AND title = ?2 AND terms = ?3",
+	[Q_RULE_VERSION_ADD] = "INSERT INTO rule_version (code, title, terms, "
+	    "first_seen) VALUES (?1, ?2, ?3, ?4)",
+	[Q_RULE_TERMS] = "SELECT terms FROM rule_version WHERE id = ?1",
+	[Q_INCIDENT_ADD] = "INSERT INTO incident (rule, rule_version, staff, grp, "
+	    "seat, at, day, offence, amount, note, marked_by, marked_at) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[Q_INCIDENT_GET] = "SELECT " INCIDENT_COLS " FROM incident i WHERE i.id = ?1",
+	[Q_INCIDENT_VOID] = "UPDATE incident SET voided_at = ?2, voided_by = ?3, "
+	    "void_reason = ?4 WHERE id = ?1 AND voided_at IS NULL",
+	[Q_INCIDENT_OFFENCE] = "UPDATE incident SET offence = ?2 WHERE id = ?1",
+	[Q_OFFENCES] = "SELECT " INCIDENT_COLS " FROM incident i WHERE i.staff = ?1 "
+	    "AND i.rule = ?2 AND i.day BETWEEN ?3 AND ?4 AND i.voided_at IS NULL "
+	    "ORDER BY i.at, i.id",
+	[Q_INCIDENTS] = "SELECT " INCIDENT_COLS " FROM incident i WHERE i.day "
+	    "BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
+	[Q_RECENT] = "SELECT " INCIDENT_COLS ", (SELECT f.amount FROM fine f "
+	    "WHERE f.incident = i.id AND f.own = 1) FROM incident i WHERE "
+	    "i.day = ?1 ORDER BY i.at DESC, i.id DESC LIMIT ?2",
+	[Q_INCIDENTS_STAFF] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
+	    "i.staff = ?3 AND i.day BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
+	[Q_LAST_MARKED] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
+	    "i.marked_by = ?1 AND i.voided_at IS NULL ORDER BY i.marked_at DESC, "
+	    "i.id DESC LIMIT 1",
+	[Q_FINE_ADD] = "INSERT INTO fine (incident, staff, grp, role, own, amount, "
+	    "doubled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[Q_FINE_SET_OWN] = "UPDATE fine SET amount = ?2, doubled = ?3 WHERE "
+	    "incident = ?1 AND own = 1",
+	[Q_FINES_OF] = "SELECT " FINE_COLS " FROM fine f WHERE f.incident = ?1 "
+	    "ORDER BY f.own DESC, f.id",
+	[Q_FINE_TOTALS] = "SELECT f.staff, sum(CASE WHEN f.own THEN f.amount "
+	    "ELSE 0 END), sum(CASE WHEN f.own THEN 0 ELSE f.amount END) "
+	    "FROM incident i JOIN fine f ON f.incident = i.id "
+	    "WHERE i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL "
+	    "AND f.staff IS NOT NULL GROUP BY f.staff ORDER BY f.staff",
+	[Q_FINE_LINES] = "SELECT " FINE_COLS ", " INCIDENT_COLS " FROM incident i "
+	    "JOIN fine f ON f.incident = i.id WHERE i.day BETWEEN ?1 AND ?2 "
+	    "AND i.voided_at IS NULL ORDER BY i.at, i.id, f.own DESC, f.id",
+	[Q_CUSTODY_ADD] = "INSERT INTO custody (incident, staff, seat, item, "
+	    "taken_at, kept_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_CUSTODY_GET] = "SELECT " CUSTODY_COLS " FROM custody WHERE id = ?1",
+	[Q_CUSTODY_RETURN] = "UPDATE custody SET returned_at = ?2, returned_by = ?3 "
+	    "WHERE id = ?1 AND returned_at IS NULL",
+	[Q_CUSTODY_HELD] = "SELECT " CUSTODY_COLS " FROM custody WHERE "
+	    "returned_at IS NULL ORDER BY taken_at, id",
+	[Q_INSPECTION_ADD] = "INSERT INTO inspection (seat, staff, day, at, by) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[Q_INSPECTED] = "SELECT DISTINCT seat FROM inspection WHERE day = ?1 "
+	    "AND voided_at IS NULL ORDER BY seat",
+	[Q_INSPECTION_VOID] = "UPDATE inspection SET voided_at = ?2, voided_by = ?3 "
+	    "WHERE id = ?1 AND voided_at IS NULL",
+	[Q_CUSTODY_UNRETURN] = "UPDATE custody SET returned_at = NULL, "
+	    "returned_by = NULL WHERE id = ?1 AND returned_at IS NOT NULL",
+};
+
+/* The cached statement for q, reset and with its bindings cleared. */
+static sqlite3_stmt *
+prep(struct store *s, enum stmt q, struct err *e)
+{
+	return store_cached(s, q, sql[q], e);
+}
+
+int
+store_rule_version(struct store *s, const char *code, const char *title,
+    const char *terms, int64_t now, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_RULE_VERSION_FIND, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, terms, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, e, "rule version");
+	if ((st = prep(s, Q_RULE_VERSION_ADD, e)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, terms, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, now);
+	if (store_run(s, st, e, "adding a rule version") < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(store_sqlite(s));
+	return 0;
+}
+
+int
+store_rule_terms(struct store *s, int64_t version, char *out, size_t n,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_RULE_TERMS, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, version);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		store_text_col(st, 0, out, n);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, EXIT_RUNTIME, _("rule version %lld is missing"),
+		    (long long)version);
+	return store_fail(s, e, "rule terms");
+}
+
+static void
+read_incident(sqlite3_stmt *st, int c, struct incident *in)
+{
+	memset(in, 0, sizeof *in);
+	in->id = sqlite3_column_int64(st, c + 0);
+	store_text_col(st, c + 1, in->rule, sizeof in->rule);
+	in->rule_version = sqlite3_column_int64(st, c + 2);
+	store_text_col(st, c + 3, in->staff, sizeof in->staff);
+	store_text_col(st, c + 4, in->grp, sizeof in->grp);
+	store_text_col(st, c + 5, in->seat, sizeof in->seat);
+	in->at = sqlite3_column_int64(st, c + 6);
+	store_text_col(st, c + 7, in->day, sizeof in->day);
+	in->offence = sqlite3_column_int(st, c + 8);
+	in->amount = sqlite3_column_type(st, c + 9) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int64(st, c + 9);
+	store_text_col(st, c + 10, in->note, sizeof in->note);
+	store_text_col(st, c + 11, in->marked_by, sizeof in->marked_by);
+	in->marked_at = sqlite3_column_int64(st, c + 12);
+	in->voided_at = sqlite3_column_int64(st, c + 13);
+	store_text_col(st, c + 14, in->voided_by, sizeof in->voided_by);
+	store_text_col(st, c + 15, in->void_reason, sizeof in->void_reason);
+}
+
+int
+store_incident_add(struct store *s, struct incident *in, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INCIDENT_ADD, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, in->rule, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, in->rule_version);
+	store_bind_opt(st, 3, in->staff);
+	sqlite3_bind_text(st, 4, in->grp, -1, SQLITE_STATIC);
+	store_bind_opt(st, 5, in->seat);
+	sqlite3_bind_int64(st, 6, in->at);
+	sqlite3_bind_text(st, 7, in->day, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 8, in->offence);
+	if (in->amount >= 0)
+		sqlite3_bind_int64(st, 9, in->amount);
+	store_bind_opt(st, 10, in->note);
+	sqlite3_bind_text(st, 11, in->marked_by, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 12, in->marked_at);
+	if (store_run(s, st, e, "adding an incident") < 0)
+		return -1;
+	in->id = sqlite3_last_insert_rowid(store_sqlite(s));
+	return 0;
+}
+
+static void incident_row(sqlite3_stmt *st, void *row);
+
+/* Steps a statement that returns at most one incident. */
+static int
+one_incident(struct store *s, sqlite3_stmt *st, struct incident *out,
+    struct err *e)
+{
+	return store_row(s, st, incident_row, out, e, "reading an incident");
+}
+
+int
+store_incident_get(struct store *s, int64_t id, struct incident *out,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INCIDENT_GET, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return one_incident(s, st, out, e);
+}
+
+int
+store_last_marked(struct store *s, const char *login, struct incident *out,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_LAST_MARKED, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	return one_incident(s, st, out, e);
+}
+
+int
+store_incident_void(struct store *s, int64_t id, const char *by, int64_t at,
+    const char *reason, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INCIDENT_VOID, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	if (store_run(s, st, e, "voiding an incident") < 0)
+		return -1;
+	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+}
+
+int
+store_incident_set_offence(struct store *s, int64_t id, int offence,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INCIDENT_OFFENCE, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, offence);
+	return store_run(s, st, e, "renumbering an incident");
+}
+
+static void
+incident_row(sqlite3_stmt *st, void *row)
+{
+	read_incident(st, 0, row);
+}
+
+/* Collects every incident row a prepared, bound statement returns. */
+static int
+many_incidents(struct store *s, sqlite3_stmt *st, struct incident **out,
+    int *n, struct err *e)
+{
+	void *rows;
+	int rc;
+
+	rc = store_rows(s, st, sizeof **out, incident_row, &rows, n, e,
+	    "reading incidents");
+	*out = rows;
+	return rc;
+}
+
+int
+store_offences(struct store *s, const char *staff, const char *rule,
+    const char *from, const char *to, struct incident **out, int *n,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_OFFENCES, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, staff, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, rule, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, to, -1, SQLITE_STATIC);
+	return many_incidents(s, st, out, n, e);
+}
+
+int
+store_incidents(struct store *s, const char *from, const char *to,
+    const char *staff, struct incident **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, staff ? Q_INCIDENTS_STAFF : Q_INCIDENTS, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	if (staff)
+		sqlite3_bind_text(st, 3, staff, -1, SQLITE_STATIC);
+	return many_incidents(s, st, out, n, e);
+}
+
+static void
+recent_row(sqlite3_stmt *st, void *row)
+{
+	struct recent *r = row;
+
+	read_incident(st, 0, &r->in);
+	r->own = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int64(st, 16);
+}
+
+int
+store_recent(struct store *s, const char *day, int limit, struct recent **out,
+    int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_RECENT, e);
+	void *rows;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, limit);
+	rc = store_rows(s, st, sizeof **out, recent_row, &rows, n, e,
+	    "reading recent incidents");
+	*out = rows;
+	return rc;
+}
+
+int
+store_fine_add(struct store *s, const struct fine_row *f, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_FINE_ADD, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, f->incident);
+	store_bind_opt(st, 2, f->staff);
+	sqlite3_bind_text(st, 3, f->grp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, f->role, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, f->own);
+	sqlite3_bind_int64(st, 6, f->amount);
+	sqlite3_bind_int(st, 7, f->doubled);
+	return store_run(s, st, e, "adding a fine");
+}
+
+int
+store_fine_set_own(struct store *s, int64_t incident, fen_t amount, int doubled,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_FINE_SET_OWN, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, incident);
+	sqlite3_bind_int64(st, 2, amount);
+	sqlite3_bind_int(st, 3, doubled);
+	return store_run(s, st, e, "re-pricing a fine");
+}
+
+static void
+read_fine(sqlite3_stmt *st, int c, struct fine_row *f)
+{
+	memset(f, 0, sizeof *f);
+	f->id = sqlite3_column_int64(st, c + 0);
+	f->incident = sqlite3_column_int64(st, c + 1);
+	store_text_col(st, c + 2, f->staff, sizeof f->staff);
+	store_text_col(st, c + 3, f->grp, sizeof f->grp);
+	store_text_col(st, c + 4, f->role, sizeof f->role);
+	f->own = sqlite3_column_int(st, c + 5);
+	f->amount = sqlite3_column_int64(st, c + 6);
+	f->doubled = sqlite3_column_int(st, c + 7);
+}
+
+static void
+fine_row(sqlite3_stmt *st, void *row)
+{
+	read_fine(st, 0, row);
+}
+
+int
+store_fines_of(struct store *s, int64_t incident, struct fine_row **out, int *n,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_FINES_OF, e);
+	void *rows;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, incident);
+	rc = store_rows(s, st, sizeof **out, fine_row, &rows, n, e,
+	    "reading fines");
+	*out = rows;
+	return rc;
+}
+
+static void
+fine_total_row(sqlite3_stmt *st, void *row)
+{
+	struct fine_total *t = row;
+
+	store_text_col(st, 0, t->staff, sizeof t->staff);
+	t->own = sqlite3_column_int64(st, 1);
+	t->co = sqlite3_column_int64(st, 2);
+}
+
+int
+store_fine_totals(struct store *s, const char *from, const char *to,
+    struct fine_total **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_FINE_TOTALS, e);
+	void *rows;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	rc = store_rows(s, st, sizeof **out, fine_total_row, &rows, n, e,
+	    "summing fines");
+	*out = rows;
+	return rc;
+}
+
+static void
+fine_line_row(sqlite3_stmt *st, void *row)
+{
+	struct fine_line *l = row;
+
+	read_fine(st, 0, &l->f);
+	read_incident(st, 8, &l->in);
+}
+
+int
+store_fine_lines(struct store *s, const char *from, const char *to,
+    struct fine_line **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_FINE_LINES, e);
+	void *rows;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	rc = store_rows(s, st, sizeof **out, fine_line_row, &rows, n, e,
+	    "reading fine lines");
+	*out = rows;
+	return rc;
+}
+
+static void
+read_custody(sqlite3_stmt *st, struct custody *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(st, 0);
+	c->incident = sqlite3_column_int64(st, 1);
+	store_text_col(st, 2, c->staff, sizeof c->staff);
+	store_text_col(st, 3, c->seat, sizeof c->seat);
+	store_text_col(st, 4, c->item, sizeof c->item);
+	c->taken_at = sqlite3_column_int64(st, 5);
+	store_text_col(st, 6, c->kept_by, sizeof c->kept_by);
+	c->returned_at = sqlite3_column_int64(st, 7);
+	store_text_col(st, 8, c->returned_by, sizeof c->returned_by);
+}
+
+static void
+custody_row(sqlite3_stmt *st, void *row)
+{
+	read_custody(st, row);
+}
+
+int
+store_custody_add(struct store *s, struct custody *c, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_CUSTODY_ADD, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, c->incident);
+	sqlite3_bind_text(st, 2, c->staff, -1, SQLITE_STATIC);
+	store_bind_opt(st, 3, c->seat);
+	sqlite3_bind_text(st, 4, c->item, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, c->taken_at);
+	sqlite3_bind_text(st, 6, c->kept_by, -1, SQLITE_STATIC);
+	if (store_run(s, st, e, "recording custody") < 0)
+		return -1;
+	c->id = sqlite3_last_insert_rowid(store_sqlite(s));
+	return 0;
+}
+
+int
+store_custody_get(struct store *s, int64_t id, struct custody *out,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_CUSTODY_GET, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return store_row(s, st, custody_row, out, e, "reading custody");
+}
+
+int
+store_custody_return(struct store *s, int64_t id, const char *by, int64_t at,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_CUSTODY_RETURN, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	if (store_run(s, st, e, "returning an item") < 0)
+		return -1;
+	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+}
+
+int
+store_custody_held(struct store *s, struct custody **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_CUSTODY_HELD, e);
+	void *rows;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	rc = store_rows(s, st, sizeof **out, custody_row, &rows, n, e,
+	    "reading custody");
+	*out = rows;
+	return rc;
+}
+
+int
+store_inspection_add(struct store *s, const char *seat, const char *staff,
+    const char *day, int64_t at, const char *by, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INSPECTION_ADD, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, seat, -1, SQLITE_STATIC);
+	store_bind_opt(st, 2, staff);
+	sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, at);
+	sqlite3_bind_text(st, 5, by, -1, SQLITE_STATIC);
+	return store_run(s, st, e, "recording an inspection");
+}
+
+int64_t
+store_last_id(struct store *s)
+{
+	return sqlite3_last_insert_rowid(store_sqlite(s));
+}
+
+int
+store_inspection_void(struct store *s, int64_t id, const char *by, int64_t at,
+    struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INSPECTION_VOID, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	if (store_run(s, st, e, "undoing an inspection") < 0)
+		return -1;
+	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+}
+
+int
+store_custody_unreturn(struct store *s, int64_t id, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_CUSTODY_UNRETURN, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (store_run(s, st, e, "undoing a return") < 0)
+		return -1;
+	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+}
+
+static void
+inspected_row(sqlite3_stmt *st, void *row)
+{
+	store_text_col(st, 0, row, STORE_ID);
+}
+
+int
+store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
+    int *n, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, Q_INSPECTED, e);
+	void *rows;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	rc = store_rows(s, st, sizeof **out, inspected_row, &rows, n, e,
+	    "reading inspections");
+	*out = rows;
+	return rc;
+}
+
+int
+store_custody_held_at(struct store *s, int64_t at, struct custody **out,
+    int *n, struct err *e)
+{
+	static const char q[] = "SELECT " CUSTODY_COLS " FROM custody WHERE "
+	    "taken_at <= ?1 AND (returned_at IS NULL OR returned_at > ?1) "
+	    "ORDER BY taken_at, id";
+	sqlite3_stmt *st;
+	void *rows;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(store_sqlite(s), q, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, e, "prepare");
+	sqlite3_bind_int64(st, 1, at);
+	rc = store_rows(s, st, sizeof **out, custody_row, &rows, n, e,
+	    "reading custody");
+	*out = rows;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_voided_between(struct store *s, int64_t from, int64_t to,
+    struct incident **out, int *n, struct err *e)
+{
+	static const char q[] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
+	    "i.voided_at BETWEEN ?1 AND ?2 ORDER BY i.voided_at, i.id";
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(store_sqlite(s), q, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, e, "prepare");
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	rc = many_incidents(s, st, out, n, e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
