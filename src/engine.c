@@ -441,28 +441,32 @@ engine_void(const struct floor *f, struct store *s, const struct actor *a,
 	return void_as(f, s, a, id, reason, "void", e);
 }
 
-int
-engine_void_in(const struct floor *f, struct store *s, const struct actor *a,
-    int64_t id, const char *reason, struct err *e)
+/* A void and its audit line, inside the caller's transaction; settle: the
+ * incident may lie in a closed month (an appeal's decision). */
+static int
+void_with_trail(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, const char *reason, bool settle, struct err *e)
 {
 	char object[40];
 
 	snprintf(object, sizeof object, "incident %lld", (long long)id);
-	if (void_in_txn(s, a, id, reason, false, e) < 0)
+	if (void_in_txn(s, a, id, reason, settle, e) < 0)
 		return -1;
 	return trail_write(f, s, a, "void", object, e, "reason: %s", reason);
+}
+
+int
+engine_void_in(const struct floor *f, struct store *s, const struct actor *a,
+    int64_t id, const char *reason, struct err *e)
+{
+	return void_with_trail(f, s, a, id, reason, false, e);
 }
 
 int
 engine_void_settle_in(const struct floor *f, struct store *s,
     const struct actor *a, int64_t id, const char *reason, struct err *e)
 {
-	char object[40];
-
-	snprintf(object, sizeof object, "incident %lld", (long long)id);
-	if (void_in_txn(s, a, id, reason, true, e) < 0)
-		return -1;
-	return trail_write(f, s, a, "void", object, e, "reason: %s", reason);
+	return void_with_trail(f, s, a, id, reason, true, e);
 }
 
 int
