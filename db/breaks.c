@@ -124,20 +124,11 @@ int
 store_away_range(struct store *s, const char *from, const char *to,
     struct away_row **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT " AWAY_COLS " FROM away WHERE "
-	    "day BETWEEN ?1 AND ?2 ORDER BY id", e);
-	void *rows = NULL;
-	int rc;
+	void *rows;
+	int rc = store_rows2(s, "SELECT " AWAY_COLS " FROM away WHERE "
+	    "day BETWEEN ?1 AND ?2 ORDER BY id", from, to, sizeof **out,
+	    away_read, &rows, n, e, "reading breaks");
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	rc = store_rows(s, st, sizeof **out, away_read, &rows, n, e,
-	    "reading breaks");
-	sqlite3_finalize(st);
 	*out = rows;
 	return rc;
 }
