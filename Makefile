@@ -9,7 +9,7 @@ VERSION  := 0.1
 # The installed translation catalogs; a setgid run reads only these.
 LOCALEDIR ?= $(PREFIX)/share/locale
 
-PKGS     := ncursesw sqlite3 libconfig
+PKGS     := ncursesw sqlite3 libconfig libpq
 # Cairo and Pango draw the PDF report (src/report_pdf.c, alone built with
 # their flags: they define feature macros of their own).
 PDF_PKGS := pangocairo cairo-pdf
@@ -37,7 +37,8 @@ DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 	    libconfig-dev libcriterion-dev tmux sqlite3 locales procps \
 	    util-linux python3 clang libclang-rt-14-dev unicode-data \
 	    libcairo2-dev libpango1.0-dev fonts-wqy-zenhei poppler-utils \
-	    cups cups-client printer-driver-cups-pdf gettext man-db
+	    cups cups-client printer-driver-cups-pdf gettext man-db \
+	    postgresql-15 libpq-dev
 
 .PHONY: catalogs all deps test unit e2e check fuzz fuzz-import bench bench-smoke \
 	install clean demo pot po-update po-check
