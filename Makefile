@@ -40,7 +40,7 @@ DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 	    cups cups-client printer-driver-cups-pdf gettext man-db \
 	    postgresql-15 libpq-dev
 
-.PHONY: catalogs all deps test unit e2e check fuzz fuzz-import bench bench-smoke \
+.PHONY: catalogs all deps test unit e2e pg check fuzz fuzz-import bench bench-smoke \
 	install clean demo pot po-update po-check
 
 all: callfloor catalogs $(B)/callfloor.zh_CN.1
@@ -54,7 +54,7 @@ $(B)/%.o: %.c
 
 # The demo floor (with its rulebook inlined) and the schema live inside the
 # binary, so `./callfloor` works from anywhere.
-$(B)/embedded.c: conf/demo.cfg conf/rules.cfg db/schema.sql Makefile
+$(B)/embedded.c: conf/demo.cfg conf/rules.cfg db/schema.sql db/schema_pg.sql Makefile
 	@mkdir -p $(B)
 	@{ echo '/* generated from conf/ and db/ by the Makefile; do not edit */'; \
 	   echo 'const char demo_config_text[] ='; \
@@ -63,6 +63,9 @@ $(B)/embedded.c: conf/demo.cfg conf/rules.cfg db/schema.sql Makefile
 	   echo ';'; \
 	   echo 'const char store_schema_sql[] ='; \
 	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' db/schema.sql; \
+	   echo ';'; \
+	   echo 'const char store_schema_pg_sql[] ='; \
+	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' db/schema_pg.sql; \
 	   echo ';'; } > $@.tmp && mv $@.tmp $@
 
 $(B)/src/report_pdf.o: ALL_CFLAGS += $(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null)
@@ -167,7 +170,12 @@ $(B)/tests/stress/reprice: $(B)/tests/stress/reprice.o $(CORE_OBJ)
 e2e: callfloor $(STRESS_TOOLS)
 	@tests/run-e2e.sh
 
-test: all po-check unit e2e
+# The unit suites and the e2e scripts named in tests/pg.sh again on
+# PostgreSQL 15, in a throwaway cluster of their own (issue 15).
+pg: callfloor $(B)/unit_tests catalogs
+	@tests/pg.sh
+
+test: all po-check unit e2e pg
 
 demo: callfloor
 	./callfloor

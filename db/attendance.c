@@ -16,101 +16,101 @@ store_att_add(struct store *s, struct att_mark *m, struct err *e)
 {
 	int rc;
 
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO attendance (staff, day, kind, "
+	db_stmt *st = store_prepare(s, "INSERT INTO attendance (staff, day, kind, "
 	    "at, minutes, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, m->staff, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, m->day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, m->kind == ATT_IN ? "in" : "out", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, m->at);
-	sqlite3_bind_int(st, 5, m->minutes);
-	sqlite3_bind_text(st, 6, m->by, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, m->staff, -1, DB_STATIC);
+	db_bind_text(st, 2, m->day, -1, DB_STATIC);
+	db_bind_text(st, 3, m->kind == ATT_IN ? "in" : "out", -1, DB_STATIC);
+	db_bind_int64(st, 4, m->at);
+	db_bind_int(st, 5, m->minutes);
+	db_bind_text(st, 6, m->by, -1, DB_STATIC);
 	rc = store_write_done(s, st, e, "recording attendance");
 	if (rc == 0)
-		m->id = sqlite3_last_insert_rowid(store_sqlite(s));
+		m->id = db_last_id(s);
 	return rc;
 }
 
 #define ATT_COLS "staff, day, kind, at, minutes, by, id"
 
-static void att_row(sqlite3_stmt *st, void *row);
+static void att_row(db_stmt *st, void *row);
 
 int
 store_att_live(struct store *s, const char *staff, const char *day, int kind,
     struct att_mark *out, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT " ATT_COLS " FROM attendance "
+	db_stmt *st = store_prepare(s, "SELECT " ATT_COLS " FROM attendance "
 	    "WHERE staff = ?1 AND day = ?2 AND kind = ?3 AND voided_at IS NULL", e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, staff, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, kind == ATT_IN ? "in" : "out", -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	db_bind_text(st, 1, staff, -1, DB_STATIC);
+	db_bind_text(st, 2, day, -1, DB_STATIC);
+	db_bind_text(st, 3, kind == ATT_IN ? "in" : "out", -1, DB_STATIC);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
 		att_row(st, out);
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return 0;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 1 : store_fail(s, e, "reading attendance");
+	db_finalize(st);
+	return rc == DB_DONE ? 1 : store_fail(s, e, "reading attendance");
 }
 
 int
 store_att_void(struct store *s, int64_t id, const char *by, int64_t at,
     const char *reason, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "UPDATE attendance SET voided_at = ?2, "
+	db_stmt *st = store_prepare(s, "UPDATE attendance SET voided_at = ?2, "
 	    "voided_by = ?3, void_reason = ?4 WHERE id = ?1 AND voided_at IS NULL",
 	    e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, at);
-	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, at);
+	db_bind_text(st, 3, by, -1, DB_STATIC);
+	db_bind_text(st, 4, reason, -1, DB_STATIC);
 	rc = store_write_done(s, st, e, "voiding a sign-in");
-	if (rc == 0 && sqlite3_changes(store_sqlite(s)) != 1)
+	if (rc == 0 && db_changes(s) != 1)
 		rc = 1;
 	return rc;
 }
 
 static void
-explain_row(sqlite3_stmt *st, void *row)
+explain_row(db_stmt *st, void *row)
 {
 	struct explanation *x = row;
 
-	x->id = sqlite3_column_int64(st, 0);
+	x->id = db_column_int64(st, 0);
 	store_text_col(st, 1, x->staff, sizeof x->staff);
 	store_text_col(st, 2, x->day, sizeof x->day);
 	store_text_col(st, 3, x->note, sizeof x->note);
 	store_text_col(st, 4, x->by, sizeof x->by);
-	x->at = sqlite3_column_int64(st, 5);
+	x->at = db_column_int64(st, 5);
 }
 
 int
 store_explain_add(struct store *s, struct explanation *x, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO explanation (staff, day, note, "
+	db_stmt *st = store_prepare(s, "INSERT INTO explanation (staff, day, note, "
 	    "by, at) VALUES (?1, ?2, ?3, ?4, ?5)", e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, x->staff, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, x->day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, x->note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, x->by, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, x->at);
+	db_bind_text(st, 1, x->staff, -1, DB_STATIC);
+	db_bind_text(st, 2, x->day, -1, DB_STATIC);
+	db_bind_text(st, 3, x->note, -1, DB_STATIC);
+	db_bind_text(st, 4, x->by, -1, DB_STATIC);
+	db_bind_int64(st, 5, x->at);
 	rc = store_write_done(s, st, e, "recording an explanation");
 	if (rc == 0)
-		x->id = sqlite3_last_insert_rowid(store_sqlite(s));
+		x->id = db_last_id(s);
 	return rc;
 }
 
@@ -128,18 +128,18 @@ store_explain_range(struct store *s, const char *from, const char *to,
 }
 
 static void
-att_row(sqlite3_stmt *st, void *row)
+att_row(db_stmt *st, void *row)
 {
 	struct att_mark *m = row;
 
 	store_text_col(st, 0, m->staff, sizeof m->staff);
 	store_text_col(st, 1, m->day, sizeof m->day);
-	m->kind = strcmp((const char *)sqlite3_column_text(st, 2), "in") == 0 ?
+	m->kind = strcmp((const char *)db_column_text(st, 2), "in") == 0 ?
 	    ATT_IN : ATT_OUT;
-	m->at = sqlite3_column_int64(st, 3);
-	m->minutes = sqlite3_column_int(st, 4);
+	m->at = db_column_int64(st, 3);
+	m->minutes = db_column_int(st, 4);
 	store_text_col(st, 5, m->by, sizeof m->by);
-	m->id = sqlite3_column_int64(st, 6);
+	m->id = db_column_int64(st, 6);
 }
 
 int
@@ -159,19 +159,19 @@ store_att_range(struct store *s, const char *from, const char *to,
 int
 store_att_first_day(struct store *s, char day[11], struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT min(day) FROM attendance WHERE "
+	db_stmt *st = store_prepare(s, "SELECT min(day) FROM attendance WHERE "
 	    "voided_at IS NULL", e);
 	int rc, found = 0;
 
 	if (st == NULL)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+	rc = db_step(st);
+	if (rc == DB_ROW && db_column_type(st, 0) != DB_NULL) {
 		store_text_col(st, 0, day, 11);
 		found = 1;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return store_fail(s, e, "reading attendance");
 	return found ? 0 : 1;
 }
@@ -181,27 +181,27 @@ store_att_first_day(struct store *s, char day[11], struct err *e)
 	"approved_at"
 
 static void
-read_leave(sqlite3_stmt *st, struct leave *l)
+read_leave(db_stmt *st, struct leave *l)
 {
 	memset(l, 0, sizeof *l);
-	l->id = sqlite3_column_int64(st, 0);
+	l->id = db_column_int64(st, 0);
 	store_text_col(st, 1, l->staff, sizeof l->staff);
 	store_text_col(st, 2, l->from, sizeof l->from);
 	store_text_col(st, 3, l->to, sizeof l->to);
 	store_text_col(st, 4, l->kind, sizeof l->kind);
 	store_text_col(st, 5, l->via, sizeof l->via);
-	l->requested_at = sqlite3_column_int64(st, 6);
+	l->requested_at = db_column_int64(st, 6);
 	store_text_col(st, 7, l->approved_by, sizeof l->approved_by);
-	l->valid = sqlite3_column_int(st, 8);
+	l->valid = db_column_int(st, 8);
 	store_text_col(st, 9, l->why_invalid, sizeof l->why_invalid);
-	l->form_at = sqlite3_column_int64(st, 10);
+	l->form_at = db_column_int64(st, 10);
 	store_text_col(st, 11, l->recorded_by, sizeof l->recorded_by);
-	l->recorded_at = sqlite3_column_int64(st, 12);
-	l->approved_at = sqlite3_column_int64(st, 13);
+	l->recorded_at = db_column_int64(st, 12);
+	l->approved_at = db_column_int64(st, 13);
 }
 
 static void
-leave_row(sqlite3_stmt *st, void *row)
+leave_row(db_stmt *st, void *row)
 {
 	read_leave(st, row);
 }
@@ -209,7 +209,7 @@ leave_row(sqlite3_stmt *st, void *row)
 int
 store_leave_add(struct store *s, struct leave *l, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO leave (staff, from_day, to_day, "
+	db_stmt *st = store_prepare(s, "INSERT INTO leave (staff, from_day, to_day, "
 	    "kind, via, requested_at, approved_by, valid, why_invalid, form_at, "
 	    "recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
 	    "?9, ?10, ?11, ?12)", e);
@@ -217,40 +217,40 @@ store_leave_add(struct store *s, struct leave *l, struct err *e)
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, l->staff, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, l->from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, l->to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, l->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, l->via, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, l->requested_at);
+	db_bind_text(st, 1, l->staff, -1, DB_STATIC);
+	db_bind_text(st, 2, l->from, -1, DB_STATIC);
+	db_bind_text(st, 3, l->to, -1, DB_STATIC);
+	db_bind_text(st, 4, l->kind, -1, DB_STATIC);
+	db_bind_text(st, 5, l->via, -1, DB_STATIC);
+	db_bind_int64(st, 6, l->requested_at);
 	if (l->approved_by[0])
-		sqlite3_bind_text(st, 7, l->approved_by, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 8, l->valid);
+		db_bind_text(st, 7, l->approved_by, -1, DB_STATIC);
+	db_bind_int(st, 8, l->valid);
 	if (l->why_invalid[0])
-		sqlite3_bind_text(st, 9, l->why_invalid, -1, SQLITE_STATIC);
+		db_bind_text(st, 9, l->why_invalid, -1, DB_STATIC);
 	if (l->form_at)
-		sqlite3_bind_int64(st, 10, l->form_at);
-	sqlite3_bind_text(st, 11, l->recorded_by, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 12, l->recorded_at);
+		db_bind_int64(st, 10, l->form_at);
+	db_bind_text(st, 11, l->recorded_by, -1, DB_STATIC);
+	db_bind_int64(st, 12, l->recorded_at);
 	rc = store_write_done(s, st, e, "recording leave");
 	if (rc != 0)
 		return rc < 0 ? -1 : store_fail(s, e, "recording leave");
-	l->id = sqlite3_last_insert_rowid(store_sqlite(s));
+	l->id = db_last_id(s);
 	return 0;
 }
 
 int
 store_leave_get(struct store *s, int64_t id, struct leave *out, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
+	db_stmt *st = store_prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
 	    "id = ?1", e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = store_row(s, st, leave_row, out, e, "reading leave");
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -270,43 +270,43 @@ store_leave_range(struct store *s, const char *from, const char *to,
 int
 store_leave_form(struct store *s, int64_t id, int64_t at, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "UPDATE leave SET form_at = ?2 WHERE id = ?1 "
+	db_stmt *st = store_prepare(s, "UPDATE leave SET form_at = ?2 WHERE id = ?1 "
 	    "AND form_at IS NULL", e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, at);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, at);
 	rc = store_write_done(s, st, e, "recording a leave form");
 	if (rc != 0)
 		return -1;
-	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+	return db_changes(s) == 1 ? 0 : 1;
 }
 
 int
 store_leave_approve(struct store *s, int64_t id, const char *login, int64_t at,
     struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "UPDATE leave SET approved_by = ?2, "
+	db_stmt *st = store_prepare(s, "UPDATE leave SET approved_by = ?2, "
 	    "approved_at = ?3 WHERE id = ?1 AND approved_at IS NULL", e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, login, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, at);
+	db_bind_int64(st, 1, id);
+	db_bind_text(st, 2, login, -1, DB_STATIC);
+	db_bind_int64(st, 3, at);
 	rc = store_write_done(s, st, e, "approving leave");
 	if (rc != 0)
 		return -1;
-	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 :
+	return db_changes(s) == 1 ? 0 :
 	    err_set(e, EXIT_RUNTIME, _("leave request %lld changed meanwhile; "
 	    "nothing was written"), (long long)id);
 }
 
 static void
-absence_row(sqlite3_stmt *st, void *row)
+absence_row(db_stmt *st, void *row)
 {
 	struct absence_incident *a = row;
 
@@ -321,7 +321,7 @@ store_incidents_of_rules(struct store *s, const char *from, const char *to,
     int *n, struct err *e)
 {
 	struct buf q = { 0 };
-	sqlite3_stmt *st;
+	db_stmt *st;
 	void *rows;
 	int i, rc;
 
@@ -338,14 +338,14 @@ store_incidents_of_rules(struct store *s, const char *from, const char *to,
 	buf_free(&q);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, from, -1, DB_STATIC);
+	db_bind_text(st, 2, to, -1, DB_STATIC);
 	for (i = 0; i < ncodes; i++)
-		sqlite3_bind_text(st, i + 3, codes[i], -1, SQLITE_STATIC);
+		db_bind_text(st, i + 3, codes[i], -1, DB_STATIC);
 	rc = store_rows(s, st, sizeof **out, absence_row, &rows, n, e,
 	    "reading absences");
 	*out = rows;
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -354,7 +354,7 @@ store_first_incident_of_rules(struct store *s, const char *const *codes,
     int ncodes, char day[11], struct err *e)
 {
 	struct buf q = { 0 };
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int i, rc, found = 0;
 
 	if (ncodes == 0)
@@ -366,20 +366,20 @@ store_first_incident_of_rules(struct store *s, const char *const *codes,
 		buf_printf(&q, "%sSELECT (SELECT min(day) FROM incident WHERE "
 		    "rule = ?%d AND voided_at IS NULL AND staff IS NOT NULL) AS d",
 		    i ? " UNION ALL " : "", i + 1);
-	buf_puts(&q, ")");
+	buf_puts(&q, ") AS first_days");
 	st = store_prepare(s, q.s, e);
 	buf_free(&q);
 	if (st == NULL)
 		return -1;
 	for (i = 0; i < ncodes; i++)
-		sqlite3_bind_text(st, i + 1, codes[i], -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		db_bind_text(st, i + 1, codes[i], -1, DB_STATIC);
+	rc = db_step(st);
+	if (rc == DB_ROW && db_column_type(st, 0) != DB_NULL) {
 		store_text_col(st, 0, day, 11);
 		found = 1;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return store_fail(s, e, "reading absences");
 	return found ? 0 : 1;
 }

@@ -36,16 +36,16 @@ store_audit_who(const char *login, long long uid, const char *terminal,
 
 /* Steps a statement that returns no rows, then finalizes it. */
 static int
-finish(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
+finish(struct store *s, db_stmt *st, struct err *e, const char *what)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step(st);
 
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_fail(s, e, what);
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return 0;
 }
 
@@ -53,7 +53,7 @@ int
 store_audit_add(struct store *s, const char *action, const char *object,
     const char *detail, struct err *e)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 
 	if (!who.set)
 		store_audit_who("?", (long long)getuid(), "-", "-");
@@ -61,21 +61,21 @@ store_audit_add(struct store *s, const char *action, const char *object,
 	    "action, object, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", e);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)time(NULL));
-	sqlite3_bind_text(st, 2, who.login, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, who.uid);
-	sqlite3_bind_text(st, 4, who.terminal, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, who.ssh, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, object ? object : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, detail ? detail : "", -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, (sqlite3_int64)time(NULL));
+	db_bind_text(st, 2, who.login, -1, DB_STATIC);
+	db_bind_int64(st, 3, who.uid);
+	db_bind_text(st, 4, who.terminal, -1, DB_STATIC);
+	db_bind_text(st, 5, who.ssh, -1, DB_STATIC);
+	db_bind_text(st, 6, action, -1, DB_STATIC);
+	db_bind_text(st, 7, object ? object : "", -1, DB_STATIC);
+	db_bind_text(st, 8, detail ? detail : "", -1, DB_STATIC);
 	return finish(s, st, e, "writing the audit trail");
 }
 
 static void
-col(sqlite3_stmt *st, int i, char *out, size_t n)
+col(db_stmt *st, int i, char *out, size_t n)
 {
-	const unsigned char *v = sqlite3_column_text(st, i);
+	const unsigned char *v = db_column_text(st, i);
 
 	snprintf(out, n, "%s", v ? (const char *)v : "");
 }
@@ -84,7 +84,7 @@ int
 store_audit_list(struct store *s, int64_t from, int64_t to,
     struct audit_row **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int cap = 0, rc;
 
 	*out = NULL;
@@ -93,9 +93,9 @@ store_audit_list(struct store *s, int64_t from, int64_t to,
 	    "object, detail FROM audit WHERE at BETWEEN ?1 AND ?2 ORDER BY id", e);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, from);
+	db_bind_int64(st, 2, to);
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct audit_row *r;
 		const unsigned char *d;
 
@@ -104,25 +104,25 @@ store_audit_list(struct store *s, int64_t from, int64_t to,
 			*out = xrealloc(*out, (size_t)cap * sizeof **out);
 		}
 		r = &(*out)[(*n)++];
-		r->id = sqlite3_column_int64(st, 0);
-		r->at = sqlite3_column_int64(st, 1);
+		r->id = db_column_int64(st, 0);
+		r->at = db_column_int64(st, 1);
 		col(st, 2, r->login, sizeof r->login);
-		r->uid = sqlite3_column_int64(st, 3);
+		r->uid = db_column_int64(st, 3);
 		col(st, 4, r->terminal, sizeof r->terminal);
 		col(st, 5, r->ssh, sizeof r->ssh);
 		col(st, 6, r->action, sizeof r->action);
 		col(st, 7, r->object, sizeof r->object);
-		d = sqlite3_column_text(st, 8);
+		d = db_column_text(st, 8);
 		r->detail = xstrdup(d ? (const char *)d : "");
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_fail(s, e, "reading the audit trail");
 		audit_rows_free(*out, *n);
 		*out = NULL;
 		*n = 0;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : -1;
 }
 
 void
@@ -139,40 +139,40 @@ int
 store_rulebook_note(struct store *s, const char *hash, int nrules,
     const char *text, int *added, struct err *e)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char prev[16] = "", object[80], detail[160];
 	int rc;
 
 	if (added != NULL)
 		*added = 0;
 	st = store_prepare(s, "SELECT hash FROM rulebook WHERE hash = ?1 UNION ALL "
-	    "SELECT * FROM (SELECT hash FROM rulebook ORDER BY id DESC LIMIT 1)", e);
+	    "SELECT * FROM (SELECT hash FROM rulebook ORDER BY id DESC LIMIT 1) AS newest", e);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const unsigned char *h = sqlite3_column_text(st, 0);
+	db_bind_text(st, 1, hash, -1, DB_STATIC);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		const unsigned char *h = db_column_text(st, 0);
 
 		if (h != NULL && strcmp((const char *)h, hash) == 0) {
-			sqlite3_finalize(st);
+			db_finalize(st);
 			return 0;		/* seen before */
 		}
 		snprintf(prev, sizeof prev, "%.12s", h ? (const char *)h : "");
-	} else if (rc != SQLITE_DONE) {
+	} else if (rc != DB_DONE) {
 		store_fail(s, e, "reading the rulebook record");
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	st = store_prepare(s, "INSERT INTO rulebook (hash, rules, first_seen, text) "
 	    "VALUES (?1, ?2, ?3, ?4)", e);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, nrules);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
-	sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, hash, -1, DB_STATIC);
+	db_bind_int(st, 2, nrules);
+	db_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+	db_bind_text(st, 4, text, -1, DB_STATIC);
 	if (finish(s, st, e, "recording the rulebook") < 0)
 		return -1;
 	snprintf(object, sizeof object, "rulebook %.12s", hash);
@@ -198,6 +198,8 @@ store_rulebook_note(struct store *s, const char *hash, int nrules,
 int
 store_backup_fd(struct store *s, int fd, struct err *e)
 {
+	if (store_sqlite(s) == NULL)
+		return store_not_sqlite(s, e, _("a backup copy"));
 	sqlite3 *mem = NULL;
 	sqlite3_backup *b;
 	unsigned char *img;
@@ -225,7 +227,7 @@ store_backup_fd(struct store *s, int fd, struct err *e)
 			sqlite3_sleep(50);
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		err_set(e, EXIT_RUNTIME, _("backup of %s failed: %s"), store_path(s),
 		    sqlite3_errstr(rc));
 		sqlite3_close(mem);

@@ -10,35 +10,43 @@
 
 #define CARRY_COLS "month, staff, late, early, half, absent, meeting_halves, " \
 	"late_year, absent_total, meeting_total, over_months, run, max_run"
+#define CARRY_VALUES "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+#define CARRY_SET "late = excluded.late, early = excluded.early, " \
+	"half = excluded.half, absent = excluded.absent, " \
+	"meeting_halves = excluded.meeting_halves, " \
+	"late_year = excluded.late_year, absent_total = excluded.absent_total, " \
+	"meeting_total = excluded.meeting_total, " \
+	"over_months = excluded.over_months, run = excluded.run, " \
+	"max_run = excluded.max_run"
 
 static void
-carry_row(sqlite3_stmt *st, void *row)
+carry_row(db_stmt *st, void *row)
 {
 	struct att_carry *c = row;
 	const unsigned char *t;
 
-	t = sqlite3_column_text(st, 0);
+	t = db_column_text(st, 0);
 	snprintf(c->month, sizeof c->month, "%s", t ? (const char *)t : "");
-	t = sqlite3_column_text(st, 1);
+	t = db_column_text(st, 1);
 	snprintf(c->staff, sizeof c->staff, "%s", t ? (const char *)t : "");
-	c->late = sqlite3_column_int(st, 2);
-	c->early = sqlite3_column_int(st, 3);
-	c->half = sqlite3_column_int(st, 4);
-	c->absent = sqlite3_column_int(st, 5);
-	c->meeting_halves = sqlite3_column_int(st, 6);
-	c->late_year = sqlite3_column_int(st, 7);
-	c->absent_total = sqlite3_column_int(st, 8);
-	c->meeting_total = sqlite3_column_int(st, 9);
-	c->over_months = sqlite3_column_int(st, 10);
-	c->run = sqlite3_column_int(st, 11);
-	c->max_run = sqlite3_column_int(st, 12);
+	c->late = db_column_int(st, 2);
+	c->early = db_column_int(st, 3);
+	c->half = db_column_int(st, 4);
+	c->absent = db_column_int(st, 5);
+	c->meeting_halves = db_column_int(st, 6);
+	c->late_year = db_column_int(st, 7);
+	c->absent_total = db_column_int(st, 8);
+	c->meeting_total = db_column_int(st, 9);
+	c->over_months = db_column_int(st, 10);
+	c->run = db_column_int(st, 11);
+	c->max_run = db_column_int(st, 12);
 }
 
 static int
 carry_rows(struct store *s, const char *sql, const char *month,
     struct att_carry **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, sql, e);
+	db_stmt *st = store_prepare(s, sql, e);
 	void *rows;
 	int rc;
 
@@ -47,11 +55,11 @@ carry_rows(struct store *s, const char *sql, const char *month,
 	if (st == NULL)
 		return -1;
 	if (month)
-		sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+		db_bind_text(st, 1, month, -1, DB_STATIC);
 	rc = store_rows(s, st, sizeof **out, carry_row, &rows, n, e,
 	    _("reading carried attendance totals"));
 	*out = rows;
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -74,18 +82,18 @@ store_carry_all(struct store *s, struct att_carry **out, int *n,
 int
 store_carry_last(struct store *s, char month[8], struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT max(month) FROM att_carry", e);
+	db_stmt *st = store_prepare(s, "SELECT max(month) FROM att_carry", e);
 	int rc, found = 0;
 
 	if (st == NULL)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		snprintf(month, 8, "%s", (const char *)sqlite3_column_text(st, 0));
+	rc = db_step(st);
+	if (rc == DB_ROW && db_column_type(st, 0) != DB_NULL) {
+		snprintf(month, 8, "%s", (const char *)db_column_text(st, 0));
 		found = 1;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return store_fail(s, e, _("reading carried attendance totals"));
 	return found ? 0 : 1;
 }
@@ -94,8 +102,12 @@ int
 store_carry_put(struct store *s, const struct att_carry *rows, int n,
     struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "INSERT OR REPLACE INTO att_carry (" CARRY_COLS
-	    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", e);
+	/* The key of the upsert: a PostgreSQL row's includes its floor. */
+	db_stmt *st = store_prepare(s, db_dialect(s,
+	    "INSERT INTO att_carry (" CARRY_COLS ") VALUES " CARRY_VALUES
+	    " ON CONFLICT (month, staff) DO UPDATE SET " CARRY_SET,
+	    "INSERT INTO att_carry (" CARRY_COLS ") VALUES " CARRY_VALUES
+	    " ON CONFLICT (floor, month, staff) DO UPDATE SET " CARRY_SET), e);
 	int i;
 
 	if (st == NULL)
@@ -107,35 +119,35 @@ store_carry_put(struct store *s, const struct att_carry *rows, int n,
 			c->meeting_total, c->over_months, c->run, c->max_run };
 		int k;
 
-		sqlite3_bind_text(st, 1, c->month, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, c->staff, -1, SQLITE_STATIC);
+		db_bind_text(st, 1, c->month, -1, DB_STATIC);
+		db_bind_text(st, 2, c->staff, -1, DB_STATIC);
 		for (k = 0; k < 11; k++)
-			sqlite3_bind_int(st, k + 3, v[k]);
-		if (sqlite3_step(st) != SQLITE_DONE) {
+			db_bind_int(st, k + 3, v[k]);
+		if (db_step(st) != DB_DONE) {
 			store_fail(s, e, _("writing carried attendance totals"));
-			sqlite3_finalize(st);
+			db_finalize(st);
 			return -1;
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return 0;
 }
 
 int
 store_carry_drop(struct store *s, const char *day, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, day ? "DELETE FROM att_carry WHERE month "
+	db_stmt *st = store_prepare(s, day ? "DELETE FROM att_carry WHERE month "
 	    ">= substr(?1, 1, 7)" : "DELETE FROM att_carry", e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
 	if (day)
-		sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 :
+		db_bind_text(st, 1, day, -1, DB_STATIC);
+	rc = db_step(st);
+	db_finalize(st);
+	return rc == DB_DONE ? 0 :
 	    store_fail(s, e, _("dropping carried attendance totals"));
 }
 
@@ -143,40 +155,43 @@ int
 store_meta_get(struct store *s, const char *name, char *out, size_t n,
     struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM meta WHERE name = ?1", e);
+	db_stmt *st = store_prepare(s, "SELECT value FROM meta WHERE name = ?1", e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_bind_text(st, 1, name, -1, DB_STATIC);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		snprintf(out, n, "%s", (const char *)db_column_text(st, 0));
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return 0;
-	return rc == SQLITE_DONE ? 1 : store_fail(s, e, _("reading the store's meta"));
+	return rc == DB_DONE ? 1 : store_fail(s, e, _("reading the store's meta"));
 }
 
 int
 store_meta_set(struct store *s, const char *name, const char *value,
     struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "INSERT OR REPLACE INTO meta (name, value) "
-	    "VALUES (?1, ?2)", e);
+	db_stmt *st = store_prepare(s, db_dialect(s,
+	    "INSERT INTO meta (name, value) VALUES (?1, ?2) "
+	    "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+	    "INSERT INTO meta (name, value) VALUES (?1, ?2) "
+	    "ON CONFLICT (floor, name) DO UPDATE SET value = excluded.value"), e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, e, _("writing the store's meta"));
+	db_bind_text(st, 1, name, -1, DB_STATIC);
+	db_bind_text(st, 2, value, -1, DB_STATIC);
+	rc = db_step(st);
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : store_fail(s, e, _("writing the store's meta"));
 }
 
 bool
 store_in_transaction(struct store *s)
 {
-	return !sqlite3_get_autocommit(store_sqlite(s));
+	return !db_autocommit(s);
 }

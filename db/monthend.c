@@ -12,15 +12,15 @@
 #include "store_internal.h"
 
 static void
-closed_row(sqlite3_stmt *st, void *row)
+closed_row(db_stmt *st, void *row)
 {
 	struct closed_month *c = row;
-	const unsigned char *t = sqlite3_column_text(st, 3);
-	const unsigned char *v = sqlite3_column_text(st, 4);
+	const unsigned char *t = db_column_text(st, 3);
+	const unsigned char *v = db_column_text(st, 4);
 
 	store_text_col(st, 0, c->month, sizeof c->month);
 	store_text_col(st, 1, c->by, sizeof c->by);
-	c->at = sqlite3_column_int64(st, 2);
+	c->at = db_column_int64(st, 2);
 	c->text = xstrdup(t ? (const char *)t : "");
 	c->csv = xstrdup(v ? (const char *)v : "");
 }
@@ -29,16 +29,16 @@ int
 store_closed_get(struct store *s, const char *month, struct closed_month *out,
     struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT month, closed_by, closed_at, "
+	db_stmt *st = store_prepare(s, "SELECT month, closed_by, closed_at, "
 	    "snapshot_text, snapshot_csv FROM closed_month WHERE month = ?1", e);
 	struct closed_month tmp;
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, month, -1, DB_STATIC);
 	rc = store_row(s, st, closed_row, &tmp, e, _("reading closed months"));
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (rc == 0) {
 		if (out != NULL)
 			*out = tmp;
@@ -51,17 +51,17 @@ store_closed_get(struct store *s, const char *month, struct closed_month *out,
 int
 store_closed_last(struct store *s, char out[8], struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT max(month) FROM closed_month", e);
+	db_stmt *st = store_prepare(s, "SELECT max(month) FROM closed_month", e);
 	int rc;
 
 	out[0] = '\0';
 	if (st == NULL)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		store_text_col(st, 0, out, 8);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return store_fail(s, e, _("reading closed months"));
 	return out[0] ? 0 : 1;
 }
@@ -69,32 +69,32 @@ store_closed_last(struct store *s, char out[8], struct err *e)
 int
 store_close_month(struct store *s, const struct closed_month *c, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO closed_month (month, "
+	db_stmt *st = store_prepare(s, "INSERT INTO closed_month (month, "
 	    "closed_by, closed_at, snapshot_text, snapshot_csv) VALUES "
 	    "(?1, ?2, ?3, ?4, ?5)", e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, c->month, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, c->by, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, c->at);
-	sqlite3_bind_text(st, 4, c->text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, c->csv, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, c->month, -1, DB_STATIC);
+	db_bind_text(st, 2, c->by, -1, DB_STATIC);
+	db_bind_int64(st, 3, c->at);
+	db_bind_text(st, 4, c->text, -1, DB_STATIC);
+	db_bind_text(st, 5, c->csv, -1, DB_STATIC);
 	return store_write_done(s, st, e, _("closing a month")) == 0 ? 0 : -1;
 }
 
 int
 store_reopen_from(struct store *s, const char *month, int *n, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "DELETE FROM closed_month WHERE month >= ?1",
+	db_stmt *st = store_prepare(s, "DELETE FROM closed_month WHERE month >= ?1",
 	    e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, month, -1, DB_STATIC);
 	if (store_write_done(s, st, e, _("reopening a month")) != 0)
 		return -1;
-	*n = sqlite3_changes(store_sqlite(s));
+	*n = db_changes(s);
 	return 0;
 }
 
@@ -111,41 +111,41 @@ closed_month_free(struct closed_month *c)
 	"coalesce(decided_at, 0), coalesce(decided_reason, '')"
 
 static void
-appeal_row(sqlite3_stmt *st, void *row)
+appeal_row(db_stmt *st, void *row)
 {
 	struct appeal *a = row;
 
 	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(st, 0);
-	a->incident = sqlite3_column_int64(st, 1);
-	a->fine = sqlite3_column_int64(st, 2);
+	a->id = db_column_int64(st, 0);
+	a->incident = db_column_int64(st, 1);
+	a->fine = db_column_int64(st, 2);
 	store_text_col(st, 3, a->staff, sizeof a->staff);
 	store_text_col(st, 4, a->reason, sizeof a->reason);
 	store_text_col(st, 5, a->by, sizeof a->by);
-	a->at = sqlite3_column_int64(st, 6);
+	a->at = db_column_int64(st, 6);
 	store_text_col(st, 7, a->decision, sizeof a->decision);
 	store_text_col(st, 8, a->decided_by, sizeof a->decided_by);
-	a->decided_at = sqlite3_column_int64(st, 9);
+	a->decided_at = db_column_int64(st, 9);
 	store_text_col(st, 10, a->decided_reason, sizeof a->decided_reason);
 }
 
 int
 store_appeal_add(struct store *s, struct appeal *a, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO appeal (incident, fine, staff, "
+	db_stmt *st = store_prepare(s, "INSERT INTO appeal (incident, fine, staff, "
 	    "reason, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, a->incident);
-	sqlite3_bind_int64(st, 2, a->fine);
-	sqlite3_bind_text(st, 3, a->staff, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, a->reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, a->by, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, a->at);
+	db_bind_int64(st, 1, a->incident);
+	db_bind_int64(st, 2, a->fine);
+	db_bind_text(st, 3, a->staff, -1, DB_STATIC);
+	db_bind_text(st, 4, a->reason, -1, DB_STATIC);
+	db_bind_text(st, 5, a->by, -1, DB_STATIC);
+	db_bind_int64(st, 6, a->at);
 	if (store_write_done(s, st, e, _("recording an appeal")) != 0)
 		return -1;
-	a->id = sqlite3_last_insert_rowid(store_sqlite(s));
+	a->id = db_last_id(s);
 	return 0;
 }
 
@@ -153,22 +153,22 @@ int
 store_appeal_get(struct store *s, int64_t id, struct appeal *out,
     struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT " APPEAL_COLS " FROM appeal "
+	db_stmt *st = store_prepare(s, "SELECT " APPEAL_COLS " FROM appeal "
 	    "WHERE id = ?1", e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = store_row(s, st, appeal_row, out, e, _("reading an appeal"));
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
 int
 store_appeals(struct store *s, struct appeal **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT " APPEAL_COLS " FROM appeal "
+	db_stmt *st = store_prepare(s, "SELECT " APPEAL_COLS " FROM appeal "
 	    "ORDER BY id", e);
 	void *rows = NULL;
 	int rc;
@@ -179,7 +179,7 @@ store_appeals(struct store *s, struct appeal **out, int *n, struct err *e)
 		return -1;
 	rc = store_rows(s, st, sizeof **out, appeal_row, &rows, n, e,
 	    _("reading appeals"));
-	sqlite3_finalize(st);
+	db_finalize(st);
 	*out = rows;
 	return rc;
 }
@@ -188,51 +188,51 @@ int
 store_appeal_decide(struct store *s, int64_t id, const char *decision,
     const char *by, int64_t at, const char *reason, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "UPDATE appeal SET decision = ?2, "
+	db_stmt *st = store_prepare(s, "UPDATE appeal SET decision = ?2, "
 	    "decided_by = ?3, decided_at = ?4, decided_reason = ?5 "
 	    "WHERE id = ?1 AND decision IS NULL", e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, decision, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, at);
-	sqlite3_bind_text(st, 5, reason, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, id);
+	db_bind_text(st, 2, decision, -1, DB_STATIC);
+	db_bind_text(st, 3, by, -1, DB_STATIC);
+	db_bind_int64(st, 4, at);
+	db_bind_text(st, 5, reason, -1, DB_STATIC);
 	if (store_write_done(s, st, e, _("deciding an appeal")) != 0)
 		return -1;
-	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+	return db_changes(s) == 1 ? 0 : 1;
 }
 
 int
 store_adjustment_add(struct store *s, const struct adjustment *a,
     struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO adjustment (appeal, month, "
+	db_stmt *st = store_prepare(s, "INSERT INTO adjustment (appeal, month, "
 	    "staff, amount, note) VALUES (?1, ?2, ?3, ?4, ?5)", e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, a->appeal);
-	sqlite3_bind_text(st, 2, a->month, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, a->staff, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, a->amount);
-	sqlite3_bind_text(st, 5, a->note, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, a->appeal);
+	db_bind_text(st, 2, a->month, -1, DB_STATIC);
+	db_bind_text(st, 3, a->staff, -1, DB_STATIC);
+	db_bind_int64(st, 4, a->amount);
+	db_bind_text(st, 5, a->note, -1, DB_STATIC);
 	return store_write_done(s, st, e, _("recording an adjustment")) == 0 ?
 	    0 : -1;
 }
 
 static void
-adjustment_row(sqlite3_stmt *st, void *row)
+adjustment_row(db_stmt *st, void *row)
 {
 	struct adjustment *a = row;
 
 	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(st, 0);
-	a->appeal = sqlite3_column_int64(st, 1);
+	a->id = db_column_int64(st, 0);
+	a->appeal = db_column_int64(st, 1);
 	store_text_col(st, 2, a->month, sizeof a->month);
 	store_text_col(st, 3, a->staff, sizeof a->staff);
-	a->amount = sqlite3_column_int64(st, 4);
+	a->amount = db_column_int64(st, 4);
 	store_text_col(st, 5, a->note, sizeof a->note);
 }
 
@@ -240,7 +240,7 @@ int
 store_adjustments(struct store *s, const char *month, struct adjustment **out,
     int *n, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id, appeal, month, staff, amount, "
+	db_stmt *st = store_prepare(s, "SELECT id, appeal, month, staff, amount, "
 	    "note FROM adjustment WHERE month = ?1 ORDER BY id", e);
 	void *rows = NULL;
 	int rc;
@@ -249,10 +249,10 @@ store_adjustments(struct store *s, const char *month, struct adjustment **out,
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, month, -1, DB_STATIC);
 	rc = store_rows(s, st, sizeof **out, adjustment_row, &rows, n, e,
 	    _("reading adjustments"));
-	sqlite3_finalize(st);
+	db_finalize(st);
 	*out = rows;
 	return rc;
 }

@@ -51,8 +51,8 @@ static const char *const sql[Q_COUNT] = {
 	    "incident = ?1 AND own = 1",
 	[Q_FINES_OF] = "SELECT " FINE_COLS " FROM fine f WHERE f.incident = ?1 "
 	    "ORDER BY f.own DESC, f.id",
-	[Q_FINE_TOTALS] = "SELECT f.staff, sum(CASE WHEN f.own THEN f.amount "
-	    "ELSE 0 END), sum(CASE WHEN f.own THEN 0 ELSE f.amount END) "
+	[Q_FINE_TOTALS] = "SELECT f.staff, sum(CASE WHEN f.own = 1 THEN f.amount "
+	    "ELSE 0 END), sum(CASE WHEN f.own = 1 THEN 0 ELSE f.amount END) "
 	    "FROM incident i JOIN fine f ON f.incident = i.id "
 	    "WHERE i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL "
 	    "AND f.staff IS NOT NULL GROUP BY f.staff ORDER BY f.staff",
@@ -77,7 +77,7 @@ static const char *const sql[Q_COUNT] = {
 };
 
 /* The cached statement for q, reset and with its bindings cleared. */
-static sqlite3_stmt *
+static db_stmt *
 prep(struct store *s, enum stmt q, struct err *e)
 {
 	return store_cached(s, q, sql[q], e);
@@ -87,32 +87,32 @@ int
 store_rule_version(struct store *s, const char *code, const char *title,
     const char *terms, int64_t now, int64_t *id, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_RULE_VERSION_FIND, e);
+	db_stmt *st = prep(s, Q_RULE_VERSION_FIND, e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, terms, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+	db_bind_text(st, 1, code, -1, DB_STATIC);
+	db_bind_text(st, 2, title, -1, DB_STATIC);
+	db_bind_text(st, 3, terms, -1, DB_STATIC);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		*id = db_column_int64(st, 0);
+		db_reset(st);
 		return 0;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, e, "rule version");
 	if ((st = prep(s, Q_RULE_VERSION_ADD, e)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, terms, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, now);
+	db_bind_text(st, 1, code, -1, DB_STATIC);
+	db_bind_text(st, 2, title, -1, DB_STATIC);
+	db_bind_text(st, 3, terms, -1, DB_STATIC);
+	db_bind_int64(st, 4, now);
 	if (store_run(s, st, e, "adding a rule version") < 0)
 		return -1;
-	*id = sqlite3_last_insert_rowid(store_sqlite(s));
+	*id = db_last_id(s);
 	return 0;
 }
 
@@ -120,43 +120,43 @@ int
 store_rule_terms(struct store *s, int64_t version, char *out, size_t n,
     struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_RULE_TERMS, e);
+	db_stmt *st = prep(s, Q_RULE_TERMS, e);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, version);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int64(st, 1, version);
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		store_text_col(st, 0, out, n);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return err_set(e, EXIT_RUNTIME, _("rule version %lld is missing"),
 		    (long long)version);
 	return store_fail(s, e, "rule terms");
 }
 
 static void
-read_incident(sqlite3_stmt *st, int c, struct incident *in)
+read_incident(db_stmt *st, int c, struct incident *in)
 {
 	memset(in, 0, sizeof *in);
-	in->id = sqlite3_column_int64(st, c + 0);
+	in->id = db_column_int64(st, c + 0);
 	store_text_col(st, c + 1, in->rule, sizeof in->rule);
-	in->rule_version = sqlite3_column_int64(st, c + 2);
+	in->rule_version = db_column_int64(st, c + 2);
 	store_text_col(st, c + 3, in->staff, sizeof in->staff);
 	store_text_col(st, c + 4, in->grp, sizeof in->grp);
 	store_text_col(st, c + 5, in->seat, sizeof in->seat);
-	in->at = sqlite3_column_int64(st, c + 6);
+	in->at = db_column_int64(st, c + 6);
 	store_text_col(st, c + 7, in->day, sizeof in->day);
-	in->offence = sqlite3_column_int(st, c + 8);
-	in->amount = sqlite3_column_type(st, c + 9) == SQLITE_NULL ? -1 :
-	    sqlite3_column_int64(st, c + 9);
+	in->offence = db_column_int(st, c + 8);
+	in->amount = db_column_type(st, c + 9) == DB_NULL ? -1 :
+	    db_column_int64(st, c + 9);
 	store_text_col(st, c + 10, in->note, sizeof in->note);
 	store_text_col(st, c + 11, in->marked_by, sizeof in->marked_by);
-	in->marked_at = sqlite3_column_int64(st, c + 12);
-	in->voided_at = sqlite3_column_int64(st, c + 13);
+	in->marked_at = db_column_int64(st, c + 12);
+	in->voided_at = db_column_int64(st, c + 13);
 	store_text_col(st, c + 14, in->voided_by, sizeof in->voided_by);
 	store_text_col(st, c + 15, in->void_reason, sizeof in->void_reason);
 }
@@ -164,34 +164,34 @@ read_incident(sqlite3_stmt *st, int c, struct incident *in)
 int
 store_incident_add(struct store *s, struct incident *in, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_INCIDENT_ADD, e);
+	db_stmt *st = prep(s, Q_INCIDENT_ADD, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, in->rule, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, in->rule_version);
+	db_bind_text(st, 1, in->rule, -1, DB_STATIC);
+	db_bind_int64(st, 2, in->rule_version);
 	store_bind_opt(st, 3, in->staff);
-	sqlite3_bind_text(st, 4, in->grp, -1, SQLITE_STATIC);
+	db_bind_text(st, 4, in->grp, -1, DB_STATIC);
 	store_bind_opt(st, 5, in->seat);
-	sqlite3_bind_int64(st, 6, in->at);
-	sqlite3_bind_text(st, 7, in->day, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 8, in->offence);
+	db_bind_int64(st, 6, in->at);
+	db_bind_text(st, 7, in->day, -1, DB_STATIC);
+	db_bind_int(st, 8, in->offence);
 	if (in->amount >= 0)
-		sqlite3_bind_int64(st, 9, in->amount);
+		db_bind_int64(st, 9, in->amount);
 	store_bind_opt(st, 10, in->note);
-	sqlite3_bind_text(st, 11, in->marked_by, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 12, in->marked_at);
+	db_bind_text(st, 11, in->marked_by, -1, DB_STATIC);
+	db_bind_int64(st, 12, in->marked_at);
 	if (store_run(s, st, e, "adding an incident") < 0)
 		return -1;
-	in->id = sqlite3_last_insert_rowid(store_sqlite(s));
+	in->id = db_last_id(s);
 	return 0;
 }
 
-static void incident_row(sqlite3_stmt *st, void *row);
+static void incident_row(db_stmt *st, void *row);
 
 /* Steps a statement that returns at most one incident. */
 static int
-one_incident(struct store *s, sqlite3_stmt *st, struct incident *out,
+one_incident(struct store *s, db_stmt *st, struct incident *out,
     struct err *e)
 {
 	return store_row(s, st, incident_row, out, e, "reading an incident");
@@ -201,11 +201,11 @@ int
 store_incident_get(struct store *s, int64_t id, struct incident *out,
     struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_INCIDENT_GET, e);
+	db_stmt *st = prep(s, Q_INCIDENT_GET, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return one_incident(s, st, out, e);
 }
 
@@ -213,11 +213,11 @@ int
 store_last_marked(struct store *s, const char *login, struct incident *out,
     struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_LAST_MARKED, e);
+	db_stmt *st = prep(s, Q_LAST_MARKED, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, login, -1, DB_STATIC);
 	return one_incident(s, st, out, e);
 }
 
@@ -225,41 +225,41 @@ int
 store_incident_void(struct store *s, int64_t id, const char *by, int64_t at,
     const char *reason, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_INCIDENT_VOID, e);
+	db_stmt *st = prep(s, Q_INCIDENT_VOID, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, at);
-	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, at);
+	db_bind_text(st, 3, by, -1, DB_STATIC);
+	db_bind_text(st, 4, reason, -1, DB_STATIC);
 	if (store_run(s, st, e, "voiding an incident") < 0)
 		return -1;
-	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+	return db_changes(s) == 1 ? 0 : 1;
 }
 
 int
 store_incident_set_offence(struct store *s, int64_t id, int offence,
     struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_INCIDENT_OFFENCE, e);
+	db_stmt *st = prep(s, Q_INCIDENT_OFFENCE, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, offence);
+	db_bind_int64(st, 1, id);
+	db_bind_int(st, 2, offence);
 	return store_run(s, st, e, "renumbering an incident");
 }
 
 static void
-incident_row(sqlite3_stmt *st, void *row)
+incident_row(db_stmt *st, void *row)
 {
 	read_incident(st, 0, row);
 }
 
 /* Collects every incident row a prepared, bound statement returns. */
 static int
-many_incidents(struct store *s, sqlite3_stmt *st, struct incident **out,
+many_incidents(struct store *s, db_stmt *st, struct incident **out,
     int *n, struct err *e)
 {
 	void *rows;
@@ -276,14 +276,14 @@ store_offences(struct store *s, const char *staff, const char *rule,
     const char *from, const char *to, struct incident **out, int *n,
     struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_OFFENCES, e);
+	db_stmt *st = prep(s, Q_OFFENCES, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, staff, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, rule, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, to, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, staff, -1, DB_STATIC);
+	db_bind_text(st, 2, rule, -1, DB_STATIC);
+	db_bind_text(st, 3, from, -1, DB_STATIC);
+	db_bind_text(st, 4, to, -1, DB_STATIC);
 	return many_incidents(s, st, out, n, e);
 }
 
@@ -291,39 +291,39 @@ int
 store_incidents(struct store *s, const char *from, const char *to,
     const char *staff, struct incident **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, staff ? Q_INCIDENTS_STAFF : Q_INCIDENTS, e);
+	db_stmt *st = prep(s, staff ? Q_INCIDENTS_STAFF : Q_INCIDENTS, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, from, -1, DB_STATIC);
+	db_bind_text(st, 2, to, -1, DB_STATIC);
 	if (staff)
-		sqlite3_bind_text(st, 3, staff, -1, SQLITE_STATIC);
+		db_bind_text(st, 3, staff, -1, DB_STATIC);
 	return many_incidents(s, st, out, n, e);
 }
 
 static void
-recent_row(sqlite3_stmt *st, void *row)
+recent_row(db_stmt *st, void *row)
 {
 	struct recent *r = row;
 
 	read_incident(st, 0, &r->in);
-	r->own = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 :
-	    sqlite3_column_int64(st, 16);
+	r->own = db_column_type(st, 16) == DB_NULL ? -1 :
+	    db_column_int64(st, 16);
 }
 
 int
 store_recent(struct store *s, const char *day, int limit, struct recent **out,
     int *n, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_RECENT, e);
+	db_stmt *st = prep(s, Q_RECENT, e);
 	void *rows;
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, limit);
+	db_bind_text(st, 1, day, -1, DB_STATIC);
+	db_bind_int(st, 2, limit);
 	rc = store_rows(s, st, sizeof **out, recent_row, &rows, n, e,
 	    "reading recent incidents");
 	*out = rows;
@@ -333,17 +333,17 @@ store_recent(struct store *s, const char *day, int limit, struct recent **out,
 int
 store_fine_add(struct store *s, const struct fine_row *f, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_FINE_ADD, e);
+	db_stmt *st = prep(s, Q_FINE_ADD, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, f->incident);
+	db_bind_int64(st, 1, f->incident);
 	store_bind_opt(st, 2, f->staff);
-	sqlite3_bind_text(st, 3, f->grp, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, f->role, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, f->own);
-	sqlite3_bind_int64(st, 6, f->amount);
-	sqlite3_bind_int(st, 7, f->doubled);
+	db_bind_text(st, 3, f->grp, -1, DB_STATIC);
+	db_bind_text(st, 4, f->role, -1, DB_STATIC);
+	db_bind_int(st, 5, f->own);
+	db_bind_int64(st, 6, f->amount);
+	db_bind_int(st, 7, f->doubled);
 	return store_run(s, st, e, "adding a fine");
 }
 
@@ -351,32 +351,32 @@ int
 store_fine_set_own(struct store *s, int64_t incident, fen_t amount, int doubled,
     struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_FINE_SET_OWN, e);
+	db_stmt *st = prep(s, Q_FINE_SET_OWN, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, incident);
-	sqlite3_bind_int64(st, 2, amount);
-	sqlite3_bind_int(st, 3, doubled);
+	db_bind_int64(st, 1, incident);
+	db_bind_int64(st, 2, amount);
+	db_bind_int(st, 3, doubled);
 	return store_run(s, st, e, "re-pricing a fine");
 }
 
 static void
-read_fine(sqlite3_stmt *st, int c, struct fine_row *f)
+read_fine(db_stmt *st, int c, struct fine_row *f)
 {
 	memset(f, 0, sizeof *f);
-	f->id = sqlite3_column_int64(st, c + 0);
-	f->incident = sqlite3_column_int64(st, c + 1);
+	f->id = db_column_int64(st, c + 0);
+	f->incident = db_column_int64(st, c + 1);
 	store_text_col(st, c + 2, f->staff, sizeof f->staff);
 	store_text_col(st, c + 3, f->grp, sizeof f->grp);
 	store_text_col(st, c + 4, f->role, sizeof f->role);
-	f->own = sqlite3_column_int(st, c + 5);
-	f->amount = sqlite3_column_int64(st, c + 6);
-	f->doubled = sqlite3_column_int(st, c + 7);
+	f->own = db_column_int(st, c + 5);
+	f->amount = db_column_int64(st, c + 6);
+	f->doubled = db_column_int(st, c + 7);
 }
 
 static void
-fine_row(sqlite3_stmt *st, void *row)
+fine_row(db_stmt *st, void *row)
 {
 	read_fine(st, 0, row);
 }
@@ -385,7 +385,7 @@ int
 store_fines_of(struct store *s, int64_t incident, struct fine_row **out, int *n,
     struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_FINES_OF, e);
+	db_stmt *st = prep(s, Q_FINES_OF, e);
 	void *rows;
 	int rc;
 
@@ -393,7 +393,7 @@ store_fines_of(struct store *s, int64_t incident, struct fine_row **out, int *n,
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, incident);
+	db_bind_int64(st, 1, incident);
 	rc = store_rows(s, st, sizeof **out, fine_row, &rows, n, e,
 	    "reading fines");
 	*out = rows;
@@ -401,20 +401,20 @@ store_fines_of(struct store *s, int64_t incident, struct fine_row **out, int *n,
 }
 
 static void
-fine_total_row(sqlite3_stmt *st, void *row)
+fine_total_row(db_stmt *st, void *row)
 {
 	struct fine_total *t = row;
 
 	store_text_col(st, 0, t->staff, sizeof t->staff);
-	t->own = sqlite3_column_int64(st, 1);
-	t->co = sqlite3_column_int64(st, 2);
+	t->own = db_column_int64(st, 1);
+	t->co = db_column_int64(st, 2);
 }
 
 int
 store_fine_totals(struct store *s, const char *from, const char *to,
     struct fine_total **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_FINE_TOTALS, e);
+	db_stmt *st = prep(s, Q_FINE_TOTALS, e);
 	void *rows;
 	int rc;
 
@@ -422,8 +422,8 @@ store_fine_totals(struct store *s, const char *from, const char *to,
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, from, -1, DB_STATIC);
+	db_bind_text(st, 2, to, -1, DB_STATIC);
 	rc = store_rows(s, st, sizeof **out, fine_total_row, &rows, n, e,
 	    "summing fines");
 	*out = rows;
@@ -431,7 +431,7 @@ store_fine_totals(struct store *s, const char *from, const char *to,
 }
 
 static void
-fine_line_row(sqlite3_stmt *st, void *row)
+fine_line_row(db_stmt *st, void *row)
 {
 	struct fine_line *l = row;
 
@@ -443,7 +443,7 @@ int
 store_fine_lines(struct store *s, const char *from, const char *to,
     struct fine_line **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_FINE_LINES, e);
+	db_stmt *st = prep(s, Q_FINE_LINES, e);
 	void *rows;
 	int rc;
 
@@ -451,8 +451,8 @@ store_fine_lines(struct store *s, const char *from, const char *to,
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, from, -1, DB_STATIC);
+	db_bind_text(st, 2, to, -1, DB_STATIC);
 	rc = store_rows(s, st, sizeof **out, fine_line_row, &rows, n, e,
 	    "reading fine lines");
 	*out = rows;
@@ -460,22 +460,22 @@ store_fine_lines(struct store *s, const char *from, const char *to,
 }
 
 static void
-read_custody(sqlite3_stmt *st, struct custody *c)
+read_custody(db_stmt *st, struct custody *c)
 {
 	memset(c, 0, sizeof *c);
-	c->id = sqlite3_column_int64(st, 0);
-	c->incident = sqlite3_column_int64(st, 1);
+	c->id = db_column_int64(st, 0);
+	c->incident = db_column_int64(st, 1);
 	store_text_col(st, 2, c->staff, sizeof c->staff);
 	store_text_col(st, 3, c->seat, sizeof c->seat);
 	store_text_col(st, 4, c->item, sizeof c->item);
-	c->taken_at = sqlite3_column_int64(st, 5);
+	c->taken_at = db_column_int64(st, 5);
 	store_text_col(st, 6, c->kept_by, sizeof c->kept_by);
-	c->returned_at = sqlite3_column_int64(st, 7);
+	c->returned_at = db_column_int64(st, 7);
 	store_text_col(st, 8, c->returned_by, sizeof c->returned_by);
 }
 
 static void
-custody_row(sqlite3_stmt *st, void *row)
+custody_row(db_stmt *st, void *row)
 {
 	read_custody(st, row);
 }
@@ -483,19 +483,19 @@ custody_row(sqlite3_stmt *st, void *row)
 int
 store_custody_add(struct store *s, struct custody *c, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_CUSTODY_ADD, e);
+	db_stmt *st = prep(s, Q_CUSTODY_ADD, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, c->incident);
-	sqlite3_bind_text(st, 2, c->staff, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, c->incident);
+	db_bind_text(st, 2, c->staff, -1, DB_STATIC);
 	store_bind_opt(st, 3, c->seat);
-	sqlite3_bind_text(st, 4, c->item, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, c->taken_at);
-	sqlite3_bind_text(st, 6, c->kept_by, -1, SQLITE_STATIC);
+	db_bind_text(st, 4, c->item, -1, DB_STATIC);
+	db_bind_int64(st, 5, c->taken_at);
+	db_bind_text(st, 6, c->kept_by, -1, DB_STATIC);
 	if (store_run(s, st, e, "recording custody") < 0)
 		return -1;
-	c->id = sqlite3_last_insert_rowid(store_sqlite(s));
+	c->id = db_last_id(s);
 	return 0;
 }
 
@@ -503,11 +503,11 @@ int
 store_custody_get(struct store *s, int64_t id, struct custody *out,
     struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_CUSTODY_GET, e);
+	db_stmt *st = prep(s, Q_CUSTODY_GET, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return store_row(s, st, custody_row, out, e, "reading custody");
 }
 
@@ -515,22 +515,22 @@ int
 store_custody_return(struct store *s, int64_t id, const char *by, int64_t at,
     struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_CUSTODY_RETURN, e);
+	db_stmt *st = prep(s, Q_CUSTODY_RETURN, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, at);
-	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, at);
+	db_bind_text(st, 3, by, -1, DB_STATIC);
 	if (store_run(s, st, e, "returning an item") < 0)
 		return -1;
-	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+	return db_changes(s) == 1 ? 0 : 1;
 }
 
 int
 store_custody_held(struct store *s, struct custody **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_CUSTODY_HELD, e);
+	db_stmt *st = prep(s, Q_CUSTODY_HELD, e);
 	void *rows;
 	int rc;
 
@@ -548,55 +548,55 @@ int
 store_inspection_add(struct store *s, const char *seat, const char *staff,
     const char *day, int64_t at, const char *by, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_INSPECTION_ADD, e);
+	db_stmt *st = prep(s, Q_INSPECTION_ADD, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, seat, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, seat, -1, DB_STATIC);
 	store_bind_opt(st, 2, staff);
-	sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, at);
-	sqlite3_bind_text(st, 5, by, -1, SQLITE_STATIC);
+	db_bind_text(st, 3, day, -1, DB_STATIC);
+	db_bind_int64(st, 4, at);
+	db_bind_text(st, 5, by, -1, DB_STATIC);
 	return store_run(s, st, e, "recording an inspection");
 }
 
 int64_t
 store_last_id(struct store *s)
 {
-	return sqlite3_last_insert_rowid(store_sqlite(s));
+	return db_last_id(s);
 }
 
 int
 store_inspection_void(struct store *s, int64_t id, const char *by, int64_t at,
     struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_INSPECTION_VOID, e);
+	db_stmt *st = prep(s, Q_INSPECTION_VOID, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, at);
-	sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, at);
+	db_bind_text(st, 3, by, -1, DB_STATIC);
 	if (store_run(s, st, e, "undoing an inspection") < 0)
 		return -1;
-	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+	return db_changes(s) == 1 ? 0 : 1;
 }
 
 int
 store_custody_unreturn(struct store *s, int64_t id, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_CUSTODY_UNRETURN, e);
+	db_stmt *st = prep(s, Q_CUSTODY_UNRETURN, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if (store_run(s, st, e, "undoing a return") < 0)
 		return -1;
-	return sqlite3_changes(store_sqlite(s)) == 1 ? 0 : 1;
+	return db_changes(s) == 1 ? 0 : 1;
 }
 
 static void
-inspected_row(sqlite3_stmt *st, void *row)
+inspected_row(db_stmt *st, void *row)
 {
 	store_text_col(st, 0, row, STORE_ID);
 }
@@ -605,7 +605,7 @@ int
 store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
     int *n, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_INSPECTED, e);
+	db_stmt *st = prep(s, Q_INSPECTED, e);
 	void *rows;
 	int rc;
 
@@ -613,7 +613,7 @@ store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, day, -1, DB_STATIC);
 	rc = store_rows(s, st, sizeof **out, inspected_row, &rows, n, e,
 	    "reading inspections");
 	*out = rows;
@@ -627,19 +627,19 @@ store_custody_held_at(struct store *s, int64_t at, struct custody **out,
 	static const char q[] = "SELECT " CUSTODY_COLS " FROM custody WHERE "
 	    "taken_at <= ?1 AND (returned_at IS NULL OR returned_at > ?1) "
 	    "ORDER BY taken_at, id";
-	sqlite3_stmt *st;
+	db_stmt *st;
 	void *rows;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(store_sqlite(s), q, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(s, q, &st) != DB_OK)
 		return store_fail(s, e, "prepare");
-	sqlite3_bind_int64(st, 1, at);
+	db_bind_int64(st, 1, at);
 	rc = store_rows(s, st, sizeof **out, custody_row, &rows, n, e,
 	    "reading custody");
 	*out = rows;
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -649,17 +649,17 @@ store_voided_between(struct store *s, int64_t from, int64_t to,
 {
 	static const char q[] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
 	    "i.voided_at BETWEEN ?1 AND ?2 ORDER BY i.voided_at, i.id";
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(store_sqlite(s), q, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(s, q, &st) != DB_OK)
 		return store_fail(s, e, "prepare");
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
+	db_bind_int64(st, 1, from);
+	db_bind_int64(st, 2, to);
 	rc = many_incidents(s, st, out, n, e);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 

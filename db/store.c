@@ -23,23 +23,8 @@
 extern const char store_schema_sql[];	/* db/schema.sql, embedded */
 
 
-struct store {
-	sqlite3 *db;
-	char *path;
-	bool readonly;
-	bool nocreate;			/* an empty file is not ours to fill */
-	bool patient;			/* opening: wait for a busy database */
-	time_t busy_since;		/* when the last wait for a lock began */
-	int64_t found_version;		/* the schema found at open (0: new) */
-	int depth;			/* write transactions begun, not ended */
-	bool doomed;			/* an inner one rolled back */
-	const char *txn_file;		/* where the outermost began */
-	int txn_line;
-	dev_t wal_dev;			/* the -wal file opened with the database */
-	ino_t wal_ino;			/* (0: none), to tell when it is replaced */
-	struct timespec busy_start;
-	sqlite3_stmt *st[Q_COUNT];
-};
+
+_Static_assert(Q_COUNT <= STORE_CACHE, "STORE_CACHE holds every cached statement");
 
 static void (*wait_note)(const char *path, time_t since);
 
@@ -108,7 +93,11 @@ replaced(const struct store *s, struct err *e, const char *what)
 static int
 dberr(struct store *s, struct err *e, const char *what)
 {
-	int rc = sqlite3_errcode(s->db);
+	int rc;
+
+	if (s->pg != NULL)
+		return store_pg_error(s, e, what);
+	rc = sqlite3_errcode(s->db);
 
 	/* A full disk can also surface as an I/O error (growing the -shm). */
 	if (rc == SQLITE_FULL || (rc == SQLITE_IOERR &&
@@ -150,29 +139,28 @@ dberr(struct store *s, struct err *e, const char *what)
 	    sqlite3_errmsg(s->db));
 }
 
-sqlite3_stmt *
+db_stmt *
 store_cached(struct store *s, enum stmt q, const char *sql, struct err *e)
 {
 	if (s->st[q] == NULL) {
-		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-		    &s->st[q], NULL) != SQLITE_OK) {
+		if (db_prepare_kept(s, sql, &s->st[q]) != DB_OK) {
 			dberr(s, e, "prepare");
 			return NULL;
 		}
 	} else {
-		sqlite3_reset(s->st[q]);
-		sqlite3_clear_bindings(s->st[q]);
+		db_reset(s->st[q]);
+		db_clear_bindings(s->st[q]);
 	}
 	return s->st[q];
 }
 
 int
-store_run(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
+store_run(struct store *s, db_stmt *st, struct err *e, const char *what)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step(st);
 
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return dberr(s, e, what);
 	return 0;
 }
@@ -180,7 +168,7 @@ store_run(struct store *s, sqlite3_stmt *st, struct err *e, const char *what)
 static int
 exec(struct store *s, const char *q, struct err *e)
 {
-	if (sqlite3_exec(s->db, q, NULL, NULL, NULL) != SQLITE_OK)
+	if (db_exec_sql(s, q) != DB_OK)
 		return dberr(s, e, q);
 	return 0;
 }
@@ -457,6 +445,12 @@ store_open(const char *path, int flags, struct store **out, struct err *e)
 	s->readonly = (flags & STORE_READONLY) != 0;
 	s->nocreate = (flags & STORE_NOCREATE) != 0;
 	s->patient = (flags & STORE_PATIENT) != 0;
+	if (store_is_pg(path)) {
+		if (store_pg_open(s, e) < 0)
+			goto fail;
+		*out = s;
+		return 0;
+	}
 	if (stat(path, &stbuf) < 0) {
 		if (errno != ENOENT || (flags & STORE_NOCREATE) || s->readonly) {
 			err_set(e, EXIT_RUNTIME, _("database %s: %s"), path,
@@ -541,12 +535,13 @@ store_close(struct store *s)
 		fprintf(stderr, _("callfloor: internal error: the write begun at "
 		    "%s:%d was never ended; it was rolled back\n"), s->txn_file,
 		    s->txn_line);
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		db_exec_sql(s, "ROLLBACK");
 	}
 	for (i = 0; i < Q_COUNT; i++)
-		sqlite3_finalize(s->st[i]);
+		db_finalize(s->st[i]);
 	if (s->db != NULL)
 		sqlite3_close(s->db);
+	store_pg_close(s);
 	free(s->path);
 	free(s);
 }
@@ -564,14 +559,16 @@ store_begin_at(struct store *s, struct err *e, const char *file, int line)
 	if (s->depth++ > 0)
 		return 0;		/* joins the transaction already open */
 	/* A write into a -wal file nobody else sees would be lost. */
-	if (files_replaced(s)) {
+	if (s->db != NULL && files_replaced(s)) {
 		s->depth = 0;
 		return replaced(s, e, "before a write");
 	}
 	s->doomed = false;
 	s->txn_file = file;
 	s->txn_line = line;
-	if (exec(s, "BEGIN IMMEDIATE", e) < 0) {
+	if (exec(s, s->pg ? s->begin_sql : "BEGIN IMMEDIATE", e) < 0) {
+		if (s->pg != NULL && !db_autocommit(s))
+			db_exec_sql(s, "ROLLBACK");
 		s->depth = 0;
 		return -1;
 	}
@@ -587,14 +584,14 @@ store_commit(struct store *s, struct err *e)
 	if (--s->depth > 0)
 		return 0;
 	if (s->doomed) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		db_exec_sql(s, "ROLLBACK");
 		return err_set(e, EXIT_RUNTIME, _("database %s: part of the write "
 		    "begun at %s:%d failed; nothing was written"), s->path,
 		    s->txn_file, s->txn_line);
 	}
 	if (exec(s, "COMMIT", e) < 0) {
-		if (!sqlite3_get_autocommit(s->db))
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		if (!db_autocommit(s))
+			db_exec_sql(s, "ROLLBACK");
 		return -1;
 	}
 	return 0;
@@ -610,8 +607,8 @@ store_rollback(struct store *s)
 		return;
 	}
 	s->depth = 0;
-	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!db_autocommit(s))
+		db_exec_sql(s, "ROLLBACK");
 }
 
 const char *
@@ -626,13 +623,17 @@ store_txn_where(const struct store *s, int *line)
 int64_t
 store_data_version(struct store *s)
 {
-	sqlite3_stmt *st = store_cached(s, Q_DATA_VERSION, "PRAGMA data_version", NULL);
+	db_stmt *st;
 	int64_t v = -1;
 
-	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	if (s->pg != NULL)
+		return store_pg_version(s);
+	st = store_cached(s, Q_DATA_VERSION, "PRAGMA data_version", NULL);
+
+	if (st != NULL && db_step(st) == DB_ROW)
+		v = db_column_int64(st, 0);
 	if (st != NULL)
-		sqlite3_reset(st);
+		db_reset(st);
 	return v;
 }
 
@@ -645,6 +646,14 @@ store_sqlite(struct store *s)
 }
 
 int
+store_not_sqlite(struct store *s, struct err *e, const char *what)
+{
+	return err_set(e, EXIT_RUNTIME, _("database %s is a PostgreSQL database: "
+	    "%s is for SQLite only (use PostgreSQL's own tools, pg_dump)"),
+	    s->path, what);
+}
+
+int
 store_fail(struct store *s, struct err *e, const char *what)
 {
 	return dberr(s, e, what);
@@ -652,100 +661,99 @@ store_fail(struct store *s, struct err *e, const char *what)
 
 int
 store_rows2(struct store *s, const char *q, const char *a, const char *b,
-    size_t size, void (*read)(sqlite3_stmt *st, void *row), void **out,
+    size_t size, void (*read)(db_stmt *st, void *row), void **out,
     int *n, struct err *e, const char *what)
 {
-	sqlite3_stmt *st = store_prepare(s, q, e);
+	db_stmt *st = store_prepare(s, q, e);
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, a, -1, DB_STATIC);
+	db_bind_text(st, 2, b, -1, DB_STATIC);
 	rc = store_rows(s, st, size, read, out, n, e, what);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
-sqlite3_stmt *
+db_stmt *
 store_prepare(struct store *s, const char *q, struct err *e)
 {
-	sqlite3_stmt *st = NULL;
+	db_stmt *st = NULL;
 
-	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK) {
+	if (db_prepare(s, q, &st) != DB_OK) {
 		dberr(s, e, "prepare");
-		sqlite3_finalize(st);
 		return NULL;
 	}
 	return st;
 }
 
 void
-store_text_col(sqlite3_stmt *st, int i, char *out, size_t n)
+store_text_col(db_stmt *st, int i, char *out, size_t n)
 {
-	const unsigned char *v = sqlite3_column_text(st, i);
+	const unsigned char *v = db_column_text(st, i);
 
 	snprintf(out, n, "%s", v ? (const char *)v : "");
 }
 
 void
-store_bind_opt(sqlite3_stmt *st, int i, const char *v)
+store_bind_opt(db_stmt *st, int i, const char *v)
 {
 	if (v == NULL || v[0] == '\0')
-		sqlite3_bind_null(st, i);
+		db_bind_null(st, i);
 	else
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, i, v, -1, DB_TRANSIENT);
 }
 
 int
-store_write_done(struct store *s, sqlite3_stmt *st, struct err *e,
+store_write_done(struct store *s, db_stmt *st, struct err *e,
     const char *what)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step(st);
 
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		dberr(s, e, what);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	db_finalize(st);
+	if (rc == DB_DONE)
 		return 0;
-	return rc == SQLITE_CONSTRAINT ? 1 : -1;
+	return rc == DB_CONSTRAINT ? 1 : -1;
 }
 
 int
-store_row(struct store *s, sqlite3_stmt *st,
-    void (*read)(sqlite3_stmt *st, void *row), void *row, struct err *e,
+store_row(struct store *s, db_stmt *st,
+    void (*read)(db_stmt *st, void *row), void *row, struct err *e,
     const char *what)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step(st);
 
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		read(st, row);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return 0;
-	return rc == SQLITE_DONE ? 1 : dberr(s, e, what);
+	return rc == DB_DONE ? 1 : dberr(s, e, what);
 }
 
 int
-store_rows(struct store *s, sqlite3_stmt *st, size_t size,
-    void (*read)(sqlite3_stmt *st, void *row), void **rows, int *n,
+store_rows(struct store *s, db_stmt *st, size_t size,
+    void (*read)(db_stmt *st, void *row), void **rows, int *n,
     struct err *e, const char *what)
 {
 	char *r = NULL;
 	int cap = 0, rc;
 
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
 			r = xrealloc(r, (size_t)cap * size);
 		}
 		read(st, r + (size_t)(*n)++ * size);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		free(r);
 		*rows = NULL;
 		*n = 0;
@@ -762,9 +770,10 @@ store_read_begin(struct store *s, bool *started, struct err *e)
 {
 	*started = false;
 	/* Inside someone's transaction the snapshot is already theirs. */
-	if (!sqlite3_get_autocommit(s->db))
+	if (!db_autocommit(s))
 		return 0;
-	if (exec(s, "BEGIN DEFERRED", e) < 0)
+	if (exec(s, db_dialect(s, "BEGIN DEFERRED",
+	    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"), e) < 0)
 		return -1;
 	*started = true;
 	return 0;
@@ -774,12 +783,14 @@ void
 store_read_end(struct store *s, bool started)
 {
 	if (started)
-		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+		db_exec_sql(s, "COMMIT");
 }
 
 int
 store_set_synchronous(struct store *s, bool full, struct err *e)
 {
+	if (s->pg != NULL)
+		return 0;
 	return exec(s, full ? "PRAGMA synchronous = FULL" :
 	    "PRAGMA synchronous = OFF", e);
 }

@@ -1,5 +1,7 @@
 /*
- * store.h - the SQLite store.  The only code in callfloor that speaks SQL.
+ * store.h - the store: SQLite (a file path) or PostgreSQL (a postgresql://
+ * URI or service=NAME), the same to its callers.  The only code in
+ * callfloor that speaks SQL.
  *
  * Writes happen between store_begin() (BEGIN IMMEDIATE) and store_commit();
  * a caller that fails in between calls store_rollback().  Transactions nest
@@ -48,6 +50,11 @@ int store_open(const char *path, int flags, struct store **out, struct err *e);
  * database, with the time the wait began (for a "waiting" note). */
 void store_on_wait(void (*note)(const char *path, time_t since));
 void store_close(struct store *s);
+/* The floor whose rows a PostgreSQL database shows this process (one
+ * database holds many floors); set before store_open.  SQLite ignores it. */
+void store_set_floor(const char *id);
+/* Whether path names a PostgreSQL database rather than an SQLite file. */
+bool store_is_remote(const char *path);
 const char *store_path(const struct store *s);
 /* The schema version the database had when opened: 0 when this open
  * created it, below STORE_SCHEMA_VERSION when it migrated it. */

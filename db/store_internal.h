@@ -1,18 +1,122 @@
 /*
- * store_internal.h - for the other files of db/ only: the connection and the
- * error mapping of store.c, so each db/ module keeps its own SQL.
+ * store_internal.h - for the other files of db/ only: the connection, the
+ * statement API and the error mapping, so each db/ module keeps its own SQL.
+ *
+ * Two backends sit behind it: SQLite (db/store.c, a thin layer over
+ * sqlite3_*) and PostgreSQL through libpq (db/store_pg.c).  The db/
+ * modules speak only the db_* statement API below, whose calls mirror
+ * SQLite's (db_step returns DB_ROW, DB_DONE, DB_CONSTRAINT or another
+ * code); the SQL text is the same on both wherever both dialects accept
+ * it, with ?N placeholders (translated to $N for PostgreSQL).
  */
 #ifndef CALLFLOOR_STORE_INTERNAL_H
 #define CALLFLOOR_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "store.h"
 
+struct pg_conn;
+struct pg_result;
+typedef struct db_stmt db_stmt;
+
+/* The results and codes of the statement API (SQLite's values). */
+#define DB_OK		0
+#define DB_ERROR	1
+#define DB_CONSTRAINT	19
+#define DB_ROW		100
+#define DB_DONE		101
+#define DB_INTEGER	1
+#define DB_TEXT		3
+#define DB_NULL		5
+/* How db_bind_text keeps its text: DB_STATIC while the statement runs
+ * (the caller's buffer outlives it), DB_TRANSIENT copied now. */
+#define DB_STATIC	0
+#define DB_TRANSIENT	1
+
+/* The statements kept prepared for the connection: see enum stmt. */
+#define STORE_CACHE 64
+
+struct store {
+	sqlite3 *db;			/* SQLite: the connection; NULL on PG */
+	struct pg_conn *pg;		/* PostgreSQL: the connection */
+	char *path;
+	char *floor;			/* PG: the floor's id (its rows) */
+	bool readonly;
+	bool nocreate;			/* an empty file is not ours to fill */
+	bool patient;			/* opening: wait for a busy database */
+	time_t busy_since;		/* when the last wait for a lock began */
+	int64_t found_version;		/* the schema found at open (0: new) */
+	int depth;			/* write transactions begun, not ended */
+	bool doomed;			/* an inner one rolled back */
+	const char *txn_file;		/* where the outermost began */
+	int txn_line;
+	dev_t wal_dev;			/* the -wal file opened with the database */
+	ino_t wal_ino;			/* (0: none), to tell when it is replaced */
+	struct timespec busy_start;
+	db_stmt *st[STORE_CACHE];
+	/* PostgreSQL only */
+	int64_t changes;		/* rows the last write changed */
+	int64_t notes;			/* change notifications received */
+	char *pg_error;			/* the last error's message */
+	char pg_state[6];		/* and its SQLSTATE */
+	char *begin_sql;		/* BEGIN and the floor's write lock */
+	int pg_named;			/* prepared statements made */
+};
+
+/* Which backend a database string names: true for a PostgreSQL URI
+ * (postgresql://, postgres://) or a libpq service (service=NAME). */
+bool store_is_pg(const char *path);
+
+/* ---- PostgreSQL's connection (db/store_pg.c) ---- */
+
+/* Connects s (path, flags set) to its database and floor, creating the
+ * schema or adding the floor when flags allow: 0, or -1 with e set. */
+int store_pg_open(struct store *s, struct err *e);
+void store_pg_close(struct store *s);
+/* Sets e from the connection's last error and returns -1. */
+int store_pg_error(struct store *s, struct err *e, const char *what);
+/* The change counter (notifications of this floor). */
+int64_t store_pg_version(struct store *s);
+
+/* ---- the statement API (db/stmt.c) ---- */
+
+/* A statement of sql; DB_OK, or another code with the error kept for
+ * store_fail. */
+int db_prepare(struct store *s, const char *sql, db_stmt **out);
+/* The same, kept for the connection's life (PostgreSQL: PQprepare once). */
+int db_prepare_kept(struct store *s, const char *sql, db_stmt **out);
+int db_bind_text(db_stmt *st, int i, const char *v, int n, int how);
+int db_bind_int64(db_stmt *st, int i, int64_t v);
+int db_bind_int(db_stmt *st, int i, int v);
+int db_bind_null(db_stmt *st, int i);
+int db_step(db_stmt *st);
+int db_reset(db_stmt *st);
+int db_clear_bindings(db_stmt *st);
+int db_finalize(db_stmt *st);
+int64_t db_column_int64(db_stmt *st, int i);
+int db_column_int(db_stmt *st, int i);
+const unsigned char *db_column_text(db_stmt *st, int i);
+int db_column_type(db_stmt *st, int i);
+/* Rows the last INSERT, UPDATE or DELETE changed; the id the last INSERT
+ * added; whether no transaction is open. */
+int64_t db_changes(struct store *s);
+int64_t db_last_id(struct store *s);
+bool db_autocommit(struct store *s);
+/* Runs sql (several statements; no parameters, no rows): DB_OK or not. */
+int db_exec_sql(struct store *s, const char *sql);
+/* The SQL for this connection's dialect: a where both agree, else
+ * pg on PostgreSQL. */
+const char *db_dialect(struct store *s, const char *a, const char *pg);
+
+/* The SQLite connection, NULL on PostgreSQL (the backup copy only). */
 sqlite3 *store_sqlite(struct store *s);
+/* "not on PostgreSQL": what (e.g. "backup") needs an SQLite store. */
+int store_not_sqlite(struct store *s, struct err *e, const char *what);
 
 /* The statements kept prepared for the connection (db/record.c's, and
- * the change counter). */
+ * the change counter); fewer than STORE_CACHE. */
 enum stmt {
 	Q_DATA_VERSION,
 	Q_RULE_VERSION_FIND, Q_RULE_VERSION_ADD, Q_RULE_TERMS,
@@ -26,11 +130,11 @@ enum stmt {
 };
 /* The cached statement q of sql, reset and its bindings cleared; NULL
  * with e set (e may be NULL). */
-sqlite3_stmt *store_cached(struct store *s, enum stmt q, const char *sql,
+db_stmt *store_cached(struct store *s, enum stmt q, const char *sql,
     struct err *e);
 /* Steps a statement that returns no rows and resets it: 0, or -1 with e
  * set (what: what was being done). */
-int store_run(struct store *s, sqlite3_stmt *st, struct err *e,
+int store_run(struct store *s, db_stmt *st, struct err *e,
     const char *what);
 /* Sets e from the connection's last error and returns -1. */
 int store_fail(struct store *s, struct err *e, const char *what);
@@ -41,8 +145,8 @@ int store_fail(struct store *s, struct err *e, const char *what);
  * frees) and *n set; or -1 with e set (what: what was being read), *rows
  * NULL and *n 0.
  */
-int store_rows(struct store *s, sqlite3_stmt *st, size_t size,
-    void (*read)(sqlite3_stmt *st, void *row), void **rows, int *n,
+int store_rows(struct store *s, db_stmt *st, size_t size,
+    void (*read)(db_stmt *st, void *row), void **rows, int *n,
     struct err *e, const char *what);
 
 /*
@@ -50,25 +154,25 @@ int store_rows(struct store *s, sqlite3_stmt *st, size_t size,
  * row, fills row with read.  Resets st.  0 with a row, 1 when there is
  * none, -1 with e set.
  */
-int store_row(struct store *s, sqlite3_stmt *st,
-    void (*read)(sqlite3_stmt *st, void *row), void *row, struct err *e,
+int store_row(struct store *s, db_stmt *st,
+    void (*read)(db_stmt *st, void *row), void *row, struct err *e,
     const char *what);
 
 /* store_rows of sql with two text parameters (?1 a, ?2 b: a range of
  * days, mostly): prepares, binds, collects, finalizes.  *out NULL and *n 0
  * on failure. */
 int store_rows2(struct store *s, const char *sql, const char *a, const char *b,
-    size_t size, void (*read)(sqlite3_stmt *st, void *row), void **out,
+    size_t size, void (*read)(db_stmt *st, void *row), void **out,
     int *n, struct err *e, const char *what);
 /* A statement of sql, prepared (the caller finalizes it); NULL with e set. */
-sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct err *e);
+db_stmt *store_prepare(struct store *s, const char *sql, struct err *e);
 /* Column i as text into out (n bytes, cut to fit); NULL reads as "". */
-void store_text_col(sqlite3_stmt *st, int i, char *out, size_t n);
+void store_text_col(db_stmt *st, int i, char *out, size_t n);
 /* Binds v as text (copied), or NULL when v is NULL or "". */
-void store_bind_opt(sqlite3_stmt *st, int i, const char *v);
+void store_bind_opt(db_stmt *st, int i, const char *v);
 /* Steps a write to its end and finalizes st: 0 when done, 1 when a
  * constraint refused it, -1 otherwise; e is set but for 0. */
-int store_write_done(struct store *s, sqlite3_stmt *st, struct err *e,
+int store_write_done(struct store *s, db_stmt *st, struct err *e,
     const char *what);
 
 #endif

@@ -414,7 +414,7 @@ open_store(struct cli *c, enum verb_open how, struct err *e)
 	if (db_path(c, create, e) < 0)
 		return -1;
 	/* The shared database is safe only in a folder nobody else reaches. */
-	if (priv_held()) {
+	if (priv_held() && !store_is_remote(c->db_path)) {
 		char why[512];
 		struct stat st;
 
@@ -424,8 +424,10 @@ open_store(struct cli *c, enum verb_open how, struct err *e)
 			return err_set(e, EXIT_RUNTIME, "database %s is not a "
 			    "regular file", c->db_path);
 	}
-	priv_shared_folder(c->db_path);
+	if (!store_is_remote(c->db_path))
+		priv_shared_folder(c->db_path);
 	store_on_wait(say_waiting);
+	store_set_floor(c->floor->id);
 	if (store_open(c->db_path, flags, &c->store, e) < 0 &&
 	    (how != OPEN_READ || store_open(c->db_path, flags | STORE_READONLY,
 	    &c->store, &e2) < 0))

@@ -40,14 +40,14 @@ expect_rc 3 "$CF" -c "$SUPCFG" -d "$DB" leave-approve 2
 grep -q "only a manager approves leave" "$T/err" || fail "supervisor approves: $(cat "$T/err")"
 expect_rc 0 cf leave-approve 2
 grep -qx "leave 2: approved by root" "$T/out" || fail "approve: $(cat "$T/out")"
-expect_eq "approver" "$(sqlite3 "$DB" 'SELECT approved_by, approved_at > 0 FROM leave WHERE id = 2')" "root|1"
+expect_eq "approver" "$(dbq 'SELECT approved_by, CASE WHEN approved_at > 0 THEN 1 ELSE 0 END FROM leave WHERE id = 2')" "root|1"
 expect_rc 2 cf leave-approve 2
 expect_rc 2 cf leave-approve 1
 grep -q "needs no approval" "$T/err" || fail "one day: $(cat "$T/err")"
 # An invalid request can be kept on record: its day is then an absence.
 expect_rc 0 cf leave E105 --from 2026-11-02 --kind sick --via sms --requested-at '2026-11-02 07:00' --record-invalid
 grep -q "recorded as INVALID" "$T/out" || fail "record invalid"
-expect_eq "leave rows" "$(sqlite3 "$DB" 'SELECT count(*), sum(valid) FROM leave')" "3|2"
+expect_eq "leave rows" "$(dbq 'SELECT count(*), sum(valid) FROM leave')" "3|2"
 
 # After the shift: who never signed in and has no valid leave is absent.
 export CALLFLOOR_NOW=$(N '2026-11-02 19:00')

@@ -15,7 +15,7 @@ cf init >/dev/null
 # Monday 2026-03-02 10:00 in Asia/Shanghai.
 t0=$(TZ=Asia/Shanghai date -d '2026-03-02 10:00' +%s)
 at() { CALLFLOOR_NOW=$((t0 + $1 * 60)) cf "${@:2}"; }
-away_rows() { sqlite3 "$DB" "SELECT count(*) FROM away"; }
+away_rows() { dbq "SELECT count(*) FROM away"; }
 
 expect_eq "start E101" "$(at 0 break start E101 --reason WC)" "E101 李娜 away: WC, limit 10 minutes"
 expect_eq "start E102" "$(at 1 break start E102 --reason rest)" "E102 张伟 away: REST, limit 15 minutes"
@@ -51,7 +51,7 @@ at 12 break list --format csv | grep -q "^E103,欧阳志远,A,next,WC," || fail 
 at 12 break list --format csv | grep -q "^E105,刘洋,A,queued,MEAL," || fail "E105 not queued"
 # The supervisor starts the next one.
 expect_eq "next starts" "$(at 13 break start E103 --reason WC)" "E103 欧阳志远 away: WC, limit 10 minutes"
-expect_eq "away in A" "$(sqlite3 "$DB" "SELECT count(*) FROM away WHERE grp = 'A' AND started_at IS NOT NULL AND ended_at IS NULL")" 2
+expect_eq "away in A" "$(dbq "SELECT count(*) FROM away WHERE grp = 'A' AND started_at IS NOT NULL AND ended_at IS NULL")" 2
 
 # Bad input: refused, named, nothing written.
 n=$(away_rows)
@@ -80,7 +80,7 @@ expect_eq "nothing written by a lead" "$(away_rows)" "$n"
 
 # Leaving the queue.
 expect_eq "cancel" "$(at 16 break end E105)" "E105 刘洋 left the queue"
-expect_eq "audit" "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action LIKE 'break%'")" 9
+expect_eq "audit" "$(dbq "SELECT count(*) FROM audit WHERE action LIKE 'break%'")" 9
 # The rulebook's values are checked like every other key.
 sed 's|max_away = 2;|max_away = "lots";|' "$T/cap.cfg" >"$T/bad.cfg"
 CALLFLOOR_CONFIG="$T/bad.cfg" expect_rc 2 cf check-config

@@ -11,7 +11,7 @@ source "$(dirname "$0")/lib.sh"
 N() { TZ=Asia/Shanghai date -d "$1" +%s; }
 cf init >/dev/null
 export CALLFLOOR_NOW=$(N '2026-11-02 10:00')
-sum() { sqlite3 "$DB" "SELECT * FROM complaint; SELECT count(*) FROM audit; SELECT count(*) FROM incident" | sha1sum; }
+sum() { dbq "SELECT * FROM complaint; SELECT count(*) FROM audit; SELECT count(*) FROM incident" | sha1sum; }
 as_cfg() { CALLFLOOR_CONFIG=$1 "$CF" -d "$DB" "${@:2}"; }
 
 MGR=$CALLFLOOR_CONFIG                      # root is a manager there
@@ -73,12 +73,12 @@ refused "a lead forwards" 3 "only its director" as_cfg "$LEAD" complaint forward
 refused "B's director forwards A's entry" 3 "only its director (D001 王芳)" \
 	as_cfg "$DIRB" complaint forward 3 2
 expect_eq "nothing forwarded (all or none)" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM complaint WHERE forwarded_at IS NOT NULL")" 0
+	"$(dbq "SELECT count(*) FROM complaint WHERE forwarded_at IS NOT NULL")" 0
 refused "forward an unknown id" 2 "no register entry 9" as_cfg "$DIRA" complaint forward 9
 expect_rc 0 as_cfg "$DIRA" complaint forward 1 2
 expect_eq "forward says" "$(cat "$T/out")" "1 forwarded to the manager
 2 forwarded to the manager"
-expect_eq "forwarded by" "$(sqlite3 "$DB" "SELECT group_concat(forwarded_by) FROM complaint WHERE forwarded_at IS NOT NULL")" "root,root"
+expect_eq "forwarded by" "$(dbq "SELECT forwarded_by FROM complaint WHERE forwarded_at IS NOT NULL ORDER BY id" | paste -sd,)" "root,root"
 before=$(sum)
 refused "forward twice" 2 "entry 2 was already forwarded" as_cfg "$DIRA" complaint forward 2
 
@@ -135,7 +135,7 @@ pdftotext "$T/r.pdf" - 2>/dev/null | grep -qF "REGISTER OF CALLERS" || fail "the
 expect_rc 0 as_cfg "$SUP" mark --staff E103 --rule UNLOGGED --caller 赵先生 --note 投诉未登记
 inc=$(head -1 "$T/out")
 grep -qF "register entry 4, recorded late by root" "$T/err" || fail "UNLOGGED: $(cat "$T/err")"
-expect_eq "late entry" "$(sqlite3 "$DB" "SELECT kind, late, incident, recorded_by, caller FROM complaint WHERE id = 4")" \
+expect_eq "late entry" "$(dbq "SELECT kind, late, incident, recorded_by, caller FROM complaint WHERE id = 4")" \
 	"complaint|1|$inc|root|赵先生"
 expect_rc 0 cf complaint list --open
 grep -qF "recorded late by root: found unrecorded (UNLOGGED #$inc)" "$T/out" ||
@@ -153,12 +153,12 @@ export CALLFLOOR_NOW=$(N '2027-05-02 10:00')   # 181 days
 expect_rc 0 cf complaint purge
 expect_eq "one purged" "$(cat "$T/out")" "1 entry closed more than 180 days ago: caller's name and phone purged"
 expect_eq "entry 2 kept without caller" \
-	"$(sqlite3 "$DB" "SELECT caller IS NULL, phone IS NULL, outcome, day, closed_at IS NOT NULL FROM complaint WHERE id = 2")" \
+	"$(dbq "SELECT CASE WHEN caller IS NULL THEN 1 END, CASE WHEN phone IS NULL THEN 1 END, outcome, day, CASE WHEN closed_at IS NOT NULL THEN 1 END FROM complaint WHERE id = 2")" \
 	"1|1|已道歉并回访|2026-11-02|1"
 expect_eq "open entries keep their caller" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM complaint WHERE caller IS NULL")" 1
+	"$(dbq "SELECT count(*) FROM complaint WHERE caller IS NULL")" 1
 expect_eq "purge audit line" \
-	"$(sqlite3 "$DB" "SELECT login, action, object FROM audit WHERE action = 'purge'")" "root|purge|complaint 2"
+	"$(dbq "SELECT login, action, object FROM audit WHERE action = 'purge'")" "root|purge|complaint 2"
 expect_rc 0 cf complaint list --day 2026-11-02
 grep -qF "(purged)" "$T/out" || fail "list after purge: $(cat "$T/out")"
 # A past day's report lists what was open then, closed since or not; a
@@ -174,6 +174,6 @@ grep -q "#1 " "$T/later.rep" && fail "entry 1 after its close: $(cat "$T/later.r
 grep -q "#3    2026-11-02 182d  repair    E201" "$T/later.rep" ||
 	fail "entry 3 still open: $(cat "$T/later.rep")"
 # No audit line ever copies a caller's name or phone.
-sqlite3 "$DB" "SELECT detail FROM audit" | grep -E "张女士|李先生|Mr Wu|赵先生|5678|1111|123456" &&
+dbq "SELECT detail FROM audit" | grep -E "张女士|李先生|Mr Wu|赵先生|5678|1111|123456" &&
 	fail "the audit trail copies a caller"
 echo ok

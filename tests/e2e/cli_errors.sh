@@ -5,7 +5,7 @@
 
 cf init >/dev/null
 cf mark --seat A01 --rule DESK >/dev/null 2>&1
-sum() { sqlite3 "$DB" "SELECT count(*) FROM incident; SELECT count(*) FROM fine; SELECT total(amount) FROM fine; SELECT count(*) FROM custody" | tr '\n' ' '; }
+sum() { dbq "SELECT count(*) FROM incident; SELECT count(*) FROM fine; SELECT coalesce(sum(amount), 0) FROM fine; SELECT count(*) FROM custody" | tr '\n' ' '; }
 before=$(sum)
 
 # refused LABEL WANT_RC WANT_MESSAGE CMD...
@@ -106,7 +106,7 @@ refused "a name nobody has" 2 "no staff '无名' on floor small (neither an id n
 before=$(sum)
 expect_rc 0 "$CF" mark --seat A03 --rule DESK -d"$DB"
 expect_rc 0 "$CF" mark --seat A03 --rule DESK --db="$DB" --config="$CALLFLOOR_CONFIG"
-expect_eq "two marks through -dFILE and --db=FILE" "$(sqlite3 "$DB" 'SELECT count(*) FROM incident WHERE seat = '"'A03'")" "2"
+expect_eq "two marks through -dFILE and --db=FILE" "$(dbq 'SELECT count(*) FROM incident WHERE seat = '"'A03'")" "2"
 expect_rc 2 "$CF" -d "$DB" fines --config="$T/none.cfg"
 grep -q "none.cfg: cannot read the configuration: No such file" "$T/err" || fail "--config= after the verb: $(cat "$T/err")"
 expect_rc 0 "$CF" --version

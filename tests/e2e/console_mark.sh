@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 
 fines() { cf fines --day "$(cf map | sed -n '1s/.* · \([0-9-]*\) · .*/\1/p')" --format csv | tr -d '\r'; }
-incidents() { sqlite3 "$DB" "SELECT count(*) FROM incident WHERE voided_at IS NULL"; }
+incidents() { dbq "SELECT count(*) FROM incident WHERE voided_at IS NULL"; }
 
 cf init >/dev/null
 tm_start 100 30 "$CF" -d "$DB"
@@ -27,14 +27,14 @@ A,D001,王芳,director,0.00,10.00,10.00
 A,D002,赵磊,deputy,0.00,10.00,10.00
 A,E103,欧阳志远,agent,10.00,0.00,10.00"
 expect_eq "incident rule/staff/seat" \
-	"$(sqlite3 "$DB" "SELECT rule, staff, seat, marked_by FROM incident")" "SLEEP|E103|A03|root"
+	"$(dbq "SELECT rule, staff, seat, marked_by FROM incident")" "SLEEP|E103|A03|root"
 
 # u voids it (kept on record, fines gone).
 tm_keys u
 tm_wait "Undone: #1 SLEEP on 欧阳志远"
 tm_wait "○ A03 欧阳志远"
 expect_eq "fines after undo" "$(fines)" "group,staff_id,name,role,own,co,total"
-expect_eq "undo reason" "$(sqlite3 "$DB" "SELECT void_reason FROM incident WHERE id = 1")" \
+expect_eq "undo reason" "$(dbq "SELECT void_reason FROM incident WHERE id = 1")" \
 	"undone at console"
 
 # A Latin name, case-insensitively; B has no deputy: the vacancy is said.
@@ -59,7 +59,7 @@ tm_keys 1 2 Enter
 tm_wait "outside the range"
 tm_keys BSpace BSpace 7 . 5 Enter
 tm_wait "#3 READING 刘洋 E105, offence 1: ¥7.50"
-expect_eq "READING amount" "$(sqlite3 "$DB" "SELECT amount FROM incident WHERE id = 3")" "750"
+expect_eq "READING amount" "$(dbq "SELECT amount FROM incident WHERE id = 3")" "750"
 
 # Esc in the amount prompt marks nothing.
 tm_keys n
@@ -77,7 +77,7 @@ tm_keys Enter
 tm_wait "a note is required"
 tm_keys "broke the headset" Enter
 tm_wait "#4 OTHER 刘洋 E105"
-expect_eq "OTHER note" "$(sqlite3 "$DB" "SELECT note FROM incident WHERE id = 4")" "broke the headset"
+expect_eq "OTHER note" "$(dbq "SELECT note FROM incident WHERE id = 4")" "broke the headset"
 
 # A group rule: declined, then confirmed; it falls on the cursor's group.
 tm_keys C
@@ -90,7 +90,7 @@ tm_wait "[y/N]"
 tm_keys y
 tm_wait "#5 DEPT_COMPLAINT on group Group A"
 tm_wait "members ¥10.00 each"
-expect_eq "group fines" "$(sqlite3 "$DB" "SELECT staff, role, amount FROM fine WHERE incident = 5 ORDER BY staff")" \
+expect_eq "group fines" "$(dbq "SELECT staff, role, amount FROM fine WHERE incident = 5 ORDER BY staff")" \
 "D001|director|2000
 D002|deputy|2000
 E101|member|1000
@@ -118,5 +118,5 @@ tm_wait "Refused: root is a lead"
 tm_keys i
 tm_wait "Refused: root is a lead"
 expect_eq "incidents after lead" "$(incidents)" "4"
-expect_eq "inspections after lead" "$(sqlite3 "$DB" "SELECT count(*) FROM inspection")" "0"
+expect_eq "inspections after lead" "$(dbq "SELECT count(*) FROM inspection")" "0"
 echo "ok"

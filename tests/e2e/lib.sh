@@ -9,6 +9,17 @@ T=$(mktemp -d /tmp/callfloor-e2e.XXXXXX)
 export CALLFLOOR_CONFIG="$ROOT/tests/fixtures/small.cfg"
 export XDG_DATA_HOME="$T/data"
 DB="$T/test.db"
+# tests/pg.sh runs a script on PostgreSQL too: CF_TEST_PG is the socket
+# folder of its throwaway cluster, and the script gets a database of its
+# own there (owned by the role callfloor, dropped on exit) in place of the
+# SQLite file.
+_pgdb=""
+if [ -n "${CF_TEST_PG:-}" ]; then
+	_pgdb="cfe_$$"
+	psql -h "$CF_TEST_PG" -U postgres -d postgres -qXc \
+		"CREATE DATABASE $_pgdb OWNER callfloor" >/dev/null
+	DB="postgresql://callfloor@/$_pgdb?host=$CF_TEST_PG"
+fi
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset LANGUAGE
 TMUX_SOCK="cf-$$"
@@ -22,11 +33,25 @@ _cleanup() {
 		userdel "$u" 2>/dev/null || true
 	done
 	[ -z "$_made_group" ] || groupdel "$_made_group" 2>/dev/null || true
+	[ -z "$_pgdb" ] || psql -h "$CF_TEST_PG" -U postgres -d postgres -qXc \
+		"DROP DATABASE IF EXISTS $_pgdb WITH (FORCE)" >/dev/null 2>&1 || true
 	rm -rf "$T"
 }
 trap _cleanup EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# dbq SQL: runs SQL (one or more statements) straight on the test
+# database, past callfloor, and prints the rows as sqlite3 does (a|b); on
+# PostgreSQL as the cluster's superuser, for the floor CF_FLOOR (default
+# small, the fixture's).  Keep the SQL to what both dialects share.
+dbq() {
+	if [ -n "$_pgdb" ]; then
+		printf "SET callfloor.floor = '%s';\n%s;\n" "${CF_FLOOR:-small}" "$1" | psql -h "$CF_TEST_PG" -U postgres -d "$_pgdb" -qAtX -v ON_ERROR_STOP=1 -f -
+	else
+		sqlite3 -cmd ".timeout 2000" "$DB" "$1"
+	fi
+}
 
 # cf ARGS...: runs callfloor on the test database.
 cf() { "$CF" -d "$DB" "$@"; }

@@ -24,7 +24,8 @@
 
 struct fx {
 	char dir[64];			/* this test's folder in /tmp */
-	char db[128];			/* the database file in it */
+	char db[192];			/* the database file in it, or URI */
+	char pgname[48];		/* PostgreSQL: this test's database */
 	struct floor *f;
 	struct store *s;
 };
@@ -110,6 +111,13 @@ int count_rows(const char *table);
 int64_t db_int(const char *path, const char *sql);
 /* Runs SQL on the database file at path (created when missing). */
 void db_exec(const char *path, const char *sql);
+/* Runs sql on the database as callfloor would connect: 0, or -1 with the
+ * database's message in msg. */
+int db_try(const char *path, const char *sql, char *msg, size_t n);
+/* Whether this run tests the PostgreSQL backend (CF_TEST_PG set). */
+bool fx_pg(void);
+/* Skips the test on PostgreSQL: it checks what only SQLite has (a file). */
+#define FX_SQLITE_ONLY() do { if (fx_pg()) cr_skip_test("SQLite only"); } while (0)
 /* Turns the fixture's closed database back into schema version 2: every
  * table a later step adds is dropped (each step adds its own here). */
 void fx_back_to_v2(void);

@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "../../db/audit.h"
-#include "../../db/store_internal.h"
 #include "../../src/rulebook.h"
 #include "../../src/sha256.h"
 #include "helpers.h"
@@ -36,15 +35,7 @@ lines(void)
 static int64_t
 count(const char *q)
 {
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	cr_assert_eq(sqlite3_prepare_v2(store_sqlite(fx.s), q, -1, &st, NULL),
-	    SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return db_int(fx.db, q);
 }
 
 Test(audit, a_mark_writes_the_rulebook_once_then_one_line_each)
@@ -87,18 +78,17 @@ Test(audit, a_line_goes_with_its_transaction)
 Test(audit, the_tables_are_append_only)
 {
 	struct marked m = mark(&MGR, "E101", "DESK", NONE, NULL, "2026-03-02 10:00");
-	sqlite3 *db = store_sqlite(fx.s);
+	char msg[256];
 
 	cr_assert_eq(m.rc, 0, "%s", m.e.msg);
-	cr_assert_neq(sqlite3_exec(db, "UPDATE audit SET login = 'x'", NULL, NULL,
-	    NULL), SQLITE_OK);
-	cr_assert(strstr(sqlite3_errmsg(db), "append-only") != NULL);
-	cr_assert_neq(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL, NULL),
-	    SQLITE_OK);
-	cr_assert_neq(sqlite3_exec(db, "UPDATE rulebook SET rules = 0", NULL, NULL,
-	    NULL), SQLITE_OK);
-	cr_assert_neq(sqlite3_exec(db, "DELETE FROM rulebook", NULL, NULL, NULL),
-	    SQLITE_OK);
+	cr_assert_neq(db_try(fx.db, "UPDATE audit SET login = 'x'", msg,
+	    sizeof msg), 0);
+	cr_assert(strstr(msg, "append-only") != NULL, "%s", msg);
+	cr_assert_neq(db_try(fx.db, "DELETE FROM audit", msg, sizeof msg), 0);
+	cr_assert(strstr(msg, "append-only") != NULL, "%s", msg);
+	cr_assert_neq(db_try(fx.db, "UPDATE rulebook SET rules = 0", msg,
+	    sizeof msg), 0);
+	cr_assert_neq(db_try(fx.db, "DELETE FROM rulebook", msg, sizeof msg), 0);
 	cr_assert_eq(lines(), 2);
 }
 
@@ -128,6 +118,7 @@ Test(audit, a_backup_is_the_live_database)
 	char path[192];
 	int fd, n;
 
+	FX_SQLITE_ONLY();
 	cr_assert_eq(mark(&MGR, "E101", "DESK", NONE, NULL, "2026-03-02 10:00").rc, 0);
 	cr_assert_eq(mark(&MGR, "E102", "SLEEP", NONE, NULL, "2026-03-02 10:05").rc, 0);
 	snprintf(path, sizeof path, "%s/copy.db", fx.dir);

@@ -312,6 +312,7 @@ Test(breaks, a_version_2_database_is_migrated)
 {
 	struct err e = { 0 };
 
+	FX_SQLITE_ONLY();
 	start("E101", "WC", "2026-03-02 10:00");
 	store_close(fx.s);
 	fx.s = NULL;

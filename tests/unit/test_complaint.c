@@ -163,6 +163,7 @@ Test(complaint, a_version_2_database_is_migrated)
 	struct marked m;
 	int64_t id;
 
+	FX_SQLITE_ONLY();
 	m = mark(&SUP, "E101", "DESK", NONE, NULL, "2026-03-02 10:00");
 	cr_assert_eq(m.rc, 0);
 	store_close(fx.s);

@@ -194,6 +194,7 @@ Test(monthend, a_version_2_database_is_migrated)
 		.text = "t", .csv = "c" };
 	struct err e = { 0 };
 
+	FX_SQLITE_ONLY();
 	store_close(fx.s);
 	fx.s = NULL;
 	fx_back_to_v2();

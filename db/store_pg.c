@@ -1,0 +1,231 @@
+/*
+ * store_pg.c - the PostgreSQL side of the store's connection: opening
+ * (libpq), the floor's session setting, the schema (schema_pg.sql) and
+ * its versions, the floor's write lock, change notifications and errors.
+ * The statements themselves are db/stmt.c's; the transactions' nesting is
+ * store.c's, the same for both backends.
+ *
+ * Many floors share one database: every row carries its floor's id, and
+ * row-level security (forced, so it binds the tables' owner too) shows a
+ * connection only the rows of the floor in its session setting
+ * callfloor.floor, which store_pg_open sets from the floor's id.
+ *
+ * A write begins with BEGIN and a transaction-scoped advisory lock on the
+ * floor: writers of one floor take turns, as BEGIN IMMEDIATE makes them on
+ * SQLite, so offence numbers stay exactly serial per floor, while the
+ * floors of one database write side by side.  The same transaction
+ * queues a NOTIFY callfloor with the floor's id, sent on commit: the
+ * consoles of the floor LISTEN for it, instead of polling.
+ */
+#include "store.h"
+#include "store_internal.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/i18n.h"
+
+extern const char store_schema_pg_sql[];	/* db/schema_pg.sql, embedded */
+
+/* The key of the lock that creating or migrating the schema takes. */
+#define SCHEMA_LOCK "1128680530"	/* STORE_APPLICATION_ID */
+
+static char *floor_id;
+
+void
+store_set_floor(const char *id)
+{
+	free(floor_id);
+	floor_id = id ? xstrdup(id) : NULL;
+}
+
+int
+store_pg_error(struct store *s, struct err *e, const char *what)
+{
+	const char *m = s->pg_error ? s->pg_error : PQerrorMessage(s->pg);
+
+	if (PQstatus(s->pg) != CONNECTION_OK)
+		return err_set(e, EXIT_RUNTIME, _("database unavailable (%s): %s; "
+		    "nothing was written"), what, m);
+	/* 25006: read_only_sql_transaction (a hot standby). */
+	if (strcmp(s->pg_state, "25006") == 0)
+		return err_set(e, EXIT_RUNTIME, _("database %s is read-only; "
+		    "nothing was written"), s->path);
+	return err_set(e, EXIT_RUNTIME, _("database %s: %s: %s"), s->path, what,
+	    m);
+}
+
+/* One value of a query without parameters into out ("" when none). */
+static int
+one(struct store *s, const char *q, char *out, size_t n)
+{
+	PGresult *r = PQexec(s->pg, q);
+
+	out[0] = '\0';
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		free(s->pg_error);
+		s->pg_error = xstrdup(PQresultErrorMessage(r));
+		PQclear(r);
+		return -1;
+	}
+	if (PQntuples(r) > 0 && !PQgetisnull(r, 0, 0))
+		snprintf(out, n, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return 0;
+}
+
+static int
+fail(struct store *s, struct err *e, const char *what)
+{
+	store_pg_error(s, e, what);
+	if (PQtransactionStatus(s->pg) != PQTRANS_IDLE)
+		PQclear(PQexec(s->pg, "ROLLBACK"));
+	return -1;
+}
+
+/*
+ * Creates the schema in an empty database, refuses a newer one, and adds
+ * this floor to the database's floors (init only: flags without
+ * STORE_NOCREATE).  All under one lock, so two inits at once do it once.
+ */
+static int
+pg_migrate(struct store *s, struct err *e)
+{
+	char v[32], found[32], q[256];
+	char *lit;
+	long long ver;
+
+	if (one(s, "SELECT to_regclass('callfloor_schema')", v, sizeof v) < 0)
+		return fail(s, e, "reading the schema version");
+	if (v[0] == '\0') {
+		if (s->nocreate || s->readonly)
+			return err_set(e, EXIT_RUNTIME, _("%s holds no callfloor "
+			    "database (run `callfloor init` to start one there)"),
+			    s->path);
+		if (db_exec_sql(s, "BEGIN; SELECT pg_advisory_xact_lock("
+		    SCHEMA_LOCK ")") != DB_OK)
+			return fail(s, e, "locking the schema");
+		if (one(s, "SELECT to_regclass('callfloor_schema')", v,
+		    sizeof v) < 0)
+			return fail(s, e, "reading the schema version");
+		if (v[0] == '\0') {
+			snprintf(q, sizeof q, "INSERT INTO callfloor_schema "
+			    "(version) VALUES (%d)", STORE_SCHEMA_VERSION);
+			if (db_exec_sql(s, store_schema_pg_sql) != DB_OK ||
+			    db_exec_sql(s, q) != DB_OK)
+				return fail(s, e, "creating the schema");
+		}
+		if (db_exec_sql(s, "COMMIT") != DB_OK)
+			return fail(s, e, "creating the schema");
+	}
+	if (one(s, "SELECT max(version) FROM callfloor_schema", v, sizeof v) < 0)
+		return fail(s, e, "reading the schema version");
+	ver = strtoll(v, NULL, 10);
+	if (ver > STORE_SCHEMA_VERSION)
+		return err_set(e, EXIT_RUNTIME, _("%s was written by a newer "
+		    "callfloor (schema %lld; this one knows %d); upgrade callfloor"),
+		    s->path, ver, STORE_SCHEMA_VERSION);
+	if (ver < STORE_SCHEMA_VERSION)
+		/* No PostgreSQL database predates schema 6: the steps of
+		 * later versions go here, as in store.c's migrate(). */
+		return err_set(e, EXIT_RUNTIME, _("%s needs `callfloor init` first "
+		    "(schema %lld, wanted %d)"), s->path, ver,
+		    STORE_SCHEMA_VERSION);
+	lit = PQescapeLiteral(s->pg, s->floor, strlen(s->floor));
+	snprintf(q, sizeof q, "SELECT count(*) FROM callfloor_floor WHERE id = %s",
+	    lit ? lit : "''");
+	if (one(s, q, found, sizeof found) < 0) {
+		PQfreemem(lit);
+		return fail(s, e, "reading the floors");
+	}
+	s->found_version = ver;
+	if (strcmp(found, "0") == 0) {
+		if (s->nocreate || s->readonly) {
+			PQfreemem(lit);
+			return err_set(e, EXIT_RUNTIME, _("%s holds no floor %s (run "
+			    "`callfloor init` to add it)"), s->path, s->floor);
+		}
+		snprintf(q, sizeof q, "INSERT INTO callfloor_floor (id, added_at) "
+		    "VALUES (%s, extract(epoch FROM now())::bigint) "
+		    "ON CONFLICT DO NOTHING", lit ? lit : "''");
+		if (db_exec_sql(s, q) != DB_OK) {
+			PQfreemem(lit);
+			return fail(s, e, "adding the floor");
+		}
+		s->found_version = 0;
+	}
+	PQfreemem(lit);
+	return 0;
+}
+
+int
+store_pg_open(struct store *s, struct err *e)
+{
+	char *lit, *q;
+	PGresult *r;
+
+	s->floor = xstrdup(floor_id ? floor_id : "default");
+	s->pg = PQconnectdb(s->path);
+	if (s->pg == NULL || PQstatus(s->pg) != CONNECTION_OK) {
+		const char *m = s->pg ? PQerrorMessage(s->pg) : "out of memory";
+		size_t n = strlen(m);
+
+		while (n > 0 && m[n - 1] == '\n')
+			n--;
+		return err_set(e, EXIT_RUNTIME, _("cannot open database %s: %.*s"),
+		    s->path, (int)n, m);
+	}
+	lit = PQescapeLiteral(s->pg, s->floor, strlen(s->floor));
+	if (lit == NULL)
+		return fail(s, e, "the floor's id");
+	q = xasprintf("SET client_min_messages = warning; "
+	    "SELECT set_config('callfloor.floor', %s, false); LISTEN callfloor",
+	    lit);
+	r = PQexec(s->pg, q);
+	free(q);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		PQfreemem(lit);
+		free(s->pg_error);
+		s->pg_error = xstrdup(PQresultErrorMessage(r));
+		PQclear(r);
+		return fail(s, e, "setting the floor");
+	}
+	PQclear(r);
+	s->begin_sql = xasprintf("BEGIN; SELECT pg_advisory_xact_lock("
+	    "hashtext('callfloor floor ' || %s)); NOTIFY callfloor, %s", lit, lit);
+	PQfreemem(lit);
+	return pg_migrate(s, e);
+}
+
+void
+store_pg_close(struct store *s)
+{
+	if (s->pg != NULL)
+		PQfinish(s->pg);
+	s->pg = NULL;
+	free(s->pg_error);
+	free(s->begin_sql);
+	free(s->floor);
+}
+
+/*
+ * The change counter: notifications of this floor received so far, read
+ * from the socket without sending anything (an idle console costs the
+ * server nothing).
+ */
+int64_t
+store_pg_version(struct store *s)
+{
+	PGnotify *n;
+
+	if (PQconsumeInput(s->pg) == 0)
+		return -1;
+	while ((n = PQnotifies(s->pg)) != NULL) {
+		if (strcmp(n->extra, s->floor) == 0)
+			s->notes++;
+		PQfreemem(n);
+	}
+	return s->notes;
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# pg.sh - the tests again on PostgreSQL 15 (issue 15): a throwaway cluster
+# for this run only - initdb in a temporary folder as the unprivileged
+# postgres user that Debian's postgresql-15 package creates (initdb refuses
+# root), its Unix socket in that folder, no TCP port - stopped and removed
+# whatever happens.  The Criterion suites and the end-to-end scripts named
+# below run with CF_TEST_PG set to the socket folder: the test helpers and
+# tests/e2e/lib.sh then give each test a database of its own in the cluster
+# in place of the SQLite file.  Prints "pg: N passed, N failed, N skipped".
+#
+# Needs root (runuser); without it the run is skipped (exit 77).  A cluster
+# that cannot start fails the run.
+set -u
+cd "$(dirname "$0")/.."
+PGBIN=/usr/lib/postgresql/15/bin
+UNIT=${CF_UNIT:-build/unit_tests}
+# The scripts that run on both backends.
+E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
+	month_close payroll_month report_csv report_text console_mark
+	console_live"}
+
+if [ "$(id -u)" != 0 ]; then
+	echo "pg: skipped: the throwaway cluster needs root (runuser postgres)"
+	exit 77
+fi
+for t in "$PGBIN/initdb" "$PGBIN/pg_ctl"; do
+	[ -x "$t" ] || { echo "pg: FAIL: $t missing (make deps installs postgresql-15)"; exit 1; }
+done
+id postgres >/dev/null 2>&1 || { echo "pg: FAIL: no postgres user (make deps)"; exit 1; }
+
+D=$(mktemp -d /tmp/callfloor-pg.XXXXXX)
+chown postgres "$D"
+chmod 755 "$D"
+stop() {
+	runuser -u postgres -- "$PGBIN/pg_ctl" -D "$D/data" -m immediate -w stop \
+		>/dev/null 2>&1 || true
+	rm -rf "$D"
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+if ! runuser -u postgres -- "$PGBIN/initdb" -D "$D/data" -A trust -U postgres \
+	-E UTF8 --locale=C.UTF-8 >"$D/initdb.log" 2>&1; then
+	cat "$D/initdb.log"
+	echo "pg: FAIL: initdb failed"
+	exit 1
+fi
+if ! runuser -u postgres -- "$PGBIN/pg_ctl" -D "$D/data" -w -t 60 -l "$D/server.log" \
+	-o "-c listen_addresses='' -k $D -c fsync=off -c max_connections=100" start \
+	>/dev/null 2>&1; then
+	cat "$D/server.log"
+	echo "pg: FAIL: the PostgreSQL cluster did not start"
+	exit 1
+fi
+# The role callfloor connects as: not a superuser, so that row-level
+# security binds it.
+psql -h "$D" -U postgres -d postgres -qXc "CREATE ROLE callfloor LOGIN" || {
+	echo "pg: FAIL: cannot reach the cluster"; exit 1; }
+export CF_TEST_PG="$D"
+
+pass=0 fail=0 skip=0
+echo "pg: unit tests (Criterion) on PostgreSQL"
+if CF_TEST_PG="$D" "$UNIT" --jobs 2 >"$D/unit.log" 2>&1; then
+	pass=$((pass + 1)); echo "ok   unit: $(tail -1 "$D/unit.log")"
+else
+	fail=$((fail + 1)); echo "FAIL unit"; grep -v '^\[----\] *$' "$D/unit.log" | tail -60
+fi
+for name in $E2E; do
+	t=tests/e2e/$name.sh
+	[ -f "$t" ] || { echo "FAIL $name: no such script"; fail=$((fail + 1)); continue; }
+	rc=0
+	bash "$t" >"$D/e2e.log" 2>&1 || rc=$?
+	if [ "$rc" -eq 0 ]; then
+		pass=$((pass + 1)); echo "ok   $name (PostgreSQL)"
+	elif [ "$rc" -eq 77 ]; then
+		skip=$((skip + 1)); echo "skip $name: $(tail -1 "$D/e2e.log")"
+	else
+		fail=$((fail + 1)); echo "FAIL $name (PostgreSQL)"
+		sed 's/^/     /' "$D/e2e.log" | tail -40
+	fi
+done
+echo "pg: $pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
