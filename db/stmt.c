@@ -19,6 +19,7 @@ struct db_stmt {
 	sqlite3_stmt *lite;		/* SQLite */
 	char *sql;			/* PG: the text with $N */
 	char name[16];			/* PG: its prepared name, or "" */
+	int gen;			/* PG: the connection it was prepared on */
 	int nparams;
 	char **vals;			/* PG: the parameters (NULL: SQL NULL) */
 	Oid *types;			/* PG: 0 (inferred), or text when unused */
@@ -115,6 +116,23 @@ pg_keep_error(struct store *s, const PGresult *res)
 	snprintf(s->pg_state, sizeof s->pg_state, "%s", st ? st : "");
 }
 
+/* PQprepare of a kept statement, on the connection in use. */
+static int
+pg_prepare(db_stmt *st)
+{
+	PGresult *r;
+
+	st->gen = st->s->pg_gen;
+	r = PQprepare(st->s->pg, st->name, st->sql, st->nparams, st->types);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		pg_keep_error(st->s, r);
+		PQclear(r);
+		return DB_ERROR;
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
 static int
 pg_new(struct store *s, const char *sql, bool kept, db_stmt **out)
 {
@@ -135,19 +153,13 @@ pg_new(struct store *s, const char *sql, bool kept, db_stmt **out)
 	}
 	free(used);
 	if (kept) {
-		PGresult *r;
-
 		snprintf(st->name, sizeof st->name, "cf%d", ++s->pg_named);
-		r = PQprepare(s->pg, st->name, st->sql, st->nparams, st->types);
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			pg_keep_error(s, r);
-			PQclear(r);
+		if (pg_prepare(st) != DB_OK) {
 			st->name[0] = '\0';
 			db_finalize(st);
 			*out = NULL;
 			return DB_ERROR;
 		}
-		PQclear(r);
 	}
 	*out = st;
 	return DB_OK;
@@ -236,7 +248,7 @@ db_bind_null(db_stmt *st, int i)
 
 /* The first step of a PostgreSQL statement: one round trip. */
 static int
-pg_run(db_stmt *st)
+pg_run(db_stmt *st, bool retried)
 {
 	struct store *s = st->s;
 	ExecStatusType t;
@@ -245,6 +257,13 @@ pg_run(db_stmt *st)
 	st->ran = true;
 	st->row = -1;
 	st->nrows = 0;
+	if (PQstatus(s->pg) != CONNECTION_OK && store_pg_reconnect(s) < 0) {
+		pg_keep_error(s, NULL);
+		return DB_ERROR;
+	}
+	/* A kept statement is prepared again on a new connection. */
+	if (st->name[0] && st->gen != s->pg_gen && pg_prepare(st) != DB_OK)
+		return DB_ERROR;
 	if (st->name[0])
 		st->res = PQexecPrepared(s->pg, st->name, st->nparams,
 		    (const char *const *)st->vals, NULL, NULL, 0);
@@ -252,6 +271,14 @@ pg_run(db_stmt *st)
 		st->res = PQexecParams(s->pg, st->sql, st->nparams, st->types,
 		    (const char *const *)st->vals, NULL, NULL, 0);
 	t = PQresultStatus(st->res);
+	/* The server went away since: outside a transaction, a read is
+	 * simply sent again on a new connection. */
+	if (t == PGRES_FATAL_ERROR && PQstatus(s->pg) != CONNECTION_OK &&
+	    s->depth == 0 && !retried && store_pg_reconnect(s) == 0) {
+		PQclear(st->res);
+		st->res = NULL;
+		return pg_run(st, true);
+	}
 	if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK) {
 		pg_keep_error(s, st->res);
 		PQclear(st->res);
@@ -275,7 +302,7 @@ db_step(db_stmt *st)
 
 	if (st->lite != NULL)
 		return sqlite3_step(st->lite);
-	if (!st->ran && (rc = pg_run(st)) != DB_OK)
+	if (!st->ran && (rc = pg_run(st, false)) != DB_OK)
 		return rc;
 	if (st->res == NULL)
 		return DB_DONE;
@@ -327,7 +354,8 @@ db_finalize(db_stmt *st)
 		free(st->vals);
 		free(st->types);
 		free(st->sql);
-		if (st->name[0] && st->s->pg != NULL) {
+		if (st->name[0] && st->s->pg != NULL && st->gen == st->s->pg_gen &&
+		    PQstatus(st->s->pg) == CONNECTION_OK) {
 			char *q = xasprintf("DEALLOCATE %s", st->name);
 
 			PQclear(PQexec(st->s->pg, q));
@@ -424,6 +452,10 @@ db_exec_sql(struct store *s, const char *sql)
 
 	if (s->pg == NULL)
 		return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	if (PQstatus(s->pg) != CONNECTION_OK && store_pg_reconnect(s) < 0) {
+		pg_keep_error(s, NULL);
+		return DB_ERROR;
+	}
 	r = PQexec(s->pg, sql);
 	t = PQresultStatus(r);
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {

@@ -556,6 +556,8 @@ store_begin_at(struct store *s, struct err *e, const char *file, int line)
 	if (s->readonly)
 		return err_set(e, EXIT_RUNTIME, _("database %s is open read-only; "
 		    "nothing was written"), s->path);
+	if (s->depth == 0 && s->pg != NULL && store_pg_ready(s, e) < 0)
+		return -1;
 	if (s->depth++ > 0)
 		return 0;		/* joins the transaction already open */
 	/* A write into a -wal file nobody else sees would be lost. */

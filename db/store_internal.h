@@ -63,6 +63,10 @@ struct store {
 	char pg_state[6];		/* and its SQLSTATE */
 	char *begin_sql;		/* BEGIN and the floor's write lock */
 	int pg_named;			/* prepared statements made */
+	int pg_gen;			/* connections made (1 the first) */
+	bool console;			/* opened by the console (patient) */
+	time_t pg_retry;		/* when a reconnect was last tried */
+	bool pg_unset;			/* reconnected, the floor not yet set */
 };
 
 /* Which backend a database string names: true for a PostgreSQL URI
@@ -77,8 +81,15 @@ int store_pg_open(struct store *s, struct err *e);
 void store_pg_close(struct store *s);
 /* Sets e from the connection's last error and returns -1. */
 int store_pg_error(struct store *s, struct err *e, const char *what);
-/* The change counter (notifications of this floor). */
+/* The change counter (notifications of this floor); -1 while the server
+ * cannot be reached. */
 int64_t store_pg_version(struct store *s);
+/* Connects again after the server went away, at most once a second and
+ * never inside a transaction (the server dropped it: nothing of it was
+ * written).  0 when connected. */
+int store_pg_reconnect(struct store *s);
+/* Before a write: connected (again), or -1 with e set. */
+int store_pg_ready(struct store *s, struct err *e);
 
 /* ---- the statement API (db/stmt.c) ---- */
 

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../src/i18n.h"
 
@@ -45,10 +46,18 @@ int
 store_pg_error(struct store *s, struct err *e, const char *what)
 {
 	const char *m = s->pg_error ? s->pg_error : PQerrorMessage(s->pg);
+	size_t n;
 
-	if (PQstatus(s->pg) != CONNECTION_OK)
-		return err_set(e, EXIT_RUNTIME, _("database unavailable (%s): %s; "
-		    "nothing was written"), what, m);
+	if (PQstatus(s->pg) != CONNECTION_OK) {
+		m = PQerrorMessage(s->pg);
+		n = strcspn(m, "\n");
+		/* The console tries again by itself; a command says why. */
+		if (s->console)
+			return err_set(e, EXIT_RUNTIME, _("database unavailable — "
+			    "reconnecting (%.*s)"), (int)n, m);
+		return err_set(e, EXIT_RUNTIME, _("database unavailable: %.*s; "
+		    "nothing was written"), (int)n, m);
+	}
 	/* 25006: read_only_sql_transaction (a hot standby). */
 	if (strcmp(s->pg_state, "25006") == 0)
 		return err_set(e, EXIT_RUNTIME, _("database %s is read-only; "
@@ -160,39 +169,90 @@ pg_migrate(struct store *s, struct err *e)
 	return 0;
 }
 
+/* The connection's floor and its notifications: 0, or -1 (kept error). */
+static int
+session(struct store *s)
+{
+	char *lit = PQescapeLiteral(s->pg, s->floor, strlen(s->floor));
+	char *q;
+	PGresult *r;
+
+	if (lit == NULL)
+		return -1;
+	q = xasprintf("SET client_min_messages = warning; "
+	    "SELECT set_config('callfloor.floor', %s, false); LISTEN callfloor",
+	    lit);
+	PQfreemem(lit);
+	r = PQexec(s->pg, q);
+	free(q);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		free(s->pg_error);
+		s->pg_error = xstrdup(PQresultErrorMessage(r));
+		PQclear(r);
+		return -1;
+	}
+	PQclear(r);
+	return 0;
+}
+
+int
+store_pg_reconnect(struct store *s)
+{
+	time_t now = time(NULL);
+
+	if (PQstatus(s->pg) == CONNECTION_OK && !s->pg_unset)
+		return 0;
+	/* The server dropped the open transaction: it must end first. */
+	if (s->depth > 0 || s->pg_retry == now)
+		return -1;
+	s->pg_retry = now;
+	if (PQstatus(s->pg) != CONNECTION_OK) {
+		PQreset(s->pg);
+		if (PQstatus(s->pg) != CONNECTION_OK)
+			return -1;
+		s->pg_gen++;
+	}
+	/* Until the floor is set again, no statement runs (row security
+	 * would refuse them all anyway). */
+	s->pg_unset = session(s) < 0;
+	if (s->pg_unset)
+		return -1;
+	/* What others wrote meanwhile is read again. */
+	s->notes++;
+	return 0;
+}
+
+int
+store_pg_ready(struct store *s, struct err *e)
+{
+	if ((PQstatus(s->pg) == CONNECTION_OK && !s->pg_unset) ||
+	    store_pg_reconnect(s) == 0)
+		return 0;
+	free(s->pg_error);
+	s->pg_error = NULL;
+	return store_pg_error(s, e, "before a write");
+}
+
 int
 store_pg_open(struct store *s, struct err *e)
 {
-	char *lit, *q;
-	PGresult *r;
+	char *lit;
 
 	s->floor = xstrdup(floor_id ? floor_id : "default");
 	s->pg = PQconnectdb(s->path);
 	if (s->pg == NULL || PQstatus(s->pg) != CONNECTION_OK) {
 		const char *m = s->pg ? PQerrorMessage(s->pg) : "out of memory";
-		size_t n = strlen(m);
 
-		while (n > 0 && m[n - 1] == '\n')
-			n--;
-		return err_set(e, EXIT_RUNTIME, _("cannot open database %s: %.*s"),
-		    s->path, (int)n, m);
+		return err_set(e, EXIT_RUNTIME, _("database %s unavailable: %.*s"),
+		    s->path, (int)strcspn(m, "\n"), m);
 	}
+	s->pg_gen = 1;
+	s->console = s->patient;
+	if (session(s) < 0)
+		return fail(s, e, "setting the floor");
 	lit = PQescapeLiteral(s->pg, s->floor, strlen(s->floor));
 	if (lit == NULL)
 		return fail(s, e, "the floor's id");
-	q = xasprintf("SET client_min_messages = warning; "
-	    "SELECT set_config('callfloor.floor', %s, false); LISTEN callfloor",
-	    lit);
-	r = PQexec(s->pg, q);
-	free(q);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		PQfreemem(lit);
-		free(s->pg_error);
-		s->pg_error = xstrdup(PQresultErrorMessage(r));
-		PQclear(r);
-		return fail(s, e, "setting the floor");
-	}
-	PQclear(r);
 	s->begin_sql = xasprintf("BEGIN; SELECT pg_advisory_xact_lock("
 	    "hashtext('callfloor floor ' || %s)); NOTIFY callfloor, %s", lit, lit);
 	PQfreemem(lit);
@@ -220,7 +280,8 @@ store_pg_version(struct store *s)
 {
 	PGnotify *n;
 
-	if (PQconsumeInput(s->pg) == 0)
+	if ((PQstatus(s->pg) != CONNECTION_OK || PQconsumeInput(s->pg) == 0) &&
+	    store_pg_reconnect(s) < 0)
 		return -1;
 	while ((n = PQnotifies(s->pg)) != NULL) {
 		if (strcmp(n->extra, s->floor) == 0)

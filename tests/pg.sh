@@ -17,7 +17,7 @@ UNIT=${CF_UNIT:-build/unit_tests}
 # The scripts that run on both backends.
 E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
 	month_close payroll_month report_csv report_text console_mark
-	console_live pg_floors"}
+	console_live pg_floors pg_restart"}
 
 if [ "$(id -u)" != 0 ]; then
 	echo "pg: skipped: the throwaway cluster needs root (runuser postgres)"
@@ -56,7 +56,7 @@ fi
 # security binds it.
 psql -h "$D" -U postgres -d postgres -qXc "CREATE ROLE callfloor LOGIN" || {
 	echo "pg: FAIL: cannot reach the cluster"; exit 1; }
-export CF_TEST_PG="$D"
+export CF_TEST_PG="$D" CF_TEST_PG_DATA="$D/data"
 
 pass=0 fail=0 skip=0
 echo "pg: unit tests (Criterion) on PostgreSQL"
