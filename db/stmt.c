@@ -31,15 +31,7 @@ struct db_stmt {
 bool
 store_is_pg(const char *path)
 {
-	return strncmp(path, "postgresql://", 13) == 0 ||
-	    strncmp(path, "postgres://", 11) == 0 ||
-	    strncmp(path, "service=", 8) == 0;
-}
-
-bool
-store_is_remote(const char *path)
-{
-	return store_is_pg(path);
+	return store_is_remote(path);
 }
 
 /*

@@ -53,8 +53,19 @@ void store_close(struct store *s);
 /* The floor whose rows a PostgreSQL database shows this process (one
  * database holds many floors); set before store_open.  SQLite ignores it. */
 void store_set_floor(const char *id);
-/* Whether path names a PostgreSQL database rather than an SQLite file. */
-bool store_is_remote(const char *path);
+/* A setgid run: clears every PG* variable of the environment, so that
+ * libpq takes nothing from the user (server, password file, service
+ * file); the connection string is passed whole (PQconnectdbParams). */
+void store_pg_sealed(void);
+/* Whether path names a PostgreSQL database (a postgresql:// or
+ * postgres:// URI, or service=NAME) rather than an SQLite file. */
+static inline bool
+store_is_remote(const char *path)
+{
+	return __builtin_strncmp(path, "postgresql://", 13) == 0 ||
+	    __builtin_strncmp(path, "postgres://", 11) == 0 ||
+	    __builtin_strncmp(path, "service=", 8) == 0;
+}
 const char *store_path(const struct store *s);
 /* The schema version the database had when opened: 0 when this open
  * created it, below STORE_SCHEMA_VERSION when it migrated it. */

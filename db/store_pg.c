@@ -36,6 +36,55 @@ extern const char store_schema_pg_sql[];	/* db/schema_pg.sql, embedded */
 static char *floor_id;
 
 void
+store_pg_sealed(void)
+{
+	extern char **environ;
+	size_t i = 0;
+
+	while (environ[i] != NULL)
+		if (strncmp(environ[i], "PG", 2) == 0) {
+			char name[128];
+			size_t n = strcspn(environ[i], "=");
+
+			snprintf(name, sizeof name, "%.*s", (int)n, environ[i]);
+			if (unsetenv(name) < 0)
+				i++;
+		} else
+			i++;
+}
+
+/* The connection as shown in messages: no password, whatever it held. */
+static char *
+shown(const char *conninfo)
+{
+	PQconninfoOption *opt = PQconninfoParse(conninfo, NULL), *o;
+	const char *user = "", *host = "", *port = "", *db = "", *svc = "";
+	char *r;
+
+	if (opt == NULL)
+		return xstrdup("postgresql");
+	for (o = opt; o->keyword != NULL; o++) {
+		const char *v = o->val ? o->val : "";
+
+		if (strcmp(o->keyword, "user") == 0) user = v;
+		else if (strcmp(o->keyword, "host") == 0) host = v;
+		else if (strcmp(o->keyword, "port") == 0) port = v;
+		else if (strcmp(o->keyword, "dbname") == 0) db = v;
+		else if (strcmp(o->keyword, "service") == 0) svc = v;
+	}
+	if (svc[0] != '\0')
+		r = xasprintf("service=%s", svc);
+	else if (host[0] == '/')
+		r = xasprintf("postgresql://%s%s/%s?host=%s", user, user[0] ? "@" : "",
+		    db, host);
+	else
+		r = xasprintf("postgresql://%s%s%s%s%s/%s", user, user[0] ? "@" : "",
+		    host, port[0] ? ":" : "", port, db);
+	PQconninfoFree(opt);
+	return r;
+}
+
+void
 store_set_floor(const char *id)
 {
 	free(floor_id);
@@ -238,8 +287,16 @@ store_pg_open(struct store *s, struct err *e)
 {
 	char *lit;
 
+	static const char *const keys[] = { "dbname", "fallback_application_name",
+		NULL };
+	const char *vals[] = { s->path, "callfloor", NULL };
+
 	s->floor = xstrdup(floor_id ? floor_id : "default");
-	s->pg = PQconnectdb(s->path);
+	/* The string whole (expand_dbname): a URI, service=NAME or
+	 * key=value pairs; libpq keeps it, secret and all, for PQreset. */
+	s->pg = PQconnectdbParams(keys, vals, 1);
+	s->path = shown(vals[0]);
+	free((char *)vals[0]);
 	if (s->pg == NULL || PQstatus(s->pg) != CONNECTION_OK) {
 		const char *m = s->pg ? PQerrorMessage(s->pg) : "out of memory";
 

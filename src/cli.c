@@ -232,7 +232,7 @@ init_exec(struct cli *c, int argc, char **argv)
 			return cli_fail(&e);
 		}
 	}
-	cli_printf(_("database %s ready (schema %d)\n"), c->db_path,
+	cli_printf(_("database %s ready (schema %d)\n"), store_path(c->store),
 	    STORE_SCHEMA_VERSION);
 	return 0;
 }

@@ -343,8 +343,37 @@ mkdirs(const char *path)
 	return mkdir(tmp, 0755) < 0 && errno != EEXIST ? -1 : 0;
 }
 
-/* Where the database is: -d, floor.database, the shared folder, or the
- * user's own data folder (made when create is true). */
+/*
+ * floor.database_file: the PostgreSQL connection string with its secret,
+ * in a file of its own (root:callfloor 0640 on a shared install), read
+ * here while the group is held - once: libpq keeps it for reconnects.
+ */
+static int
+read_secret(struct cli *c, struct err *e)
+{
+	const char *file = c->floor->database_file;
+	FILE *fp = fopen(file, "re");
+	size_t n;
+
+	if (fp == NULL)
+		return err_set(e, EXIT_RUNTIME, _("cannot read the database "
+		    "credentials %s: %s"), file, strerror(errno));
+	if (fgets(c->db_path, sizeof c->db_path, fp) == NULL)
+		c->db_path[0] = '\0';
+	fclose(fp);
+	n = strcspn(c->db_path, "\r\n");
+	c->db_path[n] = '\0';
+	while (n > 0 && c->db_path[n - 1] == ' ')
+		c->db_path[--n] = '\0';
+	if (!store_is_remote(c->db_path))
+		return err_set(e, EXIT_USAGE, _("%s: the first line must be a "
+		    "PostgreSQL connection (postgresql://... or service=NAME)"),
+		    file);
+	return 0;
+}
+
+/* Where the database is: -d, floor.database(_file), the shared folder, or
+ * the user's own data folder (made when create is true). */
 static int
 db_path(struct cli *c, bool create, struct err *e)
 {
@@ -355,6 +384,8 @@ db_path(struct cli *c, bool create, struct err *e)
 		snprintf(c->db_path, sizeof c->db_path, "%s", c->db_arg);
 		return 0;
 	}
+	if (c->floor->database_file != NULL)
+		return read_secret(c, e);
 	if (c->floor->database != NULL) {
 		snprintf(c->db_path, sizeof c->db_path, "%s", c->floor->database);
 		return 0;
@@ -456,6 +487,9 @@ cli_setup(struct cli *c, int argc, char **argv, int *rc)
 
 	memset(c, 0, sizeof *c);
 	priv_init();
+	/* No PG* variable of the user's steers a setgid run's connection. */
+	if (priv_held())
+		store_pg_sealed();
 	opterr = 0;
 	*rc = 0;
 	while ((ch = getopt_long(argc, argv, "+:c:d:hV", opts, NULL)) != -1) {

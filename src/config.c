@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../db/store.h"
 #include "clock.h"
 #include "config_internal.h"
 #include "text.h"
@@ -75,7 +76,10 @@ static const struct key floor_keys[] = {
 	{ "name", K_STRING, true, "the floor's name, shown in every header" },
 	{ "currency", K_STRING, false, "currency sign, default \"¥\"" },
 	{ "timezone", K_STRING, false, "IANA time zone, default the machine's" },
-	{ "database", K_STRING, false, "database file" },
+	{ "database", K_STRING, false, "database file, or a PostgreSQL "
+	  "postgresql://... URI or service=NAME without a secret" },
+	{ "database_file", K_STRING, false, "a file (root:callfloor 0640) "
+	  "holding the PostgreSQL connection string with its password" },
 	{ "print_command", K_STRING, false, "how reports are printed" },
 	{ "print_format", K_STRING, false,
 	  "what --print sends: \"pdf\" or \"text\"; default pdf when "
@@ -435,10 +439,16 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 	if ((v = get_str(fl, "database")) != NULL) {
 		/* Relative, it would mean a different file in every user's
 		 * working folder (and one the user picks, on a shared install). */
-		if (v[0] != '/')
+		if (v[0] != '/' && !store_is_remote(v))
 			cerr(c, config_setting_get_member(fl, "database"), "floor."
 			    "database '%s' must be an absolute path", v);
 		f->database = xstrdup(v);
+	}
+	if ((v = get_str(fl, "database_file")) != NULL) {
+		if (v[0] != '/')
+			cerr(c, config_setting_get_member(fl, "database_file"),
+			    "floor.database_file '%s' must be an absolute path", v);
+		f->database_file = xstrdup(v);
 	}
 	if ((v = get_str(fl, "print_command")) != NULL)
 		f->print_command = xstrdup(v);

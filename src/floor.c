@@ -256,6 +256,7 @@ floor_free(struct floor *f)
 		return;
 	free(f->id); free(f->name); free(f->currency); free(f->timezone);
 	free(f->database); free(f->print_command); free(f->source);
+	free(f->database_file);
 	free(f->language);
 	free(f->cells);
 	for (i = 0; i < f->nseats; i++)

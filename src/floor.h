@@ -139,6 +139,7 @@ struct deductions {
 
 struct floor {
 	char *id, *name, *currency, *timezone, *database, *print_command;
+	char *database_file;		/* PostgreSQL credentials, or NULL */
 	char *language;			/* floor.language: the report's, or NULL */
 	int shift_start, shift_end;	/* minutes after midnight */
 	int signin_window;		/* minutes before the start a sign-in counts */
