@@ -356,7 +356,10 @@ CREATE TRIGGER rulebook_no_change BEFORE UPDATE OR DELETE ON rulebook
 CREATE TRIGGER rulebook_no_truncate BEFORE TRUNCATE ON rulebook
 	FOR EACH STATEMENT EXECUTE FUNCTION callfloor_append_only('rulebook record');
 
--- A floor sees and writes its own rows only.
+-- A floor sees and writes its own rows only.  Headquarters' roll-up
+-- (callfloor rollup) reads every floor's fines and incidents inside a
+-- read-only transaction that sets callfloor.read_all; writes stay bound
+-- to the session's floor whatever it sets.
 ALTER TABLE rule_version ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rule_version FORCE ROW LEVEL SECURITY;
 CREATE POLICY rule_version_floor ON rule_version
@@ -365,10 +368,14 @@ ALTER TABLE incident ENABLE ROW LEVEL SECURITY;
 ALTER TABLE incident FORCE ROW LEVEL SECURITY;
 CREATE POLICY incident_floor ON incident
 	USING (floor = current_setting('callfloor.floor'));
+CREATE POLICY incident_rollup ON incident FOR SELECT
+	USING (current_setting('callfloor.read_all', true) = 'on');
 ALTER TABLE fine ENABLE ROW LEVEL SECURITY;
 ALTER TABLE fine FORCE ROW LEVEL SECURITY;
 CREATE POLICY fine_floor ON fine
 	USING (floor = current_setting('callfloor.floor'));
+CREATE POLICY fine_rollup ON fine FOR SELECT
+	USING (current_setting('callfloor.read_all', true) = 'on');
 ALTER TABLE custody ENABLE ROW LEVEL SECURITY;
 ALTER TABLE custody FORCE ROW LEVEL SECURITY;
 CREATE POLICY custody_floor ON custody

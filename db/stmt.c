@@ -87,8 +87,8 @@ translate(const char *q, int *n, bool **used)
 }
 
 /* Keeps the error of res (or of the connection) for store_fail. */
-static void
-pg_keep_error(struct store *s, const PGresult *res)
+void
+store_pg_keep(struct store *s, const PGresult *res)
 {
 	const char *m = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) :
 	    NULL;
@@ -117,7 +117,7 @@ pg_prepare(db_stmt *st)
 	st->gen = st->s->pg_gen;
 	r = PQprepare(st->s->pg, st->name, st->sql, st->nparams, st->types);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		pg_keep_error(st->s, r);
+		store_pg_keep(st->s, r);
 		PQclear(r);
 		return DB_ERROR;
 	}
@@ -250,7 +250,7 @@ pg_run(db_stmt *st, bool retried)
 	st->row = -1;
 	st->nrows = 0;
 	if (PQstatus(s->pg) != CONNECTION_OK && store_pg_reconnect(s) < 0) {
-		pg_keep_error(s, NULL);
+		store_pg_keep(s, NULL);
 		return DB_ERROR;
 	}
 	/* A kept statement is prepared again on a new connection. */
@@ -272,7 +272,7 @@ pg_run(db_stmt *st, bool retried)
 		return pg_run(st, true);
 	}
 	if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK) {
-		pg_keep_error(s, st->res);
+		store_pg_keep(s, st->res);
 		PQclear(st->res);
 		st->res = NULL;
 		/* Class 23: integrity constraint violation. */
@@ -445,13 +445,13 @@ db_exec_sql(struct store *s, const char *sql)
 	if (s->pg == NULL)
 		return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	if (PQstatus(s->pg) != CONNECTION_OK && store_pg_reconnect(s) < 0) {
-		pg_keep_error(s, NULL);
+		store_pg_keep(s, NULL);
 		return DB_ERROR;
 	}
 	r = PQexec(s->pg, sql);
 	t = PQresultStatus(r);
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
-		pg_keep_error(s, r);
+		store_pg_keep(s, r);
 		PQclear(r);
 		return DB_ERROR;
 	}

@@ -199,6 +199,26 @@ int store_custody_unreturn(struct store *s, int64_t id, struct err *e);
 int store_inspected(struct store *s, const char *day, char (**out)[STORE_ID],
     int *n, struct err *e);
 
+/* ---- many floors in one PostgreSQL database ---- */
+
+/* Fines of not-voided incidents between two days, per floor and group
+ * (headquarters' roll-up): every floor of a PostgreSQL database; on
+ * SQLite the one floor, named floor. */
+struct rollup_row {
+	char floor[STORE_ID];
+	char grp[STORE_ID];
+	fen_t own, co;
+};
+int store_rollup(struct store *s, const char *floor, const char *from,
+    const char *to, struct rollup_row **out, int *n, struct err *e);
+/* From now on this connection reads floor id's rows (another floor of the
+ * same PostgreSQL database), read-only; 1 when the database holds no such
+ * floor; -1 with e set (on SQLite: it holds one floor only). */
+int store_use_floor(struct store *s, const char *id, struct err *e);
+/* The floors of the database, in id order (SQLite: none). */
+int store_floors(struct store *s, char (**out)[STORE_ID], int *n,
+    struct err *e);
+
 /* ---- reads for the end-of-day report ---- */
 
 /*

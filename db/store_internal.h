@@ -88,6 +88,9 @@ int64_t store_pg_version(struct store *s);
  * never inside a transaction (the server dropped it: nothing of it was
  * written).  0 when connected. */
 int store_pg_reconnect(struct store *s);
+/* Keeps the error of res (or the connection's, res NULL) for
+ * store_fail. */
+void store_pg_keep(struct store *s, const struct pg_result *res);
 /* Before a write: connected (again), or -1 with e set. */
 int store_pg_ready(struct store *s, struct err *e);
 

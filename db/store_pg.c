@@ -347,3 +347,32 @@ store_pg_version(struct store *s)
 	}
 	return s->notes;
 }
+
+int
+store_use_floor(struct store *s, const char *id, struct err *e)
+{
+	const char *vals[1] = { id };
+	PGresult *r;
+	int found;
+
+	if (s->pg == NULL)
+		return err_set(e, EXIT_USAGE, _("--floor reads another floor of a "
+		    "PostgreSQL database; %s holds one floor only"), s->path);
+	r = PQexecParams(s->pg, "SELECT count(*) FROM callfloor_floor WHERE id = $1",
+	    1, NULL, vals, NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		store_pg_keep(s, r);
+		PQclear(r);
+		return store_pg_error(s, e, "reading the floors");
+	}
+	found = strcmp(PQgetvalue(r, 0, 0), "0") != 0;
+	PQclear(r);
+	if (!found)
+		return 1;
+	free(s->floor);
+	s->floor = xstrdup(id);
+	s->readonly = true;
+	if (session(s) < 0)
+		return store_pg_error(s, e, "setting the floor");
+	return 0;
+}

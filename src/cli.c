@@ -600,6 +600,7 @@ static const struct option fines_opts[] = {
 	{ "to", required_argument, NULL, 'T' },
 	{ "group", required_argument, NULL, 'g' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "floor", required_argument, NULL, 'L' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -607,7 +608,7 @@ static int
 fines_exec(struct cli *c, int argc, char **argv)
 {
 	const char *day = NULL, *month = NULL, *from = NULL, *to = NULL;
-	const char *group = NULL, *format = NULL;
+	const char *group = NULL, *format = NULL, *other = NULL;
 	char f[DAY_LEN], t[DAY_LEN];
 	struct ledger_row *rows;
 	struct buf out = { 0 };
@@ -623,11 +624,14 @@ fines_exec(struct cli *c, int argc, char **argv)
 		case 'T': to = optarg; break;
 		case 'g': group = optarg; break;
 		case 'f': format = optarg; break;
+		case 'L': other = optarg; break;
 		default: return cli_bad_option("fines", ch, argv);
 		}
 	}
 	if (cli_no_more("fines", argc, argv, 0) != 0)
 		return EXIT_USAGE;
+	if (other != NULL && (ch = cli_other_floor(c, "fines", other)) != 0)
+		return ch;
 	if (format != NULL && strcmp(format, "pdf") == 0)
 		pdf = true;
 	else if (format != NULL && strcmp(format, "text") != 0 &&
@@ -684,10 +688,11 @@ fines_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_fines = {
 	.name = "fines",
 	.args = "[--day D | --month YYYY-MM | --from D --to D]\n"
-	    "                [--group G] [--format text|csv|pdf]",
+	    "                [--group G] [--format text|csv|pdf] [--floor ID]",
 	.help = N_("fines per person (default: this month)\n"
 	    "--format pdf: the floor's ledger with each group's fines by day, to\n"
-	    "a file or a pipe (not with --group).\n"),
+	    "a file or a pipe (not with --group).  --floor ID: another floor of\n"
+	    "the same PostgreSQL database (managers).\n"),
 	.opts = fines_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,

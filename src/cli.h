@@ -70,7 +70,7 @@ void cli_finish(struct cli *c);
 /* The verbs defined outside cli.c. */
 extern const struct verb verb_report, verb_journal, verb_audit, verb_backup,
     verb_signin, verb_signout, verb_explain, verb_leave, verb_leave_approve,
-    verb_leave_form, verb_attendance, verb_payroll, verb_close, verb_reopen,
+    verb_leave_form, verb_attendance, verb_payroll, verb_rollup, verb_close, verb_reopen,
     verb_appeal, verb_decide, verb_complaint, verb_break, verb_wallboard,
     verb_verify, verb_completion;
 /* Every verb, in the order --help lists them; NULL-terminated. */
@@ -104,6 +104,9 @@ int cli_bad_option(const char *verb, int ch, char **argv);
 void cli_print(const struct buf *doc);
 /* "callfloor: VERB: LOGIN is a ROLE: why" on stderr; returns 3. */
 int cli_usage_refused(const struct cli *c, const char *why);
+/* --floor ID (fines, report): the store reads floor id of the same
+ * database from now on (managers): 0, or the exit code after saying why. */
+int cli_other_floor(struct cli *c, const char *verb, const char *id);
 /* For a verb of no options and no operands: 0, or its usage error (2). */
 int cli_bare(struct cli *c, int argc, char **argv);
 /* "unexpected argument" for operands past the first `want`; 0 if none. */

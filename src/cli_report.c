@@ -23,6 +23,7 @@
 "\n" \
 "  --format csv      one row per fine line instead of the printable text\n" \
 "  --format pdf      the summary as a PDF (floor.paper: a4 or letter)\n" \
+"  --floor ID        another floor of the same PostgreSQL database (managers)\n" \
 "  -o, --output FILE write it to FILE (whole or not at all)\n" \
 "  --print           send it to floor.print_command (default lp): as PDF\n" \
 "                    or text by floor.print_format (check-config says)\n" \
@@ -68,6 +69,7 @@ static const struct option report_opts[] = {
 	{ "print", no_argument, NULL, 'p' },
 	{ "printer", required_argument, NULL, 'P' },
 	{ "page-lines", required_argument, NULL, 'L' },
+	{ "floor", required_argument, NULL, 'R' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -75,7 +77,7 @@ static int
 report_exec(struct cli *c, int argc, char **argv)
 {
 	const char *day = NULL, *format = NULL, *output = NULL, *printer = NULL;
-	const char *lines = NULL;
+	const char *lines = NULL, *other = NULL;
 	char d[DAY_LEN];
 	struct buf out = { 0 }, doc = { 0 };
 	struct err e = { 0 };
@@ -90,11 +92,14 @@ report_exec(struct cli *c, int argc, char **argv)
 		case 'p': print = true; break;
 		case 'P': printer = optarg; break;
 		case 'L': lines = optarg; break;
+		case 'R': other = optarg; break;
 		default: return cli_bad_option("report", ch, argv);
 		}
 	}
 	if (cli_no_more("report", argc, argv, 0) != 0)
 		return EXIT_USAGE;
+	if (other != NULL && (ch = cli_other_floor(c, "report", other)) != 0)
+		return ch;
 	if (day != NULL && clock_parse_day(day, d) < 0)
 		return cli_usage("report", _("--day '%s' is not a date YYYY-MM-DD in %s"), day, CLOCK_YEARS);
 	if (day == NULL)
@@ -175,7 +180,7 @@ report_exec(struct cli *c, int argc, char **argv)
 const struct verb verb_report = {
 	.name = "report",
 	.args = "[--day D] [--format text|csv|pdf] [-o FILE]\n"
-	    "                [--print [--printer NAME]] [--page-lines N]",
+	    "                [--print [--printer NAME]] [--page-lines N] [--floor ID]",
 	.help = REPORT_HELP,
 	.shortopts = "o:",
 	.opts = report_opts,

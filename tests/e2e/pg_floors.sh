@@ -113,4 +113,21 @@ for f in small north; do
 	expect_eq "$f fines = replay" "$("$CF" -c "$cfg" -d "$DB" fines --month 2026-11 --format csv)" \
 		"$("$CF" -c "$cfg" -d "$R" fines --month 2026-11 --format csv)"
 done
+
+# Headquarters: the roll-up has both floors, each adding up to its own
+# fines; a manager of one floor reads the other's fines and report.
+ftotal() { "$CF" -c "$1" -d "$DB" fines --month 2026-11 --format csv | tr -d '\r' |
+	awk -F, 'NR > 1 { s += $NF } END { printf "%.2f", s }'; }
+small rollup --month 2026-11 --format csv | tr -d '\r' >"$T/rollup"
+rtotal() { awk -F, -v f="$1" '$1 == f { s += $NF } END { printf "%.2f", s }' "$T/rollup"; }
+expect_eq "rollup floors" "$(tail -n +2 "$T/rollup" | cut -d, -f1 | sort -u | paste -sd' ')" "north small"
+expect_eq "rollup small = small's fines" "$(rtotal small)" "$(ftotal "$SMALL")"
+expect_eq "rollup north = north's fines" "$(rtotal north)" "$(ftotal "$NORTH")"
+expect_eq "the same roll-up from either floor" "$(north rollup --month 2026-11 --format csv | tr -d '\r')" "$(cat "$T/rollup")"
+expect_eq "fines --floor north" "$(small fines --floor north --month 2026-11 --format csv)" \
+	"$(north fines --month 2026-11 --format csv)"
+expect_eq "report --floor north" "$(small report --floor north --day 2026-11-21 --format csv)" \
+	"$(north report --day 2026-11-21 --format csv)"
+[ "$(small fines --month 2026-11 --format csv)" != "$(north fines --month 2026-11 --format csv)" ] ||
+	fail "the floors' fines are the same: the --floor comparison proves nothing"
 echo "ok: 2 floors apart; 8 x $MARKS marks on 2 floors at once number as a sequential replay"

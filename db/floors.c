@@ -1,0 +1,93 @@
+/*
+ * floors.c - what headquarters reads across the floors of one PostgreSQL
+ * database (issue 15): the roll-up of fines per floor and group, and the
+ * list of floors.  On SQLite, a database of one floor, the same calls
+ * answer for that floor alone.
+ */
+#include "store.h"
+#include "store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+rollup_row(db_stmt *st, void *row)
+{
+	struct rollup_row *r = row;
+
+	store_text_col(st, 0, r->floor, sizeof r->floor);
+	store_text_col(st, 1, r->grp, sizeof r->grp);
+	r->own = db_column_int64(st, 2);
+	r->co = db_column_int64(st, 3);
+}
+
+#define ROLLUP_SUMS "sum(CASE WHEN f.own = 1 THEN f.amount ELSE 0 END), " \
+	"sum(CASE WHEN f.own = 1 THEN 0 ELSE f.amount END) " \
+	"FROM incident i JOIN fine f ON f.incident = i.id " \
+	"WHERE i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL " \
+	"AND f.staff IS NOT NULL "
+
+int
+store_rollup(struct store *s, const char *floor, const char *from,
+    const char *to, struct rollup_row **out, int *n, struct err *e)
+{
+	db_stmt *st;
+	void *rows = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	/* PostgreSQL: every floor's rows, in one read-only snapshot whose
+	 * setting row security honours for reading only. */
+	if (s->pg != NULL && (db_exec_sql(s, "BEGIN ISOLATION LEVEL REPEATABLE "
+	    "READ READ ONLY; SET LOCAL callfloor.read_all = 'on'") != DB_OK))
+		return store_fail(s, e, "reading every floor");
+	st = store_prepare(s, db_dialect(s,
+	    "SELECT ?3, f.grp, " ROLLUP_SUMS "GROUP BY f.grp ORDER BY f.grp",
+	    "SELECT i.floor, f.grp, " ROLLUP_SUMS "GROUP BY i.floor, f.grp "
+	    "ORDER BY i.floor, f.grp"), e);
+	if (st == NULL) {
+		if (s->pg != NULL)
+			db_exec_sql(s, "ROLLBACK");
+		return -1;
+	}
+	db_bind_text(st, 1, from, -1, DB_STATIC);
+	db_bind_text(st, 2, to, -1, DB_STATIC);
+	if (s->pg == NULL)
+		db_bind_text(st, 3, floor, -1, DB_STATIC);
+	rc = store_rows(s, st, sizeof **out, rollup_row, &rows, n, e,
+	    "reading the roll-up");
+	db_finalize(st);
+	if (s->pg != NULL)
+		db_exec_sql(s, rc == 0 ? "COMMIT" : "ROLLBACK");
+	*out = rows;
+	return rc;
+}
+
+static void
+floor_row(db_stmt *st, void *row)
+{
+	store_text_col(st, 0, row, STORE_ID);
+}
+
+int
+store_floors(struct store *s, char (**out)[STORE_ID], int *n, struct err *e)
+{
+	db_stmt *st;
+	void *rows = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s->pg == NULL)
+		return 0;
+	if ((st = store_prepare(s, "SELECT id FROM callfloor_floor ORDER BY id",
+	    e)) == NULL)
+		return -1;
+	rc = store_rows(s, st, STORE_ID, floor_row, &rows, n, e,
+	    "reading the floors");
+	db_finalize(st);
+	*out = rows;
+	return rc;
+}
