@@ -70,7 +70,7 @@ void cli_finish(struct cli *c);
 /* The verbs defined outside cli.c. */
 extern const struct verb verb_report, verb_journal, verb_audit, verb_backup,
     verb_signin, verb_signout, verb_explain, verb_leave, verb_leave_approve,
-    verb_leave_form, verb_attendance, verb_payroll, verb_rollup, verb_close, verb_reopen,
+    verb_leave_form, verb_attendance, verb_payroll, verb_rollup, verb_migrate, verb_close, verb_reopen,
     verb_appeal, verb_decide, verb_complaint, verb_break, verb_wallboard,
     verb_verify, verb_completion;
 /* Every verb, in the order --help lists them; NULL-terminated. */

@@ -62,7 +62,7 @@ static const struct verb *const verbs[] = {
 	&verb_report, &verb_journal, &verb_custody, &verb_return, &verb_map,
 	&verb_rules, &verb_audit, &verb_backup, &verb_signin, &verb_signout,
 	&verb_explain, &verb_leave, &verb_leave_approve, &verb_leave_form,
-	&verb_attendance, &verb_payroll, &verb_rollup, &verb_close, &verb_reopen,
+	&verb_attendance, &verb_payroll, &verb_rollup, &verb_migrate, &verb_close, &verb_reopen,
 	&verb_appeal, &verb_decide, &verb_complaint, &verb_break,
 	&verb_wallboard, &verb_verify, &verb_completion,
 	NULL

@@ -17,7 +17,7 @@ UNIT=${CF_UNIT:-build/unit_tests}
 # The scripts that run on both backends.
 E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
 	month_close payroll_month report_csv report_text console_mark
-	console_live rollup pg_floors pg_restart pg_credentials"}
+	console_live rollup migrate pg_floors pg_restart pg_credentials"}
 
 if [ "$(id -u)" != 0 ]; then
 	echo "pg: skipped: the throwaway cluster needs root (runuser postgres)"
