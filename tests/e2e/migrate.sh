@@ -67,6 +67,10 @@ expect_rc 0 "$CF" -d "$PG" migrate --to "$T/back.db"
 grep -q "the copy is proved" "$T/out" || fail "export: $(cat "$T/out")"
 expect_eq "fines of the exported file" "$("$CF" -d "$T/back.db" fines --month 2026-03 --format csv)" \
 	"$(cf fines --month 2026-03 --format csv)"
+# backup is SQLite's: on PostgreSQL it says to use pg_dump, writes nothing.
+expect_rc 1 "$CF" -d "$PG" backup "$T/copy.db"
+grep -q "pg_dump" "$T/err" || fail "backup on PostgreSQL: $(cat "$T/err")"
+[ -s "$T/copy.db" ] && fail "backup on PostgreSQL wrote a file"
 expect_rc 2 cf migrate --to "$DB"
 expect_rc 2 cf migrate
 echo "ok: moved with proof, renumbered, incremental, and back"

@@ -10,10 +10,12 @@
 	{ echo "PostgreSQL only (tests/pg.sh runs it)"; exit 77; }
 PGBIN=/usr/lib/postgresql/15/bin
 pgctl() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$CF_TEST_PG_DATA" "$@" >/dev/null; }
-restarted=no
 # Whatever happens, the cluster is left running for the scripts after.
-trap 'pgctl -w -t 60 start -l "$CF_TEST_PG_DATA/../server.log" \
-	-o "-c listen_addresses='"''"' -k $CF_TEST_PG -c fsync=off" 2>/dev/null; _cleanup' EXIT
+pgstart() {
+	pgctl status || pgctl -w -t 60 start -l "$CF_TEST_PG_DATA/../server.log" \
+		-o "-c listen_addresses='' -k $CF_TEST_PG -c fsync=off"
+}
+trap 'pgstart 2>/dev/null || true; _cleanup' EXIT
 
 cf init >/dev/null
 tm_start 100 30 "$CF" -d "$DB"
@@ -33,8 +35,7 @@ expect_rc 1 cf mark --seat A03 --rule DESK
 grep -q "unavailable" "$T/err" || fail "CLI during the outage: $(cat "$T/err")"
 grep -qi "socket\|connect" "$T/err" || fail "no libpq reason: $(cat "$T/err")"
 
-pgctl -w -t 60 start -l "$CF_TEST_PG_DATA/../server.log" \
-	-o "-c listen_addresses='' -k $CF_TEST_PG -c fsync=off"
+pgstart
 # Nothing of the refused marks was written.
 expect_eq "incidents after the outage" "$(dbq "SELECT count(*) FROM incident")" 1
 expect_eq "audit lines after the outage" "$(dbq "SELECT count(*) FROM audit WHERE action = 'mark'")" 1
