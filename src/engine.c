@@ -117,19 +117,40 @@ engine_price(const struct rule_terms *t, int nth, fen_t amount, int *doubled)
 	return base;
 }
 
+/* 1 when day's month is closed for payroll, 0 when open; the last month
+ * asked and its answer are kept in month/closed. */
+static int
+month_closed(struct store *s, const char *day, char month[8], int *closed,
+    struct err *e)
+{
+	if (strncmp(month, day, 7) != 0) {
+		snprintf(month, 8, "%.7s", day);
+		if ((*closed = store_closed_get(s, month, NULL, e)) < 0) {
+			month[0] = '\0';
+			return -1;
+		}
+		*closed = *closed == 0;
+	}
+	return *closed;
+}
+
 /*
  * Numbers and prices again every not-voided incident of staff under rule
- * in the window (of kind w) that contains day.
+ * in the window (of kind w) that contains day.  An incident dated in a
+ * closed month keeps the number and price it was paid with: it still
+ * counts, in its place, for the numbers of the later ones, but nothing
+ * reaches back into its rows (a void settled from a closed month, a mark
+ * backdated before one, a rulebook edit that widened the window).
  */
 static int
 renumber(struct store *s, const char *staff, const char *rule, enum window w,
     const char *day, struct err *e)
 {
-	char from[DAY_LEN], to[DAY_LEN];
+	char from[DAY_LEN], to[DAY_LEN], month[8] = "";
 	struct incident *list;
 	struct rule_terms t;
 	int64_t tv = -1;
-	int n, i, rc = 0;
+	int n, i, rc = 0, closed = 0;
 
 	clock_window(w, day, from, to);
 	if (store_offences(s, staff, rule, from, to, &list, &n, e) < 0)
@@ -143,6 +164,10 @@ renumber(struct store *s, const char *staff, const char *rule, enum window w,
 		 * terms): an incident that keeps its number keeps its price. */
 		if (in->offence == i + 1)
 			continue;
+		if ((rc = month_closed(s, in->day, month, &closed, e)) != 0) {
+			rc = rc < 0 ? -1 : 0;
+			continue;
+		}
 		if (in->rule_version != tv) {
 			if ((rc = terms_load(s, in->rule_version, &t, e)) < 0)
 				break;

@@ -5,8 +5,11 @@
  * person's offences inside the rule's window, prices the offender's own
  * fine (ladder, range, repeat factor), lays the co-penalties and group
  * fines on the group's role holders and members, and renumbers and
- * re-prices whatever a backdated mark or a void changes.  Each write is one
- * BEGIN IMMEDIATE transaction: all of it happens, or none of it.
+ * re-prices whatever a backdated mark or a void changes - never an incident
+ * dated in a month closed for payroll, which keeps the number and price it
+ * was paid with (a void settled from there reaches open months only).
+ * Each write is one BEGIN IMMEDIATE transaction: all of it happens, or
+ * none of it.
  *
  * Views (CLI, console, report) ask the engine and the store; none of them
  * prices a fine itself.
