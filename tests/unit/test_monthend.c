@@ -192,14 +192,24 @@ Test(monthend, a_version_2_database_is_migrated)
 	struct marked m = mark(&MGR, "E101", "SLEEP", NONE, NULL, "2026-11-02 10:00");
 	struct closed_month c = { .month = "2026-11", .by = "root", .at = 5,
 		.text = "t", .csv = "c" };
+	struct heard h = { 0 };
 	struct err e = { 0 };
 
 	store_close(fx.s);
 	fx.s = NULL;
 	fx_back_to_v2();
 	cr_assert_eq(db_int(fx.db, "PRAGMA user_version"), 2);
+	store_on_progress(hear, &h);
 	cr_assert_eq(store_open(fx.db, 0, &fx.s, &e), 0, "%s", e.msg);
+	store_on_progress(NULL, NULL);
 	cr_assert_eq(db_int(fx.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	/* The migration told how far it was, statement by statement: the
+	 * steps 3 to 6 hold 4 + 3 + 5 + 3 of them. */
+	cr_assert_eq(h.total, 15);
+	cr_assert_eq(h.first, 0);
+	cr_assert_eq(h.last, h.total);
+	cr_assert_geq(h.calls, h.total + 1);
+	cr_assert(!h.backwards);
 	cr_assert_eq(db_int(fx.db, "SELECT count(*) FROM incident"), 1);
 	cr_assert_eq(stored_own(m.in.id), Y(10), "the fine was kept");
 	cr_assert_eq(store_begin(fx.s, &e), 0);
