@@ -356,7 +356,7 @@ mark_in_txn(const struct floor *f, struct store *s, const struct actor *a,
 }
 
 int
-engine_mark_in(const struct floor *f, struct store *s, const struct actor *a,
+engine_mark(const struct floor *f, struct store *s, const struct actor *a,
     const struct mark_req *r, struct mark_result *out, struct err *e)
 {
 	time_t now = clock_now();
@@ -366,21 +366,9 @@ engine_mark_in(const struct floor *f, struct store *s, const struct actor *a,
 		return err_set(e, EXIT_USAGE, _("no such rule"));
 	if (check_mark(f, a, r, &f->rules[r->rule], now, e) < 0)
 		return -1;
-	if (mark_in_txn(f, s, a, r, now, out, e) < 0) {
-		mark_result_free(out);
-		return -1;
-	}
-	return 0;
-}
-
-int
-engine_mark(const struct floor *f, struct store *s, const struct actor *a,
-    const struct mark_req *r, struct mark_result *out, struct err *e)
-{
-	memset(out, 0, sizeof *out);
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (engine_mark_in(f, s, a, r, out, e) < 0 || store_commit(s, e) < 0) {
+	if (mark_in_txn(f, s, a, r, now, out, e) < 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
 		mark_result_free(out);
 		return -1;
@@ -433,10 +421,12 @@ void_in_txn(struct store *s, const struct actor *a, int64_t id,
 	return renumber(s, in.staff, in.rule, t.window, in.day, e);
 }
 
-/* Voids as engine_void says; action names it in the audit trail. */
+/* Voids as engine_void says; action names it in the audit trail; settle:
+ * the incident may lie in a closed month (an appeal's decision). */
 static int
 void_as(const struct floor *f, struct store *s, const struct actor *a,
-    int64_t id, const char *reason, const char *action, struct err *e)
+    int64_t id, const char *reason, const char *action, bool settle,
+    struct err *e)
 {
 	char object[40];
 
@@ -450,7 +440,7 @@ void_as(const struct floor *f, struct store *s, const struct actor *a,
 	if (store_begin(s, e) < 0)
 		return -1;
 	snprintf(object, sizeof object, "incident %lld", (long long)id);
-	if (void_in_txn(s, a, id, reason, false, e) < 0 ||
+	if (void_in_txn(s, a, id, reason, settle, e) < 0 ||
 	    trail_write(f, s, a, action, object, e, "reason: %s", reason) < 0 ||
 	    store_commit(s, e) < 0) {
 		store_rollback(s);
@@ -463,35 +453,14 @@ int
 engine_void(const struct floor *f, struct store *s, const struct actor *a,
     int64_t id, const char *reason, struct err *e)
 {
-	return void_as(f, s, a, id, reason, "void", e);
-}
-
-/* A void and its audit line, inside the caller's transaction; settle: the
- * incident may lie in a closed month (an appeal's decision). */
-static int
-void_with_trail(const struct floor *f, struct store *s, const struct actor *a,
-    int64_t id, const char *reason, bool settle, struct err *e)
-{
-	char object[40];
-
-	snprintf(object, sizeof object, "incident %lld", (long long)id);
-	if (void_in_txn(s, a, id, reason, settle, e) < 0)
-		return -1;
-	return trail_write(f, s, a, "void", object, e, "reason: %s", reason);
+	return void_as(f, s, a, id, reason, "void", false, e);
 }
 
 int
-engine_void_in(const struct floor *f, struct store *s, const struct actor *a,
-    int64_t id, const char *reason, struct err *e)
-{
-	return void_with_trail(f, s, a, id, reason, false, e);
-}
-
-int
-engine_void_settle_in(const struct floor *f, struct store *s,
+engine_void_settle(const struct floor *f, struct store *s,
     const struct actor *a, int64_t id, const char *reason, struct err *e)
 {
-	return void_with_trail(f, s, a, id, reason, true, e);
+	return void_as(f, s, a, id, reason, "void", true, e);
 }
 
 int
@@ -603,7 +572,7 @@ engine_undo(const struct floor *f, struct store *s, const struct actor *a,
 	if (rc > 0)
 		return err_set(e, EXIT_USAGE, _("nothing of yours to undo"));
 	*id = in.id;
-	return void_as(f, s, a, in.id, "undone at console", "undo", e);
+	return void_as(f, s, a, in.id, "undone at console", "undo", false, e);
 }
 
 int
