@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # progress.sh - a long command (the bench generator, some seconds of
-# marks; a backup; a migration in init) shows "done/total (rate/s, time
+# marks; a backup; a payroll counting months; a migration in init) shows "done/total (rate/s, time
 # left)" on stderr when stderr is a terminal (under a pty made by script),
 # and nothing of it in a pipe.
 . "$(dirname "$0")/lib.sh"
@@ -50,6 +50,17 @@ on_tty backup "backup: pages copied: [0-9]+/$pages" "^copied $T/tty.db to $T/tty
 	"$CF -d $T/tty.db backup $T/tty.bak"
 cmp <(sqlite3 "$T/tty.db" "SELECT count(*), sum(amount) FROM fine") \
 	<(sqlite3 "$T/tty.bak" "SELECT count(*), sum(amount) FROM fine") || fail "the copy differs"
+
+# A payroll that first counts the year's attendance to carry it (eleven
+# months before December), month by month.
+piped payroll "$CF" -d "$T/pipe.db" payroll --month 2025-12
+grep -q ": payroll 2025-12$" "$T/payroll.out" || fail "payroll in a pipe: $(head -n3 "$T/payroll.out")"
+on_tty payroll "attendance: months counted: [0-9]+/11" ": payroll 2025-12$" \
+	"$CF -d $T/tty.db payroll --month 2025-12"
+# The payroll kept what it counted: the next one has nothing to count.
+script -qec "$CF -d $T/tty.db payroll --month 2025-12" /dev/null </dev/null >"$T/again.tty"
+grep -q "months counted" "$T/again.tty" && fail "the second payroll counted the months again"
+grep -q ": payroll 2025-12" "$T/again.tty" || fail "no second payroll: $(head -c 300 "$T/again.tty")"
 
 # A migration (schema 5 to 6: the breaks' table and its indexes) in
 # `init`, statement by statement.
