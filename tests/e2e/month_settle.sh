@@ -4,7 +4,8 @@
 # numbers of November's incidents stay byte for byte as they were paid,
 # November's payroll prints the same bytes, December's payroll carries the
 # 10.00 given back, and E101's December offences are renumbered from what
-# stands (worked out by hand below).
+# stands (worked out by hand below).  A rulebook edit, a December mark
+# and verify --repair leave November's rows and carried totals alone too.
 . "$(dirname "$0")/lib.sh"
 
 # GAMES counted over the year on four steps: 5, 10, 20, 40.
@@ -22,6 +23,7 @@ g1=$(cf mark --staff E101 --rule GAMES --at '2026-11-05 10:00' | head -n1)
 g2=$(cf mark --staff E101 --rule GAMES --at '2026-11-10 10:00' | head -n1)
 g3=$(cf mark --staff E101 --rule GAMES --at '2026-11-20 10:00' | head -n1)
 s1=$(cf mark --staff E102 --rule SLEEP --at '2026-11-21 10:00' | head -n1)
+cf signin E103 --at '2026-11-02 09:20' >/dev/null	# late: attendance to carry
 
 # November's rows as SQL sees them: incidents (number, void) and fines.
 dump() {
@@ -42,9 +44,14 @@ expect_eq "November as marked" "$(numbers "$g1" "$g2" "$g3")" \
 now '2026-12-01 10:00'
 cf close --month 2026-11 >/dev/null
 dump >"$T/nov.before"
-[ "$(wc -l <"$T/nov.before")" -eq 6 ] || fail "November's rows: $(cat "$T/nov.before")"
+[ "$(wc -l <"$T/nov.before")" -eq 7 ] || fail "November's rows: $(cat "$T/nov.before")"
 cf payroll --month 2026-11 --format csv >"$T/nov.csv"
 cf payroll --month 2026-11 >"$T/nov.txt"
+# November's carried attendance totals (a payroll of December keeps them).
+carried() { sqlite3 "$DB" "SELECT * FROM att_carry WHERE month = '2026-11' ORDER BY staff"; }
+cf payroll --month 2026-12 >/dev/null
+carried >"$T/carry.before"
+[ -s "$T/carry.before" ] || fail "November's attendance totals were not carried"
 
 now '2026-12-01 11:00'
 g4=$(cf mark --staff E101 --rule GAMES | head -n1)
@@ -81,13 +88,15 @@ grep -q "appeal $appeal: E101 -10\.00: incident $g2 of closed 2026-11, appeal vo
 
 # Nothing else reaches back either: a rulebook edit (SLEEP counted over
 # the year, its fine doubled from the second) and a December SLEEP leave
-# November's SLEEP as it was; verify --repair finds the carried totals
-# whole and leaves November's rows alone.
+# November's SLEEP as it was; verify --repair leaves November's rows and
+# its carried attendance totals as they were.
 sed -i '/code = "SLEEP"/,/fine = 10;/s/fine = 10;/fine = 10; window = "year"; repeat_factor = 2; repeat_from = 2;/' "$T/rules.cfg"
 grep -q 'fine = 10; window = "year"; repeat_factor = 2' "$T/rules.cfg" || fail "SLEEP not rewritten"
 s2=$(cf mark --staff E102 --rule SLEEP | head -n1)
 expect_eq "December's SLEEP is the second" "$(numbers "$s2")" "$s2:2:2000"
 expect_rc 0 cf verify --repair
 dump | cmp - "$T/nov.before" || fail "November's rows changed after a rulebook edit or a repair"
+cf payroll --month 2026-12 >/dev/null
+carried | cmp - "$T/carry.before" || fail "November's carried totals changed"
 cf payroll --month 2026-11 --format csv | cmp - "$T/nov.csv" || fail "November's payroll changed"
 echo "month_settle: ok"
