@@ -25,9 +25,6 @@
 #include "config_internal.h"
 #include "text.h"
 
-/* Keys the console keeps for itself; a rule may not take them. */
-const char floor_reserved_keys[] = FLOOR_RESERVED_KEYS;
-
 
 /*
  * "FILE:LINE: " for a place in the configuration at path.  libconfig names

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "config_internal.h"
+#include "console_keys.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -155,6 +156,7 @@ config_load_rule(struct ctx *c, const config_setting_t *g)
 	struct rule ru = { 0 };
 	struct rule_terms *t = &ru.t;
 	const config_setting_t *s;
+	const struct console_key *ck;
 	const char *code, *v;
 	int npricing = 0, i;
 	bool ok = true;
@@ -181,9 +183,9 @@ config_load_rule(struct ctx *c, const config_setting_t *g)
 			cerr(c, s, _("rule %s: key '%s' must be one printable character"),
 			    code, v);
 			ok = false;
-		} else if (strchr(floor_reserved_keys, v[0]) != NULL) {
-			cerr(c, s, _("rule %s: key '%s' is kept by the console (%s)"),
-			    code, v, FLOOR_RESERVED_KEYS);
+		} else if ((ck = console_key_find(v[0])) != NULL) {
+			cerr(c, s, _("rule %s: key '%s' is kept by the console, "
+			    "for %s: %s"), code, v, ck->name, _(console_key_help(ck)));
 			ok = false;
 		} else if ((i = floor_rule_by_key(f, v[0])) >= 0) {
 			cerr(c, s, _("rule %s: key '%s' is already rule %s's"), code, v,

@@ -33,10 +33,6 @@ enum print_format { PRINT_AUTO, PRINT_PDF, PRINT_TEXT };
 /* The PDF's paper (floor.paper). */
 enum paper { PAPER_A4, PAPER_LETTER };
 
-/* Keys the console keeps for itself: no rule may take one of them. */
-#define FLOOR_RESERVED_KEYS "hjklqxuirRoPmS?/ zEKB"
-extern const char floor_reserved_keys[];
-
 #define LADDER_MAX 8
 #define CO_MAX 4
 
