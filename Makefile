@@ -42,7 +42,7 @@ DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 .PHONY: catalogs all deps test unit e2e check fuzz fuzz-import bench bench-smoke \
 	install clean demo pot po-update po-check
 
-all: callfloor catalogs $(B)/callfloor.zh_CN.1
+all: callfloor catalogs $(B)/callfloor.zh_CN.1 $(B)/callfloor.cfg.5
 
 callfloor: $(CORE_OBJ) $(UI_OBJ) $(B)/src/main.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -129,6 +129,14 @@ $(B)/callfloor.zh_CN.1: callfloor.zh_CN.1 src/gen_man_zh.py
 	@mkdir -p $(B)
 	python3 src/gen_man_zh.py callfloor.zh_CN.1 $@.tmp && mv $@.tmp $@
 
+# callfloor.cfg(5), made from the configuration's key table (every key's
+# type, default, range and help) by a small tool linked with the loader.
+$(B)/tools/cfgman: $(B)/tools/cfgman.o $(CORE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/callfloor.cfg.5: $(B)/tools/cfgman
+	$(B)/tools/cfgman >$@.tmp && mv $@.tmp $@
+
 # Installs the Debian packages the build and the tests need, when missing.
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -163,7 +171,7 @@ STRESS_TOOLS := $(B)/tests/stress/reprice
 $(B)/tests/stress/reprice: $(B)/tests/stress/reprice.o $(CORE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-e2e: callfloor $(STRESS_TOOLS)
+e2e: callfloor $(STRESS_TOOLS) $(B)/callfloor.cfg.5
 	@tests/run-e2e.sh
 
 test: all po-check unit e2e
@@ -198,12 +206,15 @@ DATADIR := $(DESTDIR)$(LOCALSTATEDIR)/lib/callfloor
 $(B)/callfloor.bash: callfloor
 	./callfloor -c conf/demo.cfg completion >$@.tmp && mv $@.tmp $@
 
-install: callfloor catalogs $(B)/callfloor.bash $(B)/callfloor.zh_CN.1
+install: callfloor catalogs $(B)/callfloor.bash $(B)/callfloor.zh_CN.1 \
+	  $(B)/callfloor.cfg.5
 	@if [ -z "$(DESTDIR)" ] && ! getent group callfloor >/dev/null; then \
 	  echo "groupadd --system callfloor"; groupadd --system callfloor; fi
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(CONFDIR)
 	install -m 755 callfloor $(DESTDIR)$(PREFIX)/bin/callfloor
 	install -m 644 callfloor.1 $(DESTDIR)$(PREFIX)/share/man/man1/callfloor.1
+	install -D -m 644 $(B)/callfloor.cfg.5 \
+	  $(DESTDIR)$(PREFIX)/share/man/man5/callfloor.cfg.5
 	install -D -m 644 $(B)/callfloor.zh_CN.1 \
 	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/callfloor.1
 	@for l in $(LINGUAS); do \

@@ -184,6 +184,9 @@ bool floor_workday(const struct floor *f, const char *day);
  */
 struct floor *floor_load(const char *path, struct buf *errs);
 void floor_free(struct floor *f);
+/* Appends callfloor.cfg(5), the manual of every configuration key, in
+ * roff (config_man.c). */
+void config_manual(struct buf *b);
 
 int floor_staff_find(const struct floor *f, const char *id);
 int floor_seat_find(const struct floor *f, const char *id);
