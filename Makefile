@@ -293,6 +293,7 @@ check:
 # finds in build-fuzz/ (crash-*, leak-*, timeout-*).
 FUZZ_TIME ?= 300
 FUZZ_SRC  := tests/fuzz/fuzz_config.c src/config.c src/config_breaks.c src/config_rules.c src/config_read.c \
+	     src/config_table.c src/console_keys.c \
 	     src/floor.c src/util.c src/text.c src/clock.c src/i18n.c
 build-fuzz/fuzz_config: $(FUZZ_SRC) $(B)/embedded.c
 	@mkdir -p build-fuzz/corpus
@@ -310,7 +311,7 @@ fuzz: build-fuzz/fuzz_config
 # `make fuzz-import`: the same for the time clock import parser
 # (signin --import), seeded from tests/fuzz/import_corpus/.
 FUZZ_IMPORT_SRC := tests/fuzz/fuzz_import.c src/att_import.c src/config.c src/config_breaks.c src/config_rules.c src/config_read.c \
-	     src/i18n.c \
+	     src/config_table.c src/console_keys.c src/i18n.c \
 	     src/floor.c src/util.c src/text.c src/clock.c
 build-fuzz/fuzz_import: $(FUZZ_IMPORT_SRC) $(B)/embedded.c
 	@mkdir -p build-fuzz/import_corpus

@@ -1,7 +1,9 @@
 /*
  * config_internal.h - for the configuration loader's files only (config.c,
- * config_read.c, config_rules.c, config_breaks.c): the error collector,
- * the key tables' checks and what each file loads for config.c.
+ * config_read.c, config_rules.c, config_breaks.c, config_table.c,
+ * config_man.c): the error collector, the one key table and the reads
+ * that take defaults and ranges from it, and what each file loads for
+ * config.c.
  */
 #ifndef CALLFLOOR_CONFIG_INTERNAL_H
 #define CALLFLOOR_CONFIG_INTERNAL_H
@@ -81,7 +83,6 @@ void cerr(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
 bool check_keys(struct ctx *c, const config_setting_t *g,
     const char *section, const char *what);
 const char *get_str(const config_setting_t *g, const char *name);
-bool get_int(const config_setting_t *g, const char *name, int *out);
 
 /* "FILE:LINE: " for a place in the configuration at path (config.c). */
 void config_where(struct buf *b, const char *path, const char *file, int line);
