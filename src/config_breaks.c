@@ -12,8 +12,6 @@
 #include "config_internal.h"
 #include "text.h"
 
-#define BREAK_CODE_MAX 16
-
 static bool
 code_ok(const char *s)
 {

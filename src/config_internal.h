@@ -13,6 +13,9 @@
 
 #include "floor.h"
 
+/* A break reason's code: at most so many characters. */
+#define BREAK_CODE_MAX 16
+
 struct ctx {
 	const char *path;
 	struct buf *errs;

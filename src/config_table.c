@@ -19,6 +19,10 @@
 
 #define AMOUNT_MAX 1000000000	/* currency units: more is a typo */
 
+/* A limit of floor.h in a help text. */
+#define STR(x) STR_(x)
+#define STR_(x) #x
+
 #define RANGE(lo, hi) .min = (lo), .max = (hi)
 #define AMOUNT RANGE(0, AMOUNT_MAX)
 
@@ -135,7 +139,8 @@ const struct cfg_key cfg_keys[] = {
 	{ "rules.fine", K_AMOUNT, false, AMOUNT, .help = "A fixed fine for the "
 	    "offender (at most one of fine, ladder and range)." },
 	{ "rules.ladder", K_ARRAY, false, AMOUNT, .help = "Fines of the 1st, 2nd, "
-	    "3rd... offence (up to 8 steps); past the end, the last step." },
+	    "3rd... offence (up to " STR(LADDER_MAX) " steps); past the end, the "
+	    "last step." },
 	{ "rules.range", K_ARRAY, false, AMOUNT, .help = "[low, high]: the "
 	    "marker gives the amount; default low." },
 	{ "rules.repeat_factor", K_INT, false, .def = "1", RANGE(1, 100),
@@ -148,7 +153,7 @@ const struct cfg_key cfg_keys[] = {
 	    "as an earlier offence: \"day\", \"month\", \"year\" or \"ever\"." },
 	{ "rules.co_penalty", K_LIST, false, .help = "Also fines role holders "
 	    "of the offender's group: ( { role = \"director\"; fine = 10; }, "
-	    "... ), up to 4." },
+	    "... ), up to " STR(CO_MAX) "." },
 	{ "rules.co_penalty.role", K_STRING, true, .help = "\"director\", "
 	    "\"deputy\" or \"supervisor\", each once." },
 	{ "rules.co_penalty.fine", K_AMOUNT, true, AMOUNT,
@@ -195,7 +200,8 @@ const struct cfg_key cfg_keys[] = {
 	    "many consecutive days of absence flag termination (0: never)." },
 
 	/* ---- breaks ---- */
-	{ "breaks.code", K_STRING, true, .help = "The reason's code: 1 to 16 "
+	{ "breaks.code", K_STRING, true, .help = "The reason's code: 1 to "
+	    STR(BREAK_CODE_MAX) " "
 	    "capitals, digits or '_', unique." },
 	{ "breaks.title", K_STRING, true, .help = "A short English title." },
 	{ "breaks.title_zh", K_STRING, false, .help = "A short Chinese title." },
