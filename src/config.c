@@ -204,7 +204,8 @@ range_error(struct ctx *c, const config_setting_t *s, const struct cfg_key *k,
 	struct buf name = { 0 };
 
 	if (who != NULL)
-		buf_printf(&name, "%s: %s", who, cfg_leaf(k));
+		/* TRANSLATORS: a list entry and its key: "rule SLEEP: fine". */
+		buf_printf(&name, _("%s: %s"), who, cfg_leaf(k));
 	else
 		buf_puts(&name, k->name);
 	if (k->max == INT_MAX)
