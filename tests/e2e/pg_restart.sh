@@ -23,6 +23,20 @@ tm_wait "inspected 0/8"
 cf mark --seat A02 --rule DESK >/dev/null
 tm_wait "! A02 张伟" 2
 
+# An idle console sends no queries: its server session's last statement
+# and the time its state last changed stay as they are (it LISTENs).
+console_state() {
+	DB=$DB dbq "SELECT query || ' @ ' || state_change FROM pg_stat_activity WHERE
+	    application_name = 'callfloor' AND datname = current_database()"
+}
+s1=$(console_state)
+[ -n "$s1" ] || fail "no console session on the server"
+t0=$(date +%s%N)
+while (( $(date +%s%N) - t0 < 3000000000 )); do
+	[ "$(console_state)" = "$s1" ] || fail "the idle console sent a query: [$s1] then [$(console_state)]"
+	sleep 0.5
+done
+
 pgctl -m fast -w stop
 tm_wait "database unavailable — reconnecting" 10
 
