@@ -675,6 +675,8 @@ store_commit(struct store *s, struct err *e)
 		    "begun at %s:%d failed; nothing was written"), s->path,
 		    s->txn_file, s->txn_line);
 	}
+	if (s->pg != NULL)
+		return store_pg_commit(s, e);
 	if (exec(s, "COMMIT", e) < 0) {
 		if (!db_autocommit(s))
 			db_exec_sql(s, "ROLLBACK");

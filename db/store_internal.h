@@ -91,6 +91,9 @@ int store_pg_reconnect(struct store *s);
 /* Keeps the error of res (or the connection's, res NULL) for
  * store_fail. */
 void store_pg_keep(struct store *s, const struct pg_result *res);
+/* COMMIT, which PostgreSQL turns into a ROLLBACK when a statement of the
+ * transaction failed: 0 only when it committed. */
+int store_pg_commit(struct store *s, struct err *e);
 /* Before a write: connected (again), or -1 with e set. */
 int store_pg_ready(struct store *s, struct err *e);
 

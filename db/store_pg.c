@@ -272,6 +272,31 @@ store_pg_reconnect(struct store *s)
 }
 
 int
+store_pg_commit(struct store *s, struct err *e)
+{
+	PGresult *r = PQexec(s->pg, "COMMIT");
+	bool ok = PQresultStatus(r) == PGRES_COMMAND_OK &&
+	    strcmp(PQcmdStatus(r), "COMMIT") == 0;
+
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		store_pg_keep(s, r);
+	else if (!ok) {
+		free(s->pg_error);
+		s->pg_error = xstrdup("a statement of the write failed");
+	}
+	PQclear(r);
+	if (PQtransactionStatus(s->pg) != PQTRANS_IDLE)
+		PQclear(PQexec(s->pg, "ROLLBACK"));
+	if (ok)
+		return 0;
+	if (PQstatus(s->pg) == CONNECTION_OK)
+		return err_set(e, EXIT_RUNTIME, _("database %s: part of the write "
+		    "begun at %s:%d failed; nothing was written"), s->path,
+		    s->txn_file, s->txn_line);
+	return store_pg_error(s, e, "COMMIT");
+}
+
+int
 store_pg_ready(struct store *s, struct err *e)
 {
 	if ((PQstatus(s->pg) == CONNECTION_OK && !s->pg_unset) ||

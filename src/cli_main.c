@@ -39,6 +39,7 @@
 #include "attendance.h"
 #include "auth.h"
 #include "priv.h"
+#include "roster.h"
 #include "progress.h"
 #include "text.h"
 
@@ -568,6 +569,12 @@ cli_setup(struct cli *c, int argc, char **argv, int *rc)
 	}
 	/* The console writes where it may and reads where it may not. */
 	if (how != OPEN_NONE && open_store(c, how, &e) < 0) {
+		*rc = cli_fail(&e);
+		return 0;
+	}
+	/* The roster in the database follows the configuration (issue 15). */
+	if ((how == OPEN_INIT || how == OPEN_WRITE) &&
+	    roster_note(c->floor, c->store, &e) < 0) {
 		*rc = cli_fail(&e);
 		return 0;
 	}

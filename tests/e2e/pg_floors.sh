@@ -130,4 +130,17 @@ expect_eq "report --floor north" "$(small report --floor north --day 2026-11-21 
 	"$(north report --day 2026-11-21 --format csv)"
 [ "$(small fines --month 2026-11 --format csv)" != "$(north fines --month 2026-11 --format csv)" ] ||
 	fail "the floors' fines are the same: the --floor comparison proves nothing"
+
+# Each floor's roster is in the database, as of the day it changed:
+# headquarters can name another floor's people without its config file.
+roster() { dbq "SELECT value FROM meta WHERE floor = '$1' AND name = 'roster'"; }
+roster north | grep -qx "staff	E101	李娜	A	A01" || fail "north's roster: $(roster north | head -3)"
+roster north | grep -qx "group	B	Group B	D003		S001" || fail "north's groups: $(roster north | grep ^group)"
+roster small | grep -qx "floor	small	$(sed -n 's/^  name = "\(.*\)";/\1/p' "$SMALL")" || fail "small's roster: $(roster small | head -1)"
+sed -i 's/name = "李娜"/name = "李娜娜"/' "$NORTH"
+north mark --staff E102 --rule DESK --at '2026-11-20 10:00' >/dev/null
+roster north | grep -qx "staff	E101	李娜娜	A	A01" || fail "north's roster did not follow its configuration"
+roster small | grep -qx "staff	E101	李娜	A	A01" || fail "small's roster changed with north's"
+expect_eq "north's rosters as of a day" \
+	"$(dbq "SELECT count(*) FROM meta WHERE floor = 'north' AND name LIKE 'roster 2026-%'")" 1
 echo "ok: 2 floors apart; 8 x $MARKS marks on 2 floors at once number as a sequential replay"
