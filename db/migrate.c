@@ -94,6 +94,8 @@ map_get(const struct map *m, int64_t old)
 {
 	struct pair key = { old, 0 }, *hit;
 
+	if (m->n == 0)
+		return -1;
 	hit = bsearch(&key, m->p, (size_t)m->n, sizeof *m->p, by_old);
 	return hit ? hit->new : -1;
 }
@@ -132,7 +134,9 @@ load_maps(struct store *to, struct map *maps, struct err *e)
 	if (rc != DB_DONE)
 		return store_fail(to, e, "reading earlier copies");
 	for (t = 0; t < NTABLES; t++)
-		qsort(maps[t].p, (size_t)maps[t].n, sizeof *maps[t].p, by_old);
+		if (maps[t].n > 1)
+			qsort(maps[t].p, (size_t)maps[t].n, sizeof *maps[t].p,
+			    by_old);
 	return 0;
 }
 
@@ -233,8 +237,10 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 		}
 	}
 	rc = rc == DB_DONE ? 0 : store_fail(from, e, tb->name);
-	/* Rows are copied in id order: the map stays sorted. */
-	qsort(maps[t].p, (size_t)maps[t].n, sizeof *maps[t].p, by_old);
+	/* Rows are copied in id order: the map stays sorted (an earlier
+	 * run's rows and this run's together, sorted again to be sure). */
+	if (maps[t].n > 1)
+		qsort(maps[t].p, (size_t)maps[t].n, sizeof *maps[t].p, by_old);
 done:
 	db_finalize(src);
 	db_finalize(dst);
