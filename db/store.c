@@ -734,14 +734,6 @@ store_sqlite(struct store *s)
 }
 
 int
-store_not_sqlite(struct store *s, struct err *e, const char *what)
-{
-	return err_set(e, EXIT_RUNTIME, _("database %s is a PostgreSQL database: "
-	    "%s is for SQLite only (use PostgreSQL's own tools, pg_dump)"),
-	    s->path, what);
-}
-
-int
 store_fail(struct store *s, struct err *e, const char *what)
 {
 	return dberr(s, e, what);

@@ -92,6 +92,14 @@ store_set_floor(const char *id)
 }
 
 int
+store_not_sqlite(struct store *s, struct err *e, const char *what)
+{
+	return err_set(e, EXIT_RUNTIME, _("database %s is a PostgreSQL database: "
+	    "%s is for SQLite only (use PostgreSQL's own tools, pg_dump)"),
+	    s->path, what);
+}
+
+int
 store_pg_error(struct store *s, struct err *e, const char *what)
 {
 	const char *m = s->pg_error ? s->pg_error : PQerrorMessage(s->pg);
