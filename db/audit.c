@@ -189,6 +189,35 @@ store_rulebook_note(struct store *s, const char *hash, int nrules,
 	return 0;
 }
 
+/* Pages one backup step copies: small enough for the progress line to
+ * move, large enough that the steps cost nothing. */
+#define BACKUP_STEP_PAGES 256
+
+/* Copies every page of the source into b, a step at a time, under the
+ * read transaction the caller holds on the source: one committed state,
+ * however long it takes and whoever writes meanwhile. */
+static int
+backup_steps(sqlite3_backup *b, store_progress_fn *fn, void *arg)
+{
+	long long total = -1;
+	int rc;
+
+	do {
+		rc = sqlite3_backup_step(b, BACKUP_STEP_PAGES);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+		if (fn == NULL || (rc != SQLITE_OK && rc != SQLITE_DONE))
+			continue;
+		if (total < 0) {
+			total = sqlite3_backup_pagecount(b);
+			fn(arg, _("backup: pages copied"), 0, total);
+		}
+		fn(arg, _("backup: pages copied"), total -
+		    sqlite3_backup_remaining(b), total);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	return rc;
+}
+
 /*
  * The online backup API copies the live database, as one committed state,
  * into a private in-memory database; its image is then written to fd.  The
@@ -196,12 +225,14 @@ store_rulebook_note(struct store *s, const char *hash, int nrules,
  * own rights (not the callfloor group's: see src/priv.h).
  */
 int
-store_backup_fd(struct store *s, int fd, struct err *e)
+store_backup_fd(struct store *s, int fd, store_progress_fn *fn, void *arg,
+    struct err *e)
 {
 	sqlite3 *mem = NULL;
 	sqlite3_backup *b;
 	unsigned char *img;
 	sqlite3_int64 size = 0;
+	bool started;
 	int rc;
 
 	if (sqlite3_open_v2("file:callfloor-backup?vfs=memdb", &mem,
@@ -218,13 +249,23 @@ store_backup_fd(struct store *s, int fd, struct err *e)
 		sqlite3_close(mem);
 		return -1;
 	}
-	/* -1: every page in one step, under one read transaction. */
-	do {
-		rc = sqlite3_backup_step(b, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(50);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	/* The read transaction is opened (by a read) before the first step,
+	 * so every step copies from the same snapshot. */
+	if (store_read_begin(s, &started, e) < 0)
+		rc = -1;
+	else if (sqlite3_exec(store_sqlite(s), "SELECT count(*) FROM "
+	    "sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
+		rc = store_fail(s, e, "backup");
+	else
+		rc = backup_steps(b, fn, arg);
+	if (rc < 0) {
+		store_read_end(s, started);
+		sqlite3_backup_finish(b);
+		sqlite3_close(mem);
+		return -1;
+	}
 	sqlite3_backup_finish(b);
+	store_read_end(s, started);
 	if (rc != SQLITE_DONE) {
 		err_set(e, EXIT_RUNTIME, _("backup of %s failed: %s"), store_path(s),
 		    sqlite3_errstr(rc));

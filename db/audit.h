@@ -60,8 +60,10 @@ int store_rulebook_note(struct store *s, const char *hash, int nrules,
 /*
  * Writes a consistent snapshot of the whole database to fd (a new, empty
  * file the caller opened), then syncs it.  The live database may be in use
- * by others meanwhile; the copy is one committed state of it.
+ * by others meanwhile; the copy is one committed state of it.  fn (may be
+ * NULL) hears of the pages copied.
  */
-int store_backup_fd(struct store *s, int fd, struct err *e);
+int store_backup_fd(struct store *s, int fd, store_progress_fn *fn, void *arg,
+    struct err *e);
 
 #endif

@@ -387,7 +387,7 @@ appeal_decide(const struct floor *f, struct store *s, const struct actor *a,
 	if (rc == 0 && closed == 0)
 		rc = settle_closed(s, &ap, &in, &c, uphold, whole, today, e);
 	if (rc == 0 && whole && in.voided_at == 0)
-		rc = engine_void_settle_in(f, s, a, in.id, reason, e);
+		rc = engine_void_settle(f, s, a, in.id, reason, e);
 	snprintf(object, sizeof object, "appeal %lld", (long long)id);
 	if (rc == 0)
 		rc = trail_write(f, s, a, "decide", object, e, "%s: %s's fine in "
