@@ -183,6 +183,36 @@ renumber(struct store *s, const char *staff, const char *rule, enum window w,
 	return rc;
 }
 
+int
+engine_renumber_since(const struct floor *f, struct store *s, const char *day,
+    struct err *e)
+{
+	char from[DAY_LEN], to[DAY_LEN], last[DAY_LEN + 2 * STORE_ID] = "";
+	struct series *list;
+	int n, i, rc = 0;
+
+	if (store_series_since(s, day, &list, &n, e) < 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		char key[sizeof last];
+		int r = floor_rule_find(f, list[i].rule);
+
+		if (r < 0)	/* a rule since removed: no window to count in */
+			continue;
+		/* Each window of the series once. */
+		clock_window(f->rules[r].t.window, list[i].day, from, to);
+		snprintf(key, sizeof key, "%s|%s|%s", list[i].rule,
+		    list[i].staff, from);
+		if (strcmp(key, last) == 0)
+			continue;
+		snprintf(last, sizeof last, "%s", key);
+		rc = renumber(s, list[i].staff, list[i].rule,
+		    f->rules[r].t.window, list[i].day, e);
+	}
+	free(list);
+	return rc;
+}
+
 static int
 add_fine(struct store *s, const struct floor *f, int64_t incident,
     const char *grp, int who, const char *role, int own, fen_t amount,

@@ -73,6 +73,13 @@ int engine_void(const struct floor *f, struct store *s, const struct actor *a,
 int engine_void_settle(const struct floor *f, struct store *s,
     const struct actor *a, int64_t id, const char *reason, struct err *e);
 
+/* Numbers and prices again every standing offence dated on or after day,
+ * in the rule's window of today's rulebook, as a reopening needs: what a
+ * closed month kept, the month reopened counts again.  Inside the
+ * caller's transaction. */
+int engine_renumber_since(const struct floor *f, struct store *s,
+    const char *day, struct err *e);
+
 /*
  * The closed-month check every write calls with the day it writes into:
  * 0 when day's month is open; -1 and EXIT_REFUSED (naming the month and

@@ -99,4 +99,28 @@ dump | cmp - "$T/nov.before" || fail "November's rows changed after a rulebook e
 cf payroll --month 2026-12 >/dev/null
 carried | cmp - "$T/carry.before" || fail "November's carried totals changed"
 cf payroll --month 2026-11 --format csv | cmp - "$T/nov.csv" || fail "November's payroll changed"
+# A reopening of November takes the decision in itself: g3 counts second
+# again (10.00), g2 is gone from November's payroll, and December's
+# adjustment stops counting (E101 pays 20 + 40 in December, no 10.00
+# given back twice).  Closing November again keeps it so.
+now '2026-12-04 10:00'
+expect_rc 0 cf reopen --month 2026-11 --reason "appeal decided after payroll"
+expect_eq "November reopened" "$(numbers "$g1" "$g3" "$g4" "$g5")" \
+	"$g1:1:500 $g3:2:1000 $g4:3:2000 $g5:4:4000"
+cf payroll --month 2026-11 --format csv >"$T/nov.reopened.csv"
+grep -q '^E101,李娜,A,15\.00,' "$T/nov.reopened.csv" ||
+	fail "November's E101 after the reopening: $(grep E101 "$T/nov.reopened.csv")"
+check_december() {
+	cf payroll --month 2026-12 --format csv >"$T/dec2.csv"
+	grep -q '^E101,李娜,A,60\.00,' "$T/dec2.csv" ||
+		fail "December's E101 $1: $(grep E101 "$T/dec2.csv")"
+	cf payroll --month 2026-12 | grep -q "appeal $appeal" &&
+		fail "December still settles appeal $appeal $1"
+	return 0
+}
+check_december "after the reopening"
+expect_rc 0 cf close --month 2026-11
+cf payroll --month 2026-11 --format csv | cmp - "$T/nov.reopened.csv" ||
+	fail "November closed again differs from November reopened"
+check_december "after closing November again"
 echo "month_settle: ok"
