@@ -125,6 +125,62 @@ store_audit_list(struct store *s, int64_t from, int64_t to,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static void
+change_row(sqlite3_stmt *st, void *row)
+{
+	struct audit_change *c = row;
+
+	c->id = sqlite3_column_int64(st, 0);
+	store_text_col(st, 1, c->action, sizeof c->action);
+	store_text_col(st, 2, c->object, sizeof c->object);
+}
+
+int
+store_audit_since(struct store *s, int64_t after, int max,
+    struct audit_change **out, int *n, bool *more, struct err *e)
+{
+	sqlite3_stmt *st;
+	void *rows = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	*more = false;
+	st = store_prepare(s, "SELECT id, action, object FROM audit WHERE id > ?1 "
+	    "ORDER BY id LIMIT ?2", e);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, max + 1);
+	rc = store_rows(s, st, sizeof **out, change_row, &rows, n, e,
+	    "reading the audit trail");
+	sqlite3_finalize(st);
+	*out = rows;
+	if (rc == 0 && *n > max) {
+		*n = max;
+		*more = true;
+	}
+	return rc;
+}
+
+int
+store_audit_last(struct store *s, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM "
+	    "audit", e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		store_fail(s, e, "reading the audit trail");
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
 void
 audit_rows_free(struct audit_row *rows, int n)
 {
