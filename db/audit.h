@@ -35,6 +35,12 @@ void store_audit_who(const char *login, long long uid, const char *terminal,
 int store_audit_add(struct store *s, const char *action, const char *object,
     const char *detail, struct err *e);
 
+/* The view `audit` and the trail's append-only triggers, for a new
+ * database (after schema.sql); and schema step 7, which copies a schema 6
+ * trail into the compact tables (db/schema.sql says how they hold it). */
+int store_audit_schema(struct store *s, struct err *e);
+int store_audit_migrate_v7(struct store *s, struct err *e);
+
 struct audit_row {
 	int64_t id, at;
 	char login[STORE_LOGIN];

@@ -9,6 +9,7 @@
  */
 #include "store.h"
 #include "store_internal.h"
+#include "audit.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -371,7 +372,8 @@ migrate(struct store *s, struct err *e)
 			return err_set(e, EXIT_RUNTIME, _("%s is not a callfloor database "
 			    "(it has tables of its own)"), s->path);
 		}
-		if (exec(s, store_schema_sql, e) < 0) {
+		if (exec(s, store_schema_sql, e) < 0 ||
+		    store_audit_schema(s, e) < 0) {
 			store_rollback(s);
 			return -1;
 		}
@@ -384,8 +386,11 @@ migrate(struct store *s, struct err *e)
 		};
 		int64_t v;
 
+		/* Step 7 (the audit trail made compact) is written in C: its
+		 * SQL is made from db/audit.c's phrase list. */
 		for (v = ver + 1; v <= STORE_SCHEMA_VERSION; v++)
-			if (exec(s, step[v], e) < 0) {
+			if ((v == 7 ? store_audit_migrate_v7(s, e) :
+			    exec(s, step[v], e)) < 0) {
 				store_rollback(s);
 				return -1;
 			}
