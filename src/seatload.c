@@ -36,6 +36,7 @@ to_seat_in(const struct floor *f, struct store *s, const struct incident *in,
     struct seat_in *out, struct err *e)
 {
 	struct rule_terms t;
+	int r;
 
 	if (terms_load(s, in->rule_version, &t, e) < 0)
 		return -1;
@@ -48,6 +49,10 @@ to_seat_in(const struct floor *f, struct store *s, const struct incident *in,
 	out->flag = t.flag;
 	out->positive = t.positive;
 	out->voided = in->voided_at != 0;
+	/* What the rule is on this floor, looked up once. */
+	out->looks = seatmap_rule_looks(f, in->rule);
+	r = floor_rule_find(f, in->rule);
+	out->desk = r >= 0 && strcmp(f->rules[r].section, "floor") == 0;
 	return 0;
 }
 
@@ -269,8 +274,7 @@ derive_inspected(const struct floor *f, const struct seatmap *m, bool *insp)
 
 	memcpy(insp, m->insp_i, (size_t)f->nseats * sizeof *insp);
 	for (i = 0; i < m->nin; i++)
-		if (!m->in[i].voided && m->in[i].seat >= 0 &&
-		    seatmap_rule_looks(f, m->in[i].rule))
+		if (!m->in[i].voided && m->in[i].seat >= 0 && m->in[i].looks)
 			insp[m->in[i].seat] = true;
 }
 
@@ -413,14 +417,13 @@ derive(const struct floor *f, struct seatmap *m, const bool *insp)
 	}
 	for (i = 0; i < m->nin; i++) {
 		const struct seat_in *in = &m->in[i];
-		int st = seat_of_staff(f, in->staff), r, rank;
+		int st = seat_of_staff(f, in->staff), rank;
 
 		if (in->voided || st < 0 || in->positive)
 			continue;
 		m->seats[st].incidents++;
 		/* A failed inspection is a floor rule's mark. */
-		r = floor_rule_find(f, in->rule);
-		if (r >= 0 && strcmp(f->rules[r].section, "floor") == 0)
+		if (in->desk)
 			m->seats[st].desk_incidents++;
 		rank = (int)in->flag * 1000000 + (int)(in->own / 100);
 		if (rank >= sev[st] || m->seats[st].worst[0] == '\0') {
@@ -566,7 +569,8 @@ touch_of(const struct audit_change *c, int64_t *id)
  * and rule (renumbered and re-priced with it), are read again. */
 static int
 follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
-    int64_t id, struct seat_news *news, bool *att, struct err *e)
+    int64_t id, struct seat_news *news, bool *att, bool *custody,
+    struct err *e)
 {
 	struct incident in;
 	int64_t *ids;
@@ -577,6 +581,10 @@ follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	r = floor_rule_find(f, in.rule);
 	if (r >= 0 && f->rules[r].t.absence_halfdays > 0)
 		*att = true;
+	/* A mark that confiscates holds an item (its return, or an undo that
+	 * closes it, has a custody line of its own). */
+	if (r < 0 || f->rules[r].t.confiscate[0] != '\0')
+		*custody = true;
 	if (in.staff[0] == '\0')
 		return 0;
 	staff = floor_staff_find(f, in.staff);
@@ -611,9 +619,9 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 		int64_t id = 0;
 
 		switch (touch_of(&ch[i], &id)) {
-		case T_INCIDENT:	/* a mark may confiscate, an undo return */
-			news->incidents = custody = true;
-			rc = follow_incident(f, s, m, id, news, &att, e);
+		case T_INCIDENT:
+			news->incidents = true;
+			rc = follow_incident(f, s, m, id, news, &att, &custody, e);
 			break;
 		case T_CUSTODY: custody = true; break;
 		case T_INSPECTION: insp_i = true; break;

@@ -51,6 +51,8 @@ struct seat_in {
 	int seat;			/* the seat it was marked on, or -1 */
 	enum flag flag;			/* frozen with its rule version */
 	bool positive, voided;
+	bool looks;			/* on a seat: its desk was looked at */
+	bool desk;			/* a floor rule's (a failed inspection) */
 	fen_t own;			/* the own fine the engine stored */
 };
 
