@@ -8,7 +8,6 @@
 #include "store_internal.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,24 +247,6 @@ bind_ref(sqlite3_stmt *st, int i, const char *rest)
 		sqlite3_bind_text(st, i, rest, -1, SQLITE_TRANSIENT);
 }
 
-/* Runs one statement of sql with text parameters (NULL ends them). */
-static int
-run_texts(struct store *s, const char *sql, struct err *e, ...)
-{
-	sqlite3_stmt *st = store_prepare(s, sql, e);
-	const char *v;
-	va_list ap;
-	int i = 1;
-
-	if (st == NULL)
-		return -1;
-	va_start(ap, e);
-	while ((v = va_arg(ap, const char *)) != NULL)
-		sqlite3_bind_text(st, i++, v, -1, SQLITE_TRANSIENT);
-	va_end(ap);
-	return finish(s, st, e, "writing the audit trail");
-}
-
 int
 store_audit_add(struct store *s, const char *action, const char *object,
     const char *detail, struct err *e)
@@ -281,20 +262,28 @@ store_audit_add(struct store *s, const char *action, const char *object,
 	sp = strchr(object, ' ');
 	snprintf(kind, sizeof kind, "%.*s", sp ? (int)(sp - object) : (int)strlen(
 	    object), object);
-	st = store_prepare(s, "INSERT OR IGNORE INTO audit_who (login, uid, "
-	    "terminal, ssh) VALUES (?1, ?2, ?3, ?4)", e);
+	/* Who and the words first (once each in the database), then the
+	 * line naming them; statements kept prepared (one runs each write). */
+	st = store_cached(s, Q_AUDIT_WHO, "INSERT OR IGNORE INTO audit_who "
+	    "(login, uid, terminal, ssh) VALUES (?1, ?2, ?3, ?4)", e);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, who.login, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, who.uid);
 	sqlite3_bind_text(st, 3, who.terminal, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, who.ssh, -1, SQLITE_STATIC);
-	if (finish(s, st, e, "writing the audit trail") < 0 ||
-	    run_texts(s, "INSERT OR IGNORE INTO audit_word (word) VALUES (?1), "
-	    "(?2)", e, action, kind, (const char *)NULL) < 0)
+	if (store_run(s, st, e, "writing the audit trail") < 0)
 		return -1;
-	st = store_prepare(s, "INSERT INTO audit_line (at, who, action, kind, "
-	    "ref, detail) VALUES (?1, (SELECT id FROM audit_who WHERE login = ?2 "
+	st = store_cached(s, Q_AUDIT_WORD, "INSERT OR IGNORE INTO audit_word "
+	    "(word) VALUES (?1), (?2)", e);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	if (store_run(s, st, e, "writing the audit trail") < 0)
+		return -1;
+	st = store_cached(s, Q_AUDIT_LINE, "INSERT INTO audit_line (at, who, "
+	    "action, kind, ref, detail) VALUES (?1, (SELECT id FROM audit_who WHERE login = ?2 "
 	    "AND uid = ?3 AND terminal = ?4 AND ssh = ?5), (SELECT id FROM "
 	    "audit_word WHERE word = ?6), (SELECT id FROM audit_word WHERE word = "
 	    "?7), ?8, ?9)", e);
@@ -310,7 +299,7 @@ store_audit_add(struct store *s, const char *action, const char *object,
 	sqlite3_bind_text(st, 7, kind, -1, SQLITE_STATIC);
 	bind_ref(st, 8, sp ? sp + 1 : NULL);
 	sqlite3_bind_text(st, 9, coded, -1, SQLITE_TRANSIENT);
-	rc = finish(s, st, e, "writing the audit trail");
+	rc = store_run(s, st, e, "writing the audit trail");
 	free(coded);
 	return rc;
 }
