@@ -42,7 +42,7 @@ DEB_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev \
 .PHONY: catalogs all deps test unit e2e check fuzz fuzz-import bench bench-smoke \
 	install clean demo pot po-update po-check
 
-all: callfloor catalogs $(B)/callfloor.zh_CN.1
+all: callfloor catalogs $(B)/callfloor.zh_CN.1 $(B)/callfloor.cfg.5
 
 callfloor: $(CORE_OBJ) $(UI_OBJ) $(B)/src/main.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -129,6 +129,14 @@ $(B)/callfloor.zh_CN.1: callfloor.zh_CN.1 src/gen_man_zh.py
 	@mkdir -p $(B)
 	python3 src/gen_man_zh.py callfloor.zh_CN.1 $@.tmp && mv $@.tmp $@
 
+# callfloor.cfg(5), made from the configuration's key table (every key's
+# type, default, range and help) by a small tool linked with the loader.
+$(B)/tools/cfgman: $(B)/tools/cfgman.o $(CORE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/callfloor.cfg.5: $(B)/tools/cfgman
+	$(B)/tools/cfgman >$@.tmp && mv $@.tmp $@
+
 # Installs the Debian packages the build and the tests need, when missing.
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -147,7 +155,7 @@ deps:
 	  $$SUDO localedef -i zh_CN -f UTF-8 zh_CN.UTF-8; }
 
 # The console's pure arithmetic (no curses) is unit-tested too.
-PURE_UI_OBJ := $(B)/ui/viewport.o $(B)/ui/match.o
+PURE_UI_OBJ := $(B)/ui/viewport.o $(B)/ui/match.o $(B)/ui/keymap.o
 $(B)/unit_tests: $(CORE_OBJ) $(PURE_UI_OBJ) $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs criterion)
 
@@ -163,7 +171,7 @@ STRESS_TOOLS := $(B)/tests/stress/reprice
 $(B)/tests/stress/reprice: $(B)/tests/stress/reprice.o $(CORE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-e2e: callfloor $(STRESS_TOOLS)
+e2e: callfloor $(STRESS_TOOLS) $(B)/callfloor.cfg.5
 	@tests/run-e2e.sh
 
 test: all po-check unit e2e
@@ -198,12 +206,15 @@ DATADIR := $(DESTDIR)$(LOCALSTATEDIR)/lib/callfloor
 $(B)/callfloor.bash: callfloor
 	./callfloor -c conf/demo.cfg completion >$@.tmp && mv $@.tmp $@
 
-install: callfloor catalogs $(B)/callfloor.bash $(B)/callfloor.zh_CN.1
+install: callfloor catalogs $(B)/callfloor.bash $(B)/callfloor.zh_CN.1 \
+	  $(B)/callfloor.cfg.5
 	@if [ -z "$(DESTDIR)" ] && ! getent group callfloor >/dev/null; then \
 	  echo "groupadd --system callfloor"; groupadd --system callfloor; fi
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(CONFDIR)
 	install -m 755 callfloor $(DESTDIR)$(PREFIX)/bin/callfloor
 	install -m 644 callfloor.1 $(DESTDIR)$(PREFIX)/share/man/man1/callfloor.1
+	install -D -m 644 $(B)/callfloor.cfg.5 \
+	  $(DESTDIR)$(PREFIX)/share/man/man5/callfloor.cfg.5
 	install -D -m 644 $(B)/callfloor.zh_CN.1 \
 	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/callfloor.1
 	@for l in $(LINGUAS); do \
@@ -282,6 +293,7 @@ check:
 # finds in build-fuzz/ (crash-*, leak-*, timeout-*).
 FUZZ_TIME ?= 300
 FUZZ_SRC  := tests/fuzz/fuzz_config.c src/config.c src/config_breaks.c src/config_rules.c src/config_read.c \
+	     src/config_table.c src/console_keys.c \
 	     src/floor.c src/util.c src/text.c src/clock.c src/i18n.c
 build-fuzz/fuzz_config: $(FUZZ_SRC) $(B)/embedded.c
 	@mkdir -p build-fuzz/corpus
@@ -299,7 +311,7 @@ fuzz: build-fuzz/fuzz_config
 # `make fuzz-import`: the same for the time clock import parser
 # (signin --import), seeded from tests/fuzz/import_corpus/.
 FUZZ_IMPORT_SRC := tests/fuzz/fuzz_import.c src/att_import.c src/config.c src/config_breaks.c src/config_rules.c src/config_read.c \
-	     src/i18n.c \
+	     src/config_table.c src/console_keys.c src/i18n.c \
 	     src/floor.c src/util.c src/text.c src/clock.c
 build-fuzz/fuzz_import: $(FUZZ_IMPORT_SRC) $(B)/embedded.c
 	@mkdir -p build-fuzz/import_corpus

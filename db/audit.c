@@ -115,15 +115,14 @@ raw:
  * schema 6 did, and the append-only triggers.  Made with the database
  * (after schema.sql) and by step 7.
  */
-int
-store_audit_schema(struct store *s, struct err *e)
+static void
+view_sql(struct buf *q)
 {
 	static const char *const tables[] = { "audit_line", "audit_who",
 		"audit_word" };
-	struct buf q = { 0 }, dec = { 0 };
+	struct buf dec = { 0 };
 	char *sql;
 	size_t i;
-	int rc;
 
 	buf_puts(&dec, "l.detail");
 	for (i = 0; i < (size_t)NPHRASES; i++) {
@@ -133,7 +132,7 @@ store_audit_schema(struct store *s, struct err *e)
 		buf_puts(&dec, sql);
 		sqlite3_free(sql);
 	}
-	buf_printf(&q, "CREATE VIEW audit (id, at, login, uid, terminal, ssh, "
+	buf_printf(q, "CREATE VIEW audit (id, at, login, uid, terminal, ssh, "
 	    "action, object, detail) AS SELECT l.id, l.at, w.login, w.uid, "
 	    "w.terminal, w.ssh, a.word, CASE WHEN l.ref IS NULL THEN k.word ELSE "
 	    "k.word || ' ' || l.ref END, CASE WHEN substr(l.detail, 1, 1) = "
@@ -143,19 +142,28 @@ store_audit_schema(struct store *s, struct err *e)
 	/* Written to only through audit_line; the view refuses as the
 	 * table did. */
 	for (i = 0; i < 3; i++)
-		buf_printf(&q, "CREATE TRIGGER audit_no_%s INSTEAD OF %s ON audit "
+		buf_printf(q, "CREATE TRIGGER audit_no_%s INSTEAD OF %s ON audit "
 		    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); "
 		    "END;", i == 0 ? "insert" : i == 1 ? "update" : "delete",
 		    i == 0 ? "INSERT" : i == 1 ? "UPDATE" : "DELETE");
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++)
-		buf_printf(&q, "CREATE TRIGGER %s_no_update BEFORE UPDATE ON %s "
+		buf_printf(q, "CREATE TRIGGER %s_no_update BEFORE UPDATE ON %s "
 		    "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); "
 		    "END; CREATE TRIGGER %s_no_delete BEFORE DELETE ON %s BEGIN "
 		    "SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
 		    tables[i], tables[i], tables[i], tables[i]);
+	buf_free(&dec);
+}
+
+int
+store_audit_schema(struct store *s, struct err *e)
+{
+	struct buf q = { 0 };
+	int rc;
+
+	view_sql(&q);
 	rc = sqlite3_exec(store_sqlite(s), q.s, NULL, NULL, NULL);
 	buf_free(&q);
-	buf_free(&dec);
 	return rc == SQLITE_OK ? 0 : store_fail(s, e, "making the audit view");
 }
 
@@ -165,12 +173,12 @@ store_audit_schema(struct store *s, struct err *e)
  * The SQL codes the details with the same phrase list, longest first as
  * detail_code does.
  */
-int
-store_audit_migrate_v7(struct store *s, struct err *e)
+char *
+store_audit_v7_sql(void)
 {
 	struct buf q = { 0 }, enc = { 0 }, cls = { 0 };
 	char *sql;
-	int i, rc;
+	int i;
 
 	buf_puts(&enc, "detail");
 	for (i = 0; i < NPHRASES; i++) {
@@ -218,13 +226,10 @@ store_audit_migrate_v7(struct store *s, struct err *e)
 	    "DROP TABLE audit_split; DROP TABLE audit;"
 	    "CREATE INDEX audit_at ON audit_line (at);", RAW_MARK, cls.s,
 	    RAW_MARK, enc.s);
-	rc = sqlite3_exec(store_sqlite(s), q.s, NULL, NULL, NULL);
-	buf_free(&q);
+	view_sql(&q);
 	buf_free(&enc);
 	buf_free(&cls);
-	if (rc != SQLITE_OK)
-		return store_fail(s, e, "step 7: compacting the audit trail");
-	return store_audit_schema(s, e);
+	return q.s;
 }
 
 /* The rest of an object after its first word: an integer id as a number
@@ -477,6 +482,35 @@ store_rulebook_note(struct store *s, const char *hash, int nrules,
 	return 0;
 }
 
+/* Pages one backup step copies: small enough for the progress line to
+ * move, large enough that the steps cost nothing. */
+#define BACKUP_STEP_PAGES 256
+
+/* Copies every page of the source into b, a step at a time, under the
+ * read transaction the caller holds on the source: one committed state,
+ * however long it takes and whoever writes meanwhile. */
+static int
+backup_steps(sqlite3_backup *b, store_progress_fn *fn, void *arg)
+{
+	long long total = -1;
+	int rc;
+
+	do {
+		rc = sqlite3_backup_step(b, BACKUP_STEP_PAGES);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+		if (fn == NULL || (rc != SQLITE_OK && rc != SQLITE_DONE))
+			continue;
+		if (total < 0) {
+			total = sqlite3_backup_pagecount(b);
+			fn(arg, _("backup: pages copied"), 0, total);
+		}
+		fn(arg, _("backup: pages copied"), total -
+		    sqlite3_backup_remaining(b), total);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	return rc;
+}
+
 /*
  * The online backup API copies the live database, as one committed state,
  * into a private in-memory database; its image is then written to fd.  The
@@ -484,12 +518,14 @@ store_rulebook_note(struct store *s, const char *hash, int nrules,
  * own rights (not the callfloor group's: see src/priv.h).
  */
 int
-store_backup_fd(struct store *s, int fd, struct err *e)
+store_backup_fd(struct store *s, int fd, store_progress_fn *fn, void *arg,
+    struct err *e)
 {
 	sqlite3 *mem = NULL;
 	sqlite3_backup *b;
 	unsigned char *img;
 	sqlite3_int64 size = 0;
+	bool started;
 	int rc;
 
 	if (sqlite3_open_v2("file:callfloor-backup?vfs=memdb", &mem,
@@ -506,13 +542,23 @@ store_backup_fd(struct store *s, int fd, struct err *e)
 		sqlite3_close(mem);
 		return -1;
 	}
-	/* -1: every page in one step, under one read transaction. */
-	do {
-		rc = sqlite3_backup_step(b, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(50);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	/* The read transaction is opened (by a read) before the first step,
+	 * so every step copies from the same snapshot. */
+	if (store_read_begin(s, &started, e) < 0)
+		rc = -1;
+	else if (sqlite3_exec(store_sqlite(s), "SELECT count(*) FROM "
+	    "sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
+		rc = store_fail(s, e, "backup");
+	else
+		rc = backup_steps(b, fn, arg);
+	if (rc < 0) {
+		store_read_end(s, started);
+		sqlite3_backup_finish(b);
+		sqlite3_close(mem);
+		return -1;
+	}
 	sqlite3_backup_finish(b);
+	store_read_end(s, started);
 	if (rc != SQLITE_DONE) {
 		err_set(e, EXIT_RUNTIME, _("backup of %s failed: %s"), store_path(s),
 		    sqlite3_errstr(rc));

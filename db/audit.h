@@ -36,10 +36,11 @@ int store_audit_add(struct store *s, const char *action, const char *object,
     const char *detail, struct err *e);
 
 /* The view `audit` and the trail's append-only triggers, for a new
- * database (after schema.sql); and schema step 7, which copies a schema 6
- * trail into the compact tables (db/schema.sql says how they hold it). */
+ * database (after schema.sql); and the SQL of schema step 7, which copies
+ * a schema 6 trail into the compact tables and makes the same view
+ * (db/schema.sql says how they hold it). */
 int store_audit_schema(struct store *s, struct err *e);
-int store_audit_migrate_v7(struct store *s, struct err *e);
+char *store_audit_v7_sql(void);		/* the step's SQL; caller frees */
 
 struct audit_row {
 	int64_t id, at;
@@ -82,8 +83,10 @@ int store_rulebook_note(struct store *s, const char *hash, int nrules,
 /*
  * Writes a consistent snapshot of the whole database to fd (a new, empty
  * file the caller opened), then syncs it.  The live database may be in use
- * by others meanwhile; the copy is one committed state of it.
+ * by others meanwhile; the copy is one committed state of it.  fn (may be
+ * NULL) hears of the pages copied.
  */
-int store_backup_fd(struct store *s, int fd, struct err *e);
+int store_backup_fd(struct store *s, int fd, store_progress_fn *fn, void *arg,
+    struct err *e);
 
 #endif

@@ -98,6 +98,38 @@ store_reopen_from(struct store *s, const char *month, int *n, struct err *e)
 	return 0;
 }
 
+static void
+series_row(sqlite3_stmt *st, void *row)
+{
+	struct series *r = row;
+
+	store_text_col(st, 0, r->staff, sizeof r->staff);
+	store_text_col(st, 1, r->rule, sizeof r->rule);
+	store_text_col(st, 2, r->day, sizeof r->day);
+}
+
+int
+store_series_since(struct store *s, const char *day, struct series **out,
+    int *n, struct err *e)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT DISTINCT staff, rule, day "
+	    "FROM incident WHERE day >= ?1 AND staff IS NOT NULL "
+	    "AND voided_at IS NULL ORDER BY rule, staff, day", e);
+	void *rows = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	rc = store_rows(s, st, sizeof **out, series_row, &rows, n, e,
+	    _("reading the offences to number again"));
+	sqlite3_finalize(st);
+	*out = rows;
+	return rc;
+}
+
 void
 closed_month_free(struct closed_month *c)
 {
@@ -240,8 +272,16 @@ int
 store_adjustments(struct store *s, const char *month, struct adjustment **out,
     int *n, struct err *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id, appeal, month, staff, amount, "
-	    "note FROM adjustment WHERE month = ?1 ORDER BY id", e);
+	/* An adjustment stands while the closing it corrected stands: once
+	 * its incident's month is reopened, that month counts the decision
+	 * itself (and a later closing's snapshot holds it). */
+	sqlite3_stmt *st = store_prepare(s, "SELECT a.id, a.appeal, a.month, "
+	    "a.staff, a.amount, a.note FROM adjustment a "
+	    "JOIN appeal p ON p.id = a.appeal "
+	    "JOIN incident i ON i.id = p.incident "
+	    "JOIN closed_month c ON c.month = substr(i.day, 1, 7) "
+	    "AND c.closed_at <= p.decided_at "
+	    "WHERE a.month = ?1 ORDER BY a.id", e);
 	void *rows = NULL;
 	int rc;
 

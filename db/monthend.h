@@ -29,6 +29,18 @@ int store_reopen_from(struct store *s, const char *month, int *n,
     struct err *e);
 void closed_month_free(struct closed_month *c);
 
+/* One person's offences under one rule on one day. */
+struct series {
+	char staff[STORE_ID];
+	char rule[STORE_ID];
+	char day[11];
+};
+
+/* Every (staff, rule, day) with a standing incident on or after day,
+ * ordered by rule, staff and day: what a reopening numbers again. */
+int store_series_since(struct store *s, const char *day, struct series **out,
+    int *n, struct err *e);
+
 struct appeal {
 	int64_t id, incident, fine;	/* fine: the line appealed */
 	char staff[STORE_ID];

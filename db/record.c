@@ -414,18 +414,10 @@ int
 store_fine_totals(struct store *s, const char *from, const char *to,
     struct fine_total **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_FINE_TOTALS, e);
 	void *rows;
-	int rc;
+	int rc = store_rows2_cached(s, Q_FINE_TOTALS, sql[Q_FINE_TOTALS], from,
+	    to, sizeof **out, fine_total_row, &rows, n, e, "summing fines");
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	rc = store_rows(s, st, sizeof **out, fine_total_row, &rows, n, e,
-	    "summing fines");
 	*out = rows;
 	return rc;
 }
@@ -443,18 +435,10 @@ int
 store_fine_lines(struct store *s, const char *from, const char *to,
     struct fine_line **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, Q_FINE_LINES, e);
 	void *rows;
-	int rc;
+	int rc = store_rows2_cached(s, Q_FINE_LINES, sql[Q_FINE_LINES], from,
+	    to, sizeof **out, fine_line_row, &rows, n, e, "reading fine lines");
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	rc = store_rows(s, st, sizeof **out, fine_line_row, &rows, n, e,
-	    "reading fine lines");
 	*out = rows;
 	return rc;
 }

@@ -43,6 +43,15 @@ struct store {
 };
 
 static void (*wait_note)(const char *path, time_t since);
+static store_progress_fn *progress_fn;
+static void *progress_arg;
+
+void
+store_on_progress(store_progress_fn *fn, void *arg)
+{
+	progress_fn = fn;
+	progress_arg = arg;
+}
 
 void
 store_on_wait(void (*note)(const char *path, time_t since))
@@ -332,6 +341,94 @@ static const char migrate_v6[] =
 	"CREATE INDEX away_day ON away (day, staff);"
 	"CREATE UNIQUE INDEX away_open ON away (staff) WHERE ended_at IS NULL;";
 
+/* The statements of a step: each ends at a ';' that completes it (not one
+ * in a string or inside a trigger's body). */
+static long long
+statements(const char *sql)
+{
+	const char *start = sql, *p;
+	long long n = 0;
+
+	for (p = sql; *p; p++)
+		if (*p == ';') {
+			char *one = strndup(start, (size_t)(p - start + 1));
+
+			if (sqlite3_complete(one)) {
+				n++;
+				start = p + 1;
+			}
+			free(one);
+		}
+	return n;
+}
+
+/* What the progress handler reports while one statement runs. */
+struct step_progress {
+	long long done, total;
+};
+
+static int
+step_tick(void *arg)
+{
+	struct step_progress *p = arg;
+
+	progress_fn(progress_arg, _("migrating the database: statements"),
+	    p->done, p->total);
+	return 0;
+}
+
+/*
+ * Runs the steps after version ver, a statement at a time, so that a
+ * migration of a large database (a table copied, an index built) tells
+ * the progress hook how far it is; during a long statement the hook is
+ * called every few thousand SQLite instructions to keep its rate fresh.
+ */
+static int
+migrate_steps(struct store *s, const char *const *step, int64_t ver,
+    struct err *e)
+{
+	struct step_progress p = { 0, 0 };
+	const char *sql, *tail;
+	sqlite3_stmt *st;
+	int64_t v;
+	int rc = 0;
+
+	for (v = ver + 1; v <= STORE_SCHEMA_VERSION; v++)
+		p.total += statements(step[v]);
+	if (progress_fn) {
+		progress_fn(progress_arg, _("migrating the database: statements"),
+		    0, p.total);
+		sqlite3_progress_handler(s->db, 10000, step_tick, &p);
+	}
+	for (v = ver + 1; v <= STORE_SCHEMA_VERSION && rc == 0; v++)
+		for (sql = step[v]; rc == 0 && *sql; sql = tail) {
+			if (sqlite3_prepare_v2(s->db, sql, -1, &st, &tail) !=
+			    SQLITE_OK) {
+				rc = dberr(s, e, sql);
+				break;
+			}
+			if (st == NULL)		/* only blanks were left */
+				break;
+			if (sqlite3_step(st) != SQLITE_DONE) {
+				rc = dberr(s, e, sqlite3_sql(st));
+				sqlite3_finalize(st);
+				break;
+			}
+			sqlite3_finalize(st);
+			p.done++;
+			if (progress_fn)
+				progress_fn(progress_arg, _("migrating the database: "
+				    "statements"), p.done < p.total ? p.done :
+				    p.total - 1, p.total);
+		}
+	if (progress_fn) {
+		sqlite3_progress_handler(s->db, 0, NULL, NULL);
+		progress_fn(progress_arg, _("migrating the database: statements"),
+		    p.total, p.total);
+	}
+	return rc;
+}
+
 /*
  * Brings the schema up to STORE_SCHEMA_VERSION inside one transaction.
  * A database from a newer callfloor, or another program's, is refused.
@@ -384,16 +481,20 @@ migrate(struct store *s, struct err *e)
 			[2] = migrate_v2, [3] = migrate_v3, [4] = migrate_v4,
 			[5] = migrate_v5, [6] = migrate_v6,
 		};
-		int64_t v;
+		/* Step 7 (the audit trail made compact) is made from db/audit.c's
+		 * phrase list, so its SQL is built here. */
+		const char *steps[STORE_SCHEMA_VERSION + 1];
+		char *v7 = store_audit_v7_sql();
+		int rc;
 
-		/* Step 7 (the audit trail made compact) is written in C: its
-		 * SQL is made from db/audit.c's phrase list. */
-		for (v = ver + 1; v <= STORE_SCHEMA_VERSION; v++)
-			if ((v == 7 ? store_audit_migrate_v7(s, e) :
-			    exec(s, step[v], e)) < 0) {
-				store_rollback(s);
-				return -1;
-			}
+		memcpy(steps, step, sizeof steps);
+		steps[7] = v7;
+		rc = migrate_steps(s, steps, ver, e);
+		free(v7);
+		if (rc < 0) {
+			store_rollback(s);
+			return -1;
+		}
 	}
 	{
 		char q[96];
@@ -655,23 +756,41 @@ store_fail(struct store *s, struct err *e, const char *what)
 	return dberr(s, e, what);
 }
 
-int
-store_rows2(struct store *s, const char *q, const char *a, const char *b,
+/* The rows of st (NULL: it could not be prepared) with ?1 a and ?2 b. */
+static int
+rows2(struct store *s, sqlite3_stmt *st, const char *a, const char *b,
     size_t size, void (*read)(sqlite3_stmt *st, void *row), void **out,
     int *n, struct err *e, const char *what)
 {
-	sqlite3_stmt *st = store_prepare(s, q, e);
-	int rc;
-
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	rc = store_rows(s, st, size, read, out, n, e, what);
+	return store_rows(s, st, size, read, out, n, e, what);
+}
+
+int
+store_rows2(struct store *s, const char *q, const char *a, const char *b,
+    size_t size, void (*read)(sqlite3_stmt *st, void *row), void **out,
+    int *n, struct err *e, const char *what)
+{
+	sqlite3_stmt *st = store_prepare(s, q, e);
+	int rc = rows2(s, st, a, b, size, read, out, n, e, what);
+
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int
+store_rows2_cached(struct store *s, enum stmt q, const char *sql,
+    const char *a, const char *b, size_t size,
+    void (*read)(sqlite3_stmt *st, void *row), void **out, int *n,
+    struct err *e, const char *what)
+{
+	return rows2(s, store_cached(s, q, sql, e), a, b, size, read, out, n, e,
+	    what);
 }
 
 sqlite3_stmt *

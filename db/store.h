@@ -47,6 +47,15 @@ int store_open(const char *path, int flags, struct store **out, struct err *e);
 /* Called once when a STORE_PATIENT open has waited a second for a busy
  * database, with the time the wait began (for a "waiting" note). */
 void store_on_wait(void (*note)(const char *path, time_t since));
+/*
+ * Progress of a long piece of store work (a migration, a backup): done of
+ * total units of what (a translated label).  The first call has done 0,
+ * the last done == total; arg is the caller's.  src/progress.c draws it.
+ */
+typedef void store_progress_fn(void *arg, const char *what, long long done,
+    long long total);
+/* Who hears of the progress of a migration store_open runs (NULL: none). */
+void store_on_progress(store_progress_fn *fn, void *arg);
 void store_close(struct store *s);
 const char *store_path(const struct store *s);
 /* The schema version the database had when opened: 0 when this open

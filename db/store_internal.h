@@ -61,6 +61,12 @@ int store_row(struct store *s, sqlite3_stmt *st,
 int store_rows2(struct store *s, const char *sql, const char *a, const char *b,
     size_t size, void (*read)(sqlite3_stmt *st, void *row), void **out,
     int *n, struct err *e, const char *what);
+/* The same on the connection's cached statement q of sql (store_cached),
+ * which is reset, never finalized: for a range read that runs often. */
+int store_rows2_cached(struct store *s, enum stmt q, const char *sql,
+    const char *a, const char *b, size_t size,
+    void (*read)(sqlite3_stmt *st, void *row), void **out, int *n,
+    struct err *e, const char *what);
 /* A statement of sql, prepared (the caller finalizes it); NULL with e set. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct err *e);
 /* Column i as text into out (n bytes, cut to fit); NULL reads as "". */

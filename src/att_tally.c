@@ -473,6 +473,28 @@ settle_month(const struct floor *f, struct store *s, const char *month,
 	return 0;
 }
 
+static store_progress_fn *progress_fn;
+static void *progress_arg;
+
+void
+attendance_on_progress(store_progress_fn *fn, void *arg)
+{
+	progress_fn = fn;
+	progress_arg = arg;
+}
+
+/* Months from..to, both "YYYY-MM", counted in: 0 when to is before. */
+static long long
+months_between(const char *from, const char *to)
+{
+	int fy, fm, ty, tm;
+
+	if (sscanf(from, "%4d-%2d", &fy, &fm) != 2 ||
+	    sscanf(to, "%4d-%2d", &ty, &tm) != 2 || strcmp(from, to) > 0)
+		return 0;
+	return (long long)(ty - fy) * 12 + (tm - fm) + 1;
+}
+
 /*
  * Fills tl with the totals carried to the end of month `through` (zero
  * before `start`), settling the months not yet stored; with `write`
@@ -485,6 +507,7 @@ carry_settle(const struct floor *f, struct store *s, const char *start,
 {
 	char key[SHA256_HEX], stored[SHA256_HEX], have[8], cur[8];
 	struct att_carry *rows = NULL;
+	long long total, done = 0;
 	int n = 0, rc;
 
 	carry_key(f, key);
@@ -510,11 +533,19 @@ carry_settle(const struct floor *f, struct store *s, const char *start,
 		memset(tl, 0, (size_t)f->nstaff * sizeof *tl);
 		memcpy(cur, start, sizeof cur);
 	}
+	/* Each month walks every day of everyone: on a large floor with
+	 * months to settle, this is what takes seconds. */
+	total = months_between(cur, through);
+	if (progress_fn && total > 0)
+		progress_fn(progress_arg, _("attendance: months counted"), 0, total);
 	rows = xcalloc((size_t)f->nstaff + 1, sizeof *rows);
 	for (rc = 0; rc == 0 && strcmp(cur, through) <= 0; month_step(cur, 1, cur)) {
 		rc = settle_month(f, s, cur, now, tl, rows, e);
 		if (rc == 0 && write)
 			rc = store_carry_put(s, rows, f->nstaff, e);
+		if (progress_fn && total > 0)
+			progress_fn(progress_arg, _("attendance: months counted"),
+			    rc == 0 ? ++done : total, total);
 	}
 	free(rows);
 	return rc;

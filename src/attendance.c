@@ -159,7 +159,7 @@ sign_write(const struct floor *f, struct store *s, const struct actor *a,
 
 		snprintf(note, sizeof note, "%d minutes late", m->minutes);
 		r.note = note;
-		rc = engine_mark_in(f, s, a, &r, &res, e);
+		rc = engine_mark(f, s, a, &r, &res, e);
 		if (rc == 0) {
 			out->late_incident = res.in.id;
 			out->late_fine = res.nfines > 0 ? res.fines[0].amount : 0;
@@ -265,7 +265,8 @@ attendance_signin_void(const struct floor *f, struct store *s,
 	if (rc == 0 && m.minutes > 0)
 		rc = late_of(s, m.staff, day, late, e);
 	if (rc == 0 && *late != 0)
-		rc = engine_void_in(f, s, a, *late, reason, e);
+		rc = engine_void(f, s, a, *late, reason[0] ? reason :
+		    "sign-in voided", e);
 	if (rc == 0) {
 		snprintf(object, sizeof object, "staff %s", m.staff);
 		rc = trail_write(f, s, a, "sign-in void", object, e, "sign-in of "

@@ -146,6 +146,9 @@ int attendance_day_seen(const struct floor *f, struct store *s,
  * nothing more than the look itself would. */
 int attendance_settle(const struct floor *f, struct store *s, const char *day,
     struct err *e);
+/* Who hears how many months of attendance are counted when totals are
+ * carried (a year of a large floor takes seconds); NULL: nobody. */
+void attendance_on_progress(store_progress_fn *fn, void *arg);
 
 /* One person's month. */
 struct att_month {

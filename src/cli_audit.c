@@ -15,6 +15,7 @@
 
 #include "../db/audit.h"
 #include "clock.h"
+#include "progress.h"
 #include "text.h"
 
 static int
@@ -162,6 +163,7 @@ audit_exec(struct cli *c, int argc, char **argv)
 static int
 backup_exec(struct cli *c, int argc, char **argv)
 {
+	struct progress prog = { 0 };
 	struct err e = { 0 };
 	struct store *copy;
 	const char *file;
@@ -186,7 +188,7 @@ backup_exec(struct cli *c, int argc, char **argv)
 			    strerror(errno));
 		goto fail;
 	}
-	if (store_backup_fd(c->store, fd, &e) < 0) {
+	if (store_backup_fd(c->store, fd, progress_hook, &prog, &e) < 0) {
 		close(fd);
 		unlink(file);
 		goto fail;

@@ -36,8 +36,10 @@
 #include <unistd.h>
 
 #include "../db/audit.h"
+#include "attendance.h"
 #include "auth.h"
 #include "priv.h"
+#include "progress.h"
 #include "text.h"
 
 #ifndef VERSION
@@ -405,6 +407,11 @@ say_waiting(const char *path, time_t since)
 static int
 open_store(struct cli *c, enum verb_open how, struct err *e)
 {
+	/* A migration of a large database, and attendance months counted
+	 * for carrying (a payroll of a large floor), show how far they are:
+	 * on the terminal of a command, never under the console's screen. */
+	static struct progress migration, months;
+
 	bool create = how == OPEN_INIT || c->config_path == NULL;
 	/* A console waits out a busy database; a command says so and ends. */
 	int flags = (create ? 0 : STORE_NOCREATE) |
@@ -426,6 +433,9 @@ open_store(struct cli *c, enum verb_open how, struct err *e)
 	}
 	priv_shared_folder(c->db_path);
 	store_on_wait(say_waiting);
+	store_on_progress(progress_hook, &migration);
+	if (c->verb != NULL)
+		attendance_on_progress(progress_hook, &months);
 	if (store_open(c->db_path, flags, &c->store, e) < 0 &&
 	    (how != OPEN_READ || store_open(c->db_path, flags | STORE_READONLY,
 	    &c->store, &e2) < 0))

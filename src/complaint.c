@@ -367,7 +367,7 @@ complaint_unlogged(const struct floor *f, struct store *s,
 	c.late = 1;
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (engine_mark_in(f, s, a, m, out, e) < 0)
+	if (engine_mark(f, s, a, m, out, e) < 0)
 		goto fail;
 	c.incident = out->in.id;
 	if (store_complaint_add(s, &c, e) < 0 ||

@@ -25,9 +25,6 @@
 #include "config_internal.h"
 #include "text.h"
 
-/* Keys the console keeps for itself; a rule may not take them. */
-const char floor_reserved_keys[] = FLOOR_RESERVED_KEYS;
-
 
 /*
  * "FILE:LINE: " for a place in the configuration at path.  libconfig names
@@ -67,67 +64,12 @@ cerr(struct ctx *c, const config_setting_t *s, const char *fmt, ...)
 	c->nerr++;
 }
 
-/* ---- the schema: which keys each kind of entry may have ---- */
-
-
-static const struct key floor_keys[] = {
-	{ "id", K_STRING, true, "short name, used for the default database file" },
-	{ "name", K_STRING, true, "the floor's name, shown in every header" },
-	{ "currency", K_STRING, false, "currency sign, default \"¥\"" },
-	{ "timezone", K_STRING, false, "IANA time zone, default the machine's" },
-	{ "database", K_STRING, false, "database file" },
-	{ "print_command", K_STRING, false, "how reports are printed" },
-	{ "print_format", K_STRING, false,
-	  "what --print sends: \"pdf\" or \"text\"; default pdf when "
-	  "print_command is lp or lpr (or unset), else text" },
-	{ "paper", K_STRING, false, "the PDF's paper: \"a4\" (default) or "
-	  "\"letter\"" },
-	{ "language", K_STRING, false, "the printed report's language, e.g. "
-	  "\"zh_CN\" or \"en\"; default the reader's" },
-	{ "shift", K_GROUP, true, "shift = { start = \"09:00\"; end = \"18:00\"; }" },
-	{ "layout", K_ARRAY, true, "the seat map, one string a row" },
-	{ "workdays", K_ARRAY, false, "working weekdays, e.g. [1,2,3,4,5]" },
-	{ "holidays", K_ARRAY, false, "public holidays, \"YYYY-MM-DD\"" },
-	{ "signin_window", K_INT, false, "minutes before the shift start a "
-	    "sign-in is accepted (default 240)" },
-	{ "signout_window", K_INT, false, "minutes after the shift end a "
-	    "sign-out is accepted (default 240)" },
-	{ "complaint_retention_days", K_INT, false, "days after its close a "
-	    "register entry keeps the caller's name and phone, until "
-	    "`complaint purge` (default 180, 0 to 3650)" },
-	{ NULL, 0, false, NULL }
-};
-
-static const struct key group_keys[] = {
-	{ "id", K_STRING, true, NULL },
-	{ "name", K_STRING, true, NULL },
-	{ "director", K_STRING, false, NULL },
-	{ "deputy", K_STRING, false, NULL },
-	{ "supervisor", K_STRING, false, NULL },
-	{ "max_away", K_CAP, false, NULL },
-	{ NULL, 0, false, NULL }
-};
-
-static const struct key staff_keys[] = {
-	{ "id", K_STRING, true, NULL },
-	{ "name", K_STRING, true, NULL },
-	{ "group", K_STRING, true, NULL },
-	{ "seat", K_STRING, false, NULL },
-	{ "wage", K_NUMBER, false, N_("the month's wage, for payroll's legal cap") },
-	{ NULL, 0, false, NULL }
-};
-
-static const struct key user_keys[] = {
-	{ "login", K_STRING, true, NULL },
-	{ "role", K_STRING, true, NULL },
-	{ "staff", K_STRING, false, NULL },
-	{ NULL, 0, false, NULL }
-};
+/* ---- keys against the table (config_table.c) ---- */
 
 static const char *
 ktype_name(enum ktype t)
 {
-	static const char *names[] = { "a string", "a whole number",
+	static const char *names[K_NTYPES] = { "a string", "a whole number",
 		"a number", "true or false", "an array [ ... ]", "a list ( ... )",
 		"a group { ... }", "a number or a percentage string (\"20%\")" };
 	return names[t];
@@ -141,7 +83,7 @@ ktype_ok(const config_setting_t *s, enum ktype t)
 	switch (t) {
 	case K_STRING: return st == CONFIG_TYPE_STRING;
 	case K_INT: return st == CONFIG_TYPE_INT || st == CONFIG_TYPE_INT64;
-	case K_NUMBER: return st == CONFIG_TYPE_INT || st == CONFIG_TYPE_INT64 ||
+	case K_AMOUNT: return st == CONFIG_TYPE_INT || st == CONFIG_TYPE_INT64 ||
 		    st == CONFIG_TYPE_FLOAT;
 	case K_BOOL: return st == CONFIG_TYPE_BOOL;
 	case K_ARRAY: return st == CONFIG_TYPE_ARRAY || st == CONFIG_TYPE_LIST;
@@ -149,18 +91,21 @@ ktype_ok(const config_setting_t *s, enum ktype t)
 	case K_GROUP: return st == CONFIG_TYPE_GROUP;
 	case K_CAP: return st == CONFIG_TYPE_INT || st == CONFIG_TYPE_INT64 ||
 		    st == CONFIG_TYPE_STRING;
+	case K_NTYPES: break;
 	}
 	return false;
 }
 
 /*
- * Checks a group setting against a key table: unknown keys, wrong types and
- * missing required keys.  Returns false when the entry is unusable.
+ * Checks a group setting against the table's keys of section: unknown
+ * keys, wrong types and missing required keys.  Returns false when the
+ * entry is unusable.
  */
 bool
-check_keys(struct ctx *c, const config_setting_t *g, const struct key *keys,
+check_keys(struct ctx *c, const config_setting_t *g, const char *section,
     const char *what)
 {
+	const struct cfg_key *keys;
 	bool ok = true;
 	int i, n;
 
@@ -172,12 +117,9 @@ check_keys(struct ctx *c, const config_setting_t *g, const struct key *keys,
 	for (i = 0; i < n; i++) {
 		const config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
 		const char *name = config_setting_name(s);
-		const struct key *k;
+		const struct cfg_key *k = cfg_child(section, name);
 
-		for (k = keys; k->name; k++)
-			if (strcmp(k->name, name) == 0)
-				break;
-		if (k->name == NULL) {
+		if (k == NULL) {
 			cerr(c, s, _("unknown key '%s' in %s"), name, what);
 			continue;
 		}
@@ -198,9 +140,10 @@ check_keys(struct ctx *c, const config_setting_t *g, const struct key *keys,
 			buf_free(&shown);
 		}
 	}
-	for (; keys->name; keys++)
-		if (keys->required && config_setting_get_member(g, keys->name) == NULL) {
-			cerr(c, g, _("%s has no '%s'"), what, keys->name);
+	for (keys = cfg_keys; keys->name; keys++)
+		if (keys->required && cfg_in(keys, section) &&
+		    config_setting_get_member(g, cfg_leaf(keys)) == NULL) {
+			cerr(c, g, _("%s has no '%s'"), what, cfg_leaf(keys));
 			ok = false;
 		}
 	return ok;
@@ -218,8 +161,10 @@ get_str(const config_setting_t *g, const char *name)
 
 /* A money amount in currency units, int or float, into fen. */
 bool
-get_amount(struct ctx *c, const config_setting_t *s, const char *what, fen_t *out)
+get_amount(struct ctx *c, const config_setting_t *s, const char *path,
+    const char *what, fen_t *out)
 {
+	const struct cfg_key *k = cfg_key(path);
 	double d, r;
 
 	switch (config_setting_type(s)) {
@@ -234,12 +179,12 @@ get_amount(struct ctx *c, const config_setting_t *s, const char *what, fen_t *ou
 		cerr(c, s, _("%s must be a number"), what);
 		return false;
 	}
-	if (d < 0) {
+	if (d < (double)k->min) {
 		cerr(c, s, _("%s is negative (%g); amounts are 0 or more"), what, d);
 		return false;
 	}
-	if (d > 1e9) {
-		cerr(c, s, _("%s is too large (%g)"), what, d);
+	if (d > (double)k->max) {
+		cerr(c, s, _("%s is too large (%g; at most %lld)"), what, d, k->max);
 		return false;
 	}
 	r = round(d * 100);
@@ -251,15 +196,103 @@ get_amount(struct ctx *c, const config_setting_t *s, const char *what, fen_t *ou
 	return true;
 }
 
-bool
-get_int(const config_setting_t *g, const char *name, int *out)
+/* "KEY VALUE is not MIN to MAX UNIT", KEY as "who: leaf" in an entry. */
+static void
+range_error(struct ctx *c, const config_setting_t *s, const struct cfg_key *k,
+    const char *who, long long v)
 {
-	const config_setting_t *s = config_setting_get_member(g, name);
+	struct buf name = { 0 };
 
-	if (s == NULL || (config_setting_type(s) != CONFIG_TYPE_INT &&
-	    config_setting_type(s) != CONFIG_TYPE_INT64))
+	if (who != NULL)
+		/* TRANSLATORS: a list entry and its key: "rule SLEEP: fine". */
+		buf_printf(&name, _("%s: %s"), who, cfg_leaf(k));
+	else
+		buf_puts(&name, k->name);
+	if (k->max == INT_MAX)
+		cerr(c, s, _("%s %lld is not %lld or more"), name.s, v, k->min);
+	else if (k->unit != NULL)
+		cerr(c, s, _("%s %lld is not %lld to %lld %s"), name.s, v, k->min,
+		    k->max, _(k->unit));
+	else
+		cerr(c, s, _("%s %lld is not %lld to %lld"), name.s, v, k->min,
+		    k->max);
+	buf_free(&name);
+}
+
+/* The default amount of k (written in currency units) in fen. */
+static fen_t
+default_amount(const struct cfg_key *k)
+{
+	return (fen_t)llround(strtod(k->def, NULL) * 100);
+}
+
+bool
+cfg_get(struct ctx *c, const config_setting_t *g, const char *path,
+    const char *who, void *out)
+{
+	const struct cfg_key *k = cfg_key(path);
+	const config_setting_t *s = g == NULL ? NULL :
+	    config_setting_get_member(g, cfg_leaf(k));
+	long long v;
+
+	/* A check reads any type; a wrong type of a plain key is
+	 * check_keys' error. */
+	if (k->check != NULL)
+		return k->check(c, s, k, who, out);
+	if (s != NULL && !ktype_ok(s, k->type))
+		s = NULL;
+	switch (k->type) {
+	case K_INT:
+		if (s == NULL) {
+			if (k->def != NULL)
+				*(int *)out = atoi(k->def);
+			return false;
+		}
+		v = config_setting_get_int64(s);
+		if (k->min < k->max && (v < k->min || v > k->max)) {
+			range_error(c, s, k, who, v);
+			return false;
+		}
+		*(int *)out = (int)v;
+		return true;
+	case K_AMOUNT:
+		if (s == NULL) {
+			if (k->def != NULL)
+				*(fen_t *)out = default_amount(k);
+			return false;
+		}
+		return get_amount(c, s, path, cfg_leaf(k), out);
+	default:
+		abort();	/* no such key (a slip in the loader) */
+	}
+}
+
+const char *
+cfg_str(const config_setting_t *g, const char *path)
+{
+	const char *v = get_str(g, cfg_leaf(cfg_key(path)));
+
+	return v != NULL ? v : cfg_key(path)->def;
+}
+
+/* The half days of rules.absence_days (a multiple of 0.5 in range). */
+bool
+cfg_check_half_days(struct ctx *c, const config_setting_t *s,
+    const struct cfg_key *k, const char *who, void *out)
+{
+	fen_t d;
+
+	if (s == NULL) {
+		*(int *)out = (int)(default_amount(k) / 50);
 		return false;
-	*out = config_setting_get_int(s);
+	}
+	if (!get_amount(c, s, k->name, cfg_leaf(k), &d))
+		return false;
+	if (d % 50 != 0) {
+		cerr(c, s, _("%s: %s must be a multiple of 0.5"), who, cfg_leaf(k));
+		return false;
+	}
+	*(int *)out = (int)(d / 50);
 	return true;
 }
 
@@ -366,10 +399,16 @@ static void
 load_calendar(struct ctx *c, const config_setting_t *fl)
 {
 	struct floor *f = c->f;
+	const struct cfg_key *k = cfg_key("floor.workdays");
 	const config_setting_t *s;
+	const char *p;
 	int i, n;
 
-	f->workdays = 0x3e;			/* Monday to Friday */
+	/* The default, "[1, 2, 3, 4, 5]": one digit a weekday. */
+	f->workdays = 0;
+	for (p = k->def; *p; p++)
+		if (isdigit((unsigned char)*p))
+			f->workdays |= 1u << ((*p - '0') % 7);
 	if ((s = config_setting_get_member(fl, "workdays")) != NULL) {
 		f->workdays = 0;
 		n = config_setting_length(s);
@@ -378,8 +417,9 @@ load_calendar(struct ctx *c, const config_setting_t *fl)
 			int wd;
 
 			if (config_setting_type(d) != CONFIG_TYPE_INT ||
-			    (wd = config_setting_get_int(d)) < 1 || wd > 7) {
-				cerr(c, d, _("workdays are numbers 1 (Monday) to 7 (Sunday)"));
+			    (wd = config_setting_get_int(d)) < k->min || wd > k->max) {
+				cerr(c, d, _("workdays are numbers %lld (Monday) to %lld "
+				    "(Sunday)"), k->min, k->max);
 				continue;
 			}
 			f->workdays |= 1u << (wd % 7);
@@ -416,7 +456,7 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 		cerr(c, NULL, _("no 'floor' section"));
 		return;
 	}
-	if (!check_keys(c, fl, floor_keys, "floor"))
+	if (!check_keys(c, fl, "floor", "floor"))
 		return;
 	v = get_str(fl, "id");
 	if (!id_valid(v, ID_MAX))
@@ -424,7 +464,7 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 		    _("floor id '%s' must be letters, digits, '-' or '_'"), v);
 	f->id = xstrdup(v);
 	f->name = xstrdup(get_str(fl, "name"));
-	f->currency = xstrdup((v = get_str(fl, "currency")) ? v : "¥");
+	f->currency = xstrdup(cfg_str(fl, "floor.currency"));
 	if ((v = get_str(fl, "timezone")) != NULL) {
 		if (!timezone_known(v))
 			cerr(c, config_setting_get_member(fl, "timezone"),
@@ -459,7 +499,7 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 			cerr(c, config_setting_get_member(fl, "print_format"),
 			    _("print_format '%s' is not \"pdf\" or \"text\""), v);
 	}
-	if ((v = get_str(fl, "paper")) != NULL) {
+	if ((v = cfg_str(fl, "floor.paper")) != NULL) {
 		if (strcmp(v, "a4") == 0 || strcmp(v, "A4") == 0)
 			f->paper = PAPER_A4;
 		else if (strcmp(v, "letter") == 0)
@@ -469,9 +509,7 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 			    _("paper '%s' is not \"a4\" or \"letter\""), v);
 	}
 	s = config_setting_get_member(fl, "shift");
-	if (check_keys(c, s, (const struct key[]){
-	    { "start", K_STRING, true, NULL }, { "end", K_STRING, true, NULL },
-	    { NULL, 0, false, NULL } }, "shift")) {
+	if (check_keys(c, s, "floor.shift", "shift")) {
 		f->shift_start = parse_hhmm(get_str(s, "start"));
 		f->shift_end = parse_hhmm(get_str(s, "end"));
 		if (f->shift_start < 0)
@@ -483,22 +521,10 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 		if (f->shift_start >= 0 && f->shift_start == f->shift_end)
 			cerr(c, s, _("the shift starts and ends at the same time"));
 	}
-	f->signin_window = f->signout_window = 240;
-	if (get_int(fl, "signin_window", &f->signin_window) &&
-	    (f->signin_window < 0 || f->signin_window > 24 * 60))
-		cerr(c, config_setting_get_member(fl, "signin_window"),
-		    _("signin_window %d is not 0 to 1440 minutes"), f->signin_window);
-	if (get_int(fl, "signout_window", &f->signout_window) &&
-	    (f->signout_window < 0 || f->signout_window > 24 * 60))
-		cerr(c, config_setting_get_member(fl, "signout_window"),
-		    _("signout_window %d is not 0 to 1440 minutes"), f->signout_window);
-	f->complaint_retention_days = 180;
-	if (get_int(fl, "complaint_retention_days", &f->complaint_retention_days)
-	    && (f->complaint_retention_days < 0 ||
-	    f->complaint_retention_days > 3650))
-		cerr(c, config_setting_get_member(fl, "complaint_retention_days"),
-		    _("complaint_retention_days %d is not 0 to 3650 days"),
-		    f->complaint_retention_days);
+	cfg_get(c, fl, "floor.signin_window", NULL, &f->signin_window);
+	cfg_get(c, fl, "floor.signout_window", NULL, &f->signout_window);
+	cfg_get(c, fl, "floor.complaint_retention_days", NULL,
+	    &f->complaint_retention_days);
 	load_layout(c, config_setting_get_member(fl, "layout"));
 	load_calendar(c, fl);
 }
@@ -506,12 +532,12 @@ load_floor(struct ctx *c, const config_setting_t *fl)
 /* ---- groups, staff, users ---- */
 
 static const config_setting_t *
-get_list(struct ctx *c, const config_t *cf, const char *name, bool required)
+get_list(struct ctx *c, const config_t *cf, const char *name)
 {
 	const config_setting_t *s = config_lookup(cf, name);
 
 	if (s == NULL) {
-		if (required)
+		if (cfg_key(name)->required)
 			cerr(c, NULL, _("no '%s' list"), name);
 		return NULL;
 	}
@@ -552,7 +578,7 @@ load_groups(struct ctx *c, const config_setting_t *l)
 		const config_setting_t *g = config_setting_get_elem(l, (unsigned)i);
 		const char *id;
 
-		if (!check_keys(c, g, group_keys, "group"))
+		if (!check_keys(c, g, "groups", "group"))
 			continue;
 		id = get_str(g, "id");
 		if (!id_valid(id, ID_MAX)) {
@@ -566,7 +592,7 @@ load_groups(struct ctx *c, const config_setting_t *l)
 		check_name(c, g, "group", id);
 		f->groups[f->ngroups++] = (struct group){ xstrdup(id),
 			xstrdup(get_str(g, "name")), -1, -1, -1, { 0 } };
-		config_load_cap(c, config_setting_get_member(g, "max_away"),
+		cfg_get(c, g, "groups.max_away", NULL,
 		    &f->groups[f->ngroups - 1].max_away);
 	}
 }
@@ -582,9 +608,8 @@ load_staff(struct ctx *c, const config_setting_t *l)
 		const config_setting_t *g = config_setting_get_elem(l, (unsigned)i);
 		const char *id, *grp, *seat;
 		struct staff st = { NULL, NULL, -1, -1, GROLE_AGENT, -1 };
-		const config_setting_t *w;
 
-		if (!check_keys(c, g, staff_keys, "staff entry"))
+		if (!check_keys(c, g, "staff", "staff entry"))
 			continue;
 		id = get_str(g, "id");
 		if (!id_valid(id, ID_MAX)) {
@@ -613,8 +638,7 @@ load_staff(struct ctx *c, const config_setting_t *l)
 				st.seat = -1;
 			}
 		}
-		if ((w = config_setting_get_member(g, "wage")) != NULL &&
-		    get_amount(c, w, "wage", &st.wage))
+		if (cfg_get(c, g, "staff.wage", NULL, &st.wage))
 			f->has_wages = true;
 		st.id = xstrdup(id);
 		st.name = xstrdup(get_str(g, "name"));
@@ -691,7 +715,7 @@ load_users(struct ctx *c, const config_setting_t *l)
 		struct user u = { NULL, UROLE_LEAD, -1 };
 		int j;
 
-		if (!check_keys(c, g, user_keys, "user"))
+		if (!check_keys(c, g, "users", "user"))
 			continue;
 		login = get_str(g, "login");
 		if (strcmp(login, "*") != 0 && !id_valid(login, 64) &&
@@ -731,35 +755,30 @@ load_all(struct ctx *c, const config_t *cf)
 	int i, n;
 
 	load_floor(c, config_lookup(cf, "floor"));
-	groups = get_list(c, cf, "groups", true);
+	groups = get_list(c, cf, "groups");
 	load_groups(c, groups);
-	load_staff(c, get_list(c, cf, "staff", true));
+	load_staff(c, get_list(c, cf, "staff"));
 	resolve_roles(c, groups);
-	load_users(c, get_list(c, cf, "users", true));
-	rules = get_list(c, cf, "rules", true);
+	load_users(c, get_list(c, cf, "users"));
+	rules = get_list(c, cf, "rules");
 	n = rules ? config_setting_length(rules) : 0;
 	c->f->rules = xcalloc((size_t)n, sizeof *c->f->rules);
 	for (i = 0; i < n; i++)
 		config_load_rule(c, config_setting_get_elem(rules, (unsigned)i));
 	config_load_attendance(c, config_lookup(cf, "attendance"));
 	config_load_breaks(c, config_lookup(cf, "breaks"));
-	config_load_cap(c, config_lookup(cf, "max_away"), &c->f->max_away);
+	cfg_get(c, config_root_setting(cf), "max_away", NULL, &c->f->max_away);
 	config_load_deductions(c, config_lookup(cf, "deductions"));
 	/* Top-level keys nobody reads are most likely typos. */
 	n = config_setting_length(config_root_setting(cf));
 	for (i = 0; i < n; i++) {
 		const config_setting_t *s =
 		    config_setting_get_elem(config_root_setting(cf), (unsigned)i);
-		const char *name = config_setting_name(s);
-		static const char *known[] = { "floor", "groups", "staff", "users",
-			"rules", "attendance", "breaks", "max_away", "deductions", NULL };
-		const char **k;
+		const struct cfg_key *k = cfg_child("", config_setting_name(s));
 
-		for (k = known; *k; k++)
-			if (strcmp(*k, name) == 0)
-				break;
-		if (*k == NULL)
-			cerr(c, s, _("unknown top-level key '%s'"), name);
+		if (k == NULL)
+			cerr(c, s, _("unknown top-level key '%s'"),
+			    config_setting_name(s));
 	}
 }
 

@@ -5,23 +5,12 @@
  * or a percentage string of the group's agents present ("20%").
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config_internal.h"
 #include "text.h"
-
-#define BREAK_LIMIT_MAX 480	/* a whole shift */
-#define BREAK_CODE_MAX 16
-
-static const struct key break_keys[] = {
-	{ "code", K_STRING, true, NULL },
-	{ "title", K_STRING, true, NULL },
-	{ "title_zh", K_STRING, false, NULL },
-	{ "limit_minutes", K_INT, true, NULL },
-	{ "over_limit_rule", K_STRING, false, NULL },
-	{ NULL, 0, false, NULL }
-};
 
 static bool
 code_ok(const char *s)
@@ -43,8 +32,9 @@ load_break(struct ctx *c, const config_setting_t *g)
 	struct floor *f = c->f;
 	struct break_reason b = { 0 };
 	const char *code, *v;
+	char who[64];
 
-	if (!check_keys(c, g, break_keys, "break"))
+	if (!check_keys(c, g, "breaks", "break"))
 		return;
 	code = get_str(g, "code");
 	if (!code_ok(code)) {
@@ -61,13 +51,9 @@ load_break(struct ctx *c, const config_setting_t *g)
 		    "is empty"), code);
 		return;
 	}
-	get_int(g, "limit_minutes", &b.limit_minutes);
-	if (b.limit_minutes < 1 || b.limit_minutes > BREAK_LIMIT_MAX) {
-		cerr(c, config_setting_get_member(g, "limit_minutes"), _("break %s: "
-		    "limit_minutes must be 1 to %d, not %d"), code, BREAK_LIMIT_MAX,
-		    b.limit_minutes);
+	snprintf(who, sizeof who, _("break %s"), code);
+	if (!cfg_get(c, g, "breaks.limit_minutes", who, &b.limit_minutes))
 		return;
-	}
 	b.over_rule = -1;
 	if ((v = get_str(g, "over_limit_rule")) != NULL &&
 	    (b.over_rule = floor_rule_find(f, v)) < 0) {
@@ -100,32 +86,37 @@ config_load_breaks(struct ctx *c, const config_setting_t *l)
 		load_break(c, config_setting_get_elem(l, (unsigned)i));
 }
 
-void
-config_load_cap(struct ctx *c, const config_setting_t *s, struct cap *out)
+/* max_away (the top level's, a group's): agents in the row's range, or a
+ * percentage string; unset: no cap. */
+bool
+cfg_check_cap(struct ctx *c, const config_setting_t *s, const struct cfg_key *k,
+    const char *who, void *to)
 {
+	struct cap *out = to;
 	const char *v, *p;
 	char *end;
 	long n;
 
+	(void)who;
 	memset(out, 0, sizeof *out);
 	if (s == NULL)
-		return;
+		return false;
 	if (config_setting_type(s) == CONFIG_TYPE_INT ||
 	    config_setting_type(s) == CONFIG_TYPE_INT64) {
 		long long x = config_setting_get_int64(s);
 
-		if (x < 1 || x > 10000) {
-			cerr(c, s, _("max_away must be 1 to 10000 agents, or a percentage "
-			    "such as \"20%%\"; not %lld"), x);
-			return;
+		if (x < k->min || x > k->max) {
+			cerr(c, s, _("max_away must be %lld to %lld agents, or a "
+			    "percentage such as \"20%%\"; not %lld"), k->min, k->max, x);
+			return false;
 		}
 		*out = (struct cap){ true, false, (int)x };
-		return;
+		return true;
 	}
 	if (config_setting_type(s) != CONFIG_TYPE_STRING) {
 		cerr(c, s, _("max_away must be a number of agents or a percentage "
 		    "string such as \"20%%\""));
-		return;
+		return false;
 	}
 	v = config_setting_get_string(s);
 	p = strchr(v, '%');
@@ -138,7 +129,8 @@ config_load_cap(struct ctx *c, const config_setting_t *s, struct cap *out)
 		cerr(c, s, _("max_away \"%.40s\" is not a percentage from \"1%%\" to "
 		    "\"100%%\" (or give a number of agents: max_away = 3;)"), shown.s);
 		buf_free(&shown);
-		return;
+		return false;
 	}
 	*out = (struct cap){ true, true, (int)n };
+	return true;
 }

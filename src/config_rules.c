@@ -11,60 +11,9 @@
 #include <string.h>
 
 #include "config_internal.h"
+#include "console_keys.h"
 #include "i18n.h"
 #include "text.h"
-
-static const struct key rule_keys[] = {
-	{ "code", K_STRING, true, NULL },
-	{ "title", K_STRING, true, NULL },
-	{ "title_zh", K_STRING, false, NULL },
-	{ "section", K_STRING, false, NULL },
-	{ "key", K_STRING, false, NULL },
-	{ "fine", K_NUMBER, false, NULL },
-	{ "ladder", K_ARRAY, false, NULL },
-	{ "range", K_ARRAY, false, NULL },
-	{ "repeat_factor", K_INT, false, NULL },
-	{ "repeat_from", K_INT, false, NULL },
-	{ "window", K_STRING, false, NULL },
-	{ "co_penalty", K_LIST, false, NULL },
-	{ "group_fine", K_NUMBER, false, NULL },
-	{ "confiscate", K_STRING, false, NULL },
-	{ "journal", K_BOOL, false, NULL },
-	{ "flag", K_STRING, false, NULL },
-	{ "positive", K_BOOL, false, NULL },
-	{ "note_required", K_BOOL, false, NULL },
-	{ "absence_days", K_NUMBER, false, NULL },
-	{ NULL, 0, false, NULL }
-};
-
-static const struct key co_keys[] = {
-	{ "role", K_STRING, true, NULL },
-	{ "fine", K_NUMBER, true, NULL },
-	{ NULL, 0, false, NULL }
-};
-
-static const struct key att_keys[] = {
-	{ "late_grace_minutes", K_INT, false, NULL },
-	{ "half_day_after_minutes", K_INT, false, NULL },
-	{ "lates_per_month_absence", K_INT, false, NULL },
-	{ "lates_per_year_termination", K_INT, false, NULL },
-	{ "absences_month_forfeit", K_INT, false, NULL },
-	{ "absences_total_termination", K_INT, false, NULL },
-	{ "consecutive_absences_termination", K_INT, false, NULL },
-	{ NULL, 0, false, NULL }
-};
-
-static const struct key ded_keys[] = {
-	{ "personal_leave_day", K_NUMBER, false, N_("per day of personal leave") },
-	{ "sick_leave_day", K_NUMBER, false, N_("per day of sick leave") },
-	{ "absence_day", K_NUMBER, false, N_("per day of absence") },
-	{ "late_early", K_NUMBER, false, N_("per late arrival or early leave") },
-	{ "bonus", K_NUMBER, false, N_("the bonus A6a forfeits") },
-	{ "cap_percent", K_INT, false, N_("most of the wage deducted (default 20)") },
-	{ "minimum_wage", K_NUMBER, false, N_("least paid out of a wage") },
-	{ NULL, 0, false, NULL }
-};
-
 
 static bool
 load_co(struct ctx *c, const config_setting_t *l, struct rule_terms *t,
@@ -82,7 +31,7 @@ load_co(struct ctx *c, const config_setting_t *l, struct rule_terms *t,
 		enum grole r;
 		int j;
 
-		if (!check_keys(c, g, co_keys, "co_penalty"))
+		if (!check_keys(c, g, "rules.co_penalty", "co_penalty"))
 			return false;
 		role = get_str(g, "role");
 		if (grole_parse(role, &r) < 0 || r == GROLE_AGENT) {
@@ -98,7 +47,7 @@ load_co(struct ctx *c, const config_setting_t *l, struct rule_terms *t,
 				return false;
 			}
 		if (!get_amount(c, config_setting_get_member(g, "fine"),
-		    "co-penalty fine", &t->co[t->nco].fine))
+		    "rules.co_penalty.fine", "co-penalty fine", &t->co[t->nco].fine))
 			return false;
 		t->co[t->nco++].role = r;
 	}
@@ -121,7 +70,7 @@ load_ladder(struct ctx *c, const config_setting_t *s, struct rule_terms *t,
 	}
 	for (i = 0; i < n; i++)
 		if (!get_amount(c, config_setting_get_elem(s, (unsigned)i),
-		    "ladder step", &t->ladder[i]))
+		    "rules.ladder", "ladder step", &t->ladder[i]))
 			return false;
 	t->nladder = n;
 	return true;
@@ -137,8 +86,10 @@ load_range(struct ctx *c, const config_setting_t *s, struct rule_terms *t,
 		cerr(c, s, _("rule %s: a range is [low, high]"), code);
 		return false;
 	}
-	if (!get_amount(c, config_setting_get_elem(s, 0), "range low", &t->lo) ||
-	    !get_amount(c, config_setting_get_elem(s, 1), "range high", &t->hi))
+	if (!get_amount(c, config_setting_get_elem(s, 0), "rules.range",
+	    "range low", &t->lo) ||
+	    !get_amount(c, config_setting_get_elem(s, 1), "rules.range",
+	    "range high", &t->hi))
 		return false;
 	if (t->lo > t->hi) {
 		cerr(c, s, _("rule %s: range low %s is above high %s"), code,
@@ -155,11 +106,13 @@ config_load_rule(struct ctx *c, const config_setting_t *g)
 	struct rule ru = { 0 };
 	struct rule_terms *t = &ru.t;
 	const config_setting_t *s;
+	const struct console_key *ck;
 	const char *code, *v;
+	char who[64];
 	int npricing = 0, i;
 	bool ok = true;
 
-	if (!check_keys(c, g, rule_keys, "rule"))
+	if (!check_keys(c, g, "rules", "rule"))
 		return;
 	code = get_str(g, "code");
 	for (v = code; *v; v++)
@@ -173,17 +126,16 @@ config_load_rule(struct ctx *c, const config_setting_t *g)
 		cerr(c, g, _("duplicate rule code '%s'"), code);
 		return;
 	}
-	t->repeat_factor = 1;
-	t->window = WINDOW_MONTH;
+	snprintf(who, sizeof who, _("rule %s"), code);
 	if ((v = get_str(g, "key")) != NULL) {
 		s = config_setting_get_member(g, "key");
 		if (strlen(v) != 1 || !isgraph((unsigned char)v[0])) {
 			cerr(c, s, _("rule %s: key '%s' must be one printable character"),
 			    code, v);
 			ok = false;
-		} else if (strchr(floor_reserved_keys, v[0]) != NULL) {
-			cerr(c, s, _("rule %s: key '%s' is kept by the console (%s)"),
-			    code, v, FLOOR_RESERVED_KEYS);
+		} else if ((ck = console_key_find(v[0])) != NULL) {
+			cerr(c, s, _("rule %s: key '%s' is kept by the console, "
+			    "for %s: %s"), code, v, ck->name, _(console_key_help(ck)));
 			ok = false;
 		} else if ((i = floor_rule_by_key(f, v[0])) >= 0) {
 			cerr(c, s, _("rule %s: key '%s' is already rule %s's"), code, v,
@@ -195,7 +147,7 @@ config_load_rule(struct ctx *c, const config_setting_t *g)
 	if ((s = config_setting_get_member(g, "fine")) != NULL) {
 		npricing++;
 		t->pricing = PRICE_FINE;
-		ok &= get_amount(c, s, "fine", &t->fine);
+		ok &= get_amount(c, s, "rules.fine", "fine", &t->fine);
 	}
 	if ((s = config_setting_get_member(g, "ladder")) != NULL) {
 		npricing++;
@@ -211,19 +163,14 @@ config_load_rule(struct ctx *c, const config_setting_t *g)
 		cerr(c, g, _("rule %s: give one of fine, ladder or range"), code);
 		ok = false;
 	}
-	if (get_int(g, "repeat_factor", &t->repeat_factor) &&
-	    (t->repeat_factor < 1 || t->repeat_factor > 100)) {
-		cerr(c, config_setting_get_member(g, "repeat_factor"),
-		    _("rule %s: repeat_factor must be 1 to 100"), code);
-		ok = false;
-	}
-	t->repeat_from = t->repeat_factor > 1 ? 2 : 0;
-	if (get_int(g, "repeat_from", &t->repeat_from) && t->repeat_from < 2) {
-		cerr(c, config_setting_get_member(g, "repeat_from"),
-		    _("rule %s: repeat_from must be 2 or more"), code);
-		ok = false;
-	}
-	if ((v = get_str(g, "window")) != NULL && window_parse(v, &t->window) < 0) {
+	ok &= cfg_get(c, g, "rules.repeat_factor", who, &t->repeat_factor) ||
+	    config_setting_get_member(g, "repeat_factor") == NULL;
+	/* Unset: from the 2nd offence when there is a factor, else never. */
+	t->repeat_from = t->repeat_factor > 1 ? (int)cfg_key("rules.repeat_from")->min
+	    : 0;
+	ok &= cfg_get(c, g, "rules.repeat_from", who, &t->repeat_from) ||
+	    config_setting_get_member(g, "repeat_from") == NULL;
+	if (window_parse(v = cfg_str(g, "rules.window"), &t->window) < 0) {
 		cerr(c, config_setting_get_member(g, "window"), _("rule %s: unknown "
 		    "window '%s' (day, month, year or ever)"), code, v);
 		ok = false;
@@ -232,7 +179,8 @@ config_load_rule(struct ctx *c, const config_setting_t *g)
 		ok &= load_co(c, s, t, code);
 	if ((s = config_setting_get_member(g, "group_fine")) != NULL) {
 		t->has_group_fine = true;
-		ok &= get_amount(c, s, "group_fine", &t->group_fine);
+		ok &= get_amount(c, s, "rules.group_fine", "group_fine",
+		    &t->group_fine);
 		if (npricing > 0) {
 			cerr(c, s, _("rule %s: a group rule has no own fine "
 			    "(drop fine, ladder or range)"), code);
@@ -260,17 +208,8 @@ config_load_rule(struct ctx *c, const config_setting_t *g)
 		cerr(c, g, _("rule %s: a positive rule carries no fine"), code);
 		ok = false;
 	}
-	if ((s = config_setting_get_member(g, "absence_days")) != NULL) {
-		fen_t d;
-
-		if (get_amount(c, s, "absence_days", &d) && d % 50 == 0 && d <= 1000)
-			t->absence_halfdays = (int)(d / 50);
-		else {
-			cerr(c, s, _("rule %s: absence_days must be a multiple of 0.5 "
-			    "up to 10"), code);
-			ok = false;
-		}
-	}
+	ok &= cfg_get(c, g, "rules.absence_days", who, &t->absence_halfdays) ||
+	    config_setting_get_member(g, "absence_days") == NULL;
 	if (!check_name_like(get_str(g, "title")) ||
 	    ((v = get_str(g, "title_zh")) != NULL && !check_name_like(v))) {
 		cerr(c, g, _("rule %s: titles must be non-empty UTF-8"), code);
@@ -286,59 +225,50 @@ config_load_rule(struct ctx *c, const config_setting_t *g)
 	f->rules[f->nrules++] = ru;
 }
 
+/* The attendance thresholds, and the deduction policy (rule A7): every
+ * key of the section at its default unless given. */
+static void
+load_section(struct ctx *c, const config_setting_t *g, const char *section,
+    const char *const *paths, void *const *outs)
+{
+	int i;
+
+	if (g != NULL && !check_keys(c, g, section, section))
+		g = NULL;
+	for (i = 0; paths[i] != NULL; i++)
+		cfg_get(c, g, paths[i], NULL, outs[i]);
+}
+
 void
 config_load_attendance(struct ctx *c, const config_setting_t *g)
 {
 	struct attendance *a = &c->f->att;
-	const struct key *k;
+	static const char *const paths[] = {
+		"attendance.late_grace_minutes", "attendance.half_day_after_minutes",
+		"attendance.lates_per_month_absence",
+		"attendance.lates_per_year_termination",
+		"attendance.absences_month_forfeit",
+		"attendance.absences_total_termination",
+		"attendance.consecutive_absences_termination", NULL };
+	void *const outs[] = { &a->late_grace_minutes, &a->half_day_after_minutes,
+		&a->lates_per_month_absence, &a->lates_per_year_termination,
+		&a->absences_month_forfeit, &a->absences_total_termination,
+		&a->consecutive_absences_termination };
 
-	*a = (struct attendance){ 0, 10, 3, 30, 2, 3, 3 };
-	if (g == NULL || !check_keys(c, g, att_keys, "attendance"))
-		return;
-	get_int(g, "late_grace_minutes", &a->late_grace_minutes);
-	get_int(g, "half_day_after_minutes", &a->half_day_after_minutes);
-	get_int(g, "lates_per_month_absence", &a->lates_per_month_absence);
-	get_int(g, "lates_per_year_termination", &a->lates_per_year_termination);
-	get_int(g, "absences_month_forfeit", &a->absences_month_forfeit);
-	get_int(g, "absences_total_termination", &a->absences_total_termination);
-	get_int(g, "consecutive_absences_termination",
-	    &a->consecutive_absences_termination);
-	for (k = att_keys; k->name; k++) {
-		int v;
-
-		if (get_int(g, k->name, &v) && (v < 0 || v > 1000))
-			cerr(c, config_setting_get_member(g, k->name),
-			    _("attendance %s must be 0 to 1000"), k->name);
-	}
+	load_section(c, g, "attendance", paths, outs);
 }
 
-/* Rule A7's `deductions` block: every amount defaults to 0. */
 void
 config_load_deductions(struct ctx *c, const config_setting_t *g)
 {
 	struct deductions *d = &c->f->ded;
-	fen_t *amounts[] = { &d->personal_leave_day, &d->sick_leave_day,
-		&d->absence_day, &d->late_early, &d->bonus, NULL,
+	static const char *const paths[] = {
+		"deductions.personal_leave_day", "deductions.sick_leave_day",
+		"deductions.absence_day", "deductions.late_early", "deductions.bonus",
+		"deductions.cap_percent", "deductions.minimum_wage", NULL };
+	void *const outs[] = { &d->personal_leave_day, &d->sick_leave_day,
+		&d->absence_day, &d->late_early, &d->bonus, &d->cap_percent,
 		&d->minimum_wage };
-	const struct key *k;
-	int i;
 
-	memset(d, 0, sizeof *d);
-	d->cap_percent = 20;
-	if (g == NULL || !check_keys(c, g, ded_keys, "deductions"))
-		return;
-	for (k = ded_keys, i = 0; k->name; k++, i++) {
-		const config_setting_t *s = config_setting_get_member(g, k->name);
-
-		if (s == NULL)
-			continue;
-		if (amounts[i] != NULL) {
-			get_amount(c, s, k->name, amounts[i]);
-			continue;
-		}
-		if (!get_int(g, k->name, &d->cap_percent) ||
-		    d->cap_percent < 0 || d->cap_percent > 100)
-			cerr(c, s, _("deductions cap_percent must be 0 to 100"));
-	}
+	load_section(c, g, "deductions", paths, outs);
 }
-

@@ -117,19 +117,40 @@ engine_price(const struct rule_terms *t, int nth, fen_t amount, int *doubled)
 	return base;
 }
 
+/* 1 when day's month is closed for payroll, 0 when open; the last month
+ * asked and its answer are kept in month/closed. */
+static int
+month_closed(struct store *s, const char *day, char month[8], int *closed,
+    struct err *e)
+{
+	if (strncmp(month, day, 7) != 0) {
+		snprintf(month, 8, "%.7s", day);
+		if ((*closed = store_closed_get(s, month, NULL, e)) < 0) {
+			month[0] = '\0';
+			return -1;
+		}
+		*closed = *closed == 0;
+	}
+	return *closed;
+}
+
 /*
  * Numbers and prices again every not-voided incident of staff under rule
- * in the window (of kind w) that contains day.
+ * in the window (of kind w) that contains day.  An incident dated in a
+ * closed month keeps the number and price it was paid with: it still
+ * counts, in its place, for the numbers of the later ones, but nothing
+ * reaches back into its rows (a void settled from a closed month, a mark
+ * backdated before one, a rulebook edit that widened the window).
  */
 static int
 renumber(struct store *s, const char *staff, const char *rule, enum window w,
     const char *day, struct err *e)
 {
-	char from[DAY_LEN], to[DAY_LEN];
+	char from[DAY_LEN], to[DAY_LEN], month[8] = "";
 	struct incident *list;
 	struct rule_terms t;
 	int64_t tv = -1;
-	int n, i, rc = 0;
+	int n, i, rc = 0, closed = 0;
 
 	clock_window(w, day, from, to);
 	if (store_offences(s, staff, rule, from, to, &list, &n, e) < 0)
@@ -143,6 +164,10 @@ renumber(struct store *s, const char *staff, const char *rule, enum window w,
 		 * terms): an incident that keeps its number keeps its price. */
 		if (in->offence == i + 1)
 			continue;
+		if ((rc = month_closed(s, in->day, month, &closed, e)) != 0) {
+			rc = rc < 0 ? -1 : 0;
+			continue;
+		}
 		if (in->rule_version != tv) {
 			if ((rc = terms_load(s, in->rule_version, &t, e)) < 0)
 				break;
@@ -153,6 +178,36 @@ renumber(struct store *s, const char *staff, const char *rule, enum window w,
 			own = engine_price(&t, i + 1, in->amount, &doubled);
 			rc = store_fine_set_own(s, in->id, own, doubled, e);
 		}
+	}
+	free(list);
+	return rc;
+}
+
+int
+engine_renumber_since(const struct floor *f, struct store *s, const char *day,
+    struct err *e)
+{
+	char from[DAY_LEN], to[DAY_LEN], last[DAY_LEN + 2 * STORE_ID] = "";
+	struct series *list;
+	int n, i, rc = 0;
+
+	if (store_series_since(s, day, &list, &n, e) < 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		char key[sizeof last];
+		int r = floor_rule_find(f, list[i].rule);
+
+		if (r < 0)	/* a rule since removed: no window to count in */
+			continue;
+		/* Each window of the series once. */
+		clock_window(f->rules[r].t.window, list[i].day, from, to);
+		snprintf(key, sizeof key, "%s|%s|%s", list[i].rule,
+		    list[i].staff, from);
+		if (strcmp(key, last) == 0)
+			continue;
+		snprintf(last, sizeof last, "%s", key);
+		rc = renumber(s, list[i].staff, list[i].rule,
+		    f->rules[r].t.window, list[i].day, e);
 	}
 	free(list);
 	return rc;
@@ -331,7 +386,7 @@ mark_in_txn(const struct floor *f, struct store *s, const struct actor *a,
 }
 
 int
-engine_mark_in(const struct floor *f, struct store *s, const struct actor *a,
+engine_mark(const struct floor *f, struct store *s, const struct actor *a,
     const struct mark_req *r, struct mark_result *out, struct err *e)
 {
 	time_t now = clock_now();
@@ -341,21 +396,9 @@ engine_mark_in(const struct floor *f, struct store *s, const struct actor *a,
 		return err_set(e, EXIT_USAGE, _("no such rule"));
 	if (check_mark(f, a, r, &f->rules[r->rule], now, e) < 0)
 		return -1;
-	if (mark_in_txn(f, s, a, r, now, out, e) < 0) {
-		mark_result_free(out);
-		return -1;
-	}
-	return 0;
-}
-
-int
-engine_mark(const struct floor *f, struct store *s, const struct actor *a,
-    const struct mark_req *r, struct mark_result *out, struct err *e)
-{
-	memset(out, 0, sizeof *out);
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (engine_mark_in(f, s, a, r, out, e) < 0 || store_commit(s, e) < 0) {
+	if (mark_in_txn(f, s, a, r, now, out, e) < 0 || store_commit(s, e) < 0) {
 		store_rollback(s);
 		mark_result_free(out);
 		return -1;
@@ -408,10 +451,12 @@ void_in_txn(struct store *s, const struct actor *a, int64_t id,
 	return renumber(s, in.staff, in.rule, t.window, in.day, e);
 }
 
-/* Voids as engine_void says; action names it in the audit trail. */
+/* Voids as engine_void says; action names it in the audit trail; settle:
+ * the incident may lie in a closed month (an appeal's decision). */
 static int
 void_as(const struct floor *f, struct store *s, const struct actor *a,
-    int64_t id, const char *reason, const char *action, struct err *e)
+    int64_t id, const char *reason, const char *action, bool settle,
+    struct err *e)
 {
 	char object[40];
 
@@ -425,7 +470,7 @@ void_as(const struct floor *f, struct store *s, const struct actor *a,
 	if (store_begin(s, e) < 0)
 		return -1;
 	snprintf(object, sizeof object, "incident %lld", (long long)id);
-	if (void_in_txn(s, a, id, reason, false, e) < 0 ||
+	if (void_in_txn(s, a, id, reason, settle, e) < 0 ||
 	    trail_write(f, s, a, action, object, e, "reason: %s", reason) < 0 ||
 	    store_commit(s, e) < 0) {
 		store_rollback(s);
@@ -438,35 +483,14 @@ int
 engine_void(const struct floor *f, struct store *s, const struct actor *a,
     int64_t id, const char *reason, struct err *e)
 {
-	return void_as(f, s, a, id, reason, "void", e);
-}
-
-/* A void and its audit line, inside the caller's transaction; settle: the
- * incident may lie in a closed month (an appeal's decision). */
-static int
-void_with_trail(const struct floor *f, struct store *s, const struct actor *a,
-    int64_t id, const char *reason, bool settle, struct err *e)
-{
-	char object[40];
-
-	snprintf(object, sizeof object, "incident %lld", (long long)id);
-	if (void_in_txn(s, a, id, reason, settle, e) < 0)
-		return -1;
-	return trail_write(f, s, a, "void", object, e, "reason: %s", reason);
+	return void_as(f, s, a, id, reason, "void", false, e);
 }
 
 int
-engine_void_in(const struct floor *f, struct store *s, const struct actor *a,
-    int64_t id, const char *reason, struct err *e)
-{
-	return void_with_trail(f, s, a, id, reason, false, e);
-}
-
-int
-engine_void_settle_in(const struct floor *f, struct store *s,
+engine_void_settle(const struct floor *f, struct store *s,
     const struct actor *a, int64_t id, const char *reason, struct err *e)
 {
-	return void_with_trail(f, s, a, id, reason, true, e);
+	return void_as(f, s, a, id, reason, "void", true, e);
 }
 
 int
@@ -578,7 +602,7 @@ engine_undo(const struct floor *f, struct store *s, const struct actor *a,
 	if (rc > 0)
 		return err_set(e, EXIT_USAGE, _("nothing of yours to undo"));
 	*id = in.id;
-	return void_as(f, s, a, in.id, "undone at console", "undo", e);
+	return void_as(f, s, a, in.id, "undone at console", "undo", false, e);
 }
 
 int

@@ -5,8 +5,11 @@
  * person's offences inside the rule's window, prices the offender's own
  * fine (ladder, range, repeat factor), lays the co-penalties and group
  * fines on the group's role holders and members, and renumbers and
- * re-prices whatever a backdated mark or a void changes.  Each write is one
- * BEGIN IMMEDIATE transaction: all of it happens, or none of it.
+ * re-prices whatever a backdated mark or a void changes - never an incident
+ * dated in a month closed for payroll, which keeps the number and price it
+ * was paid with (a void settled from there reaches open months only).
+ * Each write is one BEGIN IMMEDIATE transaction: all of it happens, or
+ * none of it.
  *
  * Views (CLI, console, report) ask the engine and the store; none of them
  * prices a fine itself.
@@ -48,29 +51,34 @@ struct mark_result {
 	int64_t custody;	/* custody id, 0 when nothing was taken */
 };
 
-/* Marks an incident.  Fills out (free with mark_result_free). */
+/*
+ * Marks an incident.  Fills out (free with mark_result_free).  Its own
+ * transaction, or part of the caller's when one is open (store_begin
+ * nests): a sign-in that is also a LATE mark, a complaint recorded late.
+ */
 int engine_mark(const struct floor *f, struct store *s, const struct actor *a,
     const struct mark_req *r, struct mark_result *out, struct err *e);
 void mark_result_free(struct mark_result *r);
-/* As engine_mark, for a caller already inside store_begin() that commits
- * or rolls back itself (a sign-in that is also a LATE mark). */
-int engine_mark_in(const struct floor *f, struct store *s, const struct actor *a,
-    const struct mark_req *r, struct mark_result *out, struct err *e);
 
 /* Voids an incident (kept on record) and renumbers what it affected.
- * Managers void anything; others only what they marked themselves. */
+ * Managers void anything; others only what they marked themselves.  Its
+ * own transaction, or part of the caller's (a sign-in voided with the
+ * LATE mark it caused). */
 int engine_void(const struct floor *f, struct store *s, const struct actor *a,
     int64_t id, const char *reason, struct err *e);
 
-/* As engine_void inside the caller's transaction (a sign-in voided with
- * the LATE mark it caused). */
-int engine_void_in(const struct floor *f, struct store *s, const struct actor *a,
-    int64_t id, const char *reason, struct err *e);
-
-/* As engine_void_in, for an incident dated in a closed month too: an
- * appeal decided after its month closed (settled in a later month). */
-int engine_void_settle_in(const struct floor *f, struct store *s,
+/* As engine_void, for an incident dated in a closed month too: an appeal
+ * decided after its month closed (settled in a later month; the closed
+ * month's rows stay as they were paid). */
+int engine_void_settle(const struct floor *f, struct store *s,
     const struct actor *a, int64_t id, const char *reason, struct err *e);
+
+/* Numbers and prices again every standing offence dated on or after day,
+ * in the rule's window of today's rulebook, as a reopening needs: what a
+ * closed month kept, the month reopened counts again.  Inside the
+ * caller's transaction. */
+int engine_renumber_since(const struct floor *f, struct store *s,
+    const char *day, struct err *e);
 
 /*
  * The closed-month check every write calls with the day it writes into:

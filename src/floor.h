@@ -33,10 +33,6 @@ enum print_format { PRINT_AUTO, PRINT_PDF, PRINT_TEXT };
 /* The PDF's paper (floor.paper). */
 enum paper { PAPER_A4, PAPER_LETTER };
 
-/* Keys the console keeps for itself: no rule may take one of them. */
-#define FLOOR_RESERVED_KEYS "hjklqxuirRoPmS?/ zEKB"
-extern const char floor_reserved_keys[];
-
 #define LADDER_MAX 8
 #define CO_MAX 4
 
@@ -188,6 +184,9 @@ bool floor_workday(const struct floor *f, const char *day);
  */
 struct floor *floor_load(const char *path, struct buf *errs);
 void floor_free(struct floor *f);
+/* Appends callfloor.cfg(5), the manual of every configuration key, in
+ * roff (config_man.c). */
+void config_manual(struct buf *b);
 
 int floor_staff_find(const struct floor *f, const char *id);
 int floor_seat_find(const struct floor *f, const char *id);

@@ -10,6 +10,7 @@
 
 #include "../db/monthend.h"
 #include "clock.h"
+#include "engine.h"
 #include "payroll.h"
 #include "trail.h"
 
@@ -176,6 +177,14 @@ monthend_reopen(const struct floor *f, struct store *s, const struct actor *a,
 		rc = err_set(e, EXIT_USAGE, _("%s is not closed"), month);
 	if (rc == 0)
 		rc = store_reopen_from(s, month, n, e);
+	/* What the closing kept, numbered as it stands now (an appeal voided
+	 * meanwhile); the adjustments it was settled by stop counting. */
+	if (rc == 0) {
+		char first[DAY_LEN];
+
+		snprintf(first, sizeof first, "%s-01", month);
+		rc = engine_renumber_since(f, s, first, e);
+	}
 	snprintf(object, sizeof object, "month %s", month);
 	if (rc == 0)
 		rc = trail_write(f, s, a, "reopen", object, e, "reopened (%d "
@@ -387,7 +396,7 @@ appeal_decide(const struct floor *f, struct store *s, const struct actor *a,
 	if (rc == 0 && closed == 0)
 		rc = settle_closed(s, &ap, &in, &c, uphold, whole, today, e);
 	if (rc == 0 && whole && in.voided_at == 0)
-		rc = engine_void_settle_in(f, s, a, in.id, reason, e);
+		rc = engine_void_settle(f, s, a, in.id, reason, e);
 	snprintf(object, sizeof object, "appeal %lld", (long long)id);
 	if (rc == 0)
 		rc = trail_write(f, s, a, "decide", object, e, "%s: %s's fine in "

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../db/carry.h"
 #include "attendance.h"
 #include "clock.h"
 #include "cli.h"
@@ -102,6 +103,10 @@ payroll_compute(const struct floor *f, struct store *s, const char *month,
 	snprintf(p->month, sizeof p->month, "%.7s", month);
 	snprintf(first, sizeof first, "%.7s-01", month);
 	clock_month_last(first, last);
+	/* The months before, counted once and kept (outside a write: a
+	 * closing counts inside its own and keeps nothing). */
+	if (!store_in_transaction(s) && attendance_settle(f, s, last, e) < 0)
+		return -1;
 	if (store_read_begin(s, &started, e) < 0)
 		return -1;
 	m = xcalloc((size_t)f->nstaff + 1, sizeof *m);

@@ -6,6 +6,7 @@
 #include "progress.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,6 +24,9 @@ mono(void)
 void
 progress_start(struct progress *p, const char *what, long long total)
 {
+	const char *env;
+	char *end;
+
 	p->what = what;
 	p->total = total;
 	p->done = 0;
@@ -30,6 +34,13 @@ progress_start(struct progress *p, const char *what, long long total)
 	p->drawn = 0;
 	p->tty = isatty(STDERR_FILENO) == 1;
 	p->shown = false;
+	p->after = PROGRESS_AFTER;
+	if ((env = getenv("CALLFLOOR_PROGRESS_AFTER")) != NULL && *env) {
+		double v = strtod(env, &end);
+
+		if (*end == '\0' && v >= 0)
+			p->after = v;
+	}
 }
 
 /* Seconds as "42s", "3m05s" or "1h02m". */
@@ -73,7 +84,7 @@ progress_update(struct progress *p, long long done)
 	if (!p->tty)
 		return;
 	now = mono();
-	if (now - p->start < PROGRESS_AFTER || now - p->drawn < 0.25)
+	if (now - p->start < p->after || now - p->drawn < 0.25)
 		return;
 	progress_format(p->what, done, p->total, now - p->start, line,
 	    sizeof line);
@@ -92,4 +103,16 @@ progress_end(struct progress *p)
 		fflush(stderr);
 	}
 	p->shown = false;
+}
+
+void
+progress_hook(void *arg, const char *what, long long done, long long total)
+{
+	struct progress *p = arg;
+
+	if (done == 0)
+		progress_start(p, what, total);
+	progress_update(p, done);
+	if (done >= total)
+		progress_end(p);
 }

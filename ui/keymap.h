@@ -1,25 +1,15 @@
 /*
- * keymap.h - the one keymap table: {action, key, label, help}.  It feeds
- * the key dispatch, the key bar at the bottom and the help screen, so the
- * three cannot drift apart.  The rulebook's hotkeys join the same table
- * as ACT_MARK bindings.
+ * keymap.h - the keymap: {action, key, label, help}, made from the
+ * console's key table (src/console_keys.h) with the terminal's keys, then
+ * the rulebook's hotkeys as ACT_MARK bindings.  It feeds the key
+ * dispatch, the key bar at the bottom and the help screen (keyhelp.c), so
+ * the three cannot drift apart.
  */
 #ifndef CALLFLOOR_UI_KEYMAP_H
 #define CALLFLOOR_UI_KEYMAP_H
 
 #include "ui.h"
-
-enum action {
-	ACT_SECTION,		/* a heading in the help screen, not a key */
-	ACT_HELP, ACT_QUIT, ACT_BACK, ACT_REDRAW,
-	ACT_LEFT, ACT_RIGHT, ACT_UP, ACT_DOWN, ACT_HOME, ACT_END,
-	ACT_PGUP, ACT_PGDN, ACT_NEXT_GROUP, ACT_PREV_GROUP, ACT_NEXT_SEAT,
-	ACT_SEARCH,
-	ACT_RULE_MENU, ACT_INSPECT, ACT_UNDO, ACT_RETURN, ACT_SIGNIN, ACT_EXPLAIN,
-	ACT_COMPLAINT, ACT_BREAK,
-	ACT_DETAIL, ACT_OVERVIEW, ACT_PANEL, ACT_MONTH, ACT_REPORT, ACT_PRINT,
-	ACT_MARK		/* a rule's hotkey */
-};
+#include "../src/console_keys.h"
 
 struct binding {
 	enum action act;
@@ -33,6 +23,11 @@ struct binding {
 /* Builds the table: the console's keys, then the rulebook's hotkeys. */
 void keymap_init(const struct floor *f);
 void keymap_free(void);
+/* The whole keymap, in help-screen order; *n rows. */
+const struct binding *keymap_table(int *n);
+/* The terminal's key (a character or UI_FKEY(KEY_...)) for a key of the
+ * console's table (a character or CKEY_...). */
+int keymap_term_key(int key);
 /* The binding of a key, or NULL. */
 const struct binding *keymap_find(int key);
 /* "h", "←", "Tab", "Enter", "^L" ... */

@@ -27,6 +27,8 @@ expect_eq "data folder mode" "$(stat -c '%a %U %G' "$DATA")" "2770 root callfloo
 [ -f "$CONF/callfloor.cfg" ] && [ -f "$CONF/rules.cfg" ] || fail "no configuration in $CONF"
 grep -q 'login = "\*"' "$CONF/callfloor.cfg" && fail "the installed demo still lets anyone in"
 [ -f "$T/usr/share/man/man1/callfloor.1" ] || fail "no man page"
+grep -q "^.B floor.signin_window$" "$T/usr/share/man/man5/callfloor.cfg.5" ||
+	fail "no callfloor.cfg(5) installed"
 grep -q "^complete -F _callfloor callfloor" "$T/usr/share/bash-completion/completions/callfloor" ||
 	fail "no bash completion installed"
 

@@ -125,7 +125,7 @@ install_scratch() {
 	getent group callfloor >/dev/null || _made_group=callfloor
 	chmod 755 "$T"
 	mkdir -p "$src"
-	(cd "$ROOT" && cp -pr Makefile callfloor.1 callfloor.zh_CN.1 src db ui \
+	(cd "$ROOT" && cp -pr Makefile callfloor.1 callfloor.zh_CN.1 src db ui tools \
 		conf po "$src/")
 	mkdir -p "$src/tests" && cp -p "$ROOT/tests/pseudo.sh" "$src/tests/"
 	if [ -d "$ROOT/build" ]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # progress.sh - a long command (the bench generator, some seconds of
-# marks) shows "done/total (rate/s, time left)" on stderr when stderr is a
-# terminal (under a pty made by script), and nothing of it in a pipe.
+# marks; a backup; a payroll counting months; a migration in init) shows "done/total (rate/s, time
+# left)" on stderr when stderr is a terminal (under a pty made by script),
+# and nothing of it in a pipe.
 . "$(dirname "$0")/lib.sh"
 
 GEN="$ROOT/build/bench/gen_history"
@@ -9,17 +10,63 @@ GEN="$ROOT/build/bench/gen_history"
 # Enough marks to take more than the two seconds before the line shows.
 N=30000
 
-# A pipe: stdout's summary only, not a byte of progress on stderr.
-"$GEN" -c "$CALLFLOOR_CONFIG" -d "$T/pipe.db" -n $N 2>"$T/pipe.err" | cat >"$T/pipe.out"
-grep -q "^marks $N " "$T/pipe.out" || fail "no summary: $(cat "$T/pipe.out")"
-[ ! -s "$T/pipe.err" ] || fail "progress in a pipe: $(cat -v "$T/pipe.err" | head -c 300)"
+# piped NAME CMD...: runs CMD with stdout and stderr in pipes; stderr must
+# hold no byte of progress; stdout is left in $T/NAME.out.
+piped() {
+	local name=$1
+	shift
+	"$@" 2>"$T/$name.err" | cat >"$T/$name.out"
+	[ ! -s "$T/$name.err" ] || fail "$name: progress in a pipe: $(cat -v "$T/$name.err" | head -c 300)"
+}
+# on_tty NAME LINE SUMMARY CMD: runs CMD under a pty; the screen must show
+# a progress line matching LINE (an extended regex) drawn in place (\r ...
+# erase to the end), then SUMMARY, with the line cleared before it.
+on_tty() {
+	local name=$1 line=$2 summary=$3
+	shift 3
+	script -qec "$*" /dev/null </dev/null >"$T/$name.tty"
+	tr '\r' '\n' <"$T/$name.tty" | sed 's/\x1b\[K//g' >"$T/$name.lines"
+	grep -Eq "^$line \([0-9]+/s, [0-9ms?]+ left\)" "$T/$name.lines" ||
+		fail "$name: no progress on a terminal: $(cat -v "$T/$name.tty" | head -c 400)"
+	grep -q "$summary" "$T/$name.lines" || fail "$name: no summary on a terminal"
+	tail -n 2 "$T/$name.lines" | grep -q "left)" && fail "$name: progress left on screen"
+	return 0
+}
 
-# A terminal: the line is drawn in place (\r ... erase to the end).
-script -qec "$GEN -c $CALLFLOOR_CONFIG -d $T/tty.db -n $N" /dev/null </dev/null >"$T/tty.out"
-tr '\r' '\n' <"$T/tty.out" | sed 's/\x1b\[K//g' >"$T/tty.lines"
-grep -Eq "^gen_history: marks: [0-9]+/$N \([0-9]+/s, [0-9ms]+ left\)" "$T/tty.lines" ||
-	fail "no progress on a terminal: $(cat -v "$T/tty.out" | head -c 400)"
-grep -q "^marks $N " "$T/tty.lines" || fail "no summary on a terminal"
-# The line is cleared before the summary: nothing of it is left behind.
-tail -n 2 "$T/tty.lines" | grep -q "left)" && fail "progress left on screen"
+piped gen "$GEN" -c "$CALLFLOOR_CONFIG" -d "$T/pipe.db" -n $N
+grep -q "^marks $N " "$T/gen.out" || fail "no summary: $(cat "$T/gen.out")"
+on_tty gen "gen_history: marks: [0-9]+/$N" "^marks $N " \
+	"$GEN -c $CALLFLOOR_CONFIG -d $T/tty.db -n $N"
+
+# The backup of that database (12 MB, some 3,000 pages), page by page.
+# Copying it takes well under the two seconds, so the delay is set to 0
+# here: what is tested is the line and where it goes, not the clock.
+export CALLFLOOR_PROGRESS_AFTER=0
+piped backup "$CF" -d "$T/pipe.db" backup "$T/pipe.bak"
+grep -q "^copied $T/pipe.db to $T/pipe.bak$" "$T/backup.out" || fail "backup in a pipe: $(cat "$T/backup.out")"
+pages=$(sqlite3 "$T/tty.db" "PRAGMA page_count")
+[ "$pages" -gt 2000 ] || fail "the database is too small to show a backup's progress ($pages pages)"
+on_tty backup "backup: pages copied: [0-9]+/$pages" "^copied $T/tty.db to $T/tty.bak" \
+	"$CF -d $T/tty.db backup $T/tty.bak"
+cmp <(sqlite3 "$T/tty.db" "SELECT count(*), sum(amount) FROM fine") \
+	<(sqlite3 "$T/tty.bak" "SELECT count(*), sum(amount) FROM fine") || fail "the copy differs"
+
+# A payroll that first counts the year's attendance to carry it (eleven
+# months before December), month by month.
+piped payroll "$CF" -d "$T/pipe.db" payroll --month 2025-12
+grep -q ": payroll 2025-12$" "$T/payroll.out" || fail "payroll in a pipe: $(head -n3 "$T/payroll.out")"
+on_tty payroll "attendance: months counted: [0-9]+/11" ": payroll 2025-12$" \
+	"$CF -d $T/tty.db payroll --month 2025-12"
+# The payroll kept what it counted: the next one has nothing to count.
+script -qec "$CF -d $T/tty.db payroll --month 2025-12" /dev/null </dev/null >"$T/again.tty"
+grep -q "months counted" "$T/again.tty" && fail "the second payroll counted the months again"
+grep -q ": payroll 2025-12" "$T/again.tty" || fail "no second payroll: $(head -c 300 "$T/again.tty")"
+
+# A migration (schema 5 to 6: the breaks' table and its indexes) in
+# `init`, statement by statement.
+sqlite3 "$T/tty.db" "DROP TABLE away; PRAGMA user_version = 5"
+piped init "$CF" -d "$T/tty.db" init
+sqlite3 "$T/tty.db" "DROP TABLE away; PRAGMA user_version = 5"
+on_tty init "migrating the database: statements: [0-3]/3" "ready (schema 6)" \
+	"$CF -d $T/tty.db init"
 echo "progress: ok"

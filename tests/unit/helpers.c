@@ -427,3 +427,18 @@ fx_back_to_v2(void)
 	    "  SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
 	    "PRAGMA user_version = 2;");
 }
+
+void
+hear(void *arg, const char *what, long long done, long long total)
+{
+	struct heard *h = arg;
+
+	(void)what;
+	if (h->calls == 0) {
+		h->first = done;
+		h->total = total;
+	} else if (done < h->last || total != h->total)
+		h->backwards = true;
+	h->last = done;
+	h->calls++;
+}

@@ -114,6 +114,14 @@ void db_exec(const char *path, const char *sql);
  * table a later step adds is dropped (each step adds its own here). */
 void fx_back_to_v2(void);
 
+/* A store_progress_fn that records what it heard (arg: struct heard). */
+struct heard {
+	int calls;
+	long long first, last, total;
+	bool backwards;			/* done went down, or total changed */
+};
+void hear(void *arg, const char *what, long long done, long long total);
+
 /* Void by a, returning the engine's result; e filled on failure. */
 int void_as(const struct actor *a, int64_t id, const char *reason,
     struct err *e);

@@ -122,6 +122,7 @@ Test(audit, a_changed_rulebook_is_a_new_record)
 
 Test(audit, a_backup_is_the_live_database)
 {
+	struct heard h = { 0 };
 	struct err e = { 0 };
 	struct store *copy;
 	struct incident *in;
@@ -133,8 +134,13 @@ Test(audit, a_backup_is_the_live_database)
 	snprintf(path, sizeof path, "%s/copy.db", fx.dir);
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	cr_assert_geq(fd, 0);
-	cr_assert_eq(store_backup_fd(fx.s, fd, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_backup_fd(fx.s, fd, hear, &h, &e), 0, "%s", e.msg);
 	close(fd);
+	/* Its progress: every page, from 0 up to all of them. */
+	cr_assert_eq(h.first, 0);
+	cr_assert_eq(h.total, db_int(fx.db, "PRAGMA page_count"));
+	cr_assert_eq(h.last, h.total);
+	cr_assert(!h.backwards);
 	cr_assert_eq(store_open(path, STORE_READONLY | STORE_NOCREATE, &copy, &e),
 	    0, "%s", e.msg);
 	cr_assert_eq(store_incidents(copy, "2026-03-01", "2026-03-31", NULL, &in,

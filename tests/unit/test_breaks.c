@@ -153,7 +153,8 @@ Test(breaks, bad_values_are_named_with_their_line)
 	    "= 0; }, { code = \"Y\"; title = \"T\"; limit_minutes = 5; "
 	    "over_limit_rule = \"NOPE\"; } );\n");
 	cr_assert(strstr(m, "break code 'wc' must be"), "%s", m);
-	cr_assert(strstr(m, "limit_minutes must be 1 to 480, not 0"), "%s", m);
+	cr_assert(strstr(m, "break X: limit_minutes 0 is not 1 to 480 minutes"),
+	    "%s", m);
 	cr_assert(strstr(m, "over_limit_rule 'NOPE' is not a rule"), "%s", m);
 	free(m);
 }

@@ -540,7 +540,7 @@ Test(config, deductions_are_validated_like_every_key)
 	one(LAST_RULE, LAST_RULE "deductions = {\n  absence_day = -5.0; #!\n};\n",
 	    "absence_day is negative");
 	one(LAST_RULE, LAST_RULE "deductions = {\n  cap_percent = 150; #!\n};\n",
-	    "cap_percent must be 0 to 100");
+	    "deductions.cap_percent 150 is not 0 to 100 percent");
 	one(LAST_RULE, LAST_RULE "deductions = {\n  bonuses = 300; #!\n};\n",
 	    "unknown key 'bonuses' in deductions");
 	one(LAST_RULE, LAST_RULE "deductions = {\n  bonus = \"300\"; #!\n};\n",
@@ -580,4 +580,79 @@ Test(config, deductions_default_to_nothing_and_load_in_fen)
 	cr_assert(f->has_wages);
 	floor_free(f);
 	free(text);
+}
+
+/* ---- the key table (config_table.c) ---- */
+
+Test(config, defaults_come_from_the_key_table)
+{
+	struct buf errs = { 0 };
+	struct floor *f = fx_load("ok.cfg", base, &errs);
+
+	cr_assert_not_null(f, "%s", errs.s);
+	/* As the rulebook's section 3 had them before the table. */
+	cr_assert_eq(f->att.late_grace_minutes, 0);
+	cr_assert_eq(f->att.half_day_after_minutes, 10);
+	cr_assert_eq(f->att.lates_per_month_absence, 3);
+	cr_assert_eq(f->att.lates_per_year_termination, 30);
+	cr_assert_eq(f->att.absences_month_forfeit, 2);
+	cr_assert_eq(f->att.absences_total_termination, 3);
+	cr_assert_eq(f->att.consecutive_absences_termination, 3);
+	cr_assert_eq(f->signin_window, 240);
+	cr_assert_eq(f->signout_window, 240);
+	cr_assert_eq(f->workdays, 0x3eu, "Monday to Friday");
+	cr_assert_str_eq(f->currency, "¥");
+	cr_assert_eq(f->paper, PAPER_A4);
+	cr_assert_eq(f->rules[0].t.repeat_factor, 1);
+	cr_assert_eq(f->rules[0].t.repeat_from, 0);
+	cr_assert_eq(f->rules[0].t.absence_halfdays, 0);
+	cr_assert(!f->max_away.set);
+	floor_free(f);
+	buf_free(&errs);
+}
+
+Test(config, ranges_come_from_the_key_table)
+{
+	one("fine = 5; },", "fine = 5; repeat_factor = 0; }, #!",
+	    "rule DESK: repeat_factor 0 is not 1 to 100");
+	one("fine = 5; },", "fine = 5; repeat_factor = 2; repeat_from = 1; }, #!",
+	    "rule DESK: repeat_from 1 is not 2 or more");
+	one("fine = 5; },", "fine = 5; absence_days = 0.3; }, #!",
+	    "rule DESK: absence_days must be a multiple of 0.5");
+	one("fine = 5; },", "fine = 5; absence_days = 10.5; }, #!",
+	    "absence_days is too large (10.5; at most 10)");
+	one("fine = 5; },", "fine = 2000000000; }, #!",
+	    "fine is too large (2e+09; at most 1000000000)");
+	one("  timezone", "  signin_window = 1441; #!\n  timezone",
+	    "floor.signin_window 1441 is not 0 to 1440 minutes");
+	one("  timezone", "  workdays = [1, 8]; #!\n  timezone",
+	    "workdays are numbers 1 (Monday) to 7 (Sunday)");
+	one(LAST_RULE, LAST_RULE "attendance = {\n  late_grace_minutes = 1001; "
+	    "#!\n};\n", "attendance.late_grace_minutes 1001 is not 0 to 1000 "
+	    "minutes");
+	one(LAST_RULE, LAST_RULE "attendance = {\n  lates_per_month_absence = -1; "
+	    "#!\n};\n", "attendance.lates_per_month_absence -1 is not 0 to 1000");
+}
+
+Test(config, given_values_load)
+{
+	struct buf errs = { 0 };
+	char *t1 = edit(base, "fine = 5; },", "fine = 5; repeat_factor = 3; "
+	    "absence_days = 1.5; },");
+	char *text = edit(t1, LAST_RULE, LAST_RULE "attendance = { "
+	    "half_day_after_minutes = 30; };\nmax_away = \"25%\";\n");
+	struct floor *f = fx_load("ok.cfg", text, &errs);
+
+	cr_assert_not_null(f, "%s", errs.s);
+	cr_assert_eq(f->rules[0].t.repeat_factor, 3);
+	cr_assert_eq(f->rules[0].t.repeat_from, 2, "the 2nd offence by default");
+	cr_assert_eq(f->rules[0].t.absence_halfdays, 3);
+	cr_assert_eq(f->att.half_day_after_minutes, 30);
+	cr_assert_eq(f->att.lates_per_month_absence, 3);
+	cr_assert(f->max_away.set && f->max_away.percent);
+	cr_assert_eq(f->max_away.value, 25);
+	floor_free(f);
+	free(t1);
+	free(text);
+	buf_free(&errs);
 }

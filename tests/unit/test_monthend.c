@@ -192,14 +192,25 @@ Test(monthend, a_version_2_database_is_migrated)
 	struct marked m = mark(&MGR, "E101", "SLEEP", NONE, NULL, "2026-11-02 10:00");
 	struct closed_month c = { .month = "2026-11", .by = "root", .at = 5,
 		.text = "t", .csv = "c" };
+	struct heard h = { 0 };
 	struct err e = { 0 };
 
 	store_close(fx.s);
 	fx.s = NULL;
 	fx_back_to_v2();
 	cr_assert_eq(db_int(fx.db, "PRAGMA user_version"), 2);
+	store_on_progress(hear, &h);
 	cr_assert_eq(store_open(fx.db, 0, &fx.s, &e), 0, "%s", e.msg);
+	store_on_progress(NULL, NULL);
 	cr_assert_eq(db_int(fx.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	/* The migration told how far it was, statement by statement: the
+	 * steps 3 to 6 hold 4 + 3 + 5 + 3 of them, step 7 23 (13 to copy the
+	 * audit trail, its view and 9 append-only triggers). */
+	cr_assert_eq(h.total, 38, "%lld statements", (long long)h.total);
+	cr_assert_eq(h.first, 0);
+	cr_assert_eq(h.last, h.total);
+	cr_assert_geq(h.calls, h.total + 1);
+	cr_assert(!h.backwards);
 	cr_assert_eq(db_int(fx.db, "SELECT count(*) FROM incident"), 1);
 	cr_assert_eq(stored_own(m.in.id), Y(10), "the fine was kept");
 	cr_assert_eq(store_begin(fx.s, &e), 0);
@@ -308,4 +319,110 @@ Test(monthend, a_voided_appeal_of_a_co_penalty_waives_that_line_only)
 	cr_assert_eq(row_of(&p, "E101")->fines, Y(10));
 	cr_assert_eq(row_of(&p, "D002")->fines, Y(10));
 	payroll_free(&p);
+}
+
+/* GAMES counted over the year on a ladder of four steps: 5, 10, 20, 40. */
+static int
+games_by_year(void)
+{
+	int r = floor_rule_find(fx.f, "GAMES");
+	struct rule_terms *t = &fx.f->rules[r].t;
+
+	t->window = WINDOW_YEAR;
+	t->nladder = 4;
+	t->ladder[0] = Y(5);
+	t->ladder[1] = Y(10);
+	t->ladder[2] = Y(20);
+	t->ladder[3] = Y(40);
+	return r;
+}
+
+static char *
+snapshot_csv(const char *month)
+{
+	struct closed_month c;
+	struct err e = { 0 };
+	char *csv;
+
+	cr_assert_eq(store_closed_get(fx.s, month, &c, &e), 0, "%s", e.msg);
+	csv = c.csv;
+	c.csv = NULL;
+	closed_month_free(&c);
+	return csv;
+}
+
+Test(monthend, a_void_settled_from_a_closed_month_renumbers_only_open_months)
+{
+	struct marked g1, g2, g3, g4, g5;
+	struct payroll p;
+	struct err e = { 0 };
+	char *before, *after;
+	int64_t ap;
+
+	games_by_year();
+	g1 = mark(&MGR, "E101", "GAMES", NONE, NULL, "2026-11-05 10:00");
+	g2 = mark(&MGR, "E101", "GAMES", NONE, NULL, "2026-11-10 10:00");
+	g3 = mark(&MGR, "E101", "GAMES", NONE, NULL, "2026-11-20 10:00");
+	set_now("2026-12-01 10:00");
+	cr_assert_eq(monthend_close(fx.f, fx.s, &MGR, "2026-11", false, &e), 0,
+	    "%s", e.msg);
+	before = snapshot_csv("2026-11");
+	g4 = mark(&MGR, "E101", "GAMES", NONE, NULL, "2026-12-01 11:00");
+	g5 = mark(&MGR, "E101", "GAMES", NONE, NULL, "2026-12-02 10:00");
+	cr_assert_eq(stored_offence(g4.in.id), 4);
+	cr_assert_eq(stored_own(g5.in.id), Y(40));
+	set_now("2026-12-03 10:00");
+	cr_assert_eq(appeal_record(fx.f, fx.s, &SUP, g2.in.id, -1, "was on a "
+	    "customer's site", &ap, &e), 0, "%s", e.msg);
+	cr_assert_eq(appeal_decide(fx.f, fx.s, &MGR, ap, false, "it was work",
+	    &e), 0, "%s", e.msg);
+	/* November stands as it was paid: 1 at 5.00, (2 at 10.00), 3 at 20.00. */
+	cr_assert_eq(stored_offence(g1.in.id), 1);
+	cr_assert_eq(stored_own(g1.in.id), Y(5));
+	cr_assert_eq(stored_offence(g2.in.id), 2);
+	cr_assert_eq(stored_own(g2.in.id), Y(10));
+	cr_assert_eq(stored_offence(g3.in.id), 3, "a closed month renumbered");
+	cr_assert_eq(stored_own(g3.in.id), Y(20), "a closed month re-priced");
+	/* December counts what stands: g1, g3, then g4 third, g5 fourth. */
+	cr_assert_eq(stored_offence(g4.in.id), 3);
+	cr_assert_eq(stored_own(g4.in.id), Y(20));
+	cr_assert_eq(stored_offence(g5.in.id), 4);
+	cr_assert_eq(stored_own(g5.in.id), Y(40));
+	after = snapshot_csv("2026-11");
+	cr_assert_str_eq(after, before, "the snapshot changed");
+	p = payroll_of("2026-12");
+	cr_assert_eq(row_of(&p, "E101")->fines, Y(20) + Y(40) - Y(10),
+	    "December: g4, g5 and the 10.00 of g2 given back");
+	cr_assert_eq(p.nadj, 1);
+	payroll_free(&p);
+	free(before);
+	free(after);
+}
+
+Test(monthend, a_widened_window_or_an_earlier_mark_never_renumbers_a_closed_month)
+{
+	int r = floor_rule_find(fx.f, "GAMES");
+	struct marked g0, g1, g2, g3;
+	struct err e = { 0 };
+
+	g1 = mark(&MGR, "E101", "GAMES", NONE, NULL, "2026-11-05 10:00");
+	g2 = mark(&MGR, "E101", "GAMES", NONE, NULL, "2026-11-10 10:00");
+	set_now("2026-12-01 10:00");
+	cr_assert_eq(monthend_close(fx.f, fx.s, &MGR, "2026-11", false, &e), 0,
+	    "%s", e.msg);
+	/* The rulebook now counts GAMES over the year, and a manager marks
+	 * one in October, which is open: November would be 2 and 3. */
+	fx.f->rules[r].t.window = WINDOW_YEAR;
+	g0 = mark_back(&MGR, "E101", "GAMES", NONE, "2026-10-20 10:00",
+	    "2026-12-01 10:30");
+	cr_assert_eq(g0.rc, 0, "%s", g0.e.msg);
+	cr_assert_eq(stored_offence(g0.in.id), 1);
+	cr_assert_eq(stored_offence(g1.in.id), 1, "a closed month renumbered");
+	cr_assert_eq(stored_own(g1.in.id), Y(5));
+	cr_assert_eq(stored_offence(g2.in.id), 2);
+	cr_assert_eq(stored_own(g2.in.id), Y(10));
+	/* December counts October's and November's as they stand. */
+	g3 = mark(&MGR, "E101", "GAMES", NONE, NULL, "2026-12-01 11:00");
+	cr_assert_eq(stored_offence(g3.in.id), 4);
+	cr_assert_eq(stored_own(g3.in.id), Y(50));
 }
