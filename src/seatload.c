@@ -298,6 +298,7 @@ load_attendance(const struct floor *f, struct store *s, struct seatmap *m,
 	int rc;
 
 	derive_seen(f, insp, seen);
+	m->att_over = attendance_day_over(f, m->day, clock_now());
 	rc = attendance_day_seen(f, s, m->day, seen, m->att, e);
 	free(seen);
 	return rc;
@@ -640,6 +641,10 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 			seat_news_free(news);
 		return rc;
 	}
+	/* The shift ended since attendance was read: who did not come is
+	 * absent now (the walk says so). */
+	if (m->att_over != attendance_day_over(f, m->day, clock_now()))
+		att = true;
 	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
 	if (insp_i)
 		rc = load_inspections(f, s, m, e);

@@ -83,6 +83,7 @@ struct seatmap {
 	bool *insp_i;			/* per seat: an i today */
 	bool *held;			/* per staff: an item in custody */
 	struct att_day *att;		/* per staff: attendance today */
+	bool att_over;			/* ...read after the shift was over */
 	int64_t audit;			/* the last audit line reflected */
 };
 

@@ -198,6 +198,28 @@ Test(seatfollow, a_followed_map_equals_a_fresh_one_after_every_kind_of_write)
 	seatmap_free(&m);
 }
 
+/* The shift ends between two writes: who did not come is absent in the
+ * followed map as in a fresh one. */
+Test(seatfollow, the_shift_ending_between_writes_is_followed)
+{
+	struct seatmap m;
+	struct err e = { 0 };
+	struct signin_result sr;
+
+	cr_assert_eq(mark(&SUP, "E105", "DESK", NONE, NULL, "2026-10-30 10:00").rc,
+	    0);
+	set_now(DAY " 09:00");
+	cr_assert_eq(attendance_signin(fx.f, fx.s, &SUP, staff("E101"),
+	    clock_now(), false, false, &sr, &e), 0, "%s", e.msg);
+	set_now(DAY " 17:00");
+	cr_assert_eq(seatmap_load(fx.f, fx.s, DAY, &m, &e), 0, "%s", e.msg);
+	cr_expect_eq(m.seats[seat("A02")].att, ATT_NOT_YET);
+	cr_assert_eq(mark(&SUP, "E101", "DESK", NONE, NULL, DAY " 18:30").rc, 0);
+	follow(&m, "a mark after the shift", 1);
+	cr_expect_eq(m.seats[seat("A02")].att, ATT_ABSENT);
+	seatmap_free(&m);
+}
+
 /* A write it does not know how to follow, or too many: a fresh load. */
 Test(seatfollow, a_month_closed_or_a_flood_of_writes_is_not_followed)
 {
