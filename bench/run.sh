@@ -16,6 +16,10 @@
 # working day of them, imported by `callfloor signin --import` (the real
 # code path; bench/gen_attendance.py writes the time clock's file).
 #
+# BENCH_COST=1 also counts, under valgrind callgrind (bench/cost.py), the
+# instructions of a mark made at the console and of one made elsewhere,
+# which the machine's load does not move (BENCH_COST_MARKS of each, 10).
+#
 # Knobs (environment): BENCH_SEED (1), BENCH_SMALL, BENCH_RUNS, BENCH_ONLY (rows to run,
 # e.g. "138"), BENCH_MARKS, BENCH_IDLE (seconds), BENCH_MARK_KEYS ("d,c,L,s"),
 # BENCH_CONFIRM (a key that confirms a mark, when the console asks).
@@ -95,3 +99,12 @@ python3 bench/measure.py --cf "$CF" --cfg "$FLOOR" --db "$WORK" --pristine "$DB"
 	--cols "$COLS" --lines "$LINES" --runs "$RUNS" --marks "$MARKS" \
 	--watch "$WATCH" --idle "$IDLE" --mark-keys "${BENCH_MARK_KEYS:-d,c,L,s}" \
 	--confirm "${BENCH_CONFIRM:-}" --only "${BENCH_ONLY:-123456789AB}"
+
+if [ "${BENCH_COST:-0}" = 1 ]; then
+	command -v valgrind >/dev/null || { echo "bench: BENCH_COST needs valgrind" >&2; exit 1; }
+	for session in own elsewhere; do
+		python3 bench/cost.py --cf "$CF" --cfg "$FLOOR" --db "$DB" --now "$NOW" \
+			--session "$session" --marks "${BENCH_COST_MARKS:-10}" \
+			--cols "$COLS" --lines "$LINES"
+	done
+fi

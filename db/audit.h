@@ -10,6 +10,7 @@
 #ifndef CALLFLOOR_AUDIT_H
 #define CALLFLOOR_AUDIT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store.h"
@@ -34,6 +35,13 @@ void store_audit_who(const char *login, long long uid, const char *terminal,
 int store_audit_add(struct store *s, const char *action, const char *object,
     const char *detail, struct err *e);
 
+/* The view `audit` and the trail's append-only triggers, for a new
+ * database (after schema.sql); and the SQL of schema step 7, which copies
+ * a schema 6 trail into the compact tables and makes the same view
+ * (db/schema.sql says how they hold it). */
+int store_audit_schema(struct store *s, struct err *e);
+char *store_audit_v7_sql(void);		/* the step's SQL; caller frees */
+
 struct audit_row {
 	int64_t id, at;
 	char login[STORE_LOGIN];
@@ -42,6 +50,21 @@ struct audit_row {
 	char action[AUDIT_FIELD], object[AUDIT_FIELD];
 	char *detail;			/* freed by audit_rows_free */
 };
+
+/*
+ * What was written after audit line `after`: each later line's id, action
+ * and object, oldest first, at most max of them (*more set when there were
+ * more).  The console follows other writers by this (every write has its
+ * line, and lines only ever grow in id); read through the primary key.
+ */
+struct audit_change {
+	int64_t id;
+	char action[AUDIT_FIELD], object[AUDIT_FIELD];
+};
+int store_audit_since(struct store *s, int64_t after, int max,
+    struct audit_change **out, int *n, bool *more, struct err *e);
+/* The newest audit line's id, 0 when there is none. */
+int store_audit_last(struct store *s, int64_t *id, struct err *e);
 
 /* Audit lines with from <= at <= to (Unix seconds), oldest first. */
 int store_audit_list(struct store *s, int64_t from, int64_t to,

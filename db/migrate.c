@@ -22,48 +22,58 @@ struct table {
 	const char *name;
 	const char *cols;
 	const char *find;		/* SQL finding an equal row, or NULL */
-	struct { int col, table; } refs[2];
+	struct { int col, table; } refs[3];
 };
 
-enum { T_RULE_VERSION, T_INCIDENT, T_FINE, T_APPEAL };
+enum { T_RULE_VERSION, T_INCIDENT, T_FINE, T_APPEAL, T_AUDIT_WHO,
+	T_AUDIT_WORD };
 
 static const struct table tables[] = {
 	[T_RULE_VERSION] = { "rule_version", "code, title, terms, first_seen",
 	    "SELECT id FROM rule_version WHERE code = ?1 AND title = ?2 AND "
-	    "terms = ?3", { { -1, 0 }, { -1, 0 } } },
+	    "terms = ?3", { { -1, 0 }, { -1, 0 }, { -1, 0 } } },
 	[T_INCIDENT] = { "incident", "rule, rule_version, staff, grp, seat, at, "
 	    "day, offence, amount, note, marked_by, marked_at, voided_at, "
 	    "voided_by, void_reason", NULL,
-	    { { 1, T_RULE_VERSION }, { -1, 0 } } },
+	    { { 1, T_RULE_VERSION }, { -1, 0 }, { -1, 0 } } },
 	[T_FINE] = { "fine", "incident, staff, grp, role, own, amount, doubled",
-	    NULL, { { 0, T_INCIDENT }, { -1, 0 } } },
+	    NULL, { { 0, T_INCIDENT }, { -1, 0 }, { -1, 0 } } },
 	[T_APPEAL] = { "appeal", "incident, fine, staff, reason, by, at, decision, "
 	    "decided_by, decided_at, decided_reason", NULL,
-	    { { 0, T_INCIDENT }, { 1, T_FINE } } },
+	    { { 0, T_INCIDENT }, { 1, T_FINE }, { -1, 0 } } },
+	/* The audit trail (schema 7): who wrote and the words, each once in
+	 * a database, then the lines naming them (their details coded with
+	 * db/audit.c's phrase list, the same on both sides). */
+	[T_AUDIT_WHO] = { "audit_who", "login, uid, terminal, ssh",
+	    "SELECT id FROM audit_who WHERE login = ?1 AND uid = ?2 AND "
+	    "terminal = ?3 AND ssh = ?4", { { -1, 0 }, { -1, 0 }, { -1, 0 } } },
+	[T_AUDIT_WORD] = { "audit_word", "word",
+	    "SELECT id FROM audit_word WHERE word = ?1",
+	    { { -1, 0 }, { -1, 0 }, { -1, 0 } } },
+	{ "audit_line", "at, who, action, kind, ref, detail", NULL,
+	    { { 1, T_AUDIT_WHO }, { 2, T_AUDIT_WORD }, { 3, T_AUDIT_WORD } } },
 	{ "adjustment", "appeal, month, staff, amount, note", NULL,
-	    { { 0, T_APPEAL }, { -1, 0 } } },
+	    { { 0, T_APPEAL }, { -1, 0 }, { -1, 0 } } },
 	{ "custody", "incident, staff, seat, item, taken_at, kept_by, "
-	    "returned_at, returned_by", NULL, { { 0, T_INCIDENT }, { -1, 0 } } },
+	    "returned_at, returned_by", NULL, { { 0, T_INCIDENT }, { -1, 0 }, { -1, 0 } } },
 	{ "inspection", "seat, staff, day, at, by, voided_at, voided_by", NULL,
-	    { { -1, 0 }, { -1, 0 } } },
+	    { { -1, 0 }, { -1, 0 }, { -1, 0 } } },
 	{ "attendance", "staff, day, kind, at, minutes, by, voided_at, voided_by, "
-	    "void_reason", NULL, { { -1, 0 }, { -1, 0 } } },
+	    "void_reason", NULL, { { -1, 0 }, { -1, 0 }, { -1, 0 } } },
 	{ "explanation", "staff, day, note, by, at", NULL,
-	    { { -1, 0 }, { -1, 0 } } },
+	    { { -1, 0 }, { -1, 0 }, { -1, 0 } } },
 	{ "away", "staff, grp, reason, day, limit_minutes, queued_at, started_at, "
 	    "ended_at, cancelled, over, by, ended_by", NULL,
-	    { { -1, 0 }, { -1, 0 } } },
+	    { { -1, 0 }, { -1, 0 }, { -1, 0 } } },
 	{ "leave", "staff, from_day, to_day, kind, via, requested_at, approved_by, "
 	    "valid, why_invalid, form_at, recorded_by, recorded_at, approved_at",
-	    NULL, { { -1, 0 }, { -1, 0 } } },
-	{ "audit", "at, login, uid, terminal, ssh, action, object, detail", NULL,
-	    { { -1, 0 }, { -1, 0 } } },
+	    NULL, { { -1, 0 }, { -1, 0 }, { -1, 0 } } },
 	{ "rulebook", "hash, rules, first_seen, text",
-	    "SELECT id FROM rulebook WHERE hash = ?1", { { -1, 0 }, { -1, 0 } } },
+	    "SELECT id FROM rulebook WHERE hash = ?1", { { -1, 0 }, { -1, 0 }, { -1, 0 } } },
 	{ "complaint", "staff, grp, kind, caller, phone, note, at, day, "
 	    "recorded_by, recorded_at, late, incident, forwarded_by, forwarded_at, "
 	    "closed_by, closed_at, outcome, purged_at", NULL,
-	    { { 11, T_INCIDENT }, { -1, 0 } } },
+	    { { 11, T_INCIDENT }, { -1, 0 }, { -1, 0 } } },
 };
 #define NTABLES ((int)(sizeof tables / sizeof tables[0]))
 
@@ -195,7 +205,7 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 			db_reset(dst);
 			for (c = 0; c < nc; c++)
 				bind_from(dst, c + 1, src, c);
-			for (k = 0; k < 2; k++) {
+			for (k = 0; k < 3; k++) {
 				int col = tb->refs[k].col;
 				int64_t ref;
 

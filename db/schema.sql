@@ -1,5 +1,5 @@
--- schema.sql - the callfloor database, schema version 6 (db/store.c
--- migrates an older one step by step: see migrate_v2 ... migrate_v6 there).
+-- schema.sql - the callfloor database, schema version 7 (db/store.c
+-- migrates an older one step by step: see migrate_v2 ... migrate_v7 there).
 --
 -- Money is integer fen.  Times are Unix seconds; "day" is the floor-local
 -- shift day "YYYY-MM-DD" that an incident belongs to (see src/clock.h).
@@ -209,27 +209,37 @@ CREATE INDEX leave_days ON leave (to_day, from_day);
 -- from: the terminal (ttyname of stdin) and the SSH client's address, "-"
 -- when none (informational: the address comes from the environment or the
 -- login record).  at is the machine's clock, Unix seconds.
-CREATE TABLE audit (
+--
+-- Stored compactly (schema 7): who wrote is one row of audit_who, the
+-- action and the object's kind are words of audit_word, the object's id
+-- is an integer (its name, "seat A01", text), and the detail's common
+-- phrases are single bytes.  The view `audit` (created by db/audit.c from
+-- its phrase list, so the list is written once) reads exactly as the
+-- table did: id, at, login, uid, terminal, ssh, action, object, detail.
+CREATE TABLE audit_who (
 	id        INTEGER PRIMARY KEY,
-	at        INTEGER NOT NULL,
 	login     TEXT NOT NULL,
 	uid       INTEGER NOT NULL,
 	terminal  TEXT NOT NULL,
 	ssh       TEXT NOT NULL,
-	action    TEXT NOT NULL,
-	object    TEXT NOT NULL,        -- "incident 12", "custody 3", "seat A01"
-	detail    TEXT NOT NULL
+	UNIQUE (login, uid, terminal, ssh)
 );
-CREATE INDEX audit_at ON audit (at);
--- Append-only: nothing edits or removes a line once written.
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-BEGIN
-	SELECT RAISE(ABORT, 'the audit trail is append-only');
-END;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-BEGIN
-	SELECT RAISE(ABORT, 'the audit trail is append-only');
-END;
+CREATE TABLE audit_word (
+	id    INTEGER PRIMARY KEY,
+	word  TEXT NOT NULL UNIQUE      -- "mark", "incident", "seat", ...
+);
+CREATE TABLE audit_line (
+	id      INTEGER PRIMARY KEY,
+	at      INTEGER NOT NULL,
+	who     INTEGER NOT NULL REFERENCES audit_who (id),
+	action  INTEGER NOT NULL REFERENCES audit_word (id),
+	kind    INTEGER NOT NULL REFERENCES audit_word (id),  -- object's first word
+	ref,            -- the rest: an integer id, a name (text), NULL for none
+	detail  TEXT NOT NULL           -- phrases coded (db/audit.c)
+);
+CREATE INDEX audit_at ON audit_line (at);
+-- Append-only: nothing edits or removes a line once written, nor who or
+-- which word it names.  (db/audit.c adds the same triggers on all three.)
 
 -- Each whole rulebook the database has seen, named by the SHA-256 of its
 -- canonical text (each rule's code, titles and frozen terms, one a line),

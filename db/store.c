@@ -9,6 +9,7 @@
  */
 #include "store.h"
 #include "store_internal.h"
+#include "audit.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -328,14 +329,24 @@ static const char migrate_v6[] =
 	"CREATE INDEX away_day ON away (day, staff);"
 	"CREATE UNIQUE INDEX away_open ON away (staff) WHERE ended_at IS NULL;";
 
-/* The statements of a step: its SQL holds no ';' but between them. */
+/* The statements of a step: each ends at a ';' that completes it (not one
+ * in a string or inside a trigger's body). */
 static long long
 statements(const char *sql)
 {
+	const char *start = sql, *p;
 	long long n = 0;
 
-	for (; *sql; sql++)
-		n += *sql == ';';
+	for (p = sql; *p; p++)
+		if (*p == ';') {
+			char *one = strndup(start, (size_t)(p - start + 1));
+
+			if (sqlite3_complete(one)) {
+				n++;
+				start = p + 1;
+			}
+			free(one);
+		}
 	return n;
 }
 
@@ -446,7 +457,8 @@ migrate(struct store *s, struct err *e)
 			return err_set(e, EXIT_RUNTIME, _("%s is not a callfloor database "
 			    "(it has tables of its own)"), s->path);
 		}
-		if (exec(s, store_schema_sql, e) < 0) {
+		if (exec(s, store_schema_sql, e) < 0 ||
+		    store_audit_schema(s, e) < 0) {
 			store_rollback(s);
 			return -1;
 		}
@@ -457,7 +469,17 @@ migrate(struct store *s, struct err *e)
 			[2] = migrate_v2, [3] = migrate_v3, [4] = migrate_v4,
 			[5] = migrate_v5, [6] = migrate_v6,
 		};
-		if (migrate_steps(s, step, ver, e) < 0) {
+		/* Step 7 (the audit trail made compact) is made from db/audit.c's
+		 * phrase list, so its SQL is built here. */
+		const char *steps[STORE_SCHEMA_VERSION + 1];
+		char *v7 = store_audit_v7_sql();
+		int rc;
+
+		memcpy(steps, step, sizeof steps);
+		steps[7] = v7;
+		rc = migrate_steps(s, steps, ver, e);
+		free(v7);
+		if (rc < 0) {
 			store_rollback(s);
 			return -1;
 		}

@@ -143,6 +143,7 @@ enum stmt {
 	Q_CUSTODY_ADD, Q_CUSTODY_GET, Q_CUSTODY_RETURN, Q_CUSTODY_HELD,
 	Q_INSPECTION_ADD, Q_INSPECTED, Q_INSPECTION_VOID, Q_CUSTODY_UNRETURN,
 	Q_RECENT,
+	Q_AUDIT_WHO, Q_AUDIT_WORD, Q_AUDIT_LINE,	/* db/audit.c's writes */
 	Q_COUNT
 };
 /* The cached statement q of sql, reset and its bindings cleared; NULL

@@ -19,6 +19,7 @@
  */
 #include "store.h"
 #include "store_internal.h"
+#include "audit.h"
 
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -182,6 +183,11 @@ pg_migrate(struct store *s, struct err *e)
 			if (db_exec_sql(s, store_schema_pg_sql) != DB_OK ||
 			    db_exec_sql(s, q) != DB_OK)
 				return fail(s, e, "creating the schema");
+			/* The audit trail's view, made from db/audit.c's list. */
+			if (store_audit_schema(s, e) < 0) {
+				PQclear(PQexec(s->pg, "ROLLBACK"));
+				return -1;
+			}
 		}
 		if (db_exec_sql(s, "COMMIT") != DB_OK)
 			return fail(s, e, "creating the schema");
@@ -194,8 +200,9 @@ pg_migrate(struct store *s, struct err *e)
 		    "callfloor (schema %lld; this one knows %d); upgrade callfloor"),
 		    s->path, ver, STORE_SCHEMA_VERSION);
 	if (ver < STORE_SCHEMA_VERSION)
-		/* No PostgreSQL database predates schema 6: the steps of
-		 * later versions go here, as in store.c's migrate(). */
+		/* No PostgreSQL database predates schema 7 (the compact audit
+		 * trail): the steps of later versions go here, as in store.c's
+		 * migrate(). */
 		return err_set(e, EXIT_RUNTIME, _("%s needs `callfloor init` first "
 		    "(schema %lld, wanted %d)"), s->path, ver,
 		    STORE_SCHEMA_VERSION);

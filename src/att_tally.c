@@ -30,6 +30,12 @@ shift_over(const struct floor *f, const char *day, time_t now)
 	return now >= att_shift_edge(f, day, true);
 }
 
+bool
+attendance_day_over(const struct floor *f, const char *day, time_t now)
+{
+	return shift_over(f, day, now);
+}
+
 /*
  * Whether l excuses day: a valid request whose days include it, and, when
  * it needs a manager's approval, approved before the day's shift ended;

@@ -135,6 +135,8 @@ int attendance_leave_form(const struct floor *f, struct store *s,
 /* Everyone's status on day (out has f->nstaff entries). */
 int attendance_day(const struct floor *f, struct store *s, const char *day,
     struct att_day *out, struct err *e);
+/* True once day's shift is over at now: who has not come is absent. */
+bool attendance_day_over(const struct floor *f, const char *day, time_t now);
 /* The same, for a caller that knows who was seen at the desk on day
  * (seen: f->nstaff entries; the seat map reads the day's incidents once). */
 int attendance_day_seen(const struct floor *f, struct store *s,

@@ -11,6 +11,7 @@
 #include "breaks.h"
 #include "clock.h"
 #include "engine.h"
+#include "seatmap_internal.h"
 #include "terms.h"
 #include "text.h"
 
@@ -89,91 +90,15 @@ seatmap_tick(const struct floor *f, struct seatmap *m, time_t now)
 	}
 }
 
-/* The open breaks, on the seats of those who take them (today only). */
-static int
-load_breaks(const struct floor *f, struct store *s, struct seatmap *m,
-    const struct att_day *d, struct err *e)
+/* A mark made on a seat means its desk was looked at too; a LATE from a
+ * sign-in or a missed meeting (attendance) does not. */
+bool
+seatmap_rule_looks(const struct floor *f, const char *rule)
 {
-	struct brk_floor bf;
-	time_t now = clock_now();
-	char today[DAY_LEN];
-	int i;
+	int r = floor_rule_find(f, rule);
 
-	m->grp_away = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_away);
-	m->grp_over = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_over);
-	m->grp_queued = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_queued);
-	clock_shift_day(f, now, today);
-	if (strcmp(today, m->day) != 0)
-		return 0;
-	if (breaks_load(f, s, m->day, now, d, &bf, e) < 0)
-		return -1;
-	for (i = 0; i < bf.n; i++) {
-		const struct brk *b = &bf.b[i];
-		struct seat_view *v;
-		int seat = b->staff >= 0 ? f->staff[b->staff].seat : -1;
-
-		if (b->group >= 0) {
-			if (b->state == BRK_AWAY)
-				m->grp_away[b->group]++;
-			else
-				m->grp_queued[b->group]++;
-		}
-		if (b->state == BRK_AWAY)
-			m->brk_away++;
-		else
-			m->brk_queued++;
-		if (seat < 0)
-			continue;
-		v = &m->seats[seat];
-		v->brk = b->state == BRK_AWAY ? SEAT_BRK_AWAY : b->state ==
-		    BRK_NEXT ? SEAT_BRK_NEXT : SEAT_BRK_QUEUED;
-		memcpy(v->brk_reason, b->row.reason, STORE_ID);
-		v->brk_place = b->place;
-		v->brk_since = b->row.started_at;
-		v->brk_limit = b->row.limit_minutes;
-	}
-	breaks_free(&bf);
-	seatmap_tick(f, m, now);
-	return 0;
-}
-
-static int
-seat_of_staff(const struct floor *f, const char *staff)
-{
-	int si = floor_staff_find(f, staff);
-
-	return si >= 0 ? f->staff[si].seat : -1;
-}
-
-/* Each seated agent's attendance on the map's day; insp: the seats
- * inspected that day (who sits there was seen at the desk). */
-static int
-load_attendance(const struct floor *f, struct store *s, struct seatmap *m,
-    const bool *insp, struct err *e)
-{
-	struct att_day *d = xcalloc((size_t)f->nstaff + 1, sizeof *d);
-	bool *seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
-	int i, rc;
-
-	for (i = 0; i < f->nseats; i++)
-		if (insp[i] && f->seats[i].staff >= 0)
-			seen[f->seats[i].staff] = true;
-	rc = attendance_day_seen(f, s, m->day, seen, d, e);
-	if (rc == 0)
-		rc = load_breaks(f, s, m, d, e);
-	for (i = 0; rc == 0 && i < f->nseats; i++) {
-		int who = f->seats[i].staff;
-
-		if (who < 0)
-			continue;
-		m->seats[i].att = d[who].status;
-		m->seats[i].att_threshold = d[who].threshold;
-		if (d[who].status != ATT_UNTRACKED)
-			m->attendance = true;
-	}
-	free(seen);
-	free(d);
-	return rc;
+	return !(r >= 0 && (strcmp(f->rules[r].section, "attendance") == 0 ||
+	    f->rules[r].t.absence_halfdays > 0));
 }
 
 /*
@@ -194,14 +119,9 @@ inspected_seats(const struct floor *f, struct store *s, const char *day,
 	for (i = 0; i < nids; i++)
 		if ((st = floor_seat_find(f, ids[i])) >= 0)
 			insp[st] = true;
-	/* A mark made on a seat means its desk was looked at too; a LATE
-	 * from a sign-in or a missed meeting (attendance) does not. */
 	for (i = 0; i < nin; i++) {
-		int r = floor_rule_find(f, in[i].rule);
-
-		if (in[i].voided_at != 0 || in[i].seat[0] == '\0' || (r >= 0 &&
-		    (strcmp(f->rules[r].section, "attendance") == 0 ||
-		    f->rules[r].t.absence_halfdays > 0)))
+		if (in[i].voided_at != 0 || in[i].seat[0] == '\0' ||
+		    !seatmap_rule_looks(f, in[i].rule))
 			continue;
 		if ((st = floor_seat_find(f, in[i].seat)) >= 0) {
 			if (insp[st])
@@ -244,172 +164,6 @@ seatmap_inspected(const struct floor *f, struct store *s, const char *day,
 	free(in);
 	free(insp);
 	return rc;
-}
-
-static int
-by_incident(const void *a, const void *b)
-{
-	const struct fine_line *x = a, *y = b;
-
-	return (x->in.id > y->in.id) - (x->in.id < y->in.id);
-}
-
-/* The own fine the engine stored for incident id (lines sorted by it). */
-static fen_t
-stored_own(const struct fine_line *fl, int n, int64_t id)
-{
-	int lo = 0, hi = n;
-	fen_t sum = 0;
-
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-
-		if (fl[mid].in.id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < n && fl[lo].in.id == id; lo++)
-		if (fl[lo].f.own)
-			sum += fl[lo].f.amount;
-	return sum;
-}
-
-/*
- * The worst incident of each seat: a flag first, then the larger own fine
- * (sev: its rank, flag: its flag).  A view never prices: the flag is the
- * one frozen with the incident's rule version, the fine the one the
- * engine stored, so the map and the report agree after a rulebook edit.
- */
-static int
-rank_seats(const struct floor *f, struct store *s, const char *day,
-    const struct incident *in, int nin, struct seatmap *m, int *sev,
-    enum flag *flag, struct err *e)
-{
-	struct fine_line *fl = NULL;
-	struct rule_terms t;
-	int64_t tv = -1;
-	int nfl = 0, i;
-
-	if (store_fine_lines(s, day, day, &fl, &nfl, e) < 0)
-		return -1;
-	if (nfl > 1)
-		qsort(fl, (size_t)nfl, sizeof *fl, by_incident);
-	for (i = 0; i < nin; i++) {
-		int st, r, rank;
-
-		if (in[i].voided_at != 0 || in[i].staff[0] == '\0' ||
-		    (st = seat_of_staff(f, in[i].staff)) < 0)
-			continue;
-		if (in[i].rule_version != tv) {
-			if (terms_load(s, in[i].rule_version, &t, e) < 0) {
-				free(fl);
-				return -1;
-			}
-			tv = in[i].rule_version;
-		}
-		if (t.positive)
-			continue;
-		m->seats[st].incidents++;
-		/* A failed inspection is a floor rule's mark. */
-		r = floor_rule_find(f, in[i].rule);
-		if (r >= 0 && strcmp(f->rules[r].section, "floor") == 0)
-			m->seats[st].desk_incidents++;
-		rank = (int)t.flag * 1000000 +
-		    (int)(stored_own(fl, nfl, in[i].id) / 100);
-		if (rank >= sev[st] || m->seats[st].worst[0] == '\0') {
-			sev[st] = rank;
-			flag[st] = t.flag;
-			memcpy(m->seats[st].worst, in[i].rule, STORE_ID);
-		}
-	}
-	free(fl);
-	return 0;
-}
-
-int
-seatmap_load(const struct floor *f, struct store *s, const char *day,
-    struct seatmap *m, struct err *e)
-{
-	struct incident *in = NULL;
-	struct custody *cu = NULL;
-	enum flag *flag;
-	bool *insp;
-	int nin, ncu, i;
-	int *sev;
-
-	memset(m, 0, sizeof *m);
-	snprintf(m->day, sizeof m->day, "%s", day);
-	m->seats = xcalloc((size_t)f->nseats + 1, sizeof *m->seats);
-	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
-	/* The day's incidents are read once: for the seats, for what was
-	 * inspected, and (through that) for who was seen at the desk. */
-	if (store_incidents(s, day, day, NULL, &in, &nin, e) < 0 ||
-	    store_custody_held(s, &cu, &ncu, e) < 0 ||
-	    inspected_seats(f, s, day, in, nin, insp, NULL, NULL, e) < 0 ||
-	    load_attendance(f, s, m, insp, e) < 0) {
-		free(in);
-		free(cu);
-		free(insp);
-		seatmap_free(m);
-		return -1;
-	}
-	sev = xcalloc((size_t)f->nseats + 1, sizeof *sev);
-	for (i = 0; i < f->nseats; i++)
-		m->seats[i].inspected = insp[i];
-	for (i = 0; i < ncu; i++) {
-		int st = seat_of_staff(f, cu[i].staff);
-
-		if (st >= 0)
-			m->seats[st].custody = true;
-	}
-	flag = xcalloc((size_t)f->nseats + 1, sizeof *flag);
-	if (rank_seats(f, s, day, in, nin, m, sev, flag, e) < 0) {
-		free(flag);
-		free(sev);
-		free(in);
-		free(cu);
-		free(insp);
-		seatmap_free(m);
-		return -1;
-	}
-	for (i = 0; i < f->nseats; i++) {
-		struct seat_view *v = &m->seats[i];
-
-		if (f->seats[i].staff < 0)
-			v->state = SEAT_EMPTY;
-		else if (v->custody)
-			v->state = SEAT_CUSTODY;
-		else if (v->incidents > 0 && flag[i] != FLAG_NONE)
-			v->state = SEAT_FLAGGED;
-		else if (v->incidents > 0)
-			v->state = SEAT_INCIDENT;
-		else if (v->inspected)
-			v->state = SEAT_OK;
-		else
-			v->state = SEAT_PENDING;
-		if (f->seats[i].staff >= 0) {
-			m->occupied++;
-			m->inspected += v->inspected;
-		}
-	}
-	free(sev);
-	free(flag);
-	free(in);
-	free(cu);
-	free(insp);
-	return 0;
-}
-
-void
-seatmap_free(struct seatmap *m)
-{
-	free(m->seats);
-	free(m->grp_away);
-	free(m->grp_over);
-	free(m->grp_queued);
-	m->seats = NULL;
-	m->grp_away = m->grp_over = m->grp_queued = NULL;
 }
 
 void

@@ -43,6 +43,27 @@ struct seat_view {
 	int brk_limit;			/* its limit, minutes */
 };
 
+/* One incident of the map's day, as much of it as the map needs. */
+struct seat_in {
+	int64_t id, at;
+	char rule[STORE_ID];
+	int staff;			/* floor index; -1: none or gone */
+	int seat;			/* the seat it was marked on, or -1 */
+	enum flag flag;			/* frozen with its rule version */
+	bool positive, voided;
+	bool looks;			/* on a seat: its desk was looked at */
+	bool desk;			/* a floor rule's (a failed inspection) */
+	fen_t own;			/* the own fine the engine stored */
+};
+
+/* One fine line of a not-voided incident of the day (the group panel). */
+struct seat_fine {
+	int64_t incident;
+	int staff;			/* floor index; -1 when not on the floor */
+	bool own;
+	fen_t amount;
+};
+
 struct seatmap {
 	char day[11];
 	struct seat_view *seats;	/* floor->nseats */
@@ -50,7 +71,32 @@ struct seatmap {
 	bool attendance;		/* attendance is kept on this day */
 	int brk_away, brk_over, brk_queued;	/* breaks open now */
 	int *grp_away, *grp_over, *grp_queued;	/* per group */
+	/* The day's fines (people with a payer), per group and in all. */
+	fen_t *grp_own, *grp_co, own_total, co_total;
+
+	/* What the views are derived from, kept so that seatmap_follow
+	 * re-reads only what a write touched. */
+	struct seat_in *in;		/* the day's incidents, by (at, id) */
+	int nin, capin;
+	struct seat_fine *fines;
+	int nfines, capfines;
+	bool *insp_i;			/* per seat: an i today */
+	bool *held;			/* per staff: an item in custody */
+	struct att_day *att;		/* per staff: attendance today */
+	bool att_over;			/* ...read after the shift was over */
+	int64_t audit;			/* the last audit line reflected */
 };
+
+/* What seatmap_follow re-read: the day's incidents a write touched (with
+ * their own fines, -1 when none), for the feed. */
+struct seat_news {
+	struct incident *in;
+	fen_t *own;
+	int n;
+	bool incidents;			/* an incident (any day) changed */
+	bool any;			/* anything was written */
+};
+void seat_news_free(struct seat_news *n);
 
 /*
  * The one definition of "inspected": the seats whose desk had an i
@@ -64,6 +110,18 @@ int seatmap_inspected(const struct floor *f, struct store *s, const char *day,
 int seatmap_load(const struct floor *f, struct store *s, const char *day,
     struct seatmap *m, struct err *e);
 void seatmap_free(struct seatmap *m);
+
+/*
+ * Brings m up to date with what was written since it was loaded or last
+ * followed, reading only what the writes touched: the audit trail's new
+ * lines (every write has one) name the incidents, seats, people, breaks
+ * and items; each is re-read by its id and the views derived again in
+ * memory.  0 when followed (news filled in; free it); 1 when it cannot be
+ * followed (too many writes, or one it does not know: a rulebook change,
+ * a month closed) and the caller loads afresh; -1 on a read error.
+ */
+int seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
+    struct seat_news *news, struct err *e);
 
 /* Minutes away and over-limit states again at time now (no database):
  * a break reaches its limit while nothing is written. */

@@ -76,7 +76,7 @@ rebuild_pager(struct ui *u)
 }
 
 void
-ui_reload(struct ui *u)
+ui_load(struct ui *u)
 {
 	struct err e = { 0 };
 	int64_t v = store_data_version(u->s);
@@ -90,6 +90,36 @@ ui_reload(struct ui *u)
 	brk_announce(u);
 	u->version = v;
 	u->dirty = true;
+}
+
+void
+ui_reload(struct ui *u)
+{
+	struct seat_news news;
+	struct err e = { 0 };
+	int64_t v = store_data_version(u->s);
+	int rc;
+
+	if (!u->map_ok) {
+		ui_load(u);
+		return;
+	}
+	rc = seatmap_follow(u->f, u->s, &u->map, &news, &e);
+	if (rc != 0) {
+		ui_load(u);
+		return;
+	}
+	/* The panel's day comes from the map; a month is read again. */
+	if ((news.incidents || !u->panel.month) && panel_load(u, &e) < 0)
+		ui_msg(u, true, _("Cannot read the database: %s"), e.msg);
+	feed_apply(u, &news);
+	if (news.any) {
+		rebuild_pager(u);
+		brk_announce(u);
+		u->dirty = true;
+	}
+	seat_news_free(&news);
+	u->version = v;
 }
 
 /* A message belongs to the screen it was said on: changing screens
@@ -479,7 +509,7 @@ tick(struct ui *u)
 		clock_shift_day(u->f, now, day);
 		if (strcmp(day, u->day) != 0) {
 			memcpy(u->day, day, DAY_LEN);
-			ui_reload(u);
+			ui_load(u);
 		}
 	}
 }
@@ -664,7 +694,7 @@ ui_init(struct ui *u, const struct floor *f, struct store *s,
 	clock_shift_day(f, now, u->day);
 	mapview_init(u);
 	keymap_init(f);
-	ui_reload(u);
+	ui_load(u);
 	if (u->readonly && !u->msg[0])
 		ui_msg(u, true, _("Read-only: you can look, search and print; "
 		    "marks are refused."));

@@ -22,7 +22,10 @@ feed_free(struct ui *u)
 	for (i = 0; i < u->feed.n; i++)
 		free(u->feed.lines[i].text);
 	free(u->feed.lines);
+	free(u->feed.id);
+	free(u->feed.at);
 	u->feed.lines = NULL;
+	u->feed.id = u->feed.at = NULL;
 	u->feed.n = 0;
 }
 
@@ -74,15 +77,67 @@ feed_load(struct ui *u, struct err *e)
 	if (store_recent(u->s, u->day, FEED_MAX, &r, &n, e) < 0)
 		return -1;
 	feed_free(u);
-	u->feed.lines = xcalloc((size_t)n + 1, sizeof *u->feed.lines);
-	for (i = 0; i < n; i++) {
-		struct pline *pl = &u->feed.lines[u->feed.n++];
+	u->feed.lines = xcalloc(FEED_MAX + 1, sizeof *u->feed.lines);
+	u->feed.id = xcalloc(FEED_MAX + 1, sizeof *u->feed.id);
+	u->feed.at = xcalloc(FEED_MAX + 1, sizeof *u->feed.at);
+	for (i = 0; i < n && i < FEED_MAX; i++) {
+		struct pline *pl = &u->feed.lines[u->feed.n];
 
 		pl->text = feed_line(u, &r[i].in, r[i].own);
 		pl->role = r[i].in.voided_at ? ROLE_VOID : ROLE_NORMAL;
+		u->feed.id[u->feed.n] = r[i].in.id;
+		u->feed.at[u->feed.n++] = r[i].in.at;
 	}
 	free(r);
 	return 0;
+}
+
+void
+feed_apply(struct ui *u, const struct seat_news *news)
+{
+	struct feed *fd = &u->feed;
+	int k, i;
+
+	if (fd->lines == NULL)
+		return;
+	for (k = 0; k < news->n; k++) {
+		const struct incident *in = &news->in[k];
+
+		for (i = 0; i < fd->n && fd->id[i] != in->id; i++)
+			;
+		if (i < fd->n && fd->at[i] != in->at) {	/* moved: out first */
+			free(fd->lines[i].text);
+			memmove(&fd->lines[i], &fd->lines[i + 1], (size_t)(fd->n -
+			    i - 1) * sizeof *fd->lines);
+			memmove(&fd->id[i], &fd->id[i + 1], (size_t)(fd->n - i - 1) *
+			    sizeof *fd->id);
+			memmove(&fd->at[i], &fd->at[i + 1], (size_t)(fd->n - i - 1) *
+			    sizeof *fd->at);
+			fd->n--;
+			i = fd->n;
+		}
+		if (i == fd->n) {	/* a new line, in its place */
+			for (i = 0; i < fd->n && (fd->at[i] > in->at ||
+			    (fd->at[i] == in->at && fd->id[i] > in->id)); i++)
+				;
+			if (i == FEED_MAX)
+				continue;
+			if (fd->n == FEED_MAX)
+				free(fd->lines[--fd->n].text);
+			memmove(&fd->lines[i + 1], &fd->lines[i], (size_t)(fd->n - i) *
+			    sizeof *fd->lines);
+			memmove(&fd->id[i + 1], &fd->id[i], (size_t)(fd->n - i) *
+			    sizeof *fd->id);
+			memmove(&fd->at[i + 1], &fd->at[i], (size_t)(fd->n - i) *
+			    sizeof *fd->at);
+			fd->n++;
+		} else
+			free(fd->lines[i].text);
+		fd->lines[i].text = feed_line(u, in, news->own[k]);
+		fd->lines[i].role = in->voided_at ? ROLE_VOID : ROLE_NORMAL;
+		fd->id[i] = in->id;
+		fd->at[i] = in->at;
+	}
 }
 
 void

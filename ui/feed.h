@@ -8,6 +8,9 @@
 #include "ui.h"
 
 int feed_load(struct ui *u, struct err *e);
+/* Puts what a write touched into the feed: a line replaced, or a new one
+ * in its place (the newest FEED_MAX are kept). */
+void feed_apply(struct ui *u, const struct seat_news *news);
 void feed_free(struct ui *u);
 void feed_draw(struct ui *u, int y, int x, int h, int w);
 

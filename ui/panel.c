@@ -39,6 +39,19 @@ panel_load(struct ui *u, struct err *e)
 		memcpy(p->from, u->day, DAY_LEN);
 		memcpy(p->to, u->day, DAY_LEN);
 	}
+	/* The day's sums are the seat map's (it keeps the day's fines). */
+	if (!p->month && u->map_ok) {
+		panel_free(u);
+		n = u->f->ngroups + 1;
+		p->own = xcalloc((size_t)n, sizeof *p->own);
+		p->co = xcalloc((size_t)n, sizeof *p->co);
+		memcpy(p->own, u->map.grp_own, (size_t)n * sizeof *p->own);
+		memcpy(p->co, u->map.grp_co, (size_t)n * sizeof *p->co);
+		p->own_total = u->map.own_total;
+		p->co_total = u->map.co_total;
+		p->loaded = true;
+		return 0;
+	}
 	if (ledger_fines(u->f, u->s, p->from, p->to, NULL, &rows, &n, e) < 0)
 		return -1;
 	panel_free(u);

@@ -75,9 +75,11 @@ struct pline {
 	int role;			/* enum role (theme.h) */
 };
 
-/* Today's marks, newest first, as lines ready to draw. */
+/* Today's marks, newest first, as lines ready to draw; each line's
+ * incident and its time (the order: time, then id, newest first). */
 struct feed {
 	struct pline *lines;
+	int64_t *id, *at;
 	int n;
 };
 
@@ -182,8 +184,12 @@ struct ui {
 /* Sets the message line (printf-style); err shows it as a refusal/error. */
 void ui_msg(struct ui *u, bool err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Reloads what the screens show from the store (after a write, a tick). */
+/* Brings what the screens show up to date after a write (this console's
+ * or another's): re-reads only what the writes touched (seatmap_follow),
+ * or everything when that cannot be followed. */
 void ui_reload(struct ui *u);
+/* Reads everything the screens show afresh (start, a new day). */
+void ui_load(struct ui *u);
 /* Opens the pager screen / closes it back to the map. */
 void ui_show_pager(struct ui *u);
 void ui_close_pager(struct ui *u);

@@ -62,11 +62,33 @@ script -qec "$CF -d $T/tty.db payroll --month 2025-12" /dev/null </dev/null >"$T
 grep -q "months counted" "$T/again.tty" && fail "the second payroll counted the months again"
 grep -q ": payroll 2025-12" "$T/again.tty" || fail "no second payroll: $(head -c 300 "$T/again.tty")"
 
-# A migration (schema 5 to 6: the breaks' table and its indexes) in
-# `init`, statement by statement.
-sqlite3 "$T/tty.db" "DROP TABLE away; PRAGMA user_version = 5"
+# A migration (schema 5 to 7: the breaks' table and its indexes, then the
+# audit trail made compact, 3 + 23 statements) in `init`, statement by
+# statement.  back_to_5 undoes both steps.
+back_to_5() {
+	sqlite3 "$1" "DROP TABLE away;
+	    CREATE TABLE audit_v6 (id INTEGER PRIMARY KEY, at INTEGER NOT NULL,
+	      login TEXT NOT NULL, uid INTEGER NOT NULL, terminal TEXT NOT NULL,
+	      ssh TEXT NOT NULL, action TEXT NOT NULL, object TEXT NOT NULL,
+	      detail TEXT NOT NULL);
+	    INSERT INTO audit_v6 SELECT * FROM audit;
+	    DROP VIEW audit; DROP TABLE audit_line; DROP TABLE audit_who;
+	    DROP TABLE audit_word; ALTER TABLE audit_v6 RENAME TO audit;
+	    CREATE INDEX audit_at ON audit (at);
+	    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN
+	      SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+	    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
+	      SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+	    PRAGMA user_version = 5"
+}
+back_to_5 "$T/tty.db"
 piped init "$CF" -d "$T/tty.db" init
-sqlite3 "$T/tty.db" "DROP TABLE away; PRAGMA user_version = 5"
-on_tty init "migrating the database: statements: [0-3]/3" "ready (schema 6)" \
+last=$(sqlite3 "$T/tty.db" "SELECT max(id) FROM audit")
+q="SELECT count(*), sum(length(detail)), max(object), max(login) FROM audit WHERE id <= $last"
+trail=$(sqlite3 "$T/tty.db" "$q")
+back_to_5 "$T/tty.db"
+on_tty init "migrating the database: statements: [0-9]+/26" "ready (schema 7)" \
 	"$CF -d $T/tty.db init"
+[ "$(sqlite3 "$T/tty.db" "$q")" = "$trail" ] ||
+	fail "the audit trail changed in the migration"
 echo "progress: ok"

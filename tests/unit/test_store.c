@@ -543,6 +543,17 @@ Test(store, a_version_1_database_is_migrated)
 	    "approved_by, valid, recorded_by, recorded_at) VALUES ('E102', "
 	    "'2026-03-03', '2026-03-04', 'sick', 'written', 900, 'root', 1, "
 	    "'wangf', 950);"
+	    "CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, "
+	    "login TEXT NOT NULL, uid INTEGER NOT NULL, terminal TEXT NOT NULL, "
+	    "ssh TEXT NOT NULL, action TEXT NOT NULL, object TEXT NOT NULL, "
+	    "detail TEXT NOT NULL);"
+	    "CREATE INDEX audit_at ON audit (at);"
+	    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN "
+	    "SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+	    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN "
+	    "SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+	    "INSERT INTO audit VALUES (1, 950, 'wangf', 1000, '/dev/pts/1', '-', "
+	    "'leave', 'leave 1', 'sick, written');"
 	    "PRAGMA user_version = 1;");
 	snprintf(q, sizeof q, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
 	db_exec(p, q);
@@ -555,6 +566,10 @@ Test(store, a_version_1_database_is_migrated)
 	cr_assert_eq(db_int(p, "SELECT count(*) FROM explanation"), 0);
 	cr_assert_eq(db_int(p, "SELECT approved_at FROM leave"), 950,
 	    "a version 1 approval dates from its recording");
+	cr_assert_eq(db_int(p, "SELECT count(*) FROM audit WHERE id = 1 AND at = "
+	    "950 AND login = 'wangf' AND uid = 1000 AND terminal = '/dev/pts/1' "
+	    "AND ssh = '-' AND action = 'leave' AND object = 'leave 1' AND detail "
+	    "= 'sick, written'"), 1, "the audit line reads as it was written");
 	/* Still one live sign-in a day... */
 	snprintf(m.staff, sizeof m.staff, "E101");
 	snprintf(m.day, sizeof m.day, "2026-03-02");

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""cost.py - what a mark costs the console, in instructions (valgrind
+callgrind), which the machine's load does not move.
+
+Runs the real console under callgrind on a scratch copy of a database, on
+a pseudo-terminal (bench/measure.py's Console), in one of two sessions:
+
+  own:        K marks made at this console (move, mark key), each waited
+              for until the screen is quiet;
+  elsewhere:  K marks made by `callfloor mark` in another process (not
+              instrumented), each waited for until this console redrew.
+
+Then prints, from callgrind_annotate's inclusive counts, per event: the
+mark's commit at the console (engine call and the reload after it), the
+engine call alone, the reload alone, and one frame (map_draw: the
+screen composed; wrefresh: curses sending the difference).  Standard library only.
+
+    bench/cost.py --cf ./callfloor --cfg FLOOR --db DB --now SECONDS \
+        --session own|elsewhere [--marks 20] [--header TEXT]
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from measure import Console  # noqa: E402
+
+
+def inclusive(out_file):
+    """{function name: (inclusive Ir, calls)} from a callgrind file."""
+    txt = subprocess.run(["callgrind_annotate", "--inclusive=yes",
+                          "--threshold=100", out_file],
+                         stdout=subprocess.PIPE, text=True).stdout
+    res = {}
+    for line in txt.splitlines():
+        m = re.match(r"\s*([\d,]+)\s+\([^)]*\)\s+\S+:(\S+)", line)
+        if m:
+            name = m.group(2).split("'")[0]
+            res.setdefault(name, int(m.group(1).replace(",", "")))
+    return res
+
+
+def calls(out_file, fn):
+    """How many times fn was called (the calls= lines into it)."""
+    n = 0
+    target = None
+    ids = {}
+    with open(out_file) as f:
+        for line in f:
+            m = re.match(r"(c?fn)=\((\d+)\)(?: (.*))?", line)
+            if m:
+                if m.group(3):
+                    ids[m.group(2)] = m.group(3)
+                name = ids.get(m.group(2), "")
+                if m.group(1) == "cfn":
+                    target = name
+                continue
+            if line.startswith("calls=") and target == fn:
+                n += int(line.split("=")[1].split()[0])
+    return n
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cf", required=True)
+    ap.add_argument("--cfg", required=True)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--now", type=int, required=True)
+    ap.add_argument("--session", choices=["own", "elsewhere"], required=True)
+    ap.add_argument("--marks", type=int, default=20)
+    ap.add_argument("--header", default="基准楼层")
+    ap.add_argument("--cols", type=int, default=240)
+    ap.add_argument("--lines", type=int, default=80)
+    a = ap.parse_args()
+
+    tmp = tempfile.mkdtemp(prefix="cfcost.")
+    db = os.path.join(tmp, "work.db")
+    shutil.copyfile(a.db, db)
+    out = os.path.join(tmp, "callgrind.out")
+    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8",
+               TERM="xterm-256color", CALLFLOOR_NOW=str(a.now),
+               CALLFLOOR_CONFIG=a.cfg)
+    env.pop("NO_COLOR", None)
+    base = [a.cf, "-c", a.cfg, "-d", db]
+    # Settle what a first command settles (carried totals), outside.
+    subprocess.run(base + ["map"], env=env, stdout=subprocess.DEVNULL)
+    c = Console(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out]
+                + base, env, a.cols, a.lines)
+    if c.wait_text(a.header.encode(), 600) is None:
+        c.close()
+        sys.exit("cost: the console showed no first frame")
+    c.burst(2.0, 2.0)
+    seats = []
+    if a.session == "elsewhere":
+        import sqlite3
+        con = sqlite3.connect(db)
+        today = con.execute("SELECT max(day) FROM incident").fetchone()[0]
+        taken = {r[0] for r in con.execute(
+            "SELECT seat FROM incident WHERE day = ? AND seat IS NOT NULL",
+            (today,))}
+        con.close()
+        with open(a.cfg, encoding="utf-8") as f:
+            for line in f:
+                if line.lstrip().startswith("{ id =") and ' seat = "' in line:
+                    s = line.split(' seat = "', 1)[1].split('"', 1)[0]
+                    if s not in taken:
+                        seats.append(s)
+    unseen = 0
+    for i in range(a.marks):
+        if a.session == "own":
+            c.send(b" ")
+            c.burst(1.0, 30.0)
+            c.send(b"d")
+            _, last, _ = c.burst(2.0, 60.0)
+        else:
+            subprocess.run(base + ["mark", "--seat", seats[i], "--rule",
+                                   "DESK"], env=env, check=True,
+                           stdout=subprocess.DEVNULL)
+            _, last, _ = c.burst(2.0, 60.0)
+        unseen += last is None
+    c.send(b"q")
+    end = time.time() + 120
+    while time.time() < end and c.alive():
+        c.pump(0.5)
+    c.close()
+    inc = inclusive(out)
+    k = a.marks
+    print("session %s, %d marks, %s" % (a.session, k, a.cf))
+    for fn in ("commit", "engine_mark", "ui_reload", "ui_load",
+               "seatmap_follow", "seatmap_load", "map_draw", "wrefresh"):
+        n = calls(out, fn)
+        if fn in inc and n:
+            print("  %-16s %6d calls  %14s Ir  %12s Ir a call" % (
+                fn, n, format(inc[fn], ","), format(inc[fn] // n, ",")))
+    if unseen:
+        print("  (%d marks drew nothing within 60 s)" % unseen)
+    if not os.environ.get("CFCOST_KEEP"):
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        print("  kept " + out)
+
+
+if __name__ == "__main__":
+    main()

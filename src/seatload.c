@@ -1,0 +1,669 @@
+/*
+ * seatload.c - the seat map's model: what a day's seat states are derived
+ * from (the day's incidents and their fines, the i's, the items held, each
+ * person's attendance, the open breaks), read in full by seatmap_load and
+ * kept up to date by seatmap_follow, which reads only what the audit
+ * trail's new lines name.  The views (seat states, coverage, the group
+ * fines of the day) are derived from it in memory, the same way either
+ * way, so a followed map and a fresh one agree seat by seat.
+ */
+#include "seatmap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../db/audit.h"
+#include "breaks.h"
+#include "clock.h"
+#include "seatmap_internal.h"
+#include "terms.h"
+
+/* More new audit lines than this at once: load afresh. */
+#define FOLLOW_MAX 256
+
+/* ---- the raw material ---- */
+
+static int
+seat_of_staff(const struct floor *f, int staff)
+{
+	return staff >= 0 ? f->staff[staff].seat : -1;
+}
+
+/* in as the map keeps it (its own fine filled in later). */
+static int
+to_seat_in(const struct floor *f, struct store *s, const struct incident *in,
+    struct seat_in *out, struct err *e)
+{
+	struct rule_terms t;
+	int r;
+
+	if (terms_load(s, in->rule_version, &t, e) < 0)
+		return -1;
+	memset(out, 0, sizeof *out);
+	out->id = in->id;
+	out->at = in->at;
+	memcpy(out->rule, in->rule, STORE_ID);
+	out->staff = in->staff[0] ? floor_staff_find(f, in->staff) : -1;
+	out->seat = in->seat[0] ? floor_seat_find(f, in->seat) : -1;
+	out->flag = t.flag;
+	out->positive = t.positive;
+	out->voided = in->voided_at != 0;
+	/* What the rule is on this floor, looked up once. */
+	out->looks = seatmap_rule_looks(f, in->rule);
+	r = floor_rule_find(f, in->rule);
+	out->desk = r >= 0 && strcmp(f->rules[r].section, "floor") == 0;
+	return 0;
+}
+
+static bool
+before(const struct seat_in *a, int64_t at, int64_t id)
+{
+	return a->at < at || (a->at == at && a->id < id);
+}
+
+/* The entry of incident id, or -1. */
+static int
+find_in(const struct seatmap *m, int64_t id)
+{
+	int i;
+
+	for (i = m->nin - 1; i >= 0; i--)
+		if (m->in[i].id == id)
+			return i;
+	return -1;
+}
+
+/* Puts v in its place (by time, then id), replacing the entry of its id. */
+static void
+put_in(struct seatmap *m, const struct seat_in *v)
+{
+	int i = find_in(m, v->id);
+
+	if (i >= 0 && m->in[i].at == v->at) {
+		m->in[i] = *v;
+		return;
+	}
+	if (i >= 0) {
+		memmove(&m->in[i], &m->in[i + 1], (size_t)(m->nin - i - 1) *
+		    sizeof *m->in);
+		m->nin--;
+	}
+	if (m->nin == m->capin) {
+		m->capin = m->capin ? 2 * m->capin : 256;
+		m->in = xrealloc(m->in, (size_t)m->capin * sizeof *m->in);
+	}
+	for (i = m->nin; i > 0 && !before(&m->in[i - 1], v->at, v->id); i--)
+		;
+	memmove(&m->in[i + 1], &m->in[i], (size_t)(m->nin - i) * sizeof *m->in);
+	m->in[i] = *v;
+	m->nin++;
+}
+
+static void
+add_fine(const struct floor *f, struct seatmap *m, const struct fine_row *r)
+{
+	struct seat_fine *x;
+
+	if (r->staff[0] == '\0')	/* a vacancy pays nothing */
+		return;
+	if (m->nfines == m->capfines) {
+		m->capfines = m->capfines ? 2 * m->capfines : 512;
+		m->fines = xrealloc(m->fines, (size_t)m->capfines * sizeof *m->fines);
+	}
+	x = &m->fines[m->nfines++];
+	x->incident = r->incident;
+	x->staff = floor_staff_find(f, r->staff);
+	x->own = r->own != 0;
+	x->amount = r->amount;
+}
+
+static void
+drop_fines(struct seatmap *m, int64_t incident)
+{
+	int i, k = 0;
+
+	for (i = 0; i < m->nfines; i++)
+		if (m->fines[i].incident != incident)
+			m->fines[k++] = m->fines[i];
+	m->nfines = k;
+}
+
+static int
+by_incident(const void *a, const void *b)
+{
+	const struct fine_line *x = a, *y = b;
+
+	return (x->in.id > y->in.id) - (x->in.id < y->in.id);
+}
+
+/* The day's incidents and the fines of the live ones. */
+static int
+load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
+    struct err *e)
+{
+	struct incident *in = NULL;
+	struct fine_line *fl = NULL;
+	int nin, nfl = 0, i, j = 0, rc = 0;
+
+	if (store_incidents(s, m->day, m->day, NULL, &in, &nin, e) < 0)
+		return -1;
+	if (store_fine_lines(s, m->day, m->day, &fl, &nfl, e) < 0) {
+		free(in);
+		return -1;
+	}
+	if (nfl > 1)
+		qsort(fl, (size_t)nfl, sizeof *fl, by_incident);
+	m->capin = nin + 16;
+	m->in = xcalloc((size_t)m->capin, sizeof *m->in);
+	for (i = 0; i < nfl; i++)
+		add_fine(f, m, &fl[i].f);
+	/* Incidents come in time order; their lines sorted by id. */
+	for (i = 0; i < nin && rc == 0; i++) {
+		struct seat_in *v = &m->in[m->nin];
+		int lo = 0, hi = nfl;
+
+		if ((rc = to_seat_in(f, s, &in[i], v, e)) < 0)
+			break;
+		while (lo < hi) {
+			int mid = lo + (hi - lo) / 2;
+
+			if (fl[mid].in.id < in[i].id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (j = lo; j < nfl && fl[j].in.id == in[i].id; j++)
+			if (fl[j].f.own)
+				v->own += fl[j].f.amount;
+		m->nin++;
+	}
+	free(fl);
+	free(in);
+	return rc;
+}
+
+/* Re-reads incident id into *in: when it is of the map's day, its entry
+ * and its fine lines too, and it joins news.  1 when there is none. */
+static int
+reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
+    int64_t id, struct incident *in, struct seat_news *news, struct err *e)
+{
+	struct fine_row *fr = NULL;
+	struct seat_in v;
+	bool has_own = false;
+	fen_t news_own;
+	int nfr = 0, i, rc;
+
+	rc = store_incident_get(s, id, in, e);
+	if (rc != 0)
+		return rc < 0 ? -1 : 1;
+	if (strcmp(in->day, m->day) != 0)
+		return 0;
+	if (to_seat_in(f, s, in, &v, e) < 0 ||
+	    store_fines_of(s, id, &fr, &nfr, e) < 0)
+		return -1;
+	drop_fines(m, id);
+	for (i = 0; i < nfr; i++) {
+		if (fr[i].own) {
+			v.own += fr[i].amount;
+			has_own = true;
+		}
+		if (!v.voided)
+			add_fine(f, m, &fr[i]);
+	}
+	free(fr);
+	/* The feed shows a voided incident's fine; the seat counts none. */
+	news_own = has_own ? v.own : -1;
+	if (v.voided)
+		v.own = 0;
+	put_in(m, &v);
+	for (i = 0; i < news->n && news->in[i].id != id; i++)
+		;
+	if (i == news->n) {
+		news->in = xrealloc(news->in, (size_t)(news->n + 1) *
+		    sizeof *news->in);
+		news->own = xrealloc(news->own, (size_t)(news->n + 1) *
+		    sizeof *news->own);
+		news->n++;
+	}
+	news->in[i] = *in;
+	news->own[i] = news_own;
+	return 0;
+}
+
+static int
+load_inspections(const struct floor *f, struct store *s, struct seatmap *m,
+    struct err *e)
+{
+	char (*ids)[STORE_ID] = NULL;
+	int n, i, st;
+
+	if (store_inspected(s, m->day, &ids, &n, e) < 0)
+		return -1;
+	memset(m->insp_i, 0, (size_t)f->nseats * sizeof *m->insp_i);
+	for (i = 0; i < n; i++)
+		if ((st = floor_seat_find(f, ids[i])) >= 0)
+			m->insp_i[st] = true;
+	free(ids);
+	return 0;
+}
+
+static int
+load_custody(const struct floor *f, struct store *s, struct seatmap *m,
+    struct err *e)
+{
+	struct custody *cu = NULL;
+	int n, i, si;
+
+	if (store_custody_held(s, &cu, &n, e) < 0)
+		return -1;
+	memset(m->held, 0, (size_t)f->nstaff * sizeof *m->held);
+	for (i = 0; i < n; i++)
+		if ((si = floor_staff_find(f, cu[i].staff)) >= 0)
+			m->held[si] = true;
+	free(cu);
+	return 0;
+}
+
+/* The seats inspected today (insp): an i, or a mark made on the seat. */
+static void
+derive_inspected(const struct floor *f, const struct seatmap *m, bool *insp)
+{
+	int i;
+
+	memcpy(insp, m->insp_i, (size_t)f->nseats * sizeof *insp);
+	for (i = 0; i < m->nin; i++)
+		if (!m->in[i].voided && m->in[i].seat >= 0 && m->in[i].looks)
+			insp[m->in[i].seat] = true;
+}
+
+/* Who was seen at the desk: whoever sits at an inspected seat. */
+static void
+derive_seen(const struct floor *f, const bool *insp, bool *seen)
+{
+	int i;
+
+	memset(seen, 0, (size_t)(f->nstaff + 1) * sizeof *seen);
+	for (i = 0; i < f->nseats; i++)
+		if (insp[i] && f->seats[i].staff >= 0)
+			seen[f->seats[i].staff] = true;
+}
+
+static int
+load_attendance(const struct floor *f, struct store *s, struct seatmap *m,
+    const bool *insp, struct err *e)
+{
+	bool *seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
+	int rc;
+
+	derive_seen(f, insp, seen);
+	m->att_over = attendance_day_over(f, m->day, clock_now());
+	rc = attendance_day_seen(f, s, m->day, seen, m->att, e);
+	free(seen);
+	return rc;
+}
+
+/*
+ * Being seen at the desk changes one thing of a day's attendance: a
+ * person not signed in yet, with the shift still on, is "seen" rather
+ * than "not yet" (no total counts either).  So a mark or an i, or one
+ * taken back, moves that status without walking the month again.
+ */
+static void
+follow_seen(const struct floor *f, struct seatmap *m, const bool *insp)
+{
+	bool *seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
+	int i;
+
+	derive_seen(f, insp, seen);
+	for (i = 0; i < f->nstaff; i++) {
+		struct att_day *d = &m->att[i];
+
+		if (d->status == ATT_NOT_YET && seen[i])
+			d->status = ATT_SEEN;
+		else if (d->status == ATT_SEEN && !seen[i])
+			d->status = ATT_NOT_YET;
+		if (d->status == ATT_NOT_YET || d->status == ATT_SEEN)
+			d->seen = seen[i];
+	}
+	free(seen);
+}
+
+/* The open breaks, on the seats of those who take them (today only). */
+static int
+load_breaks(const struct floor *f, struct store *s, struct seatmap *m,
+    struct err *e)
+{
+	struct brk_floor bf;
+	time_t now = clock_now();
+	char today[DAY_LEN];
+	int i;
+
+	m->brk_away = m->brk_over = m->brk_queued = 0;
+	for (i = 0; i < f->ngroups; i++)
+		m->grp_away[i] = m->grp_over[i] = m->grp_queued[i] = 0;
+	for (i = 0; i < f->nseats; i++) {
+		struct seat_view *v = &m->seats[i];
+
+		v->brk = SEAT_BRK_NONE;
+		v->brk_reason[0] = '\0';
+		v->brk_minutes = v->brk_place = v->brk_limit = 0;
+		v->brk_since = 0;
+	}
+	clock_shift_day(f, now, today);
+	if (strcmp(today, m->day) != 0)
+		return 0;
+	if (breaks_load(f, s, m->day, now, m->att, &bf, e) < 0)
+		return -1;
+	for (i = 0; i < bf.n; i++) {
+		const struct brk *b = &bf.b[i];
+		struct seat_view *v;
+		int seat = seat_of_staff(f, b->staff);
+
+		if (b->group >= 0) {
+			if (b->state == BRK_AWAY)
+				m->grp_away[b->group]++;
+			else
+				m->grp_queued[b->group]++;
+		}
+		if (b->state == BRK_AWAY)
+			m->brk_away++;
+		else
+			m->brk_queued++;
+		if (seat < 0)
+			continue;
+		v = &m->seats[seat];
+		v->brk = b->state == BRK_AWAY ? SEAT_BRK_AWAY : b->state ==
+		    BRK_NEXT ? SEAT_BRK_NEXT : SEAT_BRK_QUEUED;
+		memcpy(v->brk_reason, b->row.reason, STORE_ID);
+		v->brk_place = b->place;
+		v->brk_since = b->row.started_at;
+		v->brk_limit = b->row.limit_minutes;
+	}
+	breaks_free(&bf);
+	seatmap_tick(f, m, now);
+	return 0;
+}
+
+/* ---- the views, derived in memory ---- */
+
+/*
+ * Each seat's incidents and the worst of them: a flag first, then the
+ * larger own fine.  A view never prices: the flag is the one frozen with
+ * the incident's rule version, the fine the one the engine stored, so the
+ * map and the report agree after a rulebook edit.
+ */
+static void
+derive(const struct floor *f, struct seatmap *m, const bool *insp)
+{
+	int *sev = xcalloc((size_t)f->nseats + 1, sizeof *sev);
+	enum flag *flag = xcalloc((size_t)f->nseats + 1, sizeof *flag);
+	int i;
+
+	m->inspected = m->occupied = 0;
+	m->attendance = false;
+	for (i = 0; i < f->nseats; i++) {
+		struct seat_view *v = &m->seats[i];
+		int who = f->seats[i].staff;
+
+		v->incidents = v->desk_incidents = 0;
+		v->worst[0] = '\0';
+		v->inspected = insp[i];
+		v->custody = who >= 0 && m->held[who];
+		v->att = who >= 0 ? m->att[who].status : ATT_UNTRACKED;
+		v->att_threshold = who >= 0 && m->att[who].threshold;
+		if (who >= 0 && m->att[who].status != ATT_UNTRACKED)
+			m->attendance = true;
+	}
+	for (i = 0; i < m->nin; i++) {
+		const struct seat_in *in = &m->in[i];
+		int st = seat_of_staff(f, in->staff), rank;
+
+		if (in->voided || st < 0 || in->positive)
+			continue;
+		m->seats[st].incidents++;
+		/* A failed inspection is a floor rule's mark. */
+		if (in->desk)
+			m->seats[st].desk_incidents++;
+		rank = (int)in->flag * 1000000 + (int)(in->own / 100);
+		if (rank >= sev[st] || m->seats[st].worst[0] == '\0') {
+			sev[st] = rank;
+			flag[st] = in->flag;
+			memcpy(m->seats[st].worst, in->rule, STORE_ID);
+		}
+	}
+	for (i = 0; i < f->nseats; i++) {
+		struct seat_view *v = &m->seats[i];
+
+		if (f->seats[i].staff < 0)
+			v->state = SEAT_EMPTY;
+		else if (v->custody)
+			v->state = SEAT_CUSTODY;
+		else if (v->incidents > 0 && flag[i] != FLAG_NONE)
+			v->state = SEAT_FLAGGED;
+		else if (v->incidents > 0)
+			v->state = SEAT_INCIDENT;
+		else if (v->inspected)
+			v->state = SEAT_OK;
+		else
+			v->state = SEAT_PENDING;
+		if (f->seats[i].staff >= 0) {
+			m->occupied++;
+			m->inspected += v->inspected;
+		}
+	}
+	/* The group panel's day: fines by the payer's group now. */
+	memset(m->grp_own, 0, (size_t)(f->ngroups + 1) * sizeof *m->grp_own);
+	memset(m->grp_co, 0, (size_t)(f->ngroups + 1) * sizeof *m->grp_co);
+	m->own_total = m->co_total = 0;
+	for (i = 0; i < m->nfines; i++) {
+		const struct seat_fine *x = &m->fines[i];
+		fen_t *g = x->own ? m->grp_own : m->grp_co;
+
+		*(x->own ? &m->own_total : &m->co_total) += x->amount;
+		if (x->staff >= 0)
+			g[f->staff[x->staff].group] += x->amount;
+	}
+	free(sev);
+	free(flag);
+}
+
+/* ---- loading and following ---- */
+
+int
+seatmap_load(const struct floor *f, struct store *s, const char *day,
+    struct seatmap *m, struct err *e)
+{
+	bool *insp;
+	int rc;
+
+	memset(m, 0, sizeof *m);
+	snprintf(m->day, sizeof m->day, "%s", day);
+	m->seats = xcalloc((size_t)f->nseats + 1, sizeof *m->seats);
+	m->insp_i = xcalloc((size_t)f->nseats + 1, sizeof *m->insp_i);
+	m->held = xcalloc((size_t)f->nstaff + 1, sizeof *m->held);
+	m->att = xcalloc((size_t)f->nstaff + 1, sizeof *m->att);
+	m->grp_away = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_away);
+	m->grp_over = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_over);
+	m->grp_queued = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_queued);
+	m->grp_own = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_own);
+	m->grp_co = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_co);
+	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
+	/* The audit line first: a write that lands while the rest is read
+	 * is followed again later (re-reading is harmless). */
+	rc = store_audit_last(s, &m->audit, e);
+	if (rc == 0)
+		rc = load_incidents(f, s, m, e);
+	if (rc == 0)
+		rc = load_inspections(f, s, m, e);
+	if (rc == 0)
+		rc = load_custody(f, s, m, e);
+	if (rc == 0) {
+		derive_inspected(f, m, insp);
+		rc = load_attendance(f, s, m, insp, e);
+	}
+	if (rc == 0)
+		rc = load_breaks(f, s, m, e);
+	if (rc == 0)
+		derive(f, m, insp);
+	free(insp);
+	if (rc < 0)
+		seatmap_free(m);
+	return rc;
+}
+
+void
+seatmap_free(struct seatmap *m)
+{
+	free(m->seats);
+	free(m->grp_away);
+	free(m->grp_over);
+	free(m->grp_queued);
+	free(m->grp_own);
+	free(m->grp_co);
+	free(m->in);
+	free(m->fines);
+	free(m->insp_i);
+	free(m->held);
+	free(m->att);
+	memset(m, 0, sizeof *m);
+}
+
+void
+seat_news_free(struct seat_news *n)
+{
+	free(n->in);
+	free(n->own);
+	memset(n, 0, sizeof *n);
+}
+
+/* What one audit line's object names: "incident 12", "seat A01". */
+enum touch { T_INCIDENT, T_CUSTODY, T_INSPECTION, T_ATTENDANCE, T_BREAK,
+	T_NOTHING, T_UNKNOWN };
+
+static enum touch
+touch_of(const struct audit_change *c, int64_t *id)
+{
+	static const struct {
+		const char *prefix;
+		enum touch t;
+	} kinds[] = {
+		{ "incident ", T_INCIDENT }, { "custody ", T_CUSTODY },
+		{ "inspection ", T_INSPECTION }, { "seat ", T_INSPECTION },
+		{ "staff ", T_ATTENDANCE }, { "leave ", T_ATTENDANCE },
+		{ "break ", T_BREAK }, { "complaint ", T_NOTHING },
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		n = strlen(kinds[i].prefix);
+		if (strncmp(c->object, kinds[i].prefix, n) == 0) {
+			*id = strtoll(c->object + n, NULL, 10);
+			return kinds[i].t;
+		}
+	}
+	return T_UNKNOWN;
+}
+
+/* Incident id changed: it, and the day's incidents of the same person
+ * and rule (renumbered and re-priced with it), are read again. */
+static int
+follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
+    int64_t id, struct seat_news *news, bool *att, bool *custody,
+    struct err *e)
+{
+	struct incident in;
+	int64_t *ids;
+	int i, n = 0, rc, staff, r;
+
+	if ((rc = reread_incident(f, s, m, id, &in, news, e)) != 0)
+		return rc;
+	r = floor_rule_find(f, in.rule);
+	if (r >= 0 && f->rules[r].t.absence_halfdays > 0)
+		*att = true;
+	/* A mark that confiscates holds an item (its return, or an undo that
+	 * closes it, has a custody line of its own). */
+	if (r < 0 || f->rules[r].t.confiscate[0] != '\0')
+		*custody = true;
+	if (in.staff[0] == '\0')
+		return 0;
+	staff = floor_staff_find(f, in.staff);
+	ids = xcalloc((size_t)m->nin + 1, sizeof *ids);
+	for (i = 0; i < m->nin; i++)
+		if (m->in[i].id != id && m->in[i].staff == staff &&
+		    strcmp(m->in[i].rule, in.rule) == 0)
+			ids[n++] = m->in[i].id;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = reread_incident(f, s, m, ids[i], &in, news, e);
+	free(ids);
+	return rc;
+}
+
+int
+seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
+    struct seat_news *news, struct err *e)
+{
+	struct audit_change *ch = NULL;
+	bool more, insp_i = false, custody = false, att = false, brk = false;
+	bool *insp;
+	int n, i, rc = 0;
+
+	memset(news, 0, sizeof *news);
+	if (store_audit_since(s, m->audit, FOLLOW_MAX, &ch, &n, &more, e) < 0)
+		return -1;
+	if (more) {
+		free(ch);
+		return 1;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		int64_t id = 0;
+
+		switch (touch_of(&ch[i], &id)) {
+		case T_INCIDENT:
+			news->incidents = true;
+			rc = follow_incident(f, s, m, id, news, &att, &custody, e);
+			break;
+		case T_CUSTODY: custody = true; break;
+		case T_INSPECTION: insp_i = true; break;
+		case T_ATTENDANCE: att = true; break;
+		case T_BREAK: brk = true; break;
+		case T_NOTHING: break;
+		default: rc = 1; break;
+		}
+	}
+	news->any = n > 0;
+	if (rc == 0 && n > 0)
+		m->audit = ch[n - 1].id;
+	free(ch);
+	if (rc != 0 || n == 0) {
+		if (rc != 0)
+			seat_news_free(news);
+		return rc;
+	}
+	/* The shift ended since attendance was read: who did not come is
+	 * absent now (the walk says so). */
+	if (m->att_over != attendance_day_over(f, m->day, clock_now()))
+		att = true;
+	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
+	if (insp_i)
+		rc = load_inspections(f, s, m, e);
+	if (rc == 0 && custody)
+		rc = load_custody(f, s, m, e);
+	if (rc == 0) {
+		derive_inspected(f, m, insp);
+		if (att)
+			rc = load_attendance(f, s, m, insp, e);
+		else
+			follow_seen(f, m, insp);
+	}
+	/* The breaks' caps count who is present. */
+	if (rc == 0 && (att || brk))
+		rc = load_breaks(f, s, m, e);
+	if (rc == 0)
+		derive(f, m, insp);
+	free(insp);
+	if (rc != 0)
+		seat_news_free(news);
+	return rc;
+}
