@@ -464,3 +464,78 @@ db_dialect(struct store *s, const char *a, const char *pg)
 {
 	return s->pg != NULL ? pg : a;
 }
+
+/* ---- the shared helpers of the db/ modules (store_internal.h) ---- */
+
+void
+store_text_col(db_stmt *st, int i, char *out, size_t n)
+{
+	const unsigned char *v = db_column_text(st, i);
+
+	snprintf(out, n, "%s", v ? (const char *)v : "");
+}
+
+void
+store_bind_opt(db_stmt *st, int i, const char *v)
+{
+	if (v == NULL || v[0] == '\0')
+		db_bind_null(st, i);
+	else
+		db_bind_text(st, i, v, -1, DB_TRANSIENT);
+}
+
+int
+store_write_done(struct store *s, db_stmt *st, struct err *e,
+    const char *what)
+{
+	int rc = db_step(st);
+
+	if (rc != DB_DONE)
+		store_fail(s, e, what);
+	db_finalize(st);
+	if (rc == DB_DONE)
+		return 0;
+	return rc == DB_CONSTRAINT ? 1 : -1;
+}
+
+int
+store_row(struct store *s, db_stmt *st,
+    void (*read)(db_stmt *st, void *row), void *row, struct err *e,
+    const char *what)
+{
+	int rc = db_step(st);
+
+	if (rc == DB_ROW)
+		read(st, row);
+	db_reset(st);
+	if (rc == DB_ROW)
+		return 0;
+	return rc == DB_DONE ? 1 : store_fail(s, e, what);
+}
+
+int
+store_rows(struct store *s, db_stmt *st, size_t size,
+    void (*read)(db_stmt *st, void *row), void **rows, int *n,
+    struct err *e, const char *what)
+{
+	char *r = NULL;
+	int cap = 0, rc;
+
+	*n = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			r = xrealloc(r, (size_t)cap * size);
+		}
+		read(st, r + (size_t)(*n)++ * size);
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		free(r);
+		*rows = NULL;
+		*n = 0;
+		return store_fail(s, e, what);
+	}
+	*rows = r;
+	return 0;
+}
