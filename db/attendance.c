@@ -143,17 +143,36 @@ att_row(sqlite3_stmt *st, void *row)
 }
 
 int
-store_att_range(struct store *s, const char *from, const char *to,
-    struct att_mark **out, int *n, struct err *e)
+store_att_each(struct store *s, const char *from, const char *to,
+    int (*fn)(void *arg, const struct att_tick *t), void *arg, struct err *e)
 {
-	void *rows;
-	int rc = store_rows2(s, "SELECT " ATT_COLS " FROM attendance WHERE "
-	    "day BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY day, staff, "
-	    "kind",
-	    from, to, sizeof **out, att_row, &rows, n, e, "reading attendance");
+	/* By day only (the index's order: no sort); a walk needs no order
+	 * within a day, since a person has one live row of each kind. */
+	sqlite3_stmt *st = store_prepare(s, "SELECT staff, day, kind, minutes "
+	    "FROM attendance WHERE day BETWEEN ?1 AND ?2 AND voided_at IS NULL "
+	    "ORDER BY day", e);
+	struct att_tick t;
+	int rc = SQLITE_DONE, stop = 0;
 
-	*out = rows;
-	return rc;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *kind = (const char *)sqlite3_column_text(st, 2);
+
+		t.staff = (const char *)sqlite3_column_text(st, 0);
+		t.day = (const char *)sqlite3_column_text(st, 1);
+		t.kind = kind && strcmp(kind, "in") == 0 ? ATT_IN : ATT_OUT;
+		t.minutes = sqlite3_column_int(st, 3);
+		if (t.staff == NULL || t.day == NULL)
+			continue;
+		stop = fn(arg, &t);
+	}
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_fail(s, e, "reading attendance");
 }
 
 int

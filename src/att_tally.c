@@ -54,11 +54,20 @@ leave_covers(const struct floor *f, const struct leave *l, const char *day,
 	return l->approved_at <= att_shift_edge(f, day, true);
 }
 
+/* A live sign-in or sign-out, held compactly: a month of a large floor
+ * is a hundred thousand of them. */
+struct tick {
+	int day;			/* day_key() */
+	int staff;			/* index in the floor's staff */
+	int minutes;
+	bool in;
+};
+
 /* What is recorded over a span of days, loaded once. */
 struct span {
 	char first[DAY_LEN];		/* attendance kept since; "" never */
-	struct att_mark *marks;
-	int nmarks;
+	struct tick *marks;		/* by day */
+	int nmarks, capmarks;
 	struct leave *leaves;
 	int nleaves;
 	struct absence_incident *abs;
@@ -66,6 +75,7 @@ struct span {
 	struct explanation *expl;	/* by day */
 	int nexpl;
 	const bool *seen;		/* seen at the desk on the last day */
+	const struct floor *floor;
 };
 
 static void
@@ -75,6 +85,41 @@ span_free(struct span *sp)
 	free(sp->leaves);
 	free(sp->abs);
 	free(sp->expl);
+}
+
+/* "YYYY-MM-DD" as one number that sorts as the text does. */
+static int
+day_key(const char *d)
+{
+	int k = 0, i;
+
+	for (i = 0; d[i] != '\0' && i < 10; i++)
+		if (d[i] >= '0' && d[i] <= '9')
+			k = k * 10 + (d[i] - '0');
+	return k;
+}
+
+static int
+span_tick(void *arg, const struct att_tick *t)
+{
+	struct span *sp = arg;
+	const struct floor *f = sp->floor;
+	int si = floor_staff_find(f, t->staff);
+	struct tick *k;
+
+	if (si < 0)
+		return 0;	/* someone no longer on the floor counts nowhere */
+	if (sp->nmarks == sp->capmarks) {
+		sp->capmarks = sp->capmarks ? 2 * sp->capmarks : 1024;
+		sp->marks = xrealloc(sp->marks, (size_t)sp->capmarks *
+		    sizeof *sp->marks);
+	}
+	k = &sp->marks[sp->nmarks++];
+	k->day = day_key(t->day);
+	k->staff = si;
+	k->minutes = t->minutes;
+	k->in = t->kind == ATT_IN;
+	return 0;
 }
 
 static int
@@ -93,7 +138,8 @@ span_load(const struct floor *f, struct store *s, const char *from,
 	for (i = 0; i < f->nrules && n < 64; i++)
 		if (f->rules[i].t.absence_halfdays > 0)
 			codes[n++] = f->rules[i].code;
-	if (store_att_range(s, from, to, &sp->marks, &sp->nmarks, e) < 0 ||
+	sp->floor = f;
+	if (store_att_each(s, from, to, span_tick, sp, e) < 0 ||
 	    store_leave_range(s, from, to, &sp->leaves, &sp->nleaves, e) < 0 ||
 	    store_incidents_of_rules(s, from, to, codes, n, &sp->abs, &sp->nabs,
 	    e) < 0 ||
@@ -154,6 +200,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 {
 	bool work = floor_workday(f, day);
 	bool tracked = sp->first[0] && strcmp(day, sp->first) >= 0;
+	int key = day_key(day);
 	bool over, *in, *expl;
 	const struct leave **lv;
 	int i;
@@ -168,7 +215,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 	 * the day asked about, changes no status: only MEETING-like marks
 	 * count (the usual day on a floor that keeps no attendance). */
 	if (!(work && tracked) && out == NULL &&
-	    (*mi >= sp->nmarks || strcmp(sp->marks[*mi].day, day) > 0)) {
+	    (*mi >= sp->nmarks || sp->marks[*mi].day > key)) {
 		count_absence_marks(f, sp, day, ai, tl);
 		return;
 	}
@@ -192,15 +239,13 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 		    (si = floor_staff_find(f, l->staff)) >= 0 && lv[si] == NULL)
 			lv[si] = l;
 	}
-	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) < 0; (*mi)++)
+	for (; *mi < sp->nmarks && sp->marks[*mi].day < key; (*mi)++)
 		;
-	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) == 0; (*mi)++) {
-		const struct att_mark *m = &sp->marks[*mi];
-		int si = floor_staff_find(f, m->staff);
+	for (; *mi < sp->nmarks && sp->marks[*mi].day == key; (*mi)++) {
+		const struct tick *m = &sp->marks[*mi];
+		int si = m->staff;
 
-		if (si < 0)
-			continue;
-		if (m->kind == ATT_IN) {
+		if (m->in) {
 			in[si] = true;
 			if (m->minutes > 0) {
 				tl[si].late_m++;
@@ -213,7 +258,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 		if (m->minutes > f->att.half_day_after_minutes)
 			tl[si].half_m++;
 		if (out) {
-			if (m->kind == ATT_IN)
+			if (m->in)
 				out[si].late_minutes = m->minutes;
 			else
 				out[si].early_minutes = m->minutes;

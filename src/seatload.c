@@ -30,16 +30,38 @@ seat_of_staff(const struct floor *f, int staff)
 	return staff >= 0 ? f->staff[staff].seat : -1;
 }
 
-/* in as the map keeps it (its own fine filled in later). */
+/* What the map takes from a rule version's terms, read once a load (a
+ * version's terms never change; a day has a few dozen versions). */
+struct looks_seen {
+	int n;
+	struct {
+		int64_t version;
+		enum flag flag;
+		bool positive;
+	} v[64];
+};
+
+/* in as the map keeps it (its own fine filled in later); seen, when not
+ * NULL, keeps the terms read. */
 static int
 to_seat_in(const struct floor *f, struct store *s, const struct incident *in,
-    struct seat_in *out, struct err *e)
+    struct seat_in *out, struct looks_seen *seen, struct err *e)
 {
 	struct rule_terms t;
-	int r;
+	int r, k = seen ? seen->n : 0;
 
-	if (terms_load(s, in->rule_version, &t, e) < 0)
+	while (k > 0 && seen->v[k - 1].version != in->rule_version)
+		k--;
+	if (k > 0) {
+		t.flag = seen->v[k - 1].flag;
+		t.positive = seen->v[k - 1].positive;
+	} else if (terms_load(s, in->rule_version, &t, e) < 0)
 		return -1;
+	else if (seen && seen->n < (int)(sizeof seen->v / sizeof seen->v[0])) {
+		seen->v[seen->n].version = in->rule_version;
+		seen->v[seen->n].flag = t.flag;
+		seen->v[seen->n++].positive = t.positive;
+	}
 	memset(out, 0, sizeof *out);
 	out->id = in->id;
 	out->at = in->at;
@@ -144,6 +166,7 @@ load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
 {
 	struct incident *in = NULL;
 	struct fine_line *fl = NULL;
+	struct looks_seen seen = { 0 };
 	int nin, nfl = 0, i, j = 0, rc = 0;
 
 	if (store_incidents(s, m->day, m->day, NULL, &in, &nin, e) < 0)
@@ -163,7 +186,7 @@ load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
 		struct seat_in *v = &m->in[m->nin];
 		int lo = 0, hi = nfl;
 
-		if ((rc = to_seat_in(f, s, &in[i], v, e)) < 0)
+		if ((rc = to_seat_in(f, s, &in[i], v, &seen, e)) < 0)
 			break;
 		while (lo < hi) {
 			int mid = lo + (hi - lo) / 2;
@@ -200,7 +223,7 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 		return rc < 0 ? -1 : 1;
 	if (strcmp(in->day, m->day) != 0)
 		return 0;
-	if (to_seat_in(f, s, in, &v, e) < 0 ||
+	if (to_seat_in(f, s, in, &v, NULL, e) < 0 ||
 	    store_fines_of(s, id, &fr, &nfr, e) < 0)
 		return -1;
 	drop_fines(m, id);

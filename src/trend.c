@@ -36,49 +36,63 @@ trend_spark(const fen_t *v, int n, bool ascii, struct buf *out)
 	}
 }
 
+struct trend_sum {
+	const struct floor *f;
+	struct trend *t;
+	fen_t *by_rule;
+};
+
+static int
+trend_add(void *arg, const struct fine_tick *l)
+{
+	struct trend_sum *ts = arg;
+	const struct floor *f = ts->f;
+	struct trend *t = ts->t;
+	int si, r, d = atoi(l->day + 8) - 1, g;
+
+	if (l->staff[0] == '\0')
+		return 0;	/* a vacancy: nobody pays */
+	si = floor_staff_find(f, l->staff);
+	g = si >= 0 ? f->staff[si].group : floor_group_find(f, l->grp);
+	if (g < 0 || d < 0 || d >= t->ndays)
+		return 0;
+	t->daily[g * t->ndays + d] += l->amount;
+	if ((r = floor_rule_find(f, l->rule)) >= 0)
+		ts->by_rule[g * f->nrules + r] += l->amount;
+	return 0;
+}
+
 int
 trend_month(const struct floor *f, struct store *s, const char *day,
     struct trend *t, struct err *e)
 {
 	char first[DAY_LEN], last[DAY_LEN];
-	struct fine_line *lines;
-	fen_t *by_rule;
-	int n, i, g;
+	struct trend_sum ts = { f, t, NULL };
+	int i, g;
 
 	memset(t, 0, sizeof *t);
 	snprintf(first, sizeof first, "%.7s-01", day);
 	clock_month_last(first, last);
-	if (store_fine_lines(s, first, last, &lines, &n, e) < 0)
-		return -1;
 	t->ndays = atoi(last + 8);
 	t->daily = xcalloc((size_t)(f->ngroups * t->ndays) + 1, sizeof *t->daily);
 	t->top = xcalloc((size_t)f->ngroups + 1, sizeof *t->top);
 	t->top_amount = xcalloc((size_t)f->ngroups + 1, sizeof *t->top_amount);
-	by_rule = xcalloc((size_t)(f->ngroups * f->nrules) + 1, sizeof *by_rule);
-	for (i = 0; i < n; i++) {
-		const struct fine_line *l = &lines[i];
-		int si = l->f.staff[0] ? floor_staff_find(f, l->f.staff) : -1;
-		int r = floor_rule_find(f, l->in.rule);
-		int d = atoi(l->in.day + 8) - 1;
-
-		if (l->f.staff[0] == '\0')
-			continue;	/* a vacancy: nobody pays */
-		g = si >= 0 ? f->staff[si].group : floor_group_find(f, l->f.grp);
-		if (g < 0 || d < 0 || d >= t->ndays)
-			continue;
-		t->daily[g * t->ndays + d] += l->f.amount;
-		if (r >= 0)
-			by_rule[g * f->nrules + r] += l->f.amount;
+	ts.by_rule = xcalloc((size_t)(f->ngroups * f->nrules) + 1,
+	    sizeof *ts.by_rule);
+	/* Sums, so the order the lines come in does not matter. */
+	if (store_fine_each(s, first, last, trend_add, &ts, e) < 0) {
+		free(ts.by_rule);
+		trend_free(t);
+		return -1;
 	}
 	/* The costliest rule; a tie goes to the rulebook's earlier rule. */
 	for (g = 0; g < f->ngroups; g++)
 		for (i = 0; i < f->nrules; i++)
-			if (by_rule[g * f->nrules + i] > t->top_amount[g]) {
-				t->top_amount[g] = by_rule[g * f->nrules + i];
+			if (ts.by_rule[g * f->nrules + i] > t->top_amount[g]) {
+				t->top_amount[g] = ts.by_rule[g * f->nrules + i];
 				snprintf(t->top[g], STORE_ID, "%s", f->rules[i].code);
 			}
-	free(by_rule);
-	free(lines);
+	free(ts.by_rule);
 	return 0;
 }
 
