@@ -456,19 +456,26 @@ struct person {
 	int *co_line, nco;	/* others' fine lines that fell on it */
 };
 
+#define TERMS_KEPT 64
+
 struct day {
 	const struct floor *f;
 	char day[DAY_LEN];
 	time_t now, end;	/* end: when the shift ends */
 	struct inc *inc;
+	int *by_id;		/* indexes of inc by incident id (find_inc) */
 	int ninc;
 	struct fine_line *lines;
 	int nlines;
 	struct person *pp;
 	int np;
 	int *pidx;		/* staff index -> its person in pp, -1 none */
+	int64_t terms_v[TERMS_KEPT];	/* rule versions read (load_inc) */
+	struct rule_terms terms[TERMS_KEPT];
+	int nterms;
 	char (*inspected)[STORE_ID];
 	int ninspected;
+	bool *seat_seen;	/* by seat: inspected this day */
 	struct custody *held;
 	int nheld;
 	struct inc *vo;		/* other days' incidents voided on this day */
@@ -487,22 +494,35 @@ day_free(struct day *d)
 	free(d->pp);
 	free(d->pidx);
 	free(d->inc);
+	free(d->by_id);
 	free(d->lines);
 	free(d->inspected);
+	free(d->seat_seen);
 	free(d->held);
 	free(d->vo);
 }
 
 /* The terms, the rule and the removed fines of a voided incident. */
 static int
-load_inc(const struct floor *f, struct store *s, const struct incident *in,
-    struct inc *out, struct err *e)
+load_inc(const struct floor *f, struct store *s, struct day *d,
+    const struct incident *in, struct inc *out, struct err *e)
 {
+	int k;
+
 	memset(out, 0, sizeof *out);
 	out->in = *in;
 	out->rule = floor_rule_find(f, in->rule);
-	if (terms_load(s, in->rule_version, &out->t, e) < 0)
+	/* A version's terms never change: read once a report. */
+	for (k = 0; k < d->nterms && d->terms_v[k] != in->rule_version; k++)
+		;
+	if (k < d->nterms)
+		out->t = d->terms[k];
+	else if (terms_load(s, in->rule_version, &out->t, e) < 0)
 		return -1;
+	else if (d->nterms < TERMS_KEPT) {
+		d->terms_v[d->nterms] = in->rule_version;
+		d->terms[d->nterms++] = out->t;
+	}
 	if (in->voided_at != 0) {
 		struct fine_row *fr;
 		int n, i;
@@ -517,15 +537,42 @@ load_inc(const struct floor *f, struct store *s, const struct incident *in,
 	return 0;
 }
 
+static const struct day *by_id_day;	/* for by_id_cmp, while sorting */
+
+static int
+by_id_cmp(const void *a, const void *b)
+{
+	int64_t x = by_id_day->inc[*(const int *)a].in.id;
+	int64_t y = by_id_day->inc[*(const int *)b].in.id;
+
+	return (x > y) - (x < y);
+}
+
+/* The day's incident id, or NULL: a busy day has thousands of incidents
+ * and as many fine lines, so they are found by halving, not by a walk. */
 static struct inc *
 find_inc(struct day *d, int64_t id)
 {
-	int i;
+	int lo = 0, hi = d->ninc, i;
 
-	for (i = 0; i < d->ninc; i++)
-		if (d->inc[i].in.id == id)
-			return &d->inc[i];
-	return NULL;
+	if (d->by_id == NULL) {
+		d->by_id = xcalloc((size_t)d->ninc + 1, sizeof *d->by_id);
+		for (i = 0; i < d->ninc; i++)
+			d->by_id[i] = i;
+		by_id_day = d;
+		qsort(d->by_id, (size_t)d->ninc, sizeof *d->by_id, by_id_cmp);
+		by_id_day = NULL;
+	}
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (d->inc[d->by_id[mid]].in.id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->ninc && d->inc[d->by_id[lo]].in.id == id ?
+	    &d->inc[d->by_id[lo]] : NULL;
 }
 
 static struct person *
@@ -592,7 +639,7 @@ load_day(const struct floor *f, struct store *s, const char *day,
 		return -1;
 	d->inc = xcalloc((size_t)n + 1, sizeof *d->inc);
 	for (i = 0; i < n; i++)
-		if (load_inc(f, s, &in[i], &d->inc[i], e) < 0) {
+		if (load_inc(f, s, d, &in[i], &d->inc[i], e) < 0) {
 			free(in);
 			return -1;
 		}
@@ -636,6 +683,13 @@ load_day(const struct floor *f, struct store *s, const char *day,
 	if (seatmap_inspected(f, s, day, &d->inspected, &d->ninspected, e) < 0 ||
 	    store_custody_held_at(s, (int64_t)d->end, &d->held, &d->nheld, e) < 0)
 		return -1;
+	d->seat_seen = xcalloc((size_t)f->nseats + 1, sizeof *d->seat_seen);
+	for (i = 0; i < d->ninspected; i++) {
+		int seat = floor_seat_find(f, d->inspected[i]);
+
+		if (seat >= 0)
+			d->seat_seen[seat] = true;
+	}
 
 	/* Voids done during this shift day of incidents of other days. */
 	from = day_at(day, -1, 0);
@@ -649,7 +703,7 @@ load_day(const struct floor *f, struct store *s, const char *day,
 		clock_shift_day(f, (time_t)in[i].voided_at, vday);
 		if (strcmp(vday, day) != 0 || strcmp(in[i].day, day) == 0)
 			continue;
-		if (load_inc(f, s, &in[i], &d->vo[d->nvo], e) < 0) {
+		if (load_inc(f, s, d, &in[i], &d->vo[d->nvo], e) < 0) {
 			free(in);
 			return -1;
 		}
@@ -730,11 +784,7 @@ floor_totals(struct doc *doc, const struct day *d)
 		if (f->seats[i].staff < 0)
 			continue;
 		seats++;
-		for (j = 0; j < d->ninspected; j++)
-			if (strcmp(d->inspected[j], f->seats[i].id) == 0) {
-				seen++;
-				break;
-			}
+		seen += d->seat_seen[i];
 	}
 
 	section(doc, _("FLOOR TOTALS"), _("FLOOR TOTALS (continued)"));
@@ -975,11 +1025,7 @@ group_section(struct doc *doc, const struct day *d, int g)
 		if (who < 0 || f->staff[who].group != g)
 			continue;
 		seats++;
-		for (j = 0; j < d->ninspected; j++)
-			if (strcmp(d->inspected[j], f->seats[i].id) == 0) {
-				seen++;
-				break;
-			}
+		seen += d->seat_seen[i];
 	}
 	t = xasprintf(_("GROUP %s  %s"), gr->id, gr->name);
 	cont = xasprintf(_("GROUP %s  %s (continued)"), gr->id, gr->name);
@@ -1455,8 +1501,18 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	att = xcalloc((size_t)f->nstaff + 1, sizeof *att);
 	month = xcalloc((size_t)f->nstaff + 1, sizeof *month);
 	rc = load_day(f, s, dd, &d, e);
-	if (rc == 0)
-		rc = attendance_day(f, s, dd, att, e);
+	if (rc == 0) {
+		/* Seen at the desk: whoever sits at a seat inspected that day
+		 * (as attendance_day would read them again). */
+		bool *seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
+		int i;
+
+		for (i = 0; i < f->nseats; i++)
+			if (d.seat_seen[i] && f->seats[i].staff >= 0)
+				seen[f->seats[i].staff] = true;
+		rc = attendance_day_seen(f, s, dd, seen, att, e);
+		free(seen);
+	}
 	if (rc == 0)
 		rc = attendance_month(f, s, dd, month, e);
 	if (rc == 0)
