@@ -36,18 +36,29 @@ trend_spark(const fen_t *v, int n, bool ascii, struct buf *out)
 	}
 }
 
-struct trend_sum {
-	const struct floor *f;
-	struct trend *t;
-	fen_t *by_rule;
-};
+void
+trend_start(const struct floor *f, const char *day, struct trend *t)
+{
+	char first[DAY_LEN], last[DAY_LEN];
 
-static int
+	memset(t, 0, sizeof *t);
+	snprintf(first, sizeof first, "%.7s-01", day);
+	clock_month_last(first, last);
+	t->f = f;
+	t->ndays = atoi(last + 8);
+	t->daily = xcalloc((size_t)(f->ngroups * t->ndays) + 1, sizeof *t->daily);
+	t->top = xcalloc((size_t)f->ngroups + 1, sizeof *t->top);
+	t->top_amount = xcalloc((size_t)f->ngroups + 1, sizeof *t->top_amount);
+	t->by_rule = xcalloc((size_t)(f->ngroups * f->nrules) + 1,
+	    sizeof *t->by_rule);
+}
+
+/* Sums, so the order the lines come in does not matter. */
+int
 trend_add(void *arg, const struct fine_tick *l)
 {
-	struct trend_sum *ts = arg;
-	const struct floor *f = ts->f;
-	struct trend *t = ts->t;
+	struct trend *t = arg;
+	const struct floor *f = t->f;
 	int si, r, d = atoi(l->day + 8) - 1, g;
 
 	if (l->staff[0] == '\0')
@@ -58,8 +69,25 @@ trend_add(void *arg, const struct fine_tick *l)
 		return 0;
 	t->daily[g * t->ndays + d] += l->amount;
 	if ((r = floor_rule_find(f, l->rule)) >= 0)
-		ts->by_rule[g * f->nrules + r] += l->amount;
+		t->by_rule[g * f->nrules + r] += l->amount;
 	return 0;
+}
+
+void
+trend_finish(struct trend *t)
+{
+	const struct floor *f = t->f;
+	int g, i;
+
+	/* The costliest rule; a tie goes to the rulebook's earlier rule. */
+	for (g = 0; g < f->ngroups; g++)
+		for (i = 0; i < f->nrules; i++)
+			if (t->by_rule[g * f->nrules + i] > t->top_amount[g]) {
+				t->top_amount[g] = t->by_rule[g * f->nrules + i];
+				snprintf(t->top[g], STORE_ID, "%s", f->rules[i].code);
+			}
+	free(t->by_rule);
+	t->by_rule = NULL;
 }
 
 int
@@ -67,32 +95,15 @@ trend_month(const struct floor *f, struct store *s, const char *day,
     struct trend *t, struct err *e)
 {
 	char first[DAY_LEN], last[DAY_LEN];
-	struct trend_sum ts = { f, t, NULL };
-	int i, g;
 
-	memset(t, 0, sizeof *t);
+	trend_start(f, day, t);
 	snprintf(first, sizeof first, "%.7s-01", day);
 	clock_month_last(first, last);
-	t->ndays = atoi(last + 8);
-	t->daily = xcalloc((size_t)(f->ngroups * t->ndays) + 1, sizeof *t->daily);
-	t->top = xcalloc((size_t)f->ngroups + 1, sizeof *t->top);
-	t->top_amount = xcalloc((size_t)f->ngroups + 1, sizeof *t->top_amount);
-	ts.by_rule = xcalloc((size_t)(f->ngroups * f->nrules) + 1,
-	    sizeof *ts.by_rule);
-	/* Sums, so the order the lines come in does not matter. */
-	if (store_fine_each(s, first, last, trend_add, &ts, e) < 0) {
-		free(ts.by_rule);
+	if (store_fine_each(s, first, last, trend_add, t, e) < 0) {
 		trend_free(t);
 		return -1;
 	}
-	/* The costliest rule; a tie goes to the rulebook's earlier rule. */
-	for (g = 0; g < f->ngroups; g++)
-		for (i = 0; i < f->nrules; i++)
-			if (ts.by_rule[g * f->nrules + i] > t->top_amount[g]) {
-				t->top_amount[g] = ts.by_rule[g * f->nrules + i];
-				snprintf(t->top[g], STORE_ID, "%s", f->rules[i].code);
-			}
-	free(ts.by_rule);
+	trend_finish(t);
 	return 0;
 }
 
@@ -102,6 +113,7 @@ trend_free(struct trend *t)
 	free(t->daily);
 	free(t->top);
 	free(t->top_amount);
+	free(t->by_rule);
 	memset(t, 0, sizeof *t);
 }
 
