@@ -144,13 +144,14 @@ att_row(sqlite3_stmt *st, void *row)
 
 int
 store_att_each(struct store *s, const char *from, const char *to,
-    int (*fn)(void *arg, const struct att_tick *t), void *arg, struct err *e)
+    bool plain_outs, int (*fn)(void *arg, const struct att_tick *t),
+    void *arg, struct err *e)
 {
 	/* By day only (the index's order: no sort); a walk needs no order
 	 * within a day, since a person has one live row of each kind. */
 	sqlite3_stmt *st = store_prepare(s, "SELECT staff, day, kind, minutes "
 	    "FROM attendance WHERE day BETWEEN ?1 AND ?2 AND voided_at IS NULL "
-	    "ORDER BY day", e);
+	    "AND (?3 OR kind = 'in' OR minutes <> 0) ORDER BY day", e);
 	struct att_tick t;
 	int rc = SQLITE_DONE, stop = 0;
 
@@ -158,6 +159,7 @@ store_att_each(struct store *s, const char *from, const char *to,
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, plain_outs);
 	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *kind = (const char *)sqlite3_column_text(st, 2);
 

@@ -39,9 +39,11 @@ struct att_tick {
 };
 /* Calls fn for each live sign-in and sign-out between two days
  * (inclusive), by day, without holding them; fn returns nonzero to stop,
- * and that is returned. */
+ * and that is returned.  Sign-outs with no minutes (on time: half of all
+ * rows, and they change no count) only when plain_outs. */
 int store_att_each(struct store *s, const char *from, const char *to,
-    int (*fn)(void *arg, const struct att_tick *t), void *arg, struct err *e);
+    bool plain_outs, int (*fn)(void *arg, const struct att_tick *t),
+    void *arg, struct err *e);
 /* Voided sign-ins and sign-outs between two days (inclusive). */
 int store_att_voided_range(struct store *s, const char *from, const char *to,
     struct att_mark **out, int *n, struct err *e);

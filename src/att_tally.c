@@ -139,7 +139,11 @@ span_load(const struct floor *f, struct store *s, const char *from,
 		if (f->rules[i].t.absence_halfdays > 0)
 			codes[n++] = f->rules[i].code;
 	sp->floor = f;
-	if (store_att_each(s, from, to, span_tick, sp, e) < 0 ||
+	/* A sign-out on time changes nothing a walk counts (no early
+	 * minutes, no half day: 0 > half_day_after_minutes is false unless
+	 * that is negative), so it is not read. */
+	if (store_att_each(s, from, to, f->att.half_day_after_minutes < 0,
+	    span_tick, sp, e) < 0 ||
 	    store_leave_range(s, from, to, &sp->leaves, &sp->nleaves, e) < 0 ||
 	    store_incidents_of_rules(s, from, to, codes, n, &sp->abs, &sp->nabs,
 	    e) < 0 ||
