@@ -142,6 +142,25 @@ att_row(sqlite3_stmt *st, void *row)
 	m->id = sqlite3_column_int64(st, 6);
 }
 
+struct att_each {
+	int (*fn)(void *arg, const struct att_tick *t);
+	void *arg;
+};
+
+static int
+att_each_row(sqlite3_stmt *st, void *arg)
+{
+	const struct att_each *ae = arg;
+	const char *kind = (const char *)sqlite3_column_text(st, 2);
+	struct att_tick t;
+
+	t.staff = (const char *)sqlite3_column_text(st, 0);
+	t.day = (const char *)sqlite3_column_text(st, 1);
+	t.kind = kind && strcmp(kind, "in") == 0 ? ATT_IN : ATT_OUT;
+	t.minutes = sqlite3_column_int(st, 3);
+	return t.staff && t.day ? ae->fn(ae->arg, &t) : 0;
+}
+
 int
 store_att_each(struct store *s, const char *from, const char *to,
     bool plain_outs, int (*fn)(void *arg, const struct att_tick *t),
@@ -152,29 +171,14 @@ store_att_each(struct store *s, const char *from, const char *to,
 	sqlite3_stmt *st = store_prepare(s, "SELECT staff, day, kind, minutes "
 	    "FROM attendance WHERE day BETWEEN ?1 AND ?2 AND voided_at IS NULL "
 	    "AND (?3 OR kind = 'in' OR minutes <> 0) ORDER BY day", e);
-	struct att_tick t;
-	int rc = SQLITE_DONE, stop = 0;
+	struct att_each ae = { fn, arg };
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, plain_outs);
-	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *kind = (const char *)sqlite3_column_text(st, 2);
-
-		t.staff = (const char *)sqlite3_column_text(st, 0);
-		t.day = (const char *)sqlite3_column_text(st, 1);
-		t.kind = kind && strcmp(kind, "in") == 0 ? ATT_IN : ATT_OUT;
-		t.minutes = sqlite3_column_int(st, 3);
-		if (t.staff == NULL || t.day == NULL)
-			continue;
-		stop = fn(arg, &t);
+	if (st != NULL) {
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, plain_outs);
 	}
-	sqlite3_finalize(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_fail(s, e, "reading attendance");
+	return store_each(s, st, att_each_row, &ae, e, "reading attendance");
 }
 
 int

@@ -447,42 +447,46 @@ store_fine_lines(struct store *s, const char *from, const char *to,
 	return rc;
 }
 
+struct fine_each {
+	int (*fn)(void *arg, const struct fine_tick *t);
+	void *arg;
+};
+
+static int
+fine_each_row(sqlite3_stmt *st, void *arg)
+{
+	const struct fine_each *fe = arg;
+	const char *staff = (const char *)sqlite3_column_text(st, 2);
+	const char *grp = (const char *)sqlite3_column_text(st, 3);
+	struct fine_tick t;
+
+	t.day = (const char *)sqlite3_column_text(st, 0);
+	t.rule = (const char *)sqlite3_column_text(st, 1);
+	t.staff = staff ? staff : "";
+	t.grp = grp ? grp : "";
+	t.amount = sqlite3_column_int64(st, 4);
+	t.own = sqlite3_column_int(st, 5) != 0;
+	return t.day && t.rule ? fe->fn(fe->arg, &t) : 0;
+}
+
 int
 store_fine_each(struct store *s, const char *from, const char *to,
     int (*fn)(void *arg, const struct fine_tick *t), void *arg,
     struct err *e)
 {
-	/* No order and five columns: a month of a large floor is a hundred
+	/* No order and six columns: a month of a large floor is a hundred
 	 * thousand lines, and sorting them cost more than reading them. */
 	sqlite3_stmt *st = store_prepare(s, "SELECT i.day, i.rule, f.staff, "
 	    "f.grp, f.amount, f.own FROM incident i JOIN fine f ON "
 	    "f.incident = i.id WHERE i.day BETWEEN ?1 AND ?2 AND "
 	    "i.voided_at IS NULL", e);
-	struct fine_tick t;
-	int rc = SQLITE_DONE, stop = 0;
+	struct fine_each fe = { fn, arg };
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *staff = (const char *)sqlite3_column_text(st, 2);
-		const char *grp = (const char *)sqlite3_column_text(st, 3);
-
-		t.day = (const char *)sqlite3_column_text(st, 0);
-		t.rule = (const char *)sqlite3_column_text(st, 1);
-		t.staff = staff ? staff : "";
-		t.grp = grp ? grp : "";
-		t.amount = sqlite3_column_int64(st, 4);
-		t.own = sqlite3_column_int(st, 5) != 0;
-		if (t.day == NULL || t.rule == NULL)
-			continue;
-		stop = fn(arg, &t);
+	if (st != NULL) {
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	}
-	sqlite3_finalize(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_fail(s, e, "reading fine lines");
+	return store_each(s, st, fine_each_row, &fe, e, "reading fine lines");
 }
 
 static void

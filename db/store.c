@@ -862,6 +862,23 @@ store_row(struct store *s, sqlite3_stmt *st,
 }
 
 int
+store_each(struct store *s, sqlite3_stmt *st,
+    int (*row)(sqlite3_stmt *st, void *arg), void *arg, struct err *e,
+    const char *what)
+{
+	int rc = SQLITE_DONE, stop = 0;
+
+	if (st == NULL)
+		return -1;
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = row(st, arg);
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_fail(s, e, what);
+}
+
+int
 store_rows(struct store *s, sqlite3_stmt *st, size_t size,
     void (*read)(sqlite3_stmt *st, void *row), void **rows, int *n,
     struct err *e, const char *what)
