@@ -2,7 +2,9 @@
  * journal.c - `callfloor journal`: the management work journal, i.e. every
  * not-voided incident whose rule, as frozen when it was marked, says
  * journal = true (GAMES in the shipped rulebook).  Reads only; prices
- * nothing (the fine shown is the stored fine row).  No SQL, no curses.
+ * nothing: its amount is every stored fine row of the incident that fell
+ * on someone ("all fines", as the report's WORK JOURNAL shows it).  No
+ * SQL, no curses.
  */
 #include "report.h"
 
@@ -16,14 +18,29 @@
 #include "cli.h"
 #include "clock.h"
 #include "floor.h"
+#include "report_day.h"
+#include "report_fmt.h"
 #include "terms.h"
 #include "text.h"
 
+/* Notes and appeals stand under the entry, from column NOTE_AT, wrapped
+ * to a line of JOURNAL_WIDTH. */
+#define NOTE_AT 23
+#define JOURNAL_WIDTH 80
+
+/* label and text (cleaned) under the entry, wrapped. */
 static void
-col(struct buf *b, const char *s, int w)
+under(struct buf *out, const char *label, const char *text)
 {
-	text_fit(b, s, w - 1, false, false);
-	buf_puts(b, " ");
+	char **l;
+	int n, i;
+
+	n = text_note_wrap(label, text, JOURNAL_WIDTH - NOTE_AT, &l);
+	for (i = 0; i < n; i++) {
+		text_spaces(out, NOTE_AT);
+		buf_printf(out, "%s\n", l[i]);
+	}
+	text_lines_free(l, n);
 }
 
 /* One journal line (and its note) for incident in, fined `fine`. */
@@ -31,33 +48,28 @@ static void
 entry(const struct floor *f, const struct incident *in, fen_t fine,
     struct buf *out)
 {
-	char full[32], no[24], off[16], a[32];
-	int si = floor_staff_find(f, in->staff);
+	char tm[32], no[24], off[16];
 	size_t start;
 
-	clock_format((time_t)in->at, full, sizeof full);
+	report_time(in->day, in->at, tm);
 	snprintf(no, sizeof no, "#%lld", (long long)in->id);
 	snprintf(off, sizeof off, "#%d", in->offence);
 	start = out->len;
-	col(out, in->day, 11);
-	/* A night shift's small hours: say which calendar day. */
-	col(out, strncmp(full, in->day, 10) == 0 ? full + 11 : full + 5, 12);
-	col(out, no, 6);
-	col(out, in->seat[0] ? in->seat : "-", 6);
-	col(out, in->staff, 7);
-	col(out, si >= 0 ? f->staff[si].name : "?", 13);
-	col(out, in->rule, 10);
-	col(out, off, 8);
-	buf_printf(out, "%9s  %s", fen_format(fine, a, sizeof a), in->marked_by);
+	text_col(out, in->day, 11);
+	text_col(out, tm, 12);
+	text_col(out, no, 6);
+	text_col(out, in->seat[0] ? in->seat : "-", 6);
+	text_col(out, in->staff, 7);
+	text_col(out, report_staff_name(f, in->staff), 13);
+	text_col(out, in->rule, 10);
+	text_col(out, off, 7);
+	report_amount(out, fine);
+	buf_printf(out, "  %s", in->marked_by);
 	while (out->len > start && out->s[out->len - 1] == ' ')
 		out->s[--out->len] = '\0';
 	buf_puts(out, "\n");
-	if (in->note[0] != '\0') {
-		/* A note stays on its line: text_clean shows a newline as \n. */
-		buf_printf(out, "%23snote: ", "");
-		text_clean(out, in->note, strlen(in->note), false);
-		buf_puts(out, "\n");
-	}
+	if (in->note[0] != '\0')
+		under(out, _("note: "), in->note);
 }
 
 /* The appeals (申诉) of incident id, under its entry. */
@@ -67,20 +79,21 @@ appeals_of(const struct appeal *ap, int n, int64_t id, struct buf *out)
 	int i;
 
 	for (i = 0; i < n; i++) {
+		char *label;
+
 		if (ap[i].incident != id)
 			continue;
-		buf_printf(out, "%23s", "");
 		if (ap[i].decision[0] == '\0')
-			buf_printf(out, _("appeal %lld by %s (pending): "),
+			label = xasprintf(_("appeal %lld by %s (pending): "),
 			    (long long)ap[i].id, ap[i].staff);
 		else if (strcmp(ap[i].decision, "uphold") == 0)
-			buf_printf(out, _("appeal %lld by %s (upheld): "),
+			label = xasprintf(_("appeal %lld by %s (upheld): "),
 			    (long long)ap[i].id, ap[i].staff);
 		else
-			buf_printf(out, _("appeal %lld by %s (voided): "),
+			label = xasprintf(_("appeal %lld by %s (voided): "),
 			    (long long)ap[i].id, ap[i].staff);
-		text_clean(out, ap[i].reason, strlen(ap[i].reason), false);
-		buf_puts(out, "\n");
+		under(out, label, ap[i].reason);
+		free(label);
 	}
 }
 
@@ -102,7 +115,7 @@ journal_exec(struct cli *c, int argc, char **argv)
 	struct err e = { 0 };
 	struct rule_terms t;
 	int64_t tv = -1;
-	bool started;
+	bool started = false;
 	int ch, n = 0, nap = 0, i, rows = 0, rc = 0;
 
 	while (cli_getopt(c, argc, argv, &ch) != -1) {
@@ -119,6 +132,7 @@ journal_exec(struct cli *c, int argc, char **argv)
 	if (store_read_begin(c->store, &started, &e) < 0 ||
 	    store_incidents(c->store, fd, td, NULL, &in, &n, &e) < 0 ||
 	    store_appeals(c->store, &ap, &nap, &e) < 0) {
+		store_read_end(c->store, started);
 		free(in);
 		return cli_fail(&e);
 	}
@@ -126,8 +140,8 @@ journal_exec(struct cli *c, int argc, char **argv)
 	    f->currency);
 	for (i = 0; i < n && rc == 0; i++) {
 		struct fine_row *fr;
-		fen_t fine = 0;
-		int nf, k;
+		fen_t fine;
+		int nf;
 
 		if (in[i].voided_at != 0)
 			continue;
@@ -141,20 +155,18 @@ journal_exec(struct cli *c, int argc, char **argv)
 			continue;
 		if ((rc = store_fines_of(c->store, in[i].id, &fr, &nf, &e)) < 0)
 			break;
-		for (k = 0; k < nf; k++)
-			if (fr[k].own)
-				fine += fr[k].amount;
+		fine = report_fines_paid(fr, nf);
 		free(fr);
 		if (rows++ == 0) {
-			col(&out, _("day"), 11);
-			col(&out, _("time"), 12);
-			col(&out, _("no."), 6);
-			col(&out, _("seat"), 6);
-			col(&out, _("staff"), 7);
-			col(&out, _("name"), 13);
-			col(&out, _("rule"), 10);
-			col(&out, _("offence"), 8);
-			text_fit(&out, _("fine"), 9, true, false);
+			text_col(&out, _("day"), 11);
+			text_col(&out, _("time"), 12);
+			text_col(&out, _("no."), 6);
+			text_col(&out, _("seat"), 6);
+			text_col(&out, _("staff"), 7);
+			text_col(&out, _("name"), 13);
+			text_col(&out, _("rule"), 10);
+			text_fit(&out, _("offence"), 7, false, false);
+			text_fit(&out, _("all fines"), 10, true, false);
 			buf_printf(&out, "  %s\n", _("marked by"));
 		}
 		entry(f, &in[i], fine, &out);

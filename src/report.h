@@ -1,7 +1,8 @@
 /*
- * report.h - the end-of-day summary (text and CSV), its printing, and the
- * work journal (CLI verbs).  The report reads fines as the engine stored
- * them; it never prices anything.  No curses, no SQL.
+ * report.h - the end-of-day summary (text: report.c; CSV: report_csv.c)
+ * and its printing (report_print.c); the verbs are cli_report.c's and
+ * journal.c's.  The report reads fines as the engine stored them; it
+ * never prices anything.  No curses, no SQL.
  */
 #ifndef CALLFLOOR_REPORT_H
 #define CALLFLOOR_REPORT_H
@@ -32,7 +33,7 @@ int report_print(const struct floor *f, const char *text, const char *printer,
 int report_print_data(const struct floor *f, const char *text, size_t n,
     const char *printer, struct err *e);
 
-/* ---- shared by report.c, report_csv.c and journal.c ---- */
+/* ---- shared by the report's files and its verbs ---- */
 
 #define REPORT_PAGE_LINES 60	/* report_text's page length */
 #define REPORT_PAGE_MIN 20	/* the shortest page --page-lines takes */

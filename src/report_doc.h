@@ -1,10 +1,11 @@
 /*
- * report_doc.h - the end-of-day summary as a document: its lines, laid
- * out in 80 columns, each marked with what a page break must respect, and
- * the day's fines per group for the PDF's picture.  report.c builds it
- * (from the store, through the engine's stored fine rows: nothing here is
- * priced); report.c cuts it into text pages, report_pdf.c into PDF pages.
- * Shared by those two files only.
+ * report_doc.h - the end-of-day summary (and the month's ledger) as a
+ * document: its lines, laid out in REPORT_WIDTH columns, each marked with
+ * what a page break must respect, and the day's fines per group for the
+ * PDF's picture.  report_doc.c keeps the lines and cuts them into text
+ * pages (it knows nothing of the store); the sections (report_sections.c,
+ * report_people.c, report_register.c) and report_ledger.c put lines in;
+ * report_pdf.c typesets them.  Nothing here is priced.
  */
 #ifndef CALLFLOOR_REPORT_DOC_H
 #define CALLFLOOR_REPORT_DOC_H
@@ -68,13 +69,46 @@ struct doc {
 	char from[11];			/* the first day of the series */
 };
 
+void report_doc_free(struct doc *d);
+
+/* ---- putting lines in (report_doc.c) ---- */
+
+/* Ends the line being built in d->lb (trailing blanks cut) and adds it. */
+void report_doc_emit(struct doc *d, int flags);
+/* A whole line: s (or the format) after what d->lb holds. */
+void report_doc_line(struct doc *d, int flags, const char *s);
+void report_doc_linef(struct doc *d, int flags, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Binds the last line added to the next one (a total to its rows). */
+void report_doc_keep_prev(struct doc *d);
+/* A section: a gap, its title; a page break inside it repeats `cont`. */
+void report_doc_section(struct doc *d, const char *title, const char *cont);
+/* The column headers being built in d->lb start a table; a page break
+ * inside it repeats the section's title and these headers. */
+void report_doc_table(struct doc *d);
+/* A note (or a reason) under a row: label and the cleaned text, wrapped
+ * to the line, each line indented by `indent`; the last one gets
+ * last_flags, the others KEEP. */
+void report_doc_note(struct doc *d, int indent, const char *label,
+    const char *text, int last_flags);
+
+/*
+ * Cuts d into pages of page_lines lines (the header included) and appends
+ * them to out, a form feed before every page but the first.  A run of
+ * KEEP lines moves whole to the next page when it fits there; a page that
+ * starts inside a section repeats the section's title and column headers.
+ */
+void report_doc_paginate(const struct doc *d, int page_lines, struct buf *out);
+
+/* ---- the builders ---- */
+
 /*
  * Builds the summary of shift day `day` ("YYYY-MM-DD") into doc (zeroed
- * by the caller).  0, or -1 with e set; report_doc_free either way.
+ * by the caller), in report.c.  0, or -1 with e set; report_doc_free
+ * either way.
  */
 int report_doc_build(const struct floor *f, struct store *s, const char *day,
     const char *by_login, struct doc *doc, struct err *e);
-void report_doc_free(struct doc *d);
 
 /*
  * The fines ledger of from..to (inclusive days) as a document: per group,
@@ -86,25 +120,5 @@ void report_doc_free(struct doc *d);
 #define REPORT_SERIES_MAX 8	/* lines in one picture */
 int report_ledger_doc(const struct floor *f, struct store *s, const char *from,
     const char *to, struct doc *doc, struct err *e);
-
-/* Lines, sections, tables and wrapped notes for the sections built
- * outside report.c, laid out as report.c lays out its own. */
-void report_doc_line(struct doc *d, int flags, const char *s);
-void report_doc_section(struct doc *d, const char *title, const char *cont);
-void report_doc_table(struct doc *d, const char *cols);
-void report_doc_note(struct doc *d, int indent, const char *label,
-    const char *text, int last_flags);
-
-/*
- * Rule B14's register in the summary (report_register.c): the entries
- * recorded on day and every earlier one not closed by the shift's end
- * (time end), read inside the report's snapshot; then a section per group that has any, each caller named,
- * phones as `viewer` may see them (complaint_phone_show).
- */
-struct complaint;
-int report_register_load(struct store *s, const char *day, long long end,
-    struct complaint **out, int *n, struct err *e);
-void report_register_section(struct doc *doc, const struct floor *f,
-    const char *day, const struct complaint *k, int n, int viewer);
 
 #endif

@@ -9,7 +9,6 @@
  */
 #include "report_doc.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,27 +17,6 @@
 #include "floor.h"
 #include "ledger.h"
 #include "text.h"
-
-static void
-line(struct doc *d, int flags, const char *s)
-{
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 128;
-		d->l = xrealloc(d->l, (size_t)d->cap * sizeof *d->l);
-	}
-	d->l[d->n].s = xstrdup(s);
-	d->l[d->n].ctx = d->cur;
-	d->l[d->n++].flags = flags;
-}
-
-static void
-ctx(struct doc *d, const char *title, const char *cols)
-{
-	d->c = xrealloc(d->c, (size_t)(d->nc + 1) * sizeof *d->c);
-	d->c[d->nc].title = xstrdup(title);
-	d->c[d->nc].cols = cols ? xstrdup(cols) : NULL;
-	d->cur = d->nc++;
-}
 
 /* "  staff   name   role   own   co   total" with amounts at the right. */
 static char *
@@ -155,17 +133,17 @@ report_ledger_doc(const struct floor *f, struct store *s, const char *from,
 		if (i == 0 || strcmp(r->group, rows[i - 1].group) != 0) {
 			int g = floor_group_find(f, r->group);
 
-			t = xasprintf("GROUP %s  %s", r->group, g >= 0 ?
-			    f->groups[g].name : "(former staff)");
-			d->cur = -1;
-			line(d, 0, "");
-			line(d, KEEP | HEAD | SECTION, t);
+			const char *name = g >= 0 ? f->groups[g].name :
+			    "(former staff)";
+			char *cont;
+
+			t = xasprintf("GROUP %s  %s", r->group, name);
+			cont = xasprintf("GROUP %s  %s (continued)", r->group, name);
+			report_doc_section(d, t, cont);
 			free(t);
-			t = xasprintf("GROUP %s  %s (continued)", r->group, g >= 0 ?
-			    f->groups[g].name : "(former staff)");
-			ctx(d, t, cols);
-			free(t);
-			line(d, KEEP | HEAD | TABLE, cols);
+			free(cont);
+			buf_puts(&d->lb, cols);
+			report_doc_table(d);
 			gown = gco = 0;
 		}
 		t = row(r->staff_id, r->name, r->role, r->own, r->co);
@@ -174,19 +152,17 @@ report_ledger_doc(const struct floor *f, struct store *s, const char *from,
 		town += r->own;
 		tco += r->co;
 		if (i + 1 == n || strcmp(r->group, rows[i + 1].group) != 0) {
-			line(d, KEEP, t);
+			report_doc_line(d, KEEP, t);
 			free(t);
 			t = total("group total", gown, gco);
-			line(d, TOTAL, t);
+			report_doc_line(d, TOTAL, t);
 		} else
-			line(d, 0, t);
+			report_doc_line(d, 0, t);
 		free(t);
 	}
-	d->cur = -1;
-	line(d, 0, "");
-	line(d, KEEP | HEAD | SECTION, "FLOOR TOTAL");
+	report_doc_section(d, "FLOOR TOTAL", "FLOOR TOTAL");
 	t = total(n == 0 ? "no fines" : "floor total", town, tco);
-	line(d, TOTAL, t);
+	report_doc_line(d, TOTAL, t);
 	free(t);
 	free(cols);
 	free(rows);

@@ -5,6 +5,7 @@
  * that the text and the PDF render (report_doc.h); reads only.
  */
 #include "report_doc.h"
+#include "report_sections.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,7 +119,8 @@ report_register_section(struct doc *doc, const struct floor *f,
 		text_fit(&cols, _("agent"), 15, false, false);
 		text_fit(&cols, _("caller"), 14, false, false);
 		buf_puts(&cols, _("phone"));
-		report_doc_table(doc, cols.s);
+		buf_puts(&doc->lb, cols.s);
+		report_doc_table(doc);
 		for (i = 0; i < n; i++)
 			if (strcmp(k[i].grp, gr->id) == 0 && strcmp(k[i].day, day) == 0)
 				entry(doc, f, day, &k[i], viewer);

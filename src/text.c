@@ -7,6 +7,7 @@
 #include "text.h"
 
 #include <langinfo.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -238,4 +239,81 @@ text_fit(struct buf *b, const char *raw, int width, bool right, bool ascii)
 			buf_puts(b, " ");
 	buf_free(&out);
 	buf_free(&clean);
+}
+
+void
+text_col(struct buf *b, const char *s, int w)
+{
+	text_fit(b, s, w - 1, false, false);
+	buf_puts(b, " ");
+}
+
+void
+text_spaces(struct buf *b, int n)
+{
+	while (n-- > 0)
+		buf_puts(b, " ");
+}
+
+int
+text_wrap(const char *s, int width, char ***out)
+{
+	int n = 0;
+
+	*out = NULL;
+	while (*s == ' ')
+		s++;
+	while (*s != '\0') {
+		const char *p = s, *sp = NULL, *end;
+		size_t k;
+		unsigned cp;
+		int w = 0;
+
+		while ((k = utf8_next(p, strlen(p), &cp)) != 0) {
+			int cw = cp_width(cp);
+
+			if (w + cw > width)
+				break;
+			if (cp == ' ')
+				sp = p;
+			w += cw;
+			p += k;
+		}
+		if (k == 0)
+			end = p;
+		else if (sp != NULL)
+			end = sp;
+		else
+			end = p == s ? p + k : p;
+		*out = xrealloc(*out, (size_t)(n + 1) * sizeof **out);
+		(*out)[n] = xmalloc((size_t)(end - s) + 1);
+		memcpy((*out)[n], s, (size_t)(end - s));
+		(*out)[n++][end - s] = '\0';
+		for (s = end; *s == ' '; s++)
+			;
+	}
+	return n;
+}
+
+void
+text_lines_free(char **l, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+int
+text_note_wrap(const char *label, const char *text, int width, char ***out)
+{
+	struct buf b = { 0 };
+	int n;
+
+	buf_puts(&b, label);
+	text_clean(&b, text, strlen(text), false);
+	n = text_wrap(b.s, width, out);
+	buf_free(&b);
+	return n;
 }

@@ -47,6 +47,29 @@ bool text_has_control(const char *s);
  */
 void text_fit(struct buf *b, const char *s, int width, bool right, bool ascii);
 
+/* A table's column: s fit to w - 1 columns (text_fit), then the space
+ * between columns. */
+void text_col(struct buf *b, const char *s, int w);
+/* n spaces. */
+void text_spaces(struct buf *b, int n);
+
+/*
+ * Cuts s into lines of at most width columns, at spaces where it can,
+ * inside a word (or a run of Chinese) where it must; leading and trailing
+ * spaces of each line dropped.  Returns the count; *out holds the lines,
+ * the caller's to free with text_lines_free.
+ */
+int text_wrap(const char *s, int width, char ***out);
+void text_lines_free(char **l, int n);
+
+/*
+ * A note (or a reason) under a table row: label, then text with every
+ * control character shown visibly (text_clean; a newline or form feed in a
+ * note would break the page), cut by text_wrap to width columns.
+ */
+int text_note_wrap(const char *label, const char *text, int width,
+    char ***out);
+
 /* True when the locale's character set is UTF-8. */
 bool text_locale_utf8(void);
 

@@ -23,6 +23,13 @@ CALLFLOOR_CONFIG="$cfg" cf report --day 2026-03-10 --print -o "$T/copy.txt" >/de
 cmp -s "$T/report.txt" "$T/printed" || fail "printed text differs with -o"
 cmp -s "$T/report.txt" "$T/copy.txt" || fail "-o text differs with --print"
 
+# Nothing of callfloor's own goes along to the print command, however
+# high the descriptor: here one the caller left open at 1500.
+cfg=$(with_print fds "cat > $T/printed; ls /proc/\$\$/fd > $T/fds")
+(exec 1500>"$T/held"; CALLFLOOR_CONFIG="$cfg" cf report --day 2026-03-10 --print >/dev/null)
+grep -qx 0 "$T/fds" || fail "no descriptor list from the print command: $(cat "$T/fds")"
+! grep -qx 1500 "$T/fds" || fail "descriptor 1500 reached the print command"
+
 # What the print command says (lp's request id) is kept off the screen:
 # the console prints through here while curses owns the terminal.
 cfg=$(with_print chatty "cat > $T/printed; echo request id is laser-42; echo warn >/dev/stderr")

@@ -73,4 +73,14 @@ expect_rc 2 cf journal --from 2026-03-10
 expect_rc 2 cf journal --from 2026-03-10 --to 2026-03-01
 CALLFLOOR_CONFIG="$lead" cf journal --from 2026-03-01 --to 2026-03-31 >"$T/journal_lead.txt"
 cmp -s "$T/journal.txt" "$T/journal_lead.txt" || fail "a lead's journal differs"
+# A long note wraps under its entry (column 24, 80 wide), cleaned, whole.
+note="caught at the web game again, second time this week; said it was a break; line two"
+rd_mark --staff E104 --rule GAMES --at '2026-03-08 09:30' --note "$note" >/dev/null
+cf journal --from 2026-03-08 --to 2026-03-08 >"$T/journal_long.txt"
+sed -n '5,$p' "$T/journal_long.txt" >"$T/under.txt"
+expect_eq "note lines" "$(wc -l <"$T/under.txt")" 2
+w=$(wc -L <"$T/under.txt")
+[ "$w" -le 80 ] || fail "a journal note line is $w columns: $(cat "$T/under.txt")"
+! grep -qv '^                       [^ ]' "$T/under.txt" || fail "a note line not under the entry: $(cat "$T/under.txt")"
+expect_eq "the whole note" "$(sed 's/^ *//' "$T/under.txt" | tr '\n' ' ')" "note: $note "
 echo ok

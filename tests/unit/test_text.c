@@ -371,3 +371,53 @@ Test(text, fit_appends)
 	cr_assert_str_eq(b.s, "[宽 ]");
 	buf_free(&b);
 }
+
+Test(text, col_is_the_width_with_its_gap)
+{
+	struct buf b = { 0 };
+
+	text_col(&b, "李娜", 7);
+	text_col(&b, "Anna Schmidt", 6);
+	cr_assert_str_eq(b.s, "李娜   Anna\xe2\x80\xa6 ", "'%s'", b.s);
+	buf_free(&b);
+}
+
+/* text_wrap's lines joined by '|'. */
+static const char *
+wrapped(const char *s, int width)
+{
+	static char out[256];
+	char **l;
+	int n, i;
+
+	n = text_wrap(s, width, &l);
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		cr_assert_leq(text_width(l[i]), width, "'%s' over %d", l[i], width);
+		strncat(out, i ? "|" : "", sizeof out - strlen(out) - 1);
+		strncat(out, l[i], sizeof out - strlen(out) - 1);
+	}
+	text_lines_free(l, n);
+	return out;
+}
+
+Test(text, wrap_cuts_at_spaces_and_inside_chinese)
+{
+	cr_assert_str_eq(wrapped("  caught again at the desk", 10),
+	    "caught|again at|the desk");
+	/* Two columns a character: four in 9 columns, never half of one. */
+	cr_assert_str_eq(wrapped("第二次玩游戏被抓到", 9), "第二次玩|游戏被抓|到");
+	cr_assert_str_eq(wrapped("abcdefghijkl", 5), "abcde|fghij|kl");
+	cr_assert_str_eq(wrapped("", 5), "");
+}
+
+Test(text, a_note_is_cleaned_before_it_is_wrapped)
+{
+	char **l;
+	int n;
+
+	n = text_note_wrap("note: ", "one\ntwo\fthree", 80, &l);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(l[0], "note: one\\ntwo^Lthree");
+	text_lines_free(l, n);
+}
