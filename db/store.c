@@ -756,43 +756,6 @@ store_fail(struct store *s, struct err *e, const char *what)
 	return dberr(s, e, what);
 }
 
-/* The rows of st (NULL: it could not be prepared) with ?1 a and ?2 b. */
-static int
-rows2(struct store *s, sqlite3_stmt *st, const char *a, const char *b,
-    size_t size, void (*read)(sqlite3_stmt *st, void *row), void **out,
-    int *n, struct err *e, const char *what)
-{
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	return store_rows(s, st, size, read, out, n, e, what);
-}
-
-int
-store_rows2(struct store *s, const char *q, const char *a, const char *b,
-    size_t size, void (*read)(sqlite3_stmt *st, void *row), void **out,
-    int *n, struct err *e, const char *what)
-{
-	sqlite3_stmt *st = store_prepare(s, q, e);
-	int rc = rows2(s, st, a, b, size, read, out, n, e, what);
-
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int
-store_rows2_cached(struct store *s, enum stmt q, const char *sql,
-    const char *a, const char *b, size_t size,
-    void (*read)(sqlite3_stmt *st, void *row), void **out, int *n,
-    struct err *e, const char *what)
-{
-	return rows2(s, store_cached(s, q, sql, e), a, b, size, read, out, n, e,
-	    what);
-}
-
 sqlite3_stmt *
 store_prepare(struct store *s, const char *q, struct err *e)
 {
@@ -859,50 +822,6 @@ store_row(struct store *s, sqlite3_stmt *st,
 	if (rc == SQLITE_ROW)
 		return 0;
 	return rc == SQLITE_DONE ? 1 : dberr(s, e, what);
-}
-
-int
-store_each(struct store *s, sqlite3_stmt *st,
-    int (*row)(sqlite3_stmt *st, void *arg), void *arg, struct err *e,
-    const char *what)
-{
-	int rc = SQLITE_DONE, stop = 0;
-
-	if (st == NULL)
-		return -1;
-	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		stop = row(st, arg);
-	sqlite3_finalize(st);
-	if (stop)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_fail(s, e, what);
-}
-
-int
-store_rows(struct store *s, sqlite3_stmt *st, size_t size,
-    void (*read)(sqlite3_stmt *st, void *row), void **rows, int *n,
-    struct err *e, const char *what)
-{
-	char *r = NULL;
-	int cap = 0, rc;
-
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			r = xrealloc(r, (size_t)cap * size);
-		}
-		read(st, r + (size_t)(*n)++ * size);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(r);
-		*rows = NULL;
-		*n = 0;
-		return dberr(s, e, what);
-	}
-	*rows = r;
-	return 0;
 }
 
 /* ---- reads for the end-of-day report (src/report.c) ---- */

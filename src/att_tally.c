@@ -24,16 +24,10 @@
 #include "sha256.h"
 #include "trail.h"
 
-static bool
-shift_over(const struct floor *f, const char *day, time_t now)
-{
-	return now >= att_shift_edge(f, day, true);
-}
-
 bool
 attendance_day_over(const struct floor *f, const char *day, time_t now)
 {
-	return shift_over(f, day, now);
+	return now >= att_shift_edge(f, day, true);
 }
 
 /*
@@ -54,12 +48,10 @@ leave_covers(const struct floor *f, const struct leave *l, const char *day,
 	return l->approved_at <= att_shift_edge(f, day, true);
 }
 
-/* A live sign-in or sign-out, held compactly: a month of a large floor
- * is a hundred thousand of them. */
+/* A live sign-in or sign-out, held compactly (a large floor's month has
+ * a hundred thousand): its day (clock_day_number), staff index, minutes. */
 struct tick {
-	int day;			/* day_key() */
-	int staff;			/* index in the floor's staff */
-	int minutes;
+	int day, staff, minutes;
 	bool in;
 };
 
@@ -87,24 +79,11 @@ span_free(struct span *sp)
 	free(sp->expl);
 }
 
-/* "YYYY-MM-DD" as one number that sorts as the text does. */
-static int
-day_key(const char *d)
-{
-	int k = 0, i;
-
-	for (i = 0; d[i] != '\0' && i < 10; i++)
-		if (d[i] >= '0' && d[i] <= '9')
-			k = k * 10 + (d[i] - '0');
-	return k;
-}
-
 static int
 span_tick(void *arg, const struct att_tick *t)
 {
 	struct span *sp = arg;
-	const struct floor *f = sp->floor;
-	int si = floor_staff_find(f, t->staff);
+	int si = floor_staff_find(sp->floor, t->staff);
 	struct tick *k;
 
 	if (si < 0)
@@ -115,7 +94,7 @@ span_tick(void *arg, const struct att_tick *t)
 		    sizeof *sp->marks);
 	}
 	k = &sp->marks[sp->nmarks++];
-	k->day = day_key(t->day);
+	k->day = clock_day_number(t->day);
 	k->staff = si;
 	k->minutes = t->minutes;
 	k->in = t->kind == ATT_IN;
@@ -139,9 +118,8 @@ span_load(const struct floor *f, struct store *s, const char *from,
 		if (f->rules[i].t.absence_halfdays > 0)
 			codes[n++] = f->rules[i].code;
 	sp->floor = f;
-	/* A sign-out on time changes nothing a walk counts (no early
-	 * minutes, no half day: 0 > half_day_after_minutes is false unless
-	 * that is negative), so it is not read. */
+	/* A sign-out on time counts nowhere (0 > half_day_after_minutes
+	 * is false unless that is negative): not read. */
 	if (store_att_each(s, from, to, f->att.half_day_after_minutes < 0,
 	    span_tick, sp, e) < 0 ||
 	    store_leave_range(s, from, to, &sp->leaves, &sp->nleaves, e) < 0 ||
@@ -204,7 +182,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 {
 	bool work = floor_workday(f, day);
 	bool tracked = sp->first[0] && strcmp(day, sp->first) >= 0;
-	int key = day_key(day);
+	int key = clock_day_number(day);
 	bool over, *in, *expl;
 	const struct leave **lv;
 	int i;
@@ -234,7 +212,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 		if (si >= 0)
 			expl[si] = true;
 	}
-	over = shift_over(f, day, now);
+	over = attendance_day_over(f, day, now);
 	for (i = 0; i < sp->nleaves; i++) {
 		const struct leave *l = &sp->leaves[i];
 		int si;
@@ -381,7 +359,7 @@ month_finished(const struct floor *f, const char *m, time_t now)
 	char last[DAY_LEN];
 
 	month_last_day(m, last);
-	return shift_over(f, last, now);
+	return attendance_day_over(f, last, now);
 }
 
 /* The fingerprint of what the carried totals depend on in the
