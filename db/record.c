@@ -466,6 +466,7 @@ fine_each_row(sqlite3_stmt *st, void *arg)
 	t.grp = grp ? grp : "";
 	t.amount = sqlite3_column_int64(st, 4);
 	t.own = sqlite3_column_int(st, 5) != 0;
+	t.incident = sqlite3_column_int64(st, 6);
 	return t.day && t.rule ? fe->fn(fe->arg, &t) : 0;
 }
 
@@ -474,10 +475,10 @@ store_fine_each(struct store *s, const char *from, const char *to,
     int (*fn)(void *arg, const struct fine_tick *t), void *arg,
     struct err *e)
 {
-	/* No order and six columns: a month of a large floor is a hundred
+	/* No order and seven columns: a month of a large floor is a hundred
 	 * thousand lines, and sorting them cost more than reading them. */
 	sqlite3_stmt *st = store_prepare(s, "SELECT i.day, i.rule, f.staff, "
-	    "f.grp, f.amount, f.own FROM incident i JOIN fine f ON "
+	    "f.grp, f.amount, f.own, f.incident FROM incident i JOIN fine f ON "
 	    "f.incident = i.id WHERE i.day BETWEEN ?1 AND ?2 AND "
 	    "i.voided_at IS NULL", e);
 	struct fine_each fe = { fn, arg };

@@ -154,6 +154,7 @@ int store_fine_totals(struct store *s, const char *from, const char *to,
 /* A fine line of a not-voided incident as a sum over a period needs it;
  * the strings are valid only during the call that is given it. */
 struct fine_tick {
+	int64_t incident;
 	const char *day, *rule;		/* the incident's */
 	const char *staff, *grp;	/* staff "" for a vacancy */
 	fen_t amount;
