@@ -105,8 +105,8 @@ static int
 span_load(const struct floor *f, struct store *s, const char *from,
     const char *to, struct span *sp, struct err *e)
 {
-	const char *codes[64];
-	int i, n = 0, rc;
+	const char **codes;
+	int n, rc;
 
 	memset(sp, 0, sizeof *sp);
 	rc = store_att_first_day(s, sp->first, e);
@@ -114,9 +114,7 @@ span_load(const struct floor *f, struct store *s, const char *from,
 		return -1;
 	if (rc > 0)
 		sp->first[0] = '\0';
-	for (i = 0; i < f->nrules && n < 64; i++)
-		if (f->rules[i].t.absence_halfdays > 0)
-			codes[n++] = f->rules[i].code;
+	codes = floor_absence_codes(f, &n);
 	sp->floor = f;
 	/* A sign-out on time counts nowhere (0 > half_day_after_minutes
 	 * is false unless that is negative): not read. */
@@ -126,9 +124,11 @@ span_load(const struct floor *f, struct store *s, const char *from,
 	    store_incidents_of_rules(s, from, to, codes, n, &sp->abs, &sp->nabs,
 	    e) < 0 ||
 	    store_explain_range(s, from, to, &sp->expl, &sp->nexpl, e) < 0) {
+		free(codes);
 		span_free(sp);
 		return -1;
 	}
+	free(codes);
 	return 0;
 }
 
@@ -391,17 +391,16 @@ static int
 carry_start(const struct floor *f, struct store *s, char start[8],
     struct err *e)
 {
-	const char *codes[64];
 	char day[DAY_LEN], mark[DAY_LEN];
-	int i, n = 0, rc1, rc2;
+	const char **codes;
+	int n, rc1, rc2;
 
-	for (i = 0; i < f->nrules && n < 64; i++)
-		if (f->rules[i].t.absence_halfdays > 0)
-			codes[n++] = f->rules[i].code;
 	rc1 = store_att_first_day(s, day, e);
 	if (rc1 < 0)
 		return -1;
+	codes = floor_absence_codes(f, &n);
 	rc2 = store_first_incident_of_rules(s, codes, n, mark, e);
+	free(codes);
 	if (rc2 < 0)
 		return -1;
 	if (rc1 > 0 && rc2 > 0)
