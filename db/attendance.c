@@ -142,18 +142,43 @@ att_row(db_stmt *st, void *row)
 	m->id = db_column_int64(st, 6);
 }
 
-int
-store_att_range(struct store *s, const char *from, const char *to,
-    struct att_mark **out, int *n, struct err *e)
-{
-	void *rows;
-	int rc = store_rows2(s, "SELECT " ATT_COLS " FROM attendance WHERE "
-	    "day BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY day, staff, "
-	    "kind",
-	    from, to, sizeof **out, att_row, &rows, n, e, "reading attendance");
+struct att_each {
+	int (*fn)(void *arg, const struct att_tick *t);
+	void *arg;
+};
 
-	*out = rows;
-	return rc;
+static int
+att_each_row(db_stmt *st, void *arg)
+{
+	const struct att_each *ae = arg;
+	const char *kind = (const char *)db_column_text(st, 2);
+	struct att_tick t;
+
+	t.staff = (const char *)db_column_text(st, 0);
+	t.day = (const char *)db_column_text(st, 1);
+	t.kind = kind && strcmp(kind, "in") == 0 ? ATT_IN : ATT_OUT;
+	t.minutes = db_column_int(st, 3);
+	return t.staff && t.day ? ae->fn(ae->arg, &t) : 0;
+}
+
+int
+store_att_each(struct store *s, const char *from, const char *to,
+    bool plain_outs, int (*fn)(void *arg, const struct att_tick *t),
+    void *arg, struct err *e)
+{
+	/* By day only (the index's order: no sort); a walk needs no order
+	 * within a day, since a person has one live row of each kind. */
+	db_stmt *st = store_prepare(s, "SELECT staff, day, kind, minutes "
+	    "FROM attendance WHERE day BETWEEN ?1 AND ?2 AND voided_at IS NULL "
+	    "AND (?3 OR kind = 'in' OR minutes <> 0) ORDER BY day", e);
+	struct att_each ae = { fn, arg };
+
+	if (st != NULL) {
+		db_bind_text(st, 1, from, -1, DB_STATIC);
+		db_bind_text(st, 2, to, -1, DB_STATIC);
+		db_bind_int(st, 3, plain_outs);
+	}
+	return store_each(s, st, att_each_row, &ae, e, "reading attendance");
 }
 
 int

@@ -29,9 +29,21 @@ int store_att_live(struct store *s, const char *staff, const char *day,
 /* Voids a sign-in or sign-out (kept on record); 1 when it was not live. */
 int store_att_void(struct store *s, int64_t id, const char *by, int64_t at,
     const char *reason, struct err *e);
-/* Live sign-ins and sign-outs between two days (inclusive), by day. */
-int store_att_range(struct store *s, const char *from, const char *to,
-    struct att_mark **out, int *n, struct err *e);
+/* A live sign-in or sign-out as a walk over days needs it; the strings
+ * are valid only during the call that is given it. */
+struct att_tick {
+	const char *staff;
+	const char *day;
+	int kind;			/* ATT_IN or ATT_OUT */
+	int minutes;			/* late (in) or early (out) */
+};
+/* Calls fn for each live sign-in and sign-out between two days
+ * (inclusive), by day, without holding them; fn returns nonzero to stop,
+ * and that is returned.  Sign-outs with no minutes (on time: half of all
+ * rows, and they change no count) only when plain_outs. */
+int store_att_each(struct store *s, const char *from, const char *to,
+    bool plain_outs, int (*fn)(void *arg, const struct att_tick *t),
+    void *arg, struct err *e);
 /* Voided sign-ins and sign-outs between two days (inclusive). */
 int store_att_voided_range(struct store *s, const char *from, const char *to,
     struct att_mark **out, int *n, struct err *e);

@@ -549,6 +549,9 @@ store_backup_fd(struct store *s, int fd, store_progress_fn *fn, void *arg,
 	if (store_sqlite(s) == NULL)
 		return store_not_sqlite(s, e, _("a backup copy"));
 
+	if (store_sqlite(s) == NULL)
+		return store_not_sqlite(s, e, _("a backup copy"));
+
 	if (sqlite3_open_v2("file:callfloor-backup?vfs=memdb", &mem,
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) !=
 	    SQLITE_OK) {

@@ -512,30 +512,3 @@ store_row(struct store *s, db_stmt *st,
 		return 0;
 	return rc == DB_DONE ? 1 : store_fail(s, e, what);
 }
-
-int
-store_rows(struct store *s, db_stmt *st, size_t size,
-    void (*read)(db_stmt *st, void *row), void **rows, int *n,
-    struct err *e, const char *what)
-{
-	char *r = NULL;
-	int cap = 0, rc;
-
-	*n = 0;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			r = xrealloc(r, (size_t)cap * size);
-		}
-		read(st, r + (size_t)(*n)++ * size);
-	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		free(r);
-		*rows = NULL;
-		*n = 0;
-		return store_fail(s, e, what);
-	}
-	*rows = r;
-	return 0;
-}

@@ -761,43 +761,6 @@ store_fail(struct store *s, struct err *e, const char *what)
 	return dberr(s, e, what);
 }
 
-/* The rows of st (NULL: it could not be prepared) with ?1 a and ?2 b. */
-static int
-rows2(struct store *s, db_stmt *st, const char *a, const char *b,
-    size_t size, void (*read)(db_stmt *st, void *row), void **out,
-    int *n, struct err *e, const char *what)
-{
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return -1;
-	db_bind_text(st, 1, a, -1, DB_STATIC);
-	db_bind_text(st, 2, b, -1, DB_STATIC);
-	return store_rows(s, st, size, read, out, n, e, what);
-}
-
-int
-store_rows2(struct store *s, const char *q, const char *a, const char *b,
-    size_t size, void (*read)(db_stmt *st, void *row), void **out,
-    int *n, struct err *e, const char *what)
-{
-	db_stmt *st = store_prepare(s, q, e);
-	int rc = rows2(s, st, a, b, size, read, out, n, e, what);
-
-	db_finalize(st);
-	return rc;
-}
-
-int
-store_rows2_cached(struct store *s, enum stmt q, const char *sql,
-    const char *a, const char *b, size_t size,
-    void (*read)(db_stmt *st, void *row), void **out, int *n,
-    struct err *e, const char *what)
-{
-	return rows2(s, store_cached(s, q, sql, e), a, b, size, read, out, n, e,
-	    what);
-}
-
 db_stmt *
 store_prepare(struct store *s, const char *q, struct err *e)
 {

@@ -169,6 +169,22 @@ struct fine_total {
 int store_fine_totals(struct store *s, const char *from, const char *to,
     struct fine_total **out, int *n, struct err *e);
 
+/* A fine line of a not-voided incident as a sum over a period needs it;
+ * the strings are valid only during the call that is given it. */
+struct fine_tick {
+	int64_t incident;
+	const char *day, *rule;		/* the incident's */
+	const char *staff, *grp;	/* staff "" for a vacancy */
+	fen_t amount;
+	bool own;
+};
+/* Calls fn for each fine line of not-voided incidents between two days,
+ * in no particular order, without holding them; fn returns nonzero to
+ * stop, and that is returned. */
+int store_fine_each(struct store *s, const char *from, const char *to,
+    int (*fn)(void *arg, const struct fine_tick *t), void *arg,
+    struct err *e);
+
 /* Every fine line of not-voided incidents between two days, with its
  * incident, in time order. */
 struct fine_line {

@@ -163,6 +163,12 @@ int store_fail(struct store *s, struct err *e, const char *what);
  * frees) and *n set; or -1 with e set (what: what was being read), *rows
  * NULL and *n 0.
  */
+/* Steps st (bound) to its end without holding the rows: row(st, arg) for
+ * each, until it returns nonzero; finalizes st.  Returns that nonzero, 0
+ * at the end, -1 (e set, saying what) on an error or when st is NULL. */
+int store_each(struct store *s, db_stmt *st,
+    int (*row)(db_stmt *st, void *arg), void *arg, struct err *e,
+    const char *what);
 int store_rows(struct store *s, db_stmt *st, size_t size,
     void (*read)(db_stmt *st, void *row), void **rows, int *n,
     struct err *e, const char *what);

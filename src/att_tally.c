@@ -24,16 +24,10 @@
 #include "sha256.h"
 #include "trail.h"
 
-static bool
-shift_over(const struct floor *f, const char *day, time_t now)
-{
-	return now >= att_shift_edge(f, day, true);
-}
-
 bool
 attendance_day_over(const struct floor *f, const char *day, time_t now)
 {
-	return shift_over(f, day, now);
+	return now >= att_shift_edge(f, day, true);
 }
 
 /*
@@ -54,11 +48,18 @@ leave_covers(const struct floor *f, const struct leave *l, const char *day,
 	return l->approved_at <= att_shift_edge(f, day, true);
 }
 
+/* A live sign-in or sign-out, held compactly (a large floor's month has
+ * a hundred thousand): its day (clock_day_number), staff index, minutes. */
+struct tick {
+	int day, staff, minutes;
+	bool in;
+};
+
 /* What is recorded over a span of days, loaded once. */
 struct span {
 	char first[DAY_LEN];		/* attendance kept since; "" never */
-	struct att_mark *marks;
-	int nmarks;
+	struct tick *marks;		/* by day */
+	int nmarks, capmarks;
 	struct leave *leaves;
 	int nleaves;
 	struct absence_incident *abs;
@@ -66,6 +67,7 @@ struct span {
 	struct explanation *expl;	/* by day */
 	int nexpl;
 	const bool *seen;		/* seen at the desk on the last day */
+	const struct floor *floor;
 };
 
 static void
@@ -78,11 +80,33 @@ span_free(struct span *sp)
 }
 
 static int
+span_tick(void *arg, const struct att_tick *t)
+{
+	struct span *sp = arg;
+	int si = floor_staff_find(sp->floor, t->staff);
+	struct tick *k;
+
+	if (si < 0)
+		return 0;	/* someone no longer on the floor counts nowhere */
+	if (sp->nmarks == sp->capmarks) {
+		sp->capmarks = sp->capmarks ? 2 * sp->capmarks : 1024;
+		sp->marks = xrealloc(sp->marks, (size_t)sp->capmarks *
+		    sizeof *sp->marks);
+	}
+	k = &sp->marks[sp->nmarks++];
+	k->day = clock_day_number(t->day);
+	k->staff = si;
+	k->minutes = t->minutes;
+	k->in = t->kind == ATT_IN;
+	return 0;
+}
+
+static int
 span_load(const struct floor *f, struct store *s, const char *from,
     const char *to, struct span *sp, struct err *e)
 {
-	const char *codes[64];
-	int i, n = 0, rc;
+	const char **codes;
+	int n, rc;
 
 	memset(sp, 0, sizeof *sp);
 	rc = store_att_first_day(s, sp->first, e);
@@ -90,17 +114,21 @@ span_load(const struct floor *f, struct store *s, const char *from,
 		return -1;
 	if (rc > 0)
 		sp->first[0] = '\0';
-	for (i = 0; i < f->nrules && n < 64; i++)
-		if (f->rules[i].t.absence_halfdays > 0)
-			codes[n++] = f->rules[i].code;
-	if (store_att_range(s, from, to, &sp->marks, &sp->nmarks, e) < 0 ||
+	codes = floor_absence_codes(f, &n);
+	sp->floor = f;
+	/* A sign-out on time counts nowhere (0 > half_day_after_minutes
+	 * is false unless that is negative): not read. */
+	if (store_att_each(s, from, to, f->att.half_day_after_minutes < 0,
+	    span_tick, sp, e) < 0 ||
 	    store_leave_range(s, from, to, &sp->leaves, &sp->nleaves, e) < 0 ||
 	    store_incidents_of_rules(s, from, to, codes, n, &sp->abs, &sp->nabs,
 	    e) < 0 ||
 	    store_explain_range(s, from, to, &sp->expl, &sp->nexpl, e) < 0) {
+		free(codes);
 		span_free(sp);
 		return -1;
 	}
+	free(codes);
 	return 0;
 }
 
@@ -154,6 +182,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 {
 	bool work = floor_workday(f, day);
 	bool tracked = sp->first[0] && strcmp(day, sp->first) >= 0;
+	int key = clock_day_number(day);
 	bool over, *in, *expl;
 	const struct leave **lv;
 	int i;
@@ -168,7 +197,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 	 * the day asked about, changes no status: only MEETING-like marks
 	 * count (the usual day on a floor that keeps no attendance). */
 	if (!(work && tracked) && out == NULL &&
-	    (*mi >= sp->nmarks || strcmp(sp->marks[*mi].day, day) > 0)) {
+	    (*mi >= sp->nmarks || sp->marks[*mi].day > key)) {
 		count_absence_marks(f, sp, day, ai, tl);
 		return;
 	}
@@ -183,7 +212,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 		if (si >= 0)
 			expl[si] = true;
 	}
-	over = shift_over(f, day, now);
+	over = attendance_day_over(f, day, now);
 	for (i = 0; i < sp->nleaves; i++) {
 		const struct leave *l = &sp->leaves[i];
 		int si;
@@ -192,15 +221,13 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 		    (si = floor_staff_find(f, l->staff)) >= 0 && lv[si] == NULL)
 			lv[si] = l;
 	}
-	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) < 0; (*mi)++)
+	for (; *mi < sp->nmarks && sp->marks[*mi].day < key; (*mi)++)
 		;
-	for (; *mi < sp->nmarks && strcmp(sp->marks[*mi].day, day) == 0; (*mi)++) {
-		const struct att_mark *m = &sp->marks[*mi];
-		int si = floor_staff_find(f, m->staff);
+	for (; *mi < sp->nmarks && sp->marks[*mi].day == key; (*mi)++) {
+		const struct tick *m = &sp->marks[*mi];
+		int si = m->staff;
 
-		if (si < 0)
-			continue;
-		if (m->kind == ATT_IN) {
+		if (m->in) {
 			in[si] = true;
 			if (m->minutes > 0) {
 				tl[si].late_m++;
@@ -213,7 +240,7 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 		if (m->minutes > f->att.half_day_after_minutes)
 			tl[si].half_m++;
 		if (out) {
-			if (m->kind == ATT_IN)
+			if (m->in)
 				out[si].late_minutes = m->minutes;
 			else
 				out[si].early_minutes = m->minutes;
@@ -332,7 +359,7 @@ month_finished(const struct floor *f, const char *m, time_t now)
 	char last[DAY_LEN];
 
 	month_last_day(m, last);
-	return shift_over(f, last, now);
+	return attendance_day_over(f, last, now);
 }
 
 /* The fingerprint of what the carried totals depend on in the
@@ -364,17 +391,16 @@ static int
 carry_start(const struct floor *f, struct store *s, char start[8],
     struct err *e)
 {
-	const char *codes[64];
 	char day[DAY_LEN], mark[DAY_LEN];
-	int i, n = 0, rc1, rc2;
+	const char **codes;
+	int n, rc1, rc2;
 
-	for (i = 0; i < f->nrules && n < 64; i++)
-		if (f->rules[i].t.absence_halfdays > 0)
-			codes[n++] = f->rules[i].code;
 	rc1 = store_att_first_day(s, day, e);
 	if (rc1 < 0)
 		return -1;
+	codes = floor_absence_codes(f, &n);
 	rc2 = store_first_incident_of_rules(s, codes, n, mark, e);
+	free(codes);
 	if (rc2 < 0)
 		return -1;
 	if (rc1 > 0 && rc2 > 0)

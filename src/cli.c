@@ -572,25 +572,20 @@ fines_text(const struct floor *f, const struct ledger_row *rows, int n,
 }
 
 /* fines --month: each group's month at a glance, as the console's panel
- * shows it. */
-static int
-fines_glance(struct cli *c, const char *month, struct buf *out, struct err *e)
+ * shows it (t summed by the same pass as the ledger). */
+static void
+fines_glance(struct cli *c, const struct trend *t, struct buf *out)
 {
 	bool ascii = !text_locale_utf8();
-	struct trend t;
 	int g;
 
-	if (trend_month(c->floor, c->store, month, &t, e) < 0)
-		return -1;
 	buf_puts(out, _("\nthe month at a glance (each group's fines day by day, "
 	    "and its costliest rule)\n"));
 	for (g = 0; g < c->floor->ngroups; g++) {
 		buf_puts(out, "  ");
-		trend_line(c->floor, &t, g, ascii, out);
+		trend_line(c->floor, t, g, ascii, out);
 		buf_puts(out, "\n");
 	}
-	trend_free(&t);
-	return 0;
 }
 
 static const struct option fines_opts[] = {
@@ -611,9 +606,10 @@ fines_exec(struct cli *c, int argc, char **argv)
 	const char *group = NULL, *format = NULL, *other = NULL;
 	char f[DAY_LEN], t[DAY_LEN];
 	struct ledger_row *rows;
+	struct trend tr = { 0 };
 	struct buf out = { 0 };
 	struct err e = { 0 };
-	bool csv = false, pdf = false;
+	bool csv = false, pdf = false, glance;
 	int ch, n;
 
 	while (cli_getopt(c, argc, argv, &ch) != -1) {
@@ -668,16 +664,24 @@ fines_exec(struct cli *c, int argc, char **argv)
 		}
 		return 0;
 	}
-	if (ledger_fines(c->floor, c->store, f, t, group, &rows, &n, &e) < 0)
+	/* One pass over the period's fine lines sums the ledger and, for a
+	 * month, the month at a glance. */
+	glance = !csv && month != NULL;
+	if (glance)
+		trend_start(c->floor, f, &tr);
+	if (ledger_fines_and(c->floor, c->store, f, t, group, glance ? trend_add :
+	    NULL, &tr, &rows, &n, &e) < 0) {
+		trend_free(&tr);
 		return cli_fail(&e);
+	}
 	if (csv)
 		fines_csv(rows, n, &out);
 	else
 		fines_text(c->floor, rows, n, f, t, &out);
-	if (!csv && month != NULL && fines_glance(c, f, &out, &e) < 0) {
-		buf_free(&out);
-		free(rows);
-		return cli_fail(&e);
+	if (glance) {
+		trend_finish(&tr);
+		fines_glance(c, &tr, &out);
+		trend_free(&tr);
 	}
 	cli_print(&out);
 	buf_free(&out);

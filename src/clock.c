@@ -197,3 +197,14 @@ clock_window(enum window w, const char day[DAY_LEN], char from[DAY_LEN],
 		break;
 	}
 }
+
+int
+clock_day_number(const char *day)
+{
+	int k = 0, i;
+
+	for (i = 0; day[i] != '\0' && i < 10; i++)
+		if (day[i] >= '0' && day[i] <= '9')
+			k = k * 10 + (day[i] - '0');
+	return k;
+}

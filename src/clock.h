@@ -41,6 +41,8 @@ void clock_add_days(const char day[DAY_LEN], int n, char out[DAY_LEN]);
 
 /* The last day of day's month. */
 void clock_month_last(const char day[DAY_LEN], char out[DAY_LEN]);
+/* "YYYY-MM-DD" as one number that orders as the text does: 20251231. */
+int clock_day_number(const char *day);
 
 /* "YYYY-MM-DD HH:MM" of t in floor-local time. */
 void clock_format(time_t t, char *out, size_t n);

@@ -106,7 +106,7 @@ bool
 check_keys(struct ctx *c, const config_setting_t *g, const char *section,
     const char *what)
 {
-	const struct cfg_key *keys;
+	const struct cfg_key *keys, *const *list;
 	bool ok = true;
 	int i, n;
 
@@ -141,8 +141,9 @@ check_keys(struct ctx *c, const config_setting_t *g, const char *section,
 			buf_free(&shown);
 		}
 	}
-	for (keys = cfg_keys; keys->name; keys++)
-		if (keys->required && cfg_in(keys, section) &&
+	list = cfg_section(section, &n);
+	for (i = 0; i < n; i++)
+		if ((keys = list[i])->required &&
 		    config_setting_get_member(g, cfg_leaf(keys)) == NULL) {
 			cerr(c, g, _("%s has no '%s'"), what, cfg_leaf(keys));
 			ok = false;

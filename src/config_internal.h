@@ -56,6 +56,8 @@ extern const struct cfg_key cfg_keys[];
 const struct cfg_key *cfg_key(const char *path);
 /* True when k is a key right inside section ("" for the top level). */
 bool cfg_in(const struct cfg_key *k, const char *section);
+/* The keys right inside section, in the table's order (n of them). */
+const struct cfg_key *const *cfg_section(const char *section, int *n);
 /* The key name of section (such as "rules"), or NULL. */
 const struct cfg_key *cfg_child(const char *section, const char *name);
 /* The last part of k's path: "signin_window". */

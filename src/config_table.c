@@ -12,6 +12,7 @@
  * range is a function named in the row.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,13 +266,49 @@ cfg_in(const struct cfg_key *k, const char *section)
 	    strchr(k->name + n + 1, '.') == NULL;
 }
 
+#define CFG_SECTIONS 32
+#define CFG_PER_SECTION 128
+
+const struct cfg_key *const *
+cfg_section(const char *section, int *n)
+{
+	/* The table never changes: each section's keys are listed once (a
+	 * floor of 2,000 seats checks the keys of 2,400 staff entries). */
+	static struct {
+		char name[64];
+		const struct cfg_key *keys[CFG_PER_SECTION];
+		int n;
+	} cache[CFG_SECTIONS];
+	static int ncache;
+	static const struct cfg_key *list[CFG_PER_SECTION];
+	const struct cfg_key *k;
+	int i, m = 0;
+
+	for (i = 0; i < ncache; i++)
+		if (strcmp(cache[i].name, section) == 0) {
+			*n = cache[i].n;
+			return cache[i].keys;
+		}
+	for (k = cfg_keys; k->name && m < CFG_PER_SECTION; k++)
+		if (cfg_in(k, section))
+			list[m++] = k;
+	*n = m;
+	if (ncache == CFG_SECTIONS || strlen(section) >= sizeof cache[0].name)
+		return list;	/* not kept: listed again next time */
+	snprintf(cache[ncache].name, sizeof cache[0].name, "%s", section);
+	memcpy(cache[ncache].keys, list, (size_t)m * sizeof *list);
+	cache[ncache].n = m;
+	return cache[ncache++].keys;
+}
+
 const struct cfg_key *
 cfg_child(const char *section, const char *name)
 {
-	const struct cfg_key *k;
+	int i, n;
+	const struct cfg_key *const *keys = cfg_section(section, &n);
 
-	for (k = cfg_keys; k->name; k++)
-		if (cfg_in(k, section) && strcmp(cfg_leaf(k), name) == 0)
-			return k;
+	for (i = 0; i < n; i++)
+		if (strcmp(cfg_leaf(keys[i]), name) == 0)
+			return keys[i];
 	return NULL;
 }

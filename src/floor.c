@@ -290,3 +290,15 @@ floor_free(struct floor *f)
 	index_free(f->seat_index);
 	free(f);
 }
+
+const char **
+floor_absence_codes(const struct floor *f, int *n)
+{
+	const char **codes = xcalloc((size_t)f->nrules + 1, sizeof *codes);
+	int i;
+
+	for (i = *n = 0; i < f->nrules; i++)
+		if (f->rules[i].t.absence_halfdays > 0)
+			codes[(*n)++] = f->rules[i].code;
+	return codes;
+}

@@ -194,6 +194,9 @@ int floor_seat_find(const struct floor *f, const char *id);
 int floor_group_find(const struct floor *f, const char *id);
 int floor_rule_find(const struct floor *f, const char *code);
 int floor_rule_by_key(const struct floor *f, int key);
+/* The codes of the rules that count as absence (MEETING): *n of them, in
+ * an array the caller frees (every rule of the book fits). */
+const char **floor_absence_codes(const struct floor *f, int *n);
 /* The break reason of a code (case-insensitive), or -1. */
 int floor_break_find(const struct floor *f, const char *code);
 /* Group g's max_away: its own, else the rulebook's. */

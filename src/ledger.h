@@ -25,5 +25,11 @@ struct ledger_row {
 int ledger_fines(const struct floor *f, struct store *s, const char *from,
     const char *to, const char *group, struct ledger_row **rows, int *n,
     struct err *e);
+/* The same, and each fine line read is given to also(arg, line) as well
+ * (trend_add): one pass over the period for two sums. */
+int ledger_fines_and(const struct floor *f, struct store *s, const char *from,
+    const char *to, const char *group,
+    int (*also)(void *arg, const struct fine_tick *l), void *also_arg,
+    struct ledger_row **rows, int *n, struct err *e);
 
 #endif

@@ -30,17 +30,36 @@
 #include "seatmap.h"
 #include "terms.h"
 
+/* Rule versions' terms read by a load: a version's never change, and a
+ * busy day has thousands of incidents of a few dozen versions. */
+#define TERMS_KEPT 64
+struct terms_seen {
+	int n;
+	int64_t v[TERMS_KEPT];
+	struct rule_terms t[TERMS_KEPT];
+};
+
 /* An incident with its frozen terms, its rule in today's rulebook and,
  * when it is voided, the fines the void removed. */
 static int
-load_inc(const struct floor *f, struct store *s, const struct incident *in,
-    struct day_inc *out, struct err *e)
+load_inc(const struct floor *f, struct store *s, struct terms_seen *seen,
+    const struct incident *in, struct day_inc *out, struct err *e)
 {
+	int k;
+
 	memset(out, 0, sizeof *out);
 	out->in = *in;
 	out->rule = floor_rule_find(f, in->rule);
-	if (terms_load(s, in->rule_version, &out->t, e) < 0)
+	for (k = 0; k < seen->n && seen->v[k] != in->rule_version; k++)
+		;
+	if (k < seen->n)
+		out->t = seen->t[k];
+	else if (terms_load(s, in->rule_version, &out->t, e) < 0)
 		return -1;
+	else if (seen->n < TERMS_KEPT) {
+		seen->v[seen->n] = in->rule_version;
+		seen->t[seen->n++] = out->t;
+	}
 	if (in->voided_at != 0) {
 		struct fine_row *fr;
 		int n;
@@ -56,9 +75,9 @@ load_inc(const struct floor *f, struct store *s, const struct incident *in,
 /* The incidents in[0..n) loaded (with others_voided, only the other
  * days' ones voided on day); in is freed. */
 static int
-load_incs(const struct floor *f, struct store *s, const char *day,
-    struct incident *in, int n, bool others_voided, struct day_inc **out,
-    int *nout, struct err *e)
+load_incs(const struct floor *f, struct store *s, struct terms_seen *seen,
+    const char *day, struct incident *in, int n, bool others_voided,
+    struct day_inc **out, int *nout, struct err *e)
 {
 	int i, rc = 0;
 
@@ -67,7 +86,7 @@ load_incs(const struct floor *f, struct store *s, const char *day,
 	for (i = 0; i < n && rc == 0; i++) {
 		if (others_voided && !report_day_voided_here(f, day, &in[i]))
 			continue;
-		if ((rc = load_inc(f, s, &in[i], &(*out)[*nout], e)) == 0)
+		if ((rc = load_inc(f, s, seen, &in[i], &(*out)[*nout], e)) == 0)
 			(*nout)++;
 	}
 	free(in);
@@ -81,27 +100,31 @@ report_day_load(const struct floor *f, struct store *s, const char *day,
 	struct incident *in = NULL;
 	struct day_inc *inc;
 	struct fine_line *lines = NULL;
-	int n = 0, ninc, nlines = 0;
+	struct terms_seen seen = { 0 };
+	char (*insp)[STORE_ID] = NULL;
+	int n = 0, ninc, nlines = 0, ninsp = 0;
 
 	report_day_init(d, f, day, clock_now());
 	if (store_incidents(s, day, day, NULL, &in, &n, e) < 0)
 		return -1;
-	if (load_incs(f, s, day, in, n, false, &inc, &ninc, e) < 0 ||
+	if (load_incs(f, s, &seen, day, in, n, false, &inc, &ninc, e) < 0 ||
 	    store_fine_lines(s, day, day, &lines, &nlines, e) < 0) {
 		free(inc);
 		return -1;
 	}
 	report_day_set(d, inc, ninc, lines, nlines);
 
-	if (seatmap_inspected(f, s, day, &d->inspected, &d->ninspected, e) < 0 ||
-	    store_custody_held_at(s, (int64_t)d->end, &d->held, &d->nheld, e) < 0)
+	if (seatmap_inspected(f, s, day, &insp, &ninsp, e) < 0)
+		return -1;
+	report_day_set_inspected(d, insp, ninsp);
+	if (store_custody_held_at(s, (int64_t)d->end, &d->held, &d->nheld, e) < 0)
 		return -1;
 
 	/* Voids done during this shift day of incidents of other days. */
 	if (store_voided_between(s, (int64_t)report_day_at(day, -1, 0),
 	    (int64_t)report_day_at(day, 2, 0), &in, &n, e) < 0)
 		return -1;
-	return load_incs(f, s, day, in, n, true, &d->vo, &d->nvo, e);
+	return load_incs(f, s, &seen, day, in, n, true, &d->vo, &d->nvo, e);
 }
 
 static void
@@ -188,8 +211,18 @@ report_doc_build(const struct floor *f, struct store *s, const char *day,
 	att = xcalloc((size_t)f->nstaff + 1, sizeof *att);
 	month = xcalloc((size_t)f->nstaff + 1, sizeof *month);
 	rc = report_day_load(f, s, dd, &d, e);
-	if (rc == 0)
-		rc = attendance_day(f, s, dd, att, e);
+	if (rc == 0) {
+		/* Seen at the desk: whoever sits at a seat inspected that day
+		 * (as attendance_day would read them again). */
+		bool *seen = xcalloc((size_t)f->nstaff + 1, sizeof *seen);
+		int i;
+
+		for (i = 0; i < f->nseats; i++)
+			if (report_day_inspected(&d, i) && f->seats[i].staff >= 0)
+				seen[f->seats[i].staff] = true;
+		rc = attendance_day_seen(f, s, dd, seen, att, e);
+		free(seen);
+	}
 	if (rc == 0)
 		rc = attendance_month(f, s, dd, month, e);
 	if (rc == 0)

@@ -67,20 +67,46 @@ report_day_free(struct report_day *d)
 	free(d->pidx);
 	free(d->inc);
 	free(d->lines);
+	free(d->by_id);
 	free(d->inspected);
+	free(d->seat_seen);
 	free(d->held);
 	free(d->vo);
 }
 
+static int
+by_id_cmp(const void *a, const void *b)
+{
+	const struct day_id *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* A busy day has thousands of incidents and as many fine lines: each
+ * line's incident is found by halving, not by a walk. */
 static struct day_inc *
 find_inc(struct report_day *d, int64_t id)
 {
-	int i;
+	int lo = 0, hi = d->ninc, i;
 
-	for (i = 0; i < d->ninc; i++)
-		if (d->inc[i].in.id == id)
-			return &d->inc[i];
-	return NULL;
+	if (d->by_id == NULL) {
+		d->by_id = xcalloc((size_t)d->ninc + 1, sizeof *d->by_id);
+		for (i = 0; i < d->ninc; i++) {
+			d->by_id[i].id = d->inc[i].in.id;
+			d->by_id[i].i = i;
+		}
+		qsort(d->by_id, (size_t)d->ninc, sizeof *d->by_id, by_id_cmp);
+	}
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (d->by_id[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->ninc && d->by_id[lo].id == id ?
+	    &d->inc[d->by_id[lo].i] : NULL;
 }
 
 static struct day_person *
@@ -188,15 +214,24 @@ report_day_voided_here(const struct floor *f, const char *day,
 	return strcmp(vday, day) == 0 && strcmp(in->day, day) != 0;
 }
 
-bool
-report_day_inspected(const struct report_day *d, const char *seat)
+void
+report_day_set_inspected(struct report_day *d, char (*ids)[STORE_ID], int n)
 {
-	int i;
+	int i, seat;
 
-	for (i = 0; i < d->ninspected; i++)
-		if (strcmp(d->inspected[i], seat) == 0)
-			return true;
-	return false;
+	d->inspected = ids;
+	d->ninspected = n;
+	/* Flagged once: the totals and each group ask seat by seat. */
+	d->seat_seen = xcalloc((size_t)d->f->nseats + 1, sizeof *d->seat_seen);
+	for (i = 0; i < n; i++)
+		if ((seat = floor_seat_find(d->f, ids[i])) >= 0)
+			d->seat_seen[seat] = true;
+}
+
+bool
+report_day_inspected(const struct report_day *d, int seat)
+{
+	return d->seat_seen != NULL && d->seat_seen[seat];
 }
 
 void
@@ -234,7 +269,7 @@ report_day_totals(const struct report_day *d, struct day_totals *t)
 	for (i = 0; i < f->nseats; i++)
 		if (f->seats[i].staff >= 0) {
 			t->seats++;
-			t->seen += report_day_inspected(d, f->seats[i].id);
+			t->seen += report_day_inspected(d, i);
 		}
 }
 
@@ -252,7 +287,7 @@ report_day_group(const struct report_day *d, int g, struct day_group *t)
 
 		if (who >= 0 && f->staff[who].group == g) {
 			t->seats++;
-			t->seen += report_day_inspected(d, f->seats[i].id);
+			t->seen += report_day_inspected(d, i);
 		}
 	}
 	for (i = 0; i < d->np; i++) {

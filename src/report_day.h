@@ -40,6 +40,11 @@ struct day_person {
 	int *co_line, nco;	/* the others' fine lines on them, into lines */
 };
 
+struct day_id {
+	int64_t id;
+	int i;			/* into inc */
+};
+
 struct report_day {
 	const struct floor *f;
 	char day[DAY_LEN];
@@ -52,8 +57,10 @@ struct report_day {
 				 * people no longer on staff last */
 	int np;
 	int *pidx;		/* staff index -> its person in pp, -1 none */
+	struct day_id *by_id;	/* inc's ids sorted, to find a line's */
 	char (*inspected)[STORE_ID];	/* seats inspected on the day */
 	int ninspected;
+	bool *seat_seen;	/* by floor seat: inspected (NULL: none) */
 	struct custody *held;	/* items held at `end` */
 	int nheld;
 	struct day_inc *vo;	/* other days' incidents voided on this day */
@@ -118,8 +125,12 @@ void report_day_free(struct report_day *d);
 int report_day_load(const struct floor *f, struct store *s, const char *day,
     struct report_day *d, struct err *e);
 
-/* True when seat was inspected on the day. */
-bool report_day_inspected(const struct report_day *d, const char *seat);
+/* Takes the day's inspected seats (xmalloc'd; d frees them) and flags
+ * the floor's seats among them, once. */
+void report_day_set_inspected(struct report_day *d, char (*ids)[STORE_ID],
+    int n);
+/* True when the floor's seat (an index) was inspected on the day. */
+bool report_day_inspected(const struct report_day *d, int seat);
 void report_day_totals(const struct report_day *d, struct day_totals *t);
 void report_day_group(const struct report_day *d, int g, struct day_group *t);
 /* Rules with incidents: the rulebook's order, then the codes it lost.

@@ -30,16 +30,38 @@ seat_of_staff(const struct floor *f, int staff)
 	return staff >= 0 ? f->staff[staff].seat : -1;
 }
 
-/* in as the map keeps it (its own fine filled in later). */
+/* What the map takes from a rule version's terms, read once a load (a
+ * version's terms never change; a day has a few dozen versions). */
+struct looks_seen {
+	int n;
+	struct {
+		int64_t version;
+		enum flag flag;
+		bool positive;
+	} v[64];
+};
+
+/* in as the map keeps it (its own fine filled in later); seen, when not
+ * NULL, keeps the terms read. */
 static int
 to_seat_in(const struct floor *f, struct store *s, const struct incident *in,
-    struct seat_in *out, struct err *e)
+    struct seat_in *out, struct looks_seen *seen, struct err *e)
 {
 	struct rule_terms t;
-	int r;
+	int r, k = seen ? seen->n : 0;
 
-	if (terms_load(s, in->rule_version, &t, e) < 0)
+	while (k > 0 && seen->v[k - 1].version != in->rule_version)
+		k--;
+	if (k > 0) {
+		t.flag = seen->v[k - 1].flag;
+		t.positive = seen->v[k - 1].positive;
+	} else if (terms_load(s, in->rule_version, &t, e) < 0)
 		return -1;
+	else if (seen && seen->n < (int)(sizeof seen->v / sizeof seen->v[0])) {
+		seen->v[seen->n].version = in->rule_version;
+		seen->v[seen->n].flag = t.flag;
+		seen->v[seen->n++].positive = t.positive;
+	}
 	memset(out, 0, sizeof *out);
 	out->id = in->id;
 	out->at = in->at;
@@ -101,21 +123,28 @@ put_in(struct seatmap *m, const struct seat_in *v)
 }
 
 static void
-add_fine(const struct floor *f, struct seatmap *m, const struct fine_row *r)
+add_fine_of(const struct floor *f, struct seatmap *m, int64_t incident,
+    const char *staff, bool own, fen_t amount)
 {
 	struct seat_fine *x;
 
-	if (r->staff[0] == '\0')	/* a vacancy pays nothing */
+	if (staff[0] == '\0')	/* a vacancy pays nothing */
 		return;
 	if (m->nfines == m->capfines) {
 		m->capfines = m->capfines ? 2 * m->capfines : 512;
 		m->fines = xrealloc(m->fines, (size_t)m->capfines * sizeof *m->fines);
 	}
 	x = &m->fines[m->nfines++];
-	x->incident = r->incident;
-	x->staff = floor_staff_find(f, r->staff);
-	x->own = r->own != 0;
-	x->amount = r->amount;
+	x->incident = incident;
+	x->staff = floor_staff_find(f, staff);
+	x->own = own;
+	x->amount = amount;
+}
+
+static void
+add_fine(const struct floor *f, struct seatmap *m, const struct fine_row *r)
+{
+	add_fine_of(f, m, r->incident, r->staff, r->own != 0, r->amount);
 }
 
 static void
@@ -129,56 +158,86 @@ drop_fines(struct seatmap *m, int64_t incident)
 	m->nfines = k;
 }
 
+/* The day's own fines by incident, gathered as the lines come. */
+struct own_line {
+	int64_t incident;
+	fen_t amount;
+};
+
+struct day_lines {
+	const struct floor *f;
+	struct seatmap *m;
+	struct own_line *own;
+	int nown, capown;
+};
+
+static int
+day_line(void *arg, const struct fine_tick *l)
+{
+	struct day_lines *dl = arg;
+
+	if (l->own) {
+		if (dl->nown == dl->capown) {
+			dl->capown = dl->capown ? 2 * dl->capown : 512;
+			dl->own = xrealloc(dl->own, (size_t)dl->capown *
+			    sizeof *dl->own);
+		}
+		dl->own[dl->nown].incident = l->incident;
+		dl->own[dl->nown++].amount = l->amount;
+	}
+	add_fine_of(dl->f, dl->m, l->incident, l->staff, l->own, l->amount);
+	return 0;
+}
+
 static int
 by_incident(const void *a, const void *b)
 {
-	const struct fine_line *x = a, *y = b;
+	const struct own_line *x = a, *y = b;
 
-	return (x->in.id > y->in.id) - (x->in.id < y->in.id);
+	return (x->incident > y->incident) - (x->incident < y->incident);
 }
 
-/* The day's incidents and the fines of the live ones. */
+/* The day's incidents and the fines of the live ones (the lines read
+ * bare, in no order: the map sums them). */
 static int
 load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
     struct err *e)
 {
 	struct incident *in = NULL;
-	struct fine_line *fl = NULL;
-	int nin, nfl = 0, i, j = 0, rc = 0;
+	struct day_lines dl = { f, m, NULL, 0, 0 };
+	struct looks_seen seen = { 0 };
+	int nin, i, j = 0, rc = 0;
 
 	if (store_incidents(s, m->day, m->day, NULL, &in, &nin, e) < 0)
 		return -1;
-	if (store_fine_lines(s, m->day, m->day, &fl, &nfl, e) < 0) {
+	if (store_fine_each(s, m->day, m->day, day_line, &dl, e) < 0) {
+		free(dl.own);
 		free(in);
 		return -1;
 	}
-	if (nfl > 1)
-		qsort(fl, (size_t)nfl, sizeof *fl, by_incident);
+	if (dl.nown > 1)
+		qsort(dl.own, (size_t)dl.nown, sizeof *dl.own, by_incident);
 	m->capin = nin + 16;
 	m->in = xcalloc((size_t)m->capin, sizeof *m->in);
-	for (i = 0; i < nfl; i++)
-		add_fine(f, m, &fl[i].f);
-	/* Incidents come in time order; their lines sorted by id. */
 	for (i = 0; i < nin && rc == 0; i++) {
 		struct seat_in *v = &m->in[m->nin];
-		int lo = 0, hi = nfl;
+		int lo = 0, hi = dl.nown;
 
-		if ((rc = to_seat_in(f, s, &in[i], v, e)) < 0)
+		if ((rc = to_seat_in(f, s, &in[i], v, &seen, e)) < 0)
 			break;
 		while (lo < hi) {
 			int mid = lo + (hi - lo) / 2;
 
-			if (fl[mid].in.id < in[i].id)
+			if (dl.own[mid].incident < in[i].id)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (j = lo; j < nfl && fl[j].in.id == in[i].id; j++)
-			if (fl[j].f.own)
-				v->own += fl[j].f.amount;
+		for (j = lo; j < dl.nown && dl.own[j].incident == in[i].id; j++)
+			v->own += dl.own[j].amount;
 		m->nin++;
 	}
-	free(fl);
+	free(dl.own);
 	free(in);
 	return rc;
 }
@@ -200,7 +259,7 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 		return rc < 0 ? -1 : 1;
 	if (strcmp(in->day, m->day) != 0)
 		return 0;
-	if (to_seat_in(f, s, in, &v, e) < 0 ||
+	if (to_seat_in(f, s, in, &v, NULL, e) < 0 ||
 	    store_fines_of(s, id, &fr, &nfr, e) < 0)
 		return -1;
 	drop_fines(m, id);

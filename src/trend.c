@@ -36,49 +36,74 @@ trend_spark(const fen_t *v, int n, bool ascii, struct buf *out)
 	}
 }
 
+void
+trend_start(const struct floor *f, const char *day, struct trend *t)
+{
+	char first[DAY_LEN], last[DAY_LEN];
+
+	memset(t, 0, sizeof *t);
+	snprintf(first, sizeof first, "%.7s-01", day);
+	clock_month_last(first, last);
+	t->f = f;
+	t->ndays = atoi(last + 8);
+	t->daily = xcalloc((size_t)(f->ngroups * t->ndays) + 1, sizeof *t->daily);
+	t->top = xcalloc((size_t)f->ngroups + 1, sizeof *t->top);
+	t->top_amount = xcalloc((size_t)f->ngroups + 1, sizeof *t->top_amount);
+	t->by_rule = xcalloc((size_t)(f->ngroups * f->nrules) + 1,
+	    sizeof *t->by_rule);
+}
+
+/* Sums, so the order the lines come in does not matter. */
+int
+trend_add(void *arg, const struct fine_tick *l)
+{
+	struct trend *t = arg;
+	const struct floor *f = t->f;
+	int si, r, d = atoi(l->day + 8) - 1, g;
+
+	if (l->staff[0] == '\0')
+		return 0;	/* a vacancy: nobody pays */
+	si = floor_staff_find(f, l->staff);
+	g = si >= 0 ? f->staff[si].group : floor_group_find(f, l->grp);
+	if (g < 0 || d < 0 || d >= t->ndays)
+		return 0;
+	t->daily[g * t->ndays + d] += l->amount;
+	if ((r = floor_rule_find(f, l->rule)) >= 0)
+		t->by_rule[g * f->nrules + r] += l->amount;
+	return 0;
+}
+
+void
+trend_finish(struct trend *t)
+{
+	const struct floor *f = t->f;
+	int g, i;
+
+	/* The costliest rule; a tie goes to the rulebook's earlier rule. */
+	for (g = 0; g < f->ngroups; g++)
+		for (i = 0; i < f->nrules; i++)
+			if (t->by_rule[g * f->nrules + i] > t->top_amount[g]) {
+				t->top_amount[g] = t->by_rule[g * f->nrules + i];
+				snprintf(t->top[g], STORE_ID, "%s", f->rules[i].code);
+			}
+	free(t->by_rule);
+	t->by_rule = NULL;
+}
+
 int
 trend_month(const struct floor *f, struct store *s, const char *day,
     struct trend *t, struct err *e)
 {
 	char first[DAY_LEN], last[DAY_LEN];
-	struct fine_line *lines;
-	fen_t *by_rule;
-	int n, i, g;
 
-	memset(t, 0, sizeof *t);
+	trend_start(f, day, t);
 	snprintf(first, sizeof first, "%.7s-01", day);
 	clock_month_last(first, last);
-	if (store_fine_lines(s, first, last, &lines, &n, e) < 0)
+	if (store_fine_each(s, first, last, trend_add, t, e) < 0) {
+		trend_free(t);
 		return -1;
-	t->ndays = atoi(last + 8);
-	t->daily = xcalloc((size_t)(f->ngroups * t->ndays) + 1, sizeof *t->daily);
-	t->top = xcalloc((size_t)f->ngroups + 1, sizeof *t->top);
-	t->top_amount = xcalloc((size_t)f->ngroups + 1, sizeof *t->top_amount);
-	by_rule = xcalloc((size_t)(f->ngroups * f->nrules) + 1, sizeof *by_rule);
-	for (i = 0; i < n; i++) {
-		const struct fine_line *l = &lines[i];
-		int si = l->f.staff[0] ? floor_staff_find(f, l->f.staff) : -1;
-		int r = floor_rule_find(f, l->in.rule);
-		int d = atoi(l->in.day + 8) - 1;
-
-		if (l->f.staff[0] == '\0')
-			continue;	/* a vacancy: nobody pays */
-		g = si >= 0 ? f->staff[si].group : floor_group_find(f, l->f.grp);
-		if (g < 0 || d < 0 || d >= t->ndays)
-			continue;
-		t->daily[g * t->ndays + d] += l->f.amount;
-		if (r >= 0)
-			by_rule[g * f->nrules + r] += l->f.amount;
 	}
-	/* The costliest rule; a tie goes to the rulebook's earlier rule. */
-	for (g = 0; g < f->ngroups; g++)
-		for (i = 0; i < f->nrules; i++)
-			if (by_rule[g * f->nrules + i] > t->top_amount[g]) {
-				t->top_amount[g] = by_rule[g * f->nrules + i];
-				snprintf(t->top[g], STORE_ID, "%s", f->rules[i].code);
-			}
-	free(by_rule);
-	free(lines);
+	trend_finish(t);
 	return 0;
 }
 
@@ -88,6 +113,7 @@ trend_free(struct trend *t)
 	free(t->daily);
 	free(t->top);
 	free(t->top_amount);
+	free(t->by_rule);
 	memset(t, 0, sizeof *t);
 }
 

@@ -17,6 +17,8 @@ struct trend {
 	fen_t *daily;			/* ngroups x ndays, row by group */
 	char (*top)[STORE_ID];		/* per group: the costliest rule, "" */
 	fen_t *top_amount;		/* per group: what it cost */
+	const struct floor *f;		/* while summing: */
+	fen_t *by_rule;			/* ngroups x nrules */
 };
 
 /* The month of `day` ("YYYY-MM-DD" or "YYYY-MM"), per group of f (fines
@@ -24,6 +26,13 @@ struct trend {
 int trend_month(const struct floor *f, struct store *s, const char *day,
     struct trend *t, struct err *e);
 void trend_free(struct trend *t);
+/* The same in steps, for a caller that reads the month's fine lines for
+ * something else too (fines --month): trend_start, then trend_add for
+ * each line (a store_fine_each callback; t is the argument), then
+ * trend_finish. */
+void trend_start(const struct floor *f, const char *day, struct trend *t);
+int trend_add(void *t, const struct fine_tick *l);
+void trend_finish(struct trend *t);
 
 /*
  * Appends n values as a sparkline, one glyph each: "▁▂▃▄▅▆▇█", or "_.-=#"

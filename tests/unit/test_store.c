@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 
 #include "../../db/attendance.h"
+#include "../../src/ledger.h"
+#include "../../src/trend.h"
 #include "helpers.h"
 
 TestSuite(store, .init = fx_dir, .fini = fx_done);
@@ -411,6 +413,101 @@ Test(store, fine_totals_split_own_and_co_and_skip_vacancies_and_voids)
 	cr_assert_str_eq(t[1].staff, "E101");
 	cr_assert_eq(t[1].own, 1500, "re-priced own fine, void excluded");
 	cr_assert_eq(t[1].co, 0);
+	free(t);
+}
+
+/* ledger_fines sums the lines in C (one pass, no GROUP BY): it must give
+ * what the store's SQL sums give, former staff and vacancies included, and
+ * the pass that also feeds the month at a glance the trend trend_month
+ * reads on its own. */
+Test(ledger, sums_lines_as_the_sql_totals_and_feeds_the_trend, .init = fx_small,
+    .fini = fx_done)
+{
+	struct err e = { 0 };
+	struct fine_total *t;
+	struct ledger_row *rows, *rows2;
+	struct fine_row f = { 0 };
+	struct trend alone, both;
+	int64_t v, i1, i2, i3, i4;
+	int n, nr, nr2, i, k, g;
+	fen_t daily = 0, ledger = 0;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	v = version("SLEEP", "v=1;p=fine;f=1000;w=month");
+	i1 = add(incident("E101", "SLEEP", "2026-03-02", 1000, v));
+	i2 = add(incident("E101", "SLEEP", "2026-03-03", 2000, v));
+	i3 = add(incident("X999", "SLEEP", "2026-03-09", 3000, v));
+	i4 = add(incident("E101", "SLEEP", "2026-04-01", 4000, v));
+	snprintf(f.grp, sizeof f.grp, "A");
+	snprintf(f.role, sizeof f.role, "offender");
+	f.own = 1;
+	f.incident = i1, f.amount = 1000;
+	snprintf(f.staff, sizeof f.staff, "E101");
+	store_fine_add(fx.s, &f, &e);
+	f.incident = i2, f.amount = 700;	/* voided below */
+	store_fine_add(fx.s, &f, &e);
+	f.incident = i4, f.amount = 900;	/* April: outside */
+	store_fine_add(fx.s, &f, &e);
+	f.incident = i3, f.amount = 300;	/* someone who has left */
+	snprintf(f.staff, sizeof f.staff, "X999");
+	store_fine_add(fx.s, &f, &e);
+	f.own = 0, f.amount = 250;
+	snprintf(f.staff, sizeof f.staff, "D001");
+	snprintf(f.role, sizeof f.role, "director");
+	store_fine_add(fx.s, &f, &e);
+	f.staff[0] = '\0';			/* a vacant deputy */
+	snprintf(f.role, sizeof f.role, "deputy");
+	store_fine_add(fx.s, &f, &e);
+	cr_assert_eq(store_incident_void(fx.s, i2, "root", 5000, "no", &e), 0);
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+
+	cr_assert_eq(store_fine_totals(fx.s, "2026-03-01", "2026-03-31", &t, &n,
+	    &e), 0, "%s", e.msg);
+	cr_assert_eq(ledger_fines(fx.f, fx.s, "2026-03-01", "2026-03-31", NULL,
+	    &rows, &nr, &e), 0, "%s", e.msg);
+	cr_assert_eq(nr, 3, "E101, D001 and the former X999: %d rows", nr);
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < nr && strcmp(rows[k].staff_id, t[i].staff); k++)
+			;
+		cr_assert_lt(k, nr, "%s summed by SQL, not by the ledger",
+		    t[i].staff);
+		cr_assert_eq(rows[k].own, t[i].own, "%s own", t[i].staff);
+		cr_assert_eq(rows[k].co, t[i].co, "%s co", t[i].staff);
+		ledger += rows[k].own + rows[k].co;
+	}
+	cr_assert_eq(ledger, 1000 + 300 + 250, "voided and April left out");
+	for (k = 0; k < nr && strcmp(rows[k].staff_id, "X999"); k++)
+		;
+	cr_assert_lt(k, nr);
+	cr_assert_eq(rows[k].staff, -1);
+	cr_assert_str_eq(rows[k].group, "?");
+	cr_assert_str_eq(rows[k].role, "former");
+
+	cr_assert_eq(trend_month(fx.f, fx.s, "2026-03-15", &alone, &e), 0);
+	trend_start(fx.f, "2026-03-15", &both);
+	cr_assert_eq(ledger_fines_and(fx.f, fx.s, "2026-03-01", "2026-03-31",
+	    NULL, trend_add, &both, &rows2, &nr2, &e), 0, "%s", e.msg);
+	trend_finish(&both);
+	cr_assert_eq(nr2, nr);
+	cr_assert_eq(memcmp(rows2, rows, (size_t)nr * sizeof *rows), 0,
+	    "the same rows with the trend fed");
+	cr_assert_eq(both.ndays, 31);
+	cr_assert_eq(alone.ndays, 31);
+	for (g = 0; g < fx.f->ngroups; g++) {
+		cr_assert_str_eq(both.top[g], alone.top[g]);
+		cr_assert_eq(both.top_amount[g], alone.top_amount[g]);
+		for (i = 0; i < 31; i++) {
+			cr_assert_eq(both.daily[g * 31 + i], alone.daily[g * 31 + i],
+			    "group %d day %d", g, i + 1);
+			daily += both.daily[g * 31 + i];
+		}
+	}
+	cr_assert_eq(daily, ledger, "every paid line on its day");
+	trend_free(&alone);
+	trend_free(&both);
+	free(rows);
+	free(rows2);
 	free(t);
 }
 
