@@ -16,8 +16,10 @@ PGBIN=/usr/lib/postgresql/15/bin
 UNIT=${CF_UNIT:-build/unit_tests}
 # The scripts that run on both backends.
 E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
-	month_close payroll_month report_csv report_text console_mark
-	console_live rollup migrate pg_floors pg_restart pg_credentials"}
+	cli_chinese month_close payroll_month report_csv report_text
+	report_chinese report_former report_night report_pages report_print
+	console_mark console_live console_chinese console_render
+	rollup migrate pg_floors pg_restart pg_credentials"}
 
 if [ "$(id -u)" != 0 ]; then
 	echo "pg: skipped: the throwaway cluster needs root (runuser postgres)"
