@@ -267,16 +267,8 @@ store_leave_add(struct store *s, struct leave *l, struct err *e)
 int
 store_leave_get(struct store *s, int64_t id, struct leave *out, struct err *e)
 {
-	db_stmt *st = store_prepare(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
-	    "id = ?1", e);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	db_bind_int64(st, 1, id);
-	rc = store_row(s, st, leave_row, out, e, "reading leave");
-	db_finalize(st);
-	return rc;
+	return store_row_id(s, "SELECT " LEAVE_COLS " FROM leave WHERE "
+	    "id = ?1", id, leave_row, out, e, "reading leave");
 }
 
 int

@@ -91,16 +91,8 @@ int
 store_complaint_get(struct store *s, int64_t id, struct complaint *out,
     struct err *e)
 {
-	db_stmt *st = store_prepare(s, "SELECT " COMPLAINT_COLS " FROM complaint "
-	    "WHERE id = ?1", e);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	db_bind_int64(st, 1, id);
-	rc = store_row(s, st, complaint_row, out, e, _("reading the register"));
-	db_finalize(st);
-	return rc;
+	return store_row_id(s, "SELECT " COMPLAINT_COLS " FROM complaint "
+	    "WHERE id = ?1", id, complaint_row, out, e, _("reading the register"));
 }
 
 int

@@ -185,16 +185,8 @@ int
 store_appeal_get(struct store *s, int64_t id, struct appeal *out,
     struct err *e)
 {
-	db_stmt *st = store_prepare(s, "SELECT " APPEAL_COLS " FROM appeal "
-	    "WHERE id = ?1", e);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	db_bind_int64(st, 1, id);
-	rc = store_row(s, st, appeal_row, out, e, _("reading an appeal"));
-	db_finalize(st);
-	return rc;
+	return store_row_id(s, "SELECT " APPEAL_COLS " FROM appeal "
+	    "WHERE id = ?1", id, appeal_row, out, e, _("reading an appeal"));
 }
 
 int

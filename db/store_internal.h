@@ -182,6 +182,12 @@ int store_row(struct store *s, db_stmt *st,
     void (*read)(db_stmt *st, void *row), void *row, struct err *e,
     const char *what);
 
+/* store_row of sql with one integer parameter (?1 id: a row by its id):
+ * prepares, binds, reads, finalizes.  0, 1 when there is none, -1. */
+int store_row_id(struct store *s, const char *sql, int64_t id,
+    void (*read)(db_stmt *st, void *row), void *row, struct err *e,
+    const char *what);
+
 /* store_rows of sql with two text parameters (?1 a, ?2 b: a range of
  * days, mostly): prepares, binds, collects, finalizes.  *out NULL and *n 0
  * on failure. */

@@ -89,3 +89,19 @@ store_rows(struct store *s, db_stmt *st, size_t size,
 	*rows = r;
 	return 0;
 }
+
+int
+store_row_id(struct store *s, const char *sql, int64_t id,
+    void (*read)(db_stmt *st, void *row), void *row, struct err *e,
+    const char *what)
+{
+	db_stmt *st = store_prepare(s, sql, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int64(st, 1, id);
+	rc = store_row(s, st, read, row, e, what);
+	db_finalize(st);
+	return rc;
+}
