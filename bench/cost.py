@@ -99,10 +99,10 @@ def main():
     if a.session == "elsewhere":
         import sqlite3
         con = sqlite3.connect(db)
-        today = con.execute("SELECT max(day) FROM incident").fetchone()[0]
+        today = con.execute("SELECT max(day) FROM incident_row").fetchone()[0]
         taken = {r[0] for r in con.execute(
-            "SELECT seat FROM incident WHERE day = ? AND seat IS NOT NULL",
-            (today,))}
+            "SELECT n.name FROM incident_row i JOIN name n ON n.id = i.seat "
+            "WHERE i.day = ?", (today,))}
         con.close()
         with open(a.cfg, encoding="utf-8") as f:
             for line in f:

@@ -48,6 +48,12 @@ def pct(xs, p):
     return xs[k]
 
 
+
+def dnum(day, *mods):
+    """SQL for a shift day's number (schema 8 stores days since 1970)."""
+    args = "".join(", '%s'" % m for m in mods)
+    return "CAST(julianday('%s'%s) - 2440587.5 AS INTEGER)" % (day, args)
+
 class NotBuilt(Exception):
     pass
 
@@ -208,6 +214,11 @@ class Bench:
             ts.append((now() - t0) * 1e3)
         return statistics.median(ts), r
 
+    def today(self):
+        """The last shift day with incidents (schema 8: days as numbers)."""
+        return self.sql("SELECT date(max(day) * 86400, 'unixepoch') "
+                        "FROM incident_row")[0][0]
+
     def sql(self, q, db=None):
         con = sqlite3.connect("file:%s?mode=ro" % (db or self.a.db), uri=True)
         try:
@@ -243,8 +254,8 @@ class Bench:
 
     def row1_cold_start(self):
         what, target = "console cold start to first full frame", "≤ 100 ms"
-        today = self.sql("SELECT max(day) FROM incident")[0][0]
-        q = "SELECT count(*) FROM incident WHERE day = '%s'" % today
+        today = self.today()
+        q = "SELECT count(*) FROM incident_row WHERE day = %s" % dnum(today)
         ref, _ = self.timed(["sqlite3", self.a.db, q], self.a.runs)
         try:
             ts = []
@@ -277,7 +288,7 @@ class Bench:
         refs = "%.2f / %.2f ms" % (r50, r99)
         if self.console_state is False:
             return self.row(2, what, target, "n/a (not built)", refs)
-        before = self.sql("SELECT count(*) FROM incident")[0][0]
+        before = self.sql("SELECT count(*) FROM incident_row")[0][0]
         try:
             c = self.console()
         except NotBuilt:
@@ -303,7 +314,7 @@ class Bench:
             self.hwm.append(c.hwm_kib())
         finally:
             c.close()
-        added = self.sql("SELECT count(*) FROM incident")[0][0] - before
+        added = self.sql("SELECT count(*) FROM incident_row")[0][0] - before
         p50, p99 = pct(lat, 50), pct(lat, 99)
         if added < n:
             self.notes.append("row 2: %d of %d mark keys committed an "
@@ -316,18 +327,20 @@ class Bench:
 
     def row3_fines(self):
         what, target = "`fines --month` on the busiest month", "≤ 200 ms, ≤ 1.5 × ref"
-        month = self.sql("SELECT substr(day, 1, 7) m FROM incident GROUP BY m "
-                         "ORDER BY count(*) DESC, m LIMIT 1")[0][0]
+        month = self.sql("SELECT strftime('%Y-%m', day * 86400, 'unixepoch') m "
+                         "FROM incident_row GROUP BY m ORDER BY count(*) DESC, "
+                         "m LIMIT 1")[0][0]
         ms, r = self.timed(self.base + ["fines", "--month", month], self.a.runs)
         if r.returncode != 0:
             return self.row(3, what, target, "failed: " +
                             r.stderr.decode(errors="replace").strip()[:60])
         # The same sums, hand-written, through the sqlite3 shell.
         q = ("SELECT f.staff, sum(CASE WHEN f.own THEN f.amount ELSE 0 END), "
-             "sum(CASE WHEN f.own THEN 0 ELSE f.amount END) FROM incident i "
-             "JOIN fine f ON f.incident = i.id WHERE i.day BETWEEN "
-             "'%s-01' AND '%s-31' AND i.voided_at IS NULL AND f.staff IS NOT "
-             "NULL GROUP BY f.staff" % (month, month))
+             "sum(CASE WHEN f.own THEN 0 ELSE f.amount END) FROM incident_row i "
+             "JOIN fine_row f ON f.incident = i.id WHERE i.day BETWEEN "
+             "%s AND %s AND i.voided_at IS NULL AND f.staff IS NOT "
+             "NULL GROUP BY f.staff" % (dnum(month + "-01"),
+                                        dnum(month + "-01", "+1 month", "-1 day")))
         ref, _ = self.timed(["sqlite3", self.a.db, q], self.a.runs)
         ok = ms <= 200 and ms <= 1.5 * ref
         self.row(3, what + " (%s)" % month, target, "%.0f ms" % ms,
@@ -335,8 +348,8 @@ class Bench:
 
     def row4_report(self):
         what, target = "`report --day` on the busiest day", "≤ 300 ms"
-        day = self.sql("SELECT day FROM incident GROUP BY day "
-                       "ORDER BY count(*) DESC, day LIMIT 1")[0][0]
+        day = self.sql("SELECT date(day * 86400, 'unixepoch') FROM incident_row "
+                       "GROUP BY day ORDER BY count(*) DESC, day LIMIT 1")[0][0]
         r = self.run(self.base + ["report", "--day", day])
         if r.returncode != 0:
             err = r.stderr.decode(errors="replace")
@@ -353,10 +366,10 @@ class Bench:
         ref = "4 s / 5 s (VICIdial / NICE)"
         if self.console_state is False:
             return self.na(5, what, target)
-        today = self.sql("SELECT max(day) FROM incident")[0][0]
+        today = self.today()
         seats = [r[0] for r in self.sql(
-            "SELECT seat FROM incident WHERE day = '%s' AND seat IS NOT NULL"
-            % today)]
+            "SELECT n.name FROM incident_row i JOIN name n ON n.id = i.seat "
+            "WHERE i.day = %s" % dnum(today))]
         taken = set(seats)
         free = [s for s in self.seat_ids() if s not in taken]
         random.Random(7).shuffle(free)
@@ -435,8 +448,8 @@ class Bench:
                  "pass" if mib <= 32 else "miss")
 
     def row8_size(self):
-        n = self.sql("SELECT count(*) FROM incident", self.a.pristine)[0][0]
-        nf = self.sql("SELECT count(*) FROM fine", self.a.pristine)[0][0]
+        n = self.sql("SELECT count(*) FROM incident_row", self.a.pristine)[0][0]
+        nf = self.sql("SELECT count(*) FROM fine_row", self.a.pristine)[0][0]
         size = os.path.getsize(self.a.pristine)
         # Attendance is reported on its own (row 11): its tables are left
         # out here (their audit lines stay in).
@@ -451,7 +464,7 @@ class Bench:
 
     def row9_attendance(self):
         what, target = "`attendance --month` (the last month)", "≤ 100 ms"
-        month = self.sql("SELECT max(substr(day, 1, 7)) FROM incident")[0][0]
+        month = self.today()[:7]
         ms, r = self.timed(self.base + ["attendance", "--month", month],
                            self.a.runs)
         if r.returncode != 0:
@@ -471,8 +484,8 @@ class Bench:
         if r.returncode != 0:
             return self.row(10, what, target, "failed: " +
                             r.stderr.decode(errors="replace").strip()[:60])
-        today = self.sql("SELECT max(day) FROM incident")[0][0]
-        q = "SELECT count(*) FROM incident WHERE day = '%s'" % today
+        today = self.today()
+        q = "SELECT count(*) FROM incident_row WHERE day = %s" % dnum(today)
         ref, _ = self.timed(["sqlite3", self.a.db, q], self.a.runs)
         self.row(10, what, target, "%.0f ms" % ms, "%.1f ms (count of today)"
                  % ref, "%.1f×" % (ms / ref), "pass" if ms <= 100 else "miss")

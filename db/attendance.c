@@ -327,9 +327,34 @@ absence_row(db_stmt *st, void *row)
 {
 	struct absence_incident *a = row;
 
-	store_text_col(st, 0, a->staff, sizeof a->staff);
-	store_text_col(st, 1, a->day, sizeof a->day);
-	store_text_col(st, 2, a->rule, sizeof a->rule);
+	store_name_col(st, 0, a->staff, sizeof a->staff);
+	store_day_col(st, 1, a->day);
+	store_name_col(st, 2, a->rule, sizeof a->rule);
+}
+
+static int
+by_day_staff(const void *a, const void *b)
+{
+	const struct absence_incident *x = a, *y = b;
+	int c = strcmp(x->day, y->day);
+
+	return c ? c : strcmp(x->staff, y->staff);
+}
+
+/* The ids of the rules' codes that were ever used, into ids (*n of them). */
+static int
+rule_ids(struct store *s, const char *const *codes, int ncodes, int64_t *ids,
+    int *n, struct err *e)
+{
+	int i, rc;
+
+	*n = 0;
+	for (i = 0; i < ncodes; i++) {
+		if ((rc = store_name_find(s, codes[i], &ids[*n], e)) < 0)
+			return -1;
+		*n += rc == 0;
+	}
+	return 0;
 }
 
 int
@@ -340,29 +365,41 @@ store_incidents_of_rules(struct store *s, const char *from, const char *to,
 	struct buf q = { 0 };
 	db_stmt *st;
 	void *rows;
-	int i, rc;
+	int64_t *ids;
+	int i, nids, rc;
 
 	*out = NULL;
 	*n = 0;
 	if (ncodes == 0)
 		return 0;
-	buf_puts(&q, "SELECT staff, day, rule FROM incident WHERE voided_at IS NULL "
-	    "AND staff IS NOT NULL AND day BETWEEN ?1 AND ?2 AND rule IN (");
-	for (i = 0; i < ncodes; i++)
+	ids = xcalloc((size_t)ncodes, sizeof *ids);
+	if (rule_ids(s, codes, ncodes, ids, &nids, e) < 0 || nids == 0) {
+		free(ids);
+		return nids == 0 ? 0 : -1;
+	}
+	buf_puts(&q, "SELECT staff, day, rule FROM incident_row WHERE voided_at "
+	    "IS NULL AND staff IS NOT NULL AND day BETWEEN ?1 AND ?2 AND rule IN (");
+	for (i = 0; i < nids; i++)
 		buf_printf(&q, "%s?%d", i ? ", " : "", i + 3);
-	buf_puts(&q, ") ORDER BY day, staff");
+	buf_puts(&q, ")");
 	st = store_prepare(s, q.s, e);
 	buf_free(&q);
-	if (st == NULL)
+	if (st == NULL) {
+		free(ids);
 		return -1;
-	db_bind_text(st, 1, from, -1, DB_STATIC);
-	db_bind_text(st, 2, to, -1, DB_STATIC);
-	for (i = 0; i < ncodes; i++)
-		db_bind_text(st, i + 3, codes[i], -1, DB_STATIC);
+	}
+	db_bind_int64(st, 1, store_day_num(from, false));
+	db_bind_int64(st, 2, store_day_num(to, true));
+	for (i = 0; i < nids; i++)
+		db_bind_int64(st, i + 3, ids[i]);
+	free(ids);
 	rc = store_rows(s, st, sizeof **out, absence_row, &rows, n, e,
 	    "reading absences");
-	*out = rows;
 	db_finalize(st);
+	/* By day, then staff id by name. */
+	if (rc == 0 && *n > 1)
+		qsort(rows, (size_t)*n, sizeof **out, by_day_staff);
+	*out = rows;
 	return rc;
 }
 
@@ -372,27 +409,36 @@ store_first_incident_of_rules(struct store *s, const char *const *codes,
 {
 	struct buf q = { 0 };
 	db_stmt *st;
-	int i, rc, found = 0;
+	int64_t *ids;
+	int i, nids, rc, found = 0;
 
 	if (ncodes == 0)
 		return 1;
+	ids = xcalloc((size_t)ncodes, sizeof *ids);
+	if (rule_ids(s, codes, ncodes, ids, &nids, e) < 0 || nids == 0) {
+		free(ids);
+		return nids == 0 ? 1 : -1;
+	}
 	/* One look-up per rule down the (rule, day) index; the aggregate
 	 * min() skips a rule that has none. */
 	buf_puts(&q, "SELECT min(d) FROM (");
-	for (i = 0; i < ncodes; i++)
-		buf_printf(&q, "%sSELECT (SELECT min(day) FROM incident WHERE "
+	for (i = 0; i < nids; i++)
+		buf_printf(&q, "%sSELECT (SELECT min(day) FROM incident_row WHERE "
 		    "rule = ?%d AND voided_at IS NULL AND staff IS NOT NULL) AS d",
 		    i ? " UNION ALL " : "", i + 1);
 	buf_puts(&q, ") AS first_days");
 	st = store_prepare(s, q.s, e);
 	buf_free(&q);
-	if (st == NULL)
+	if (st == NULL) {
+		free(ids);
 		return -1;
-	for (i = 0; i < ncodes; i++)
-		db_bind_text(st, i + 1, codes[i], -1, DB_STATIC);
+	}
+	for (i = 0; i < nids; i++)
+		db_bind_int64(st, i + 1, ids[i]);
+	free(ids);
 	rc = db_step(st);
 	if (rc == DB_ROW && db_column_type(st, 0) != DB_NULL) {
-		store_text_col(st, 0, day, 11);
+		store_day_col(st, 0, day);
 		found = 1;
 	}
 	db_finalize(st);

@@ -17,16 +17,25 @@ rollup_row(db_stmt *st, void *row)
 	struct rollup_row *r = row;
 
 	store_text_col(st, 0, r->floor, sizeof r->floor);
-	store_text_col(st, 1, r->grp, sizeof r->grp);
+	store_name_col(st, 1, r->grp, sizeof r->grp);
 	r->own = db_column_int64(st, 2);
 	r->co = db_column_int64(st, 3);
 }
 
 #define ROLLUP_SUMS "sum(CASE WHEN f.own = 1 THEN f.amount ELSE 0 END), " \
 	"sum(CASE WHEN f.own = 1 THEN 0 ELSE f.amount END) " \
-	"FROM incident i JOIN fine f ON f.incident = i.id " \
+	"FROM incident_row i JOIN fine_row f ON f.incident = i.id " \
 	"WHERE i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL " \
 	"AND f.staff IS NOT NULL "
+
+static int
+by_floor_grp(const void *a, const void *b)
+{
+	const struct rollup_row *x = a, *y = b;
+	int c = strcmp(x->floor, y->floor);
+
+	return c ? c : strcmp(x->grp, y->grp);
+}
 
 int
 store_rollup(struct store *s, const char *floor, const char *from,
@@ -44,16 +53,15 @@ store_rollup(struct store *s, const char *floor, const char *from,
 	    "READ READ ONLY; SET LOCAL callfloor.read_all = 'on'") != DB_OK))
 		return store_fail(s, e, "reading every floor");
 	st = store_prepare(s, db_dialect(s,
-	    "SELECT ?3, f.grp, " ROLLUP_SUMS "GROUP BY f.grp ORDER BY f.grp",
-	    "SELECT i.floor, f.grp, " ROLLUP_SUMS "GROUP BY i.floor, f.grp "
-	    "ORDER BY i.floor, f.grp"), e);
+	    "SELECT ?3, f.grp, " ROLLUP_SUMS "GROUP BY f.grp",
+	    "SELECT i.floor, f.grp, " ROLLUP_SUMS "GROUP BY i.floor, f.grp"), e);
 	if (st == NULL) {
 		if (s->pg != NULL)
 			db_exec_sql(s, "ROLLBACK");
 		return -1;
 	}
-	db_bind_text(st, 1, from, -1, DB_STATIC);
-	db_bind_text(st, 2, to, -1, DB_STATIC);
+	db_bind_int64(st, 1, store_day_num(from, false));
+	db_bind_int64(st, 2, store_day_num(to, true));
 	if (s->pg == NULL)
 		db_bind_text(st, 3, floor, -1, DB_STATIC);
 	rc = store_rows(s, st, sizeof **out, rollup_row, &rows, n, e,
@@ -61,6 +69,9 @@ store_rollup(struct store *s, const char *floor, const char *from,
 	db_finalize(st);
 	if (s->pg != NULL)
 		db_exec_sql(s, rc == 0 ? "COMMIT" : "ROLLBACK");
+	/* By floor, then group by its name. */
+	if (rc == 0 && *n > 1)
+		qsort(rows, (size_t)*n, sizeof **out, by_floor_grp);
 	*out = rows;
 	return rc;
 }

@@ -23,6 +23,10 @@ struct table {
 	const char *cols;
 	const char *find;		/* SQL finding an equal row, or NULL */
 	struct { int col, table; } refs[3];
+	/* Schema 8: read through the view name, written into the table into,
+	 * with a letter a column in kinds: n a name (its id of the target's
+	 * `name`), d a day (its number), anything else as it is. */
+	const char *into, *kinds;
 };
 
 enum { T_RULE_VERSION, T_INCIDENT, T_FINE, T_APPEAL, T_AUDIT_WHO,
@@ -35,9 +39,11 @@ static const struct table tables[] = {
 	[T_INCIDENT] = { "incident", "rule, rule_version, staff, grp, seat, at, "
 	    "day, offence, amount, note, marked_by, marked_at, voided_at, "
 	    "voided_by, void_reason", NULL,
-	    { { 1, T_RULE_VERSION }, { -1, 0 }, { -1, 0 } } },
+	    { { 1, T_RULE_VERSION }, { -1, 0 }, { -1, 0 } },
+	    "incident_row", "n-nnn-d---n--n-" },
 	[T_FINE] = { "fine", "incident, staff, grp, role, own, amount, doubled",
-	    NULL, { { 0, T_INCIDENT }, { -1, 0 }, { -1, 0 } } },
+	    NULL, { { 0, T_INCIDENT }, { -1, 0 }, { -1, 0 } },
+	    "fine_row", "-nnn---" },
 	[T_APPEAL] = { "appeal", "incident, fine, staff, reason, by, at, decision, "
 	    "decided_by, decided_at, decided_reason", NULL,
 	    { { 0, T_INCIDENT }, { 1, T_FINE }, { -1, 0 } } },
@@ -172,7 +178,8 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 	struct buf ins = { 0 };
 	db_stmt *src = NULL, *dst = NULL, *find = NULL, *note = NULL;
 
-	buf_printf(&ins, "INSERT INTO %s (%s) VALUES (", tb->name, tb->cols);
+	buf_printf(&ins, "INSERT INTO %s (%s) VALUES (", tb->into ? tb->into :
+	    tb->name, tb->cols);
 	for (c = 0; c < nc; c++)
 		buf_printf(&ins, "%s?%d", c ? ", " : "", c + 1);
 	buf_puts(&ins, ")");
@@ -205,6 +212,19 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 			db_reset(dst);
 			for (c = 0; c < nc; c++)
 				bind_from(dst, c + 1, src, c);
+			for (c = 0; tb->kinds && c < nc; c++) {
+				const char *v = (const char *)db_column_text(src, c + 1);
+
+				if (v == NULL)
+					continue;
+				if (tb->kinds[c] == 'd')
+					db_bind_int64(dst, c + 1, store_day_num(v, false));
+				else if (tb->kinds[c] == 'n' &&
+				    store_bind_name(to, dst, c + 1, v, e) < 0) {
+					rc = -1;
+					goto done;
+				}
+			}
 			for (k = 0; k < 3; k++) {
 				int col = tb->refs[k].col;
 				int64_t ref;
@@ -312,7 +332,8 @@ tally(struct store *s, struct migrate_side *side, struct err *e)
 	int t;
 
 	for (t = 0; t < NTABLES + 2; t++) {
-		const char *name = t < NTABLES ? tables[t].name : extra[t - NTABLES];
+		const char *name = t >= NTABLES ? extra[t - NTABLES] :
+		    tables[t].into ? tables[t].into : tables[t].name;
 		char *q = xasprintf("SELECT count(*) FROM %s", name);
 		db_stmt *st = store_prepare(s, q, e);
 
@@ -328,7 +349,7 @@ tally(struct store *s, struct migrate_side *side, struct err *e)
 	}
 	{
 		db_stmt *st = store_prepare(s, "SELECT (SELECT coalesce(sum(amount), "
-		    "0) FROM fine), (SELECT coalesce(sum(amount), 0) FROM adjustment)",
+		    "0) FROM fine_row), (SELECT coalesce(sum(amount), 0) FROM adjustment)",
 		    e);
 
 		if (st == NULL)

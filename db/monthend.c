@@ -103,9 +103,20 @@ series_row(db_stmt *st, void *row)
 {
 	struct series *r = row;
 
-	store_text_col(st, 0, r->staff, sizeof r->staff);
-	store_text_col(st, 1, r->rule, sizeof r->rule);
-	store_text_col(st, 2, r->day, sizeof r->day);
+	store_name_col(st, 0, r->staff, sizeof r->staff);
+	store_name_col(st, 1, r->rule, sizeof r->rule);
+	store_day_col(st, 2, r->day);
+}
+
+static int
+by_rule_staff_day(const void *a, const void *b)
+{
+	const struct series *x = a, *y = b;
+	int c = strcmp(x->rule, y->rule);
+
+	if (c == 0)
+		c = strcmp(x->staff, y->staff);
+	return c ? c : strcmp(x->day, y->day);
 }
 
 int
@@ -113,8 +124,8 @@ store_series_since(struct store *s, const char *day, struct series **out,
     int *n, struct err *e)
 {
 	db_stmt *st = store_prepare(s, "SELECT DISTINCT staff, rule, day "
-	    "FROM incident WHERE day >= ?1 AND staff IS NOT NULL "
-	    "AND voided_at IS NULL ORDER BY rule, staff, day", e);
+	    "FROM incident_row WHERE day >= ?1 AND staff IS NOT NULL "
+	    "AND voided_at IS NULL", e);
 	void *rows = NULL;
 	int rc;
 
@@ -122,10 +133,13 @@ store_series_since(struct store *s, const char *day, struct series **out,
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	db_bind_text(st, 1, day, -1, DB_STATIC);
+	db_bind_int64(st, 1, store_day_num(day, false));
 	rc = store_rows(s, st, sizeof **out, series_row, &rows, n, e,
 	    _("reading the offences to number again"));
 	db_finalize(st);
+	/* By rule, staff and day, each by its name. */
+	if (rc == 0 && *n > 1)
+		qsort(rows, (size_t)*n, sizeof **out, by_rule_staff_day);
 	*out = rows;
 	return rc;
 }

@@ -12,9 +12,11 @@
 
 #include "../src/i18n.h"
 
+/* The compact rows (schema 8): names as ids of `name` and the day as a
+ * number, turned into text by read_incident and read_fine (db/names.c). */
 #define INCIDENT_COLS "i.id, i.rule, i.rule_version, i.staff, i.grp, i.seat, " \
-	"i.at, i.day, i.offence, i.amount, i.note, i.marked_by, i.marked_at, " \
-	"i.voided_at, i.voided_by, i.void_reason"
+	"i.at, i.day, i.offence, i.amount, i.note, i.marked_by, " \
+	"coalesce(i.marked_at, i.at), i.voided_at, i.voided_by, i.void_reason"
 #define CUSTODY_COLS "id, incident, staff, seat, item, taken_at, kept_by, " \
 	"returned_at, returned_by"
 #define FINE_COLS "f.id, f.incident, f.staff, f.grp, f.role, f.own, f.amount, f.doubled"
@@ -25,44 +27,47 @@ static const char *const sql[Q_COUNT] = {
 	[Q_RULE_VERSION_ADD] = "INSERT INTO rule_version (code, title, terms, "
 	    "first_seen) VALUES (?1, ?2, ?3, ?4)",
 	[Q_RULE_TERMS] = "SELECT terms FROM rule_version WHERE id = ?1",
-	[Q_INCIDENT_ADD] = "INSERT INTO incident (rule, rule_version, staff, grp, "
-	    "seat, at, day, offence, amount, note, marked_by, marked_at) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	[Q_INCIDENT_GET] = "SELECT " INCIDENT_COLS " FROM incident i WHERE i.id = ?1",
-	[Q_INCIDENT_VOID] = "UPDATE incident SET voided_at = ?2, voided_by = ?3, "
-	    "void_reason = ?4 WHERE id = ?1 AND voided_at IS NULL",
-	[Q_INCIDENT_OFFENCE] = "UPDATE incident SET offence = ?2 WHERE id = ?1",
-	[Q_OFFENCES] = "SELECT " INCIDENT_COLS " FROM incident i WHERE i.staff = ?1 "
-	    "AND i.rule = ?2 AND i.day BETWEEN ?3 AND ?4 AND i.voided_at IS NULL "
-	    "ORDER BY i.at, i.id",
-	[Q_INCIDENTS] = "SELECT " INCIDENT_COLS " FROM incident i WHERE i.day "
-	    "BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
+	[Q_INCIDENT_ADD] = "INSERT INTO incident_row (rule, rule_version, staff, "
+	    "grp, seat, at, day, offence, amount, note, marked_by, marked_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[Q_INCIDENT_GET] = "SELECT " INCIDENT_COLS " FROM incident_row i "
+	    "WHERE i.id = ?1",
+	[Q_INCIDENT_VOID] = "UPDATE incident_row SET voided_at = ?2, "
+	    "voided_by = ?3, void_reason = ?4 WHERE id = ?1 AND voided_at IS NULL",
+	[Q_INCIDENT_OFFENCE] = "UPDATE incident_row SET offence = ?2 WHERE id = ?1",
+	[Q_OFFENCES] = "SELECT " INCIDENT_COLS " FROM incident_row i WHERE "
+	    "i.staff = ?1 AND i.rule = ?2 AND i.day BETWEEN ?3 AND ?4 AND "
+	    "i.voided_at IS NULL ORDER BY i.at, i.id",
+	[Q_INCIDENTS] = "SELECT " INCIDENT_COLS " FROM incident_row i WHERE "
+	    "i.day BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
 	/* The day's last ones picked by (at, id) first, then read whole with
 	 * their own fine: sorting a busy day's whole rows, each with its
 	 * fine looked up, cost the console's first frame 55 M instructions. */
-	[Q_RECENT] = "SELECT " INCIDENT_COLS ", (SELECT f.amount FROM fine f "
-	    "WHERE f.incident = i.id AND f.own = 1) FROM incident i WHERE "
-	    "i.id IN (SELECT id FROM incident WHERE day = ?1 ORDER BY at DESC, "
-	    "id DESC LIMIT ?2) ORDER BY i.at DESC, i.id DESC",
-	[Q_INCIDENTS_STAFF] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
-	    "i.staff = ?3 AND i.day BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
-	[Q_LAST_MARKED] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
-	    "i.marked_by = ?1 AND i.voided_at IS NULL ORDER BY i.marked_at DESC, "
-	    "i.id DESC LIMIT 1",
-	[Q_FINE_ADD] = "INSERT INTO fine (incident, staff, grp, role, own, amount, "
-	    "doubled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[Q_FINE_SET_OWN] = "UPDATE fine SET amount = ?2, doubled = ?3 WHERE "
+	[Q_RECENT] = "SELECT " INCIDENT_COLS ", (SELECT f.amount FROM fine_row f "
+	    "WHERE f.incident = i.id AND f.own = 1) FROM incident_row i WHERE "
+	    "i.id IN (SELECT id FROM incident_row WHERE day = ?1 ORDER BY at "
+	    "DESC, id DESC LIMIT ?2) ORDER BY i.at DESC, i.id DESC",
+	[Q_INCIDENTS_STAFF] = "SELECT " INCIDENT_COLS " FROM incident_row i "
+	    "WHERE i.staff = ?3 AND i.day BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
+	/* The newest of the login's live marks: ids grow as marks are made. */
+	[Q_LAST_MARKED] = "SELECT " INCIDENT_COLS " FROM incident_row i WHERE "
+	    "i.marked_by = ?1 AND i.voided_at IS NULL ORDER BY i.id DESC LIMIT 1",
+	[Q_FINE_ADD] = "INSERT INTO fine_row (incident, staff, grp, role, own, "
+	    "amount, doubled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[Q_FINE_SET_OWN] = "UPDATE fine_row SET amount = ?2, doubled = ?3 WHERE "
 	    "incident = ?1 AND own = 1",
-	[Q_FINES_OF] = "SELECT " FINE_COLS " FROM fine f WHERE f.incident = ?1 "
-	    "ORDER BY f.own DESC, f.id",
+	[Q_FINES_OF] = "SELECT " FINE_COLS " FROM fine_row f WHERE "
+	    "f.incident = ?1 ORDER BY f.own DESC, f.id",
+	/* By staff id: sorted by name in C (fine_totals). */
 	[Q_FINE_TOTALS] = "SELECT f.staff, sum(CASE WHEN f.own = 1 THEN f.amount "
 	    "ELSE 0 END), sum(CASE WHEN f.own = 1 THEN 0 ELSE f.amount END) "
-	    "FROM incident i JOIN fine f ON f.incident = i.id "
+	    "FROM incident_row i JOIN fine_row f ON f.incident = i.id "
 	    "WHERE i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL "
-	    "AND f.staff IS NOT NULL GROUP BY f.staff ORDER BY f.staff",
-	[Q_FINE_LINES] = "SELECT " FINE_COLS ", " INCIDENT_COLS " FROM incident i "
-	    "JOIN fine f ON f.incident = i.id WHERE i.day BETWEEN ?1 AND ?2 "
-	    "AND i.voided_at IS NULL ORDER BY i.at, i.id, f.own DESC, f.id",
+	    "AND f.staff IS NOT NULL GROUP BY f.staff",
+	[Q_FINE_LINES] = "SELECT " FINE_COLS ", " INCIDENT_COLS " FROM "
+	    "incident_row i JOIN fine_row f ON f.incident = i.id WHERE i.day "
+	    "BETWEEN ?1 AND ?2 AND i.voided_at IS NULL ORDER BY i.at, i.id, "
+	    "f.own DESC, f.id",
 	[Q_CUSTODY_ADD] = "INSERT INTO custody (incident, staff, seat, item, "
 	    "taken_at, kept_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[Q_CUSTODY_GET] = "SELECT " CUSTODY_COLS " FROM custody WHERE id = ?1",
@@ -147,44 +152,55 @@ read_incident(db_stmt *st, int c, struct incident *in)
 {
 	memset(in, 0, sizeof *in);
 	in->id = db_column_int64(st, c + 0);
-	store_text_col(st, c + 1, in->rule, sizeof in->rule);
+	store_name_col(st, c + 1, in->rule, sizeof in->rule);
 	in->rule_version = db_column_int64(st, c + 2);
-	store_text_col(st, c + 3, in->staff, sizeof in->staff);
-	store_text_col(st, c + 4, in->grp, sizeof in->grp);
-	store_text_col(st, c + 5, in->seat, sizeof in->seat);
+	store_name_col(st, c + 3, in->staff, sizeof in->staff);
+	store_name_col(st, c + 4, in->grp, sizeof in->grp);
+	store_name_col(st, c + 5, in->seat, sizeof in->seat);
 	in->at = db_column_int64(st, c + 6);
-	store_text_col(st, c + 7, in->day, sizeof in->day);
+	store_day_col(st, c + 7, in->day);
 	in->offence = db_column_int(st, c + 8);
 	in->amount = db_column_type(st, c + 9) == DB_NULL ? -1 :
 	    db_column_int64(st, c + 9);
 	store_text_col(st, c + 10, in->note, sizeof in->note);
-	store_text_col(st, c + 11, in->marked_by, sizeof in->marked_by);
+	store_name_col(st, c + 11, in->marked_by, sizeof in->marked_by);
 	in->marked_at = db_column_int64(st, c + 12);
 	in->voided_at = db_column_int64(st, c + 13);
-	store_text_col(st, c + 14, in->voided_by, sizeof in->voided_by);
+	store_name_col(st, c + 14, in->voided_by, sizeof in->voided_by);
 	store_text_col(st, c + 15, in->void_reason, sizeof in->void_reason);
 }
 
 int
 store_incident_add(struct store *s, struct incident *in, struct err *e)
 {
-	db_stmt *st = prep(s, Q_INCIDENT_ADD, e);
+	int64_t rule, staff, grp, seat, by;
+	db_stmt *st;
 
-	if (st == NULL)
+	/* The names first: their statements are others than this one. */
+	if (store_name_id(s, in->rule, &rule, e) < 0 ||
+	    store_name_id(s, in->staff, &staff, e) < 0 ||
+	    store_name_id(s, in->grp, &grp, e) < 0 ||
+	    store_name_id(s, in->seat, &seat, e) < 0 ||
+	    store_name_id(s, in->marked_by, &by, e) < 0)
 		return -1;
-	db_bind_text(st, 1, in->rule, -1, DB_STATIC);
+	if ((st = prep(s, Q_INCIDENT_ADD, e)) == NULL)
+		return -1;
+	db_bind_int64(st, 1, rule);
 	db_bind_int64(st, 2, in->rule_version);
-	store_bind_opt(st, 3, in->staff);
-	db_bind_text(st, 4, in->grp, -1, DB_STATIC);
-	store_bind_opt(st, 5, in->seat);
+	if (staff != 0)
+		db_bind_int64(st, 3, staff);
+	db_bind_int64(st, 4, grp);
+	if (seat != 0)
+		db_bind_int64(st, 5, seat);
 	db_bind_int64(st, 6, in->at);
-	db_bind_text(st, 7, in->day, -1, DB_STATIC);
+	db_bind_int64(st, 7, store_day_num(in->day, false));
 	db_bind_int(st, 8, in->offence);
 	if (in->amount >= 0)
 		db_bind_int64(st, 9, in->amount);
 	store_bind_opt(st, 10, in->note);
-	db_bind_text(st, 11, in->marked_by, -1, DB_STATIC);
-	db_bind_int64(st, 12, in->marked_at);
+	db_bind_int64(st, 11, by);
+	if (in->marked_at != in->at)
+		db_bind_int64(st, 12, in->marked_at);
 	if (store_run(s, st, e, "adding an incident") < 0)
 		return -1;
 	in->id = db_last_id(s);
@@ -217,11 +233,15 @@ int
 store_last_marked(struct store *s, const char *login, struct incident *out,
     struct err *e)
 {
-	db_stmt *st = prep(s, Q_LAST_MARKED, e);
+	db_stmt *st;
+	int64_t by;
+	int rc;
 
-	if (st == NULL)
+	if ((rc = store_name_find(s, login, &by, e)) != 0)
+		return rc;		/* -1, or 1: no mark was ever made so */
+	if ((st = prep(s, Q_LAST_MARKED, e)) == NULL)
 		return -1;
-	db_bind_text(st, 1, login, -1, DB_STATIC);
+	db_bind_int64(st, 1, by);
 	return one_incident(s, st, out, e);
 }
 
@@ -229,13 +249,15 @@ int
 store_incident_void(struct store *s, int64_t id, const char *by, int64_t at,
     const char *reason, struct err *e)
 {
-	db_stmt *st = prep(s, Q_INCIDENT_VOID, e);
+	int64_t who;
+	db_stmt *st;
 
-	if (st == NULL)
+	if (store_name_id(s, by, &who, e) < 0 ||
+	    (st = prep(s, Q_INCIDENT_VOID, e)) == NULL)
 		return -1;
 	db_bind_int64(st, 1, id);
 	db_bind_int64(st, 2, at);
-	db_bind_text(st, 3, by, -1, DB_STATIC);
+	db_bind_int64(st, 3, who);
 	db_bind_text(st, 4, reason, -1, DB_STATIC);
 	if (store_run(s, st, e, "voiding an incident") < 0)
 		return -1;
@@ -280,14 +302,21 @@ store_offences(struct store *s, const char *staff, const char *rule,
     const char *from, const char *to, struct incident **out, int *n,
     struct err *e)
 {
-	db_stmt *st = prep(s, Q_OFFENCES, e);
+	int64_t who, code;
+	db_stmt *st;
+	int rc;
 
-	if (st == NULL)
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_name_find(s, staff, &who, e)) != 0 ||
+	    (rc = store_name_find(s, rule, &code, e)) != 0)
+		return rc < 0 ? -1 : 0;	/* a name never used: none */
+	if ((st = prep(s, Q_OFFENCES, e)) == NULL)
 		return -1;
-	db_bind_text(st, 1, staff, -1, DB_STATIC);
-	db_bind_text(st, 2, rule, -1, DB_STATIC);
-	db_bind_text(st, 3, from, -1, DB_STATIC);
-	db_bind_text(st, 4, to, -1, DB_STATIC);
+	db_bind_int64(st, 1, who);
+	db_bind_int64(st, 2, code);
+	db_bind_int64(st, 3, store_day_num(from, false));
+	db_bind_int64(st, 4, store_day_num(to, true));
 	return many_incidents(s, st, out, n, e);
 }
 
@@ -295,14 +324,20 @@ int
 store_incidents(struct store *s, const char *from, const char *to,
     const char *staff, struct incident **out, int *n, struct err *e)
 {
-	db_stmt *st = prep(s, staff ? Q_INCIDENTS_STAFF : Q_INCIDENTS, e);
+	int64_t who = 0;
+	db_stmt *st;
+	int rc;
 
-	if (st == NULL)
+	*out = NULL;
+	*n = 0;
+	if (staff && (rc = store_name_find(s, staff, &who, e)) != 0)
+		return rc < 0 ? -1 : 0;
+	if ((st = prep(s, staff ? Q_INCIDENTS_STAFF : Q_INCIDENTS, e)) == NULL)
 		return -1;
-	db_bind_text(st, 1, from, -1, DB_STATIC);
-	db_bind_text(st, 2, to, -1, DB_STATIC);
+	db_bind_int64(st, 1, store_day_num(from, false));
+	db_bind_int64(st, 2, store_day_num(to, true));
 	if (staff)
-		db_bind_text(st, 3, staff, -1, DB_STATIC);
+		db_bind_int64(st, 3, who);
 	return many_incidents(s, st, out, n, e);
 }
 
@@ -326,7 +361,7 @@ store_recent(struct store *s, const char *day, int limit, struct recent **out,
 
 	if (st == NULL)
 		return -1;
-	db_bind_text(st, 1, day, -1, DB_STATIC);
+	db_bind_int64(st, 1, store_day_num(day, false));
 	db_bind_int(st, 2, limit);
 	rc = store_rows(s, st, sizeof **out, recent_row, &rows, n, e,
 	    "reading recent incidents");
@@ -337,14 +372,19 @@ store_recent(struct store *s, const char *day, int limit, struct recent **out,
 int
 store_fine_add(struct store *s, const struct fine_row *f, struct err *e)
 {
-	db_stmt *st = prep(s, Q_FINE_ADD, e);
+	int64_t staff, grp, role;
+	db_stmt *st;
 
-	if (st == NULL)
+	if (store_name_id(s, f->staff, &staff, e) < 0 ||
+	    store_name_id(s, f->grp, &grp, e) < 0 ||
+	    store_name_id(s, f->role, &role, e) < 0 ||
+	    (st = prep(s, Q_FINE_ADD, e)) == NULL)
 		return -1;
 	db_bind_int64(st, 1, f->incident);
-	store_bind_opt(st, 2, f->staff);
-	db_bind_text(st, 3, f->grp, -1, DB_STATIC);
-	db_bind_text(st, 4, f->role, -1, DB_STATIC);
+	if (staff != 0)
+		db_bind_int64(st, 2, staff);
+	db_bind_int64(st, 3, grp);
+	db_bind_int64(st, 4, role);
 	db_bind_int(st, 5, f->own);
 	db_bind_int64(st, 6, f->amount);
 	db_bind_int(st, 7, f->doubled);
@@ -371,9 +411,9 @@ read_fine(db_stmt *st, int c, struct fine_row *f)
 	memset(f, 0, sizeof *f);
 	f->id = db_column_int64(st, c + 0);
 	f->incident = db_column_int64(st, c + 1);
-	store_text_col(st, c + 2, f->staff, sizeof f->staff);
-	store_text_col(st, c + 3, f->grp, sizeof f->grp);
-	store_text_col(st, c + 4, f->role, sizeof f->role);
+	store_name_col(st, c + 2, f->staff, sizeof f->staff);
+	store_name_col(st, c + 3, f->grp, sizeof f->grp);
+	store_name_col(st, c + 4, f->role, sizeof f->role);
 	f->own = db_column_int(st, c + 5);
 	f->amount = db_column_int64(st, c + 6);
 	f->doubled = db_column_int(st, c + 7);
@@ -409,9 +449,33 @@ fine_total_row(db_stmt *st, void *row)
 {
 	struct fine_total *t = row;
 
-	store_text_col(st, 0, t->staff, sizeof t->staff);
+	store_name_col(st, 0, t->staff, sizeof t->staff);
 	t->own = db_column_int64(st, 1);
 	t->co = db_column_int64(st, 2);
+}
+
+static int
+by_staff(const void *a, const void *b)
+{
+	return strcmp(((const struct fine_total *)a)->staff,
+	    ((const struct fine_total *)b)->staff);
+}
+
+/* Runs q (?1 and ?2 the days from and to) into rows. */
+static int
+day_rows(struct store *s, enum stmt q, const char *from, const char *to,
+    size_t size, void (*read)(db_stmt *st, void *row), void **out, int *n,
+    struct err *e, const char *what)
+{
+	db_stmt *st = prep(s, q, e);
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_int64(st, 1, store_day_num(from, false));
+	db_bind_int64(st, 2, store_day_num(to, true));
+	return store_rows(s, st, size, read, out, n, e, what);
 }
 
 int
@@ -419,9 +483,11 @@ store_fine_totals(struct store *s, const char *from, const char *to,
     struct fine_total **out, int *n, struct err *e)
 {
 	void *rows;
-	int rc = store_rows2_cached(s, Q_FINE_TOTALS, sql[Q_FINE_TOTALS], from,
-	    to, sizeof **out, fine_total_row, &rows, n, e, "summing fines");
+	int rc = day_rows(s, Q_FINE_TOTALS, from, to, sizeof **out,
+	    fine_total_row, &rows, n, e, "summing fines");
 
+	if (rc == 0 && *n > 1)
+		qsort(rows, (size_t)*n, sizeof **out, by_staff);
 	*out = rows;
 	return rc;
 }
@@ -440,8 +506,8 @@ store_fine_lines(struct store *s, const char *from, const char *to,
     struct fine_line **out, int *n, struct err *e)
 {
 	void *rows;
-	int rc = store_rows2_cached(s, Q_FINE_LINES, sql[Q_FINE_LINES], from,
-	    to, sizeof **out, fine_line_row, &rows, n, e, "reading fine lines");
+	int rc = day_rows(s, Q_FINE_LINES, from, to, sizeof **out,
+	    fine_line_row, &rows, n, e, "reading fine lines");
 
 	*out = rows;
 	return rc;
@@ -456,18 +522,20 @@ static int
 fine_each_row(db_stmt *st, void *arg)
 {
 	const struct fine_each *fe = arg;
-	const char *staff = (const char *)db_column_text(st, 2);
-	const char *grp = (const char *)db_column_text(st, 3);
+	struct store *s = db_store(st);
 	struct fine_tick t;
+	char day[11];
 
-	t.day = (const char *)db_column_text(st, 0);
-	t.rule = (const char *)db_column_text(st, 1);
-	t.staff = staff ? staff : "";
-	t.grp = grp ? grp : "";
+	store_day_col(st, 0, day);
+	t.day = day;
+	t.rule = store_name_of(s, db_column_int64(st, 1));
+	t.staff = db_column_type(st, 2) == DB_NULL ? "" :
+	    store_name_of(s, db_column_int64(st, 2));
+	t.grp = store_name_of(s, db_column_int64(st, 3));
 	t.amount = db_column_int64(st, 4);
 	t.own = db_column_int(st, 5) != 0;
 	t.incident = db_column_int64(st, 6);
-	return t.day && t.rule ? fe->fn(fe->arg, &t) : 0;
+	return fe->fn(fe->arg, &t);
 }
 
 int
@@ -478,14 +546,14 @@ store_fine_each(struct store *s, const char *from, const char *to,
 	/* No order and seven columns: a month of a large floor is a hundred
 	 * thousand lines, and sorting them cost more than reading them. */
 	db_stmt *st = store_prepare(s, "SELECT i.day, i.rule, f.staff, "
-	    "f.grp, f.amount, f.own, f.incident FROM incident i JOIN fine f ON "
-	    "f.incident = i.id WHERE i.day BETWEEN ?1 AND ?2 AND "
+	    "f.grp, f.amount, f.own, f.incident FROM incident_row i JOIN fine_row "
+	    "f ON f.incident = i.id WHERE i.day BETWEEN ?1 AND ?2 AND "
 	    "i.voided_at IS NULL", e);
 	struct fine_each fe = { fn, arg };
 
 	if (st != NULL) {
-		db_bind_text(st, 1, from, -1, DB_STATIC);
-		db_bind_text(st, 2, to, -1, DB_STATIC);
+		db_bind_int64(st, 1, store_day_num(from, false));
+		db_bind_int64(st, 2, store_day_num(to, true));
 	}
 	return store_each(s, st, fine_each_row, &fe, e, "reading fine lines");
 }
@@ -678,8 +746,8 @@ int
 store_voided_between(struct store *s, int64_t from, int64_t to,
     struct incident **out, int *n, struct err *e)
 {
-	static const char q[] = "SELECT " INCIDENT_COLS " FROM incident i WHERE "
-	    "i.voided_at BETWEEN ?1 AND ?2 ORDER BY i.voided_at, i.id";
+	static const char q[] = "SELECT " INCIDENT_COLS " FROM incident_row i "
+	    "WHERE i.voided_at BETWEEN ?1 AND ?2 ORDER BY i.voided_at, i.id";
 	db_stmt *st;
 	int rc;
 

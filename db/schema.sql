@@ -1,5 +1,5 @@
--- schema.sql - the callfloor database, schema version 7 (db/store.c
--- migrates an older one step by step: see migrate_v2 ... migrate_v7 there).
+-- schema.sql - the callfloor database, schema version 8 (db/store.c
+-- migrates an older one step by step: the steps are in db/steps.c).
 --
 -- Money is integer fen.  Times are Unix seconds; "day" is the floor-local
 -- shift day "YYYY-MM-DD" that an incident belongs to (see src/clock.h).
@@ -18,60 +18,100 @@ CREATE TABLE rule_version (
 	UNIQUE (code, title, terms)
 );
 
+-- Names (schema 8): each rule code, staff id, group, seat, login and fine
+-- role that an incident or a fine line names, once; their rows hold the id.
+-- Never changed nor removed (db/names.c keeps a copy).  The five roles
+-- come first, so the most repeated names have the smallest ids.
+CREATE TABLE name (
+	id    INTEGER PRIMARY KEY,
+	name  TEXT NOT NULL UNIQUE
+);
+INSERT INTO name (name) VALUES ('offender'), ('director'), ('deputy'),
+	('supervisor'), ('member');
+CREATE TRIGGER name_no_update BEFORE UPDATE ON name
+BEGIN
+	SELECT RAISE(ABORT, 'names are never changed');
+END;
+CREATE TRIGGER name_no_delete BEFORE DELETE ON name
+BEGIN
+	SELECT RAISE(ABORT, 'names are never removed');
+END;
+
 -- What a supervisor saw.  staff is NULL for a rule that falls on a whole
 -- group (DEPT_COMPLAINT); grp is the offender's group at the time.
-CREATE TABLE incident (
+--
+-- Stored compactly (schema 8): rule, staff, grp, seat, marked_by and
+-- voided_by are ids of `name`, day is the shift day "YYYY-MM-DD" as days
+-- since 1970-01-01, and marked_at is NULL when it equals at (marked as it
+-- happened).  The view `incident` below reads exactly as the table of
+-- schema 7 did.
+CREATE TABLE incident_row (
 	id           INTEGER PRIMARY KEY,
-	rule         TEXT NOT NULL,
+	rule         INTEGER NOT NULL,              -- name
 	rule_version INTEGER NOT NULL REFERENCES rule_version(id),
-	staff        TEXT,
-	grp          TEXT NOT NULL,
-	seat         TEXT,
+	staff        INTEGER,                       -- name
+	grp          INTEGER NOT NULL,              -- name
+	seat         INTEGER,                       -- name
 	at           INTEGER NOT NULL,
-	day          TEXT NOT NULL,
-	offence      INTEGER NOT NULL DEFAULT 0,   -- nth in the rule's window
-	amount       INTEGER,                      -- given amount, range rules
+	day          INTEGER NOT NULL,              -- days since 1970-01-01
+	offence      INTEGER NOT NULL DEFAULT 0,    -- nth in the rule's window
+	amount       INTEGER,                       -- given amount, range rules
 	note         TEXT,
-	marked_by    TEXT NOT NULL,
-	marked_at    INTEGER NOT NULL,
+	marked_by    INTEGER NOT NULL,              -- name
+	marked_at    INTEGER,                       -- NULL: at
 	voided_at    INTEGER,
-	voided_by    TEXT,
+	voided_by    INTEGER,                       -- name
 	void_reason  TEXT,
 	CHECK (voided_at IS NULL OR void_reason IS NOT NULL)
 );
 -- Offence numbering walks one person's incidents of one rule in a window.
-CREATE INDEX incident_offender ON incident (staff, rule, day);
-CREATE INDEX incident_day ON incident (day);
--- Attendance counts the incidents of a few rules (MEETING, ABSENCE) since
--- the first day, at every console reload: without this it reads the whole
--- table (400 ms a reload on a year of a 2,000-seat floor; make bench).
-CREATE INDEX incident_rule ON incident (rule, day);
+CREATE INDEX incident_offender ON incident_row (staff, rule, day);
+CREATE INDEX incident_day ON incident_row (day);
+-- Attendance finds the first incident of a few rules (MEETING, ABSENCE)
+-- and counts a month's.
+CREATE INDEX incident_rule ON incident_row (rule, day);
 -- The report's voids of a day (few rows among millions) and the undo key's
--- last mark of a login (schema 3): partial indexes, small on disk.
-CREATE INDEX incident_voided ON incident (voided_at)
+-- last mark of a login (the newest id): partial indexes, small on disk.
+CREATE INDEX incident_voided ON incident_row (voided_at)
 	WHERE voided_at IS NOT NULL;
-CREATE INDEX incident_marker ON incident (marked_by, marked_at)
+CREATE INDEX incident_marker ON incident_row (marked_by)
 	WHERE voided_at IS NULL;
+CREATE VIEW incident (id, rule, rule_version, staff, grp, seat, at, day,
+	offence, amount, note, marked_by, marked_at, voided_at, voided_by,
+	void_reason) AS
+	SELECT i.id, r.name, i.rule_version, s.name, g.name, t.name, i.at,
+	date(i.day * 86400, 'unixepoch'), i.offence, i.amount, i.note, m.name,
+	coalesce(i.marked_at, i.at), i.voided_at, v.name, i.void_reason
+	FROM incident_row i LEFT JOIN name r ON r.id = i.rule
+	LEFT JOIN name s ON s.id = i.staff LEFT JOIN name g ON g.id = i.grp
+	LEFT JOIN name t ON t.id = i.seat LEFT JOIN name m ON m.id = i.marked_by
+	LEFT JOIN name v ON v.id = i.voided_by;
 
 -- Who pays what for an incident.  own = 1 is the offender's own fine;
 -- the rest are co-penalties and group fines.  staff is NULL where the role
 -- was vacant: the line records the vacancy and counts in no total.
-CREATE TABLE fine (
+-- Stored compactly (schema 8): staff, grp and role are ids of `name`; the
+-- view `fine` reads as the table of schema 7 did.
+CREATE TABLE fine_row (
 	id        INTEGER PRIMARY KEY,
-	incident  INTEGER NOT NULL REFERENCES incident(id),
-	staff     TEXT,
-	grp       TEXT NOT NULL,
-	role      TEXT NOT NULL,     -- offender, director, deputy, supervisor, member
+	incident  INTEGER NOT NULL REFERENCES incident_row(id),
+	staff     INTEGER,           -- name
+	grp       INTEGER NOT NULL,  -- name
+	role      INTEGER NOT NULL,  -- name: offender, director, deputy, supervisor, member
 	own       INTEGER NOT NULL,
 	amount    INTEGER NOT NULL CHECK (amount >= 0),
 	doubled   INTEGER NOT NULL DEFAULT 0  -- the repeat factor applied
 );
-CREATE INDEX fine_incident ON fine (incident);
+CREATE INDEX fine_incident ON fine_row (incident);
+CREATE VIEW fine (id, incident, staff, grp, role, own, amount, doubled) AS
+	SELECT f.id, f.incident, s.name, g.name, r.name, f.own, f.amount,
+	f.doubled FROM fine_row f LEFT JOIN name s ON s.id = f.staff
+	LEFT JOIN name g ON g.id = f.grp LEFT JOIN name r ON r.id = f.role;
 
 -- Confiscated items held by the supervisor until handed back.
 CREATE TABLE custody (
 	id           INTEGER PRIMARY KEY,
-	incident     INTEGER NOT NULL REFERENCES incident(id),
+	incident     INTEGER NOT NULL REFERENCES incident_row(id),
 	staff        TEXT NOT NULL,
 	seat         TEXT,
 	item         TEXT NOT NULL,
@@ -284,7 +324,7 @@ CREATE TABLE complaint (
 	recorded_by   TEXT NOT NULL,
 	recorded_at   INTEGER NOT NULL,
 	late          INTEGER NOT NULL DEFAULT 0,
-	incident      INTEGER REFERENCES incident (id),
+	incident      INTEGER REFERENCES incident_row (id),
 	forwarded_by  TEXT,
 	forwarded_at  INTEGER,
 	closed_by     TEXT,
@@ -311,8 +351,8 @@ CREATE TABLE closed_month (
 -- supervisor or above.  While decision is NULL the line leaves payroll.
 CREATE TABLE appeal (
 	id              INTEGER PRIMARY KEY,
-	incident        INTEGER NOT NULL REFERENCES incident(id),
-	fine            INTEGER NOT NULL REFERENCES fine(id),
+	incident        INTEGER NOT NULL REFERENCES incident_row(id),
+	fine            INTEGER NOT NULL REFERENCES fine_row(id),
 	staff           TEXT NOT NULL,
 	reason          TEXT NOT NULL,
 	by              TEXT NOT NULL,

@@ -405,6 +405,12 @@ db_column_type(db_stmt *st, int i)
 	return pg_value(st, i) == NULL ? DB_NULL : DB_TEXT;
 }
 
+struct store *
+db_store(db_stmt *st)
+{
+	return st->s;
+}
+
 int64_t
 db_changes(struct store *s)
 {

@@ -214,121 +214,6 @@ wal_mode(struct store *s, struct err *e)
 	return wal ? 0 : exec(s, "PRAGMA journal_mode = WAL", e);
 }
 
-/*
- * Version 1 to 2: inspections and sign-ins can be voided (undone at the
- * console, `signin --void`), a voided sign-in no longer blocks a corrected
- * one (the table-wide UNIQUE becomes a partial index over live rows, which
- * SQLite can only do by copying the table), attendance explanations, and a
- * leave approval is the approver's own act with its time (approved_by
- * alone was typed by whoever recorded the request).
- */
-static const char migrate_v2[] =
-	"ALTER TABLE inspection ADD COLUMN voided_at INTEGER;"
-	"ALTER TABLE inspection ADD COLUMN voided_by TEXT;"
-	"CREATE TABLE attendance_v2 ("
-	"  id INTEGER PRIMARY KEY, staff TEXT NOT NULL, day TEXT NOT NULL,"
-	"  kind TEXT NOT NULL CHECK (kind IN ('in', 'out')),"
-	"  at INTEGER NOT NULL, minutes INTEGER NOT NULL DEFAULT 0,"
-	"  by TEXT NOT NULL, voided_at INTEGER, voided_by TEXT, void_reason TEXT);"
-	"INSERT INTO attendance_v2 (id, staff, day, kind, at, minutes, by)"
-	"  SELECT id, staff, day, kind, at, minutes, by FROM attendance;"
-	"DROP TABLE attendance;"
-	"ALTER TABLE attendance_v2 RENAME TO attendance;"
-	"CREATE INDEX attendance_day ON attendance (day);"
-	"CREATE UNIQUE INDEX attendance_live ON attendance (staff, day, kind)"
-	"  WHERE voided_at IS NULL;"
-	"CREATE TABLE explanation (id INTEGER PRIMARY KEY, staff TEXT NOT NULL,"
-	"  day TEXT NOT NULL, note TEXT NOT NULL, by TEXT NOT NULL,"
-	"  at INTEGER NOT NULL);"
-	"CREATE INDEX explanation_day ON explanation (day, staff);"
-	"ALTER TABLE leave ADD COLUMN approved_at INTEGER;"
-	"UPDATE leave SET approved_at = recorded_at WHERE approved_by IS NOT NULL;";
-
-/* Schema 5: closed months, appeals, adjustments (db/schema.sql says
- * what each is for). */
-static const char migrate_v5[] =
-	"CREATE TABLE closed_month ( "
-	"month TEXT PRIMARY KEY, "
-	"closed_by TEXT NOT NULL, "
-	"closed_at INTEGER NOT NULL, "
-	"snapshot_text TEXT NOT NULL, "
-	"snapshot_csv TEXT NOT NULL "
-	"); "
-	"CREATE TABLE appeal ( "
-	"id INTEGER PRIMARY KEY, "
-	"incident INTEGER NOT NULL REFERENCES incident(id), "
-	"fine INTEGER NOT NULL REFERENCES fine(id), "
-	"staff TEXT NOT NULL, "
-	"reason TEXT NOT NULL, "
-	"by TEXT NOT NULL, "
-	"at INTEGER NOT NULL, "
-	"decision TEXT CHECK (decision IN ('uphold', 'void')), "
-	"decided_by TEXT, "
-	"decided_at INTEGER, "
-	"decided_reason TEXT "
-	"); "
-	"CREATE UNIQUE INDEX appeal_pending ON appeal (fine) WHERE decision IS NULL; "
-	"CREATE TABLE adjustment ( "
-	"id INTEGER PRIMARY KEY, "
-	"appeal INTEGER NOT NULL REFERENCES appeal(id), "
-	"month TEXT NOT NULL, "
-	"staff TEXT NOT NULL, "
-	"amount INTEGER NOT NULL, "
-	"note TEXT NOT NULL "
-	"); "
-	"CREATE INDEX adjustment_month ON adjustment (month);";
-
-/*
- * Version 2 to 3: attendance totals carried forward per person and month
- * (left empty: the first command that needs a finished month settles it
- * from the raw rows), the store's meta, and the partial indexes for the
- * report's voids and the undo key's last mark.
- */
-static const char migrate_v3[] =
-	"CREATE INDEX incident_voided ON incident (voided_at)"
-	"  WHERE voided_at IS NOT NULL;"
-	"CREATE INDEX incident_marker ON incident (marked_by, marked_at)"
-	"  WHERE voided_at IS NULL;"
-	"CREATE TABLE att_carry (month TEXT NOT NULL, staff TEXT NOT NULL,"
-	"  late INTEGER NOT NULL, early INTEGER NOT NULL, half INTEGER NOT NULL,"
-	"  absent INTEGER NOT NULL, meeting_halves INTEGER NOT NULL,"
-	"  late_year INTEGER NOT NULL, absent_total INTEGER NOT NULL,"
-	"  meeting_total INTEGER NOT NULL, over_months INTEGER NOT NULL,"
-	"  run INTEGER NOT NULL, max_run INTEGER NOT NULL,"
-	"  PRIMARY KEY (month, staff)) WITHOUT ROWID;"
-	"CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
-	"  WITHOUT ROWID;";
-
-/*
- * Version 4 (issue 17): rule B14's register of unrepaired and complaint
- * callers (see schema.sql).  Self-contained: only its own table.
- */
-static const char migrate_v4[] =
-	"CREATE TABLE complaint ("
-	"  id INTEGER PRIMARY KEY, staff TEXT NOT NULL, grp TEXT NOT NULL,"
-	"  kind TEXT NOT NULL CHECK (kind IN ('repair', 'complaint')),"
-	"  caller TEXT, phone TEXT, note TEXT NOT NULL, at INTEGER NOT NULL,"
-	"  day TEXT NOT NULL, recorded_by TEXT NOT NULL,"
-	"  recorded_at INTEGER NOT NULL, late INTEGER NOT NULL DEFAULT 0,"
-	"  incident INTEGER REFERENCES incident (id), forwarded_by TEXT,"
-	"  forwarded_at INTEGER, closed_by TEXT, closed_at INTEGER, outcome TEXT,"
-	"  purged_at INTEGER);"
-	"CREATE INDEX complaint_day ON complaint (day);"
-	"CREATE INDEX complaint_open ON complaint (grp) WHERE closed_at IS NULL;";
-
-/*
- * Version 5 to 6: breaks away from the desk (issue 19), self-contained.
- */
-static const char migrate_v6[] =
-	"CREATE TABLE away (id INTEGER PRIMARY KEY, staff TEXT NOT NULL,"
-	"  grp TEXT NOT NULL, reason TEXT NOT NULL, day TEXT NOT NULL,"
-	"  limit_minutes INTEGER NOT NULL, queued_at INTEGER NOT NULL,"
-	"  started_at INTEGER, ended_at INTEGER,"
-	"  cancelled INTEGER NOT NULL DEFAULT 0, over INTEGER NOT NULL DEFAULT 0,"
-	"  by TEXT NOT NULL, ended_by TEXT);"
-	"CREATE INDEX away_day ON away (day, staff);"
-	"CREATE UNIQUE INDEX away_open ON away (staff) WHERE ended_at IS NULL;";
-
 /* The statements of a step: each ends at a ';' that completes it (not one
  * in a string or inside a trigger's body). */
 static long long
@@ -421,10 +306,13 @@ migrate_steps(struct store *s, const char *const *step, int64_t ver,
  * Brings the schema up to STORE_SCHEMA_VERSION inside one transaction.
  * A database from a newer callfloor, or another program's, is refused.
  */
+static int migrate_write(struct store *s, struct err *e);
+
 static int
 migrate(struct store *s, struct err *e)
 {
 	int64_t app, ver;
+	int rc;
 
 	app = pragma_int(s, "PRAGMA application_id");
 	ver = pragma_int(s, "PRAGMA user_version");
@@ -447,6 +335,22 @@ migrate(struct store *s, struct err *e)
 		return err_set(e, EXIT_RUNTIME, _("%s needs `callfloor init` first "
 		    "(schema %lld, wanted %d)"), s->path, (long long)ver,
 		    STORE_SCHEMA_VERSION);
+	/* Step 8 drops tables that others name (foreign keys are checked by
+	 * the step itself); the setting holds only outside a transaction. */
+	if (exec(s, "PRAGMA foreign_keys = OFF", e) < 0)
+		return -1;
+	rc = migrate_write(s, e);
+	if (exec(s, "PRAGMA foreign_keys = ON", rc < 0 ? NULL : e) < 0)
+		rc = -1;
+	return rc;
+}
+
+/* migrate's write: the schema created or its steps run, one transaction. */
+static int
+migrate_write(struct store *s, struct err *e)
+{
+	int64_t ver;
+
 	if (store_begin(s, e) < 0)
 		return -1;
 	/* Read again under the write lock: another process may have won. */
@@ -466,8 +370,9 @@ migrate(struct store *s, struct err *e)
 	else {
 		/* The steps, one a version, in order; each self-contained. */
 		static const char *const step[STORE_SCHEMA_VERSION + 1] = {
-			[2] = migrate_v2, [3] = migrate_v3, [4] = migrate_v4,
-			[5] = migrate_v5, [6] = migrate_v6,
+			[2] = store_migrate_v2, [3] = store_migrate_v3,
+			[4] = store_migrate_v4, [5] = store_migrate_v5,
+			[6] = store_migrate_v6, [8] = store_migrate_v8,
 		};
 		/* Step 7 (the audit trail made compact) is made from db/audit.c's
 		 * phrase list, so its SQL is built here. */
@@ -645,6 +550,7 @@ store_close(struct store *s)
 	}
 	for (i = 0; i < Q_COUNT; i++)
 		db_finalize(s->st[i]);
+	store_names_forget(s);
 	if (s->db != NULL)
 		sqlite3_close(s->db);
 	store_pg_close(s);
@@ -686,6 +592,8 @@ store_begin_at(struct store *s, struct err *e, const char *file, int line)
 int
 store_commit(struct store *s, struct err *e)
 {
+	int rc;
+
 	if (s->depth == 0)
 		return err_set(e, EXIT_RUNTIME, _("database %s: a commit without a "
 		    "transaction; nothing was written"), s->path);
@@ -693,18 +601,20 @@ store_commit(struct store *s, struct err *e)
 		return 0;
 	if (s->doomed) {
 		db_exec_sql(s, "ROLLBACK");
+		store_names_rolled_back(s);
 		return err_set(e, EXIT_RUNTIME, _("database %s: part of the write "
 		    "begun at %s:%d failed; nothing was written"), s->path,
 		    s->txn_file, s->txn_line);
 	}
 	if (s->pg != NULL)
-		return store_pg_commit(s, e);
-	if (exec(s, "COMMIT", e) < 0) {
-		if (!db_autocommit(s))
-			db_exec_sql(s, "ROLLBACK");
-		return -1;
-	}
-	return 0;
+		rc = store_pg_commit(s, e);
+	else if ((rc = exec(s, "COMMIT", e)) < 0 && !db_autocommit(s))
+		db_exec_sql(s, "ROLLBACK");
+	if (rc < 0)
+		store_names_rolled_back(s);
+	else
+		store_names_committed(s);
+	return rc;
 }
 
 void
@@ -719,6 +629,7 @@ store_rollback(struct store *s)
 	s->depth = 0;
 	if (!db_autocommit(s))
 		db_exec_sql(s, "ROLLBACK");
+	store_names_rolled_back(s);
 }
 
 const char *

@@ -67,6 +67,7 @@ struct store {
 	bool console;			/* opened by the console (patient) */
 	time_t pg_retry;		/* when a reconnect was last tried */
 	bool pg_unset;			/* reconnected, the floor not yet set */
+	struct names *names;		/* db/names.c's copy of the names */
 };
 
 /* Which backend a database string names: true for a PostgreSQL URI
@@ -113,6 +114,8 @@ int db_reset(db_stmt *st);
 int db_clear_bindings(db_stmt *st);
 int db_finalize(db_stmt *st);
 int64_t db_column_int64(db_stmt *st, int i);
+/* The connection st was prepared on. */
+struct store *db_store(db_stmt *st);
 int db_column_int(db_stmt *st, int i);
 const unsigned char *db_column_text(db_stmt *st, int i);
 int db_column_type(db_stmt *st, int i);
@@ -144,6 +147,7 @@ enum stmt {
 	Q_INSPECTION_ADD, Q_INSPECTED, Q_INSPECTION_VOID, Q_CUSTODY_UNRETURN,
 	Q_RECENT,
 	Q_AUDIT_WHO, Q_AUDIT_WORD, Q_AUDIT_LINE,	/* db/audit.c's writes */
+	Q_NAME_FIND, Q_NAME_ADD, Q_NAME_GET,		/* db/names.c's */
 	Q_COUNT
 };
 /* The cached statement q of sql, reset and its bindings cleared; NULL
@@ -210,5 +214,38 @@ void store_bind_opt(db_stmt *st, int i, const char *v);
  * constraint refused it, -1 otherwise; e is set but for 0. */
 int store_write_done(struct store *s, db_stmt *st, struct err *e,
     const char *what);
+
+/* The SQLite schema's steps from version N - 1 to N (db/steps.c). */
+extern const char store_migrate_v2[], store_migrate_v3[], store_migrate_v4[],
+    store_migrate_v5[], store_migrate_v6[], store_migrate_v8[];
+
+/* ---- names and days as numbers (db/names.c; schema 8) ---- */
+
+/* The id of name in the table `name`, added when missing (inside a
+ * write): 0, or -1 with e set.  NULL or "" is id 0 (SQL NULL). */
+int store_name_id(struct store *s, const char *name, int64_t *id,
+    struct err *e);
+/* The id of name when the table holds it: 0, 1 when not, -1. */
+int store_name_find(struct store *s, const char *name, int64_t *id,
+    struct err *e);
+/* The name of id ("?" when the table cannot be read). */
+const char *store_name_of(struct store *s, int64_t id);
+/* Column i of st, a name's id or NULL, as the name ("" for NULL). */
+void store_name_col(db_stmt *st, int i, char *out, size_t n);
+/* Binds name's id (NULL for NULL or ""), adding it: 0, or -1. */
+int store_bind_name(struct store *s, db_stmt *st, int i, const char *name,
+    struct err *e);
+/* The connection's copy: dropped (closing, reconnecting), after a write
+ * that added names rolled back, and kept after a commit. */
+void store_names_forget(struct store *s);
+void store_names_rolled_back(struct store *s);
+void store_names_committed(struct store *s);
+/* A shift day "YYYY-MM-DD" as days since 1970-01-01.  A bound that is no
+ * calendar day ("0000-00-00", "9999-99-99", "2026-02-31") is the last day
+ * before it when upper, else the first day after it. */
+int64_t store_day_num(const char *day, bool upper);
+void store_day_text(int64_t num, char out[11]);
+/* Column i of st, a day's number, as "YYYY-MM-DD". */
+void store_day_col(db_stmt *st, int i, char *out);
 
 #endif

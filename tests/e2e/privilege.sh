@@ -216,9 +216,10 @@ grep -q "control character" "$T/err" || fail "note with a newline: $(cat "$T/err
 expect_rc 2 as "$MGR" "$BIN" void 1 --reason $'\e]0;owned\a'
 # Old data may hold them: put some in behind callfloor's back.
 ctl="'a' || char(10) || 'forged row ' || char(27) || '[2J' || char(27) || ']0;t' || char(7)"
-# (The trail's line goes into its compact table, schema 7: the detail holds
+# (Schema 8: the note lives in incident_row, behind the view incident.
+# The trail's line goes into its compact table, schema 7: the detail holds
 # a phrase's code byte, char(7), so it is stored as it is after 0x7f.)
-sqlite3 "$DB" "UPDATE incident SET note = $ctl WHERE id = 2;
+sqlite3 "$DB" "UPDATE incident_row SET note = $ctl WHERE id = 2;
     INSERT OR IGNORE INTO audit_who (login, uid, terminal, ssh) VALUES ('$MGR', 0, '-', '-');
     INSERT INTO audit_line (at, who, action, kind, ref, detail) VALUES (strftime('%s'),
       (SELECT id FROM audit_who WHERE login = '$MGR' AND uid = 0 AND terminal = '-' AND ssh = '-'),

@@ -501,8 +501,45 @@ void_as(const struct actor *a, int64_t id, const char *reason, struct err *e)
 }
 
 void
+fx_back_to_v7(void)
+{
+	/* Step 8: incidents and fines as tables of text again, under the
+	 * names the tables naming them (custody, complaint, appeal) use. */
+	db_exec(fx.db, "CREATE TABLE incident_v7 (id INTEGER PRIMARY KEY,"
+	    "  rule TEXT NOT NULL, rule_version INTEGER NOT NULL REFERENCES"
+	    "  rule_version(id), staff TEXT, grp TEXT NOT NULL, seat TEXT,"
+	    "  at INTEGER NOT NULL, day TEXT NOT NULL, offence INTEGER NOT NULL"
+	    "  DEFAULT 0, amount INTEGER, note TEXT, marked_by TEXT NOT NULL,"
+	    "  marked_at INTEGER NOT NULL, voided_at INTEGER, voided_by TEXT,"
+	    "  void_reason TEXT,"
+	    "  CHECK (voided_at IS NULL OR void_reason IS NOT NULL));"
+	    "INSERT INTO incident_v7 SELECT * FROM incident;"
+	    "CREATE TABLE fine_v7 (id INTEGER PRIMARY KEY, incident INTEGER NOT"
+	    "  NULL REFERENCES incident(id), staff TEXT, grp TEXT NOT NULL,"
+	    "  role TEXT NOT NULL, own INTEGER NOT NULL, amount INTEGER NOT NULL"
+	    "  CHECK (amount >= 0), doubled INTEGER NOT NULL DEFAULT 0);"
+	    "INSERT INTO fine_v7 SELECT * FROM fine;"
+	    "DROP VIEW incident; DROP VIEW fine;"
+	    "ALTER TABLE incident_row RENAME TO incident;"
+	    "ALTER TABLE fine_row RENAME TO fine;"
+	    "DROP TABLE fine; DROP TABLE incident; DROP TABLE name;"
+	    "ALTER TABLE incident_v7 RENAME TO incident;"
+	    "ALTER TABLE fine_v7 RENAME TO fine;"
+	    "CREATE INDEX incident_offender ON incident (staff, rule, day);"
+	    "CREATE INDEX incident_day ON incident (day);"
+	    "CREATE INDEX incident_rule ON incident (rule, day);"
+	    "CREATE INDEX incident_voided ON incident (voided_at)"
+	    "  WHERE voided_at IS NOT NULL;"
+	    "CREATE INDEX incident_marker ON incident (marked_by, marked_at)"
+	    "  WHERE voided_at IS NULL;"
+	    "CREATE INDEX fine_incident ON fine (incident);"
+	    "PRAGMA user_version = 7;");
+}
+
+void
 fx_back_to_v2(void)
 {
+	fx_back_to_v7();
 	db_exec(fx.db, "DROP TABLE IF EXISTS att_carry;"	/* step 3 */
 	    "DROP TABLE IF EXISTS meta;"
 	    "DROP INDEX IF EXISTS incident_voided;"

@@ -121,6 +121,9 @@ bool fx_pg(void);
 /* Turns the fixture's closed database back into schema version 2: every
  * table a later step adds is dropped (each step adds its own here). */
 void fx_back_to_v2(void);
+/* The same back to schema version 7: incidents and fines as tables of
+ * text, every row kept (step 8 undone). */
+void fx_back_to_v7(void);
 
 /* A store_progress_fn that records what it heard (arg: struct heard). */
 struct heard {

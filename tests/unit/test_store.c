@@ -553,14 +553,20 @@ Test(store, last_marked_is_the_latest_not_voided)
 	a = add(incident("E101", "DESK", "2026-03-02", 1000, v));
 	b = add(incident("E102", "DESK", "2026-03-01", 500, v));
 	cr_assert_eq(store_commit(fx.s, &e), 0);
-	/* Both marked_at = at; b was marked earlier. */
+	/* b was made last, though its clock says earlier: the newest mark is
+	 * the one made last (schema 8). */
+	cr_assert_eq(store_last_marked(fx.s, "wangf", &out, &e), 0);
+	cr_assert_eq(out.id, b);
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	cr_assert_eq(store_incident_void(fx.s, b, "wangf", 2000, "undo", &e), 0);
+	cr_assert_eq(store_commit(fx.s, &e), 0);
 	cr_assert_eq(store_last_marked(fx.s, "wangf", &out, &e), 0);
 	cr_assert_eq(out.id, a);
 	cr_assert_eq(store_begin(fx.s, &e), 0);
 	cr_assert_eq(store_incident_void(fx.s, a, "wangf", 2000, "undo", &e), 0);
 	cr_assert_eq(store_commit(fx.s, &e), 0);
-	cr_assert_eq(store_last_marked(fx.s, "wangf", &out, &e), 0);
-	cr_assert_eq(out.id, b);
+	cr_assert_eq(store_last_marked(fx.s, "wangf", &out, &e), 1,
+	    "nothing of wangf's is left");
 	cr_assert_eq(store_last_marked(fx.s, "nobody", &out, &e), 1);
 }
 
@@ -617,8 +623,31 @@ Test(store, a_version_1_database_is_migrated)
 	const char *p = in_dir("v1.db");
 	char q[160];
 
-	db_exec(p, "CREATE TABLE incident (id INTEGER PRIMARY KEY, marked_by "
-	    "TEXT NOT NULL, marked_at INTEGER NOT NULL, voided_at INTEGER);"
+	db_exec(p, "CREATE TABLE rule_version (id INTEGER PRIMARY KEY, code TEXT "
+	    "NOT NULL, title TEXT NOT NULL, terms TEXT NOT NULL, first_seen "
+	    "INTEGER NOT NULL, UNIQUE (code, title, terms));"
+	    "CREATE TABLE incident (id INTEGER PRIMARY KEY, rule TEXT NOT NULL, "
+	    "rule_version INTEGER NOT NULL REFERENCES rule_version(id), staff "
+	    "TEXT, grp TEXT NOT NULL, seat TEXT, at INTEGER NOT NULL, day TEXT "
+	    "NOT NULL, offence INTEGER NOT NULL DEFAULT 0, amount INTEGER, note "
+	    "TEXT, marked_by TEXT NOT NULL, marked_at INTEGER NOT NULL, voided_at "
+	    "INTEGER, voided_by TEXT, void_reason TEXT);"
+	    "CREATE TABLE fine (id INTEGER PRIMARY KEY, incident INTEGER NOT NULL "
+	    "REFERENCES incident(id), staff TEXT, grp TEXT NOT NULL, role TEXT NOT "
+	    "NULL, own INTEGER NOT NULL, amount INTEGER NOT NULL, doubled INTEGER "
+	    "NOT NULL DEFAULT 0);"
+	    "CREATE TABLE custody (id INTEGER PRIMARY KEY, incident INTEGER NOT "
+	    "NULL REFERENCES incident(id), staff TEXT NOT NULL, seat TEXT, item "
+	    "TEXT NOT NULL, taken_at INTEGER NOT NULL, kept_by TEXT NOT NULL, "
+	    "returned_at INTEGER, returned_by TEXT);"
+	    "INSERT INTO rule_version VALUES (1, 'DESK', 'Desk', 'v=1', 900);"
+	    "INSERT INTO incident (rule, rule_version, staff, grp, seat, at, day, "
+	    "offence, marked_by, marked_at) VALUES ('DESK', 1, 'E101', 'G1', "
+	    "'A01', 900, '2026-03-02', 1, 'wangf', 950);"
+	    "INSERT INTO fine (incident, staff, grp, role, own, amount) VALUES "
+	    "(1, 'E101', 'G1', 'offender', 1, 500);"
+	    "INSERT INTO custody (incident, staff, item, taken_at, kept_by) "
+	    "VALUES (1, 'E101', 'phone', 900, 'wangf');"
 	    "CREATE TABLE inspection (id INTEGER PRIMARY KEY, seat TEXT "
 	    "NOT NULL, staff TEXT, day TEXT NOT NULL, at INTEGER NOT NULL, by "
 	    "TEXT NOT NULL);"
@@ -663,6 +692,11 @@ Test(store, a_version_1_database_is_migrated)
 	cr_assert_eq(db_int(p, "SELECT count(*) FROM explanation"), 0);
 	cr_assert_eq(db_int(p, "SELECT approved_at FROM leave"), 950,
 	    "a version 1 approval dates from its recording");
+	cr_assert_eq(db_int(p, "SELECT count(*) FROM incident i JOIN fine f ON "
+	    "f.incident = i.id JOIN custody c ON c.incident = i.id WHERE i.rule = "
+	    "'DESK' AND i.staff = 'E101' AND i.day = '2026-03-02' AND i.marked_at "
+	    "= 950 AND f.role = 'offender' AND f.amount = 500"), 1,
+	    "the incident, its fine and custody read as they were");
 	cr_assert_eq(db_int(p, "SELECT count(*) FROM audit WHERE id = 1 AND at = "
 	    "950 AND login = 'wangf' AND uid = 1000 AND terminal = '/dev/pts/1' "
 	    "AND ssh = '-' AND action = 'leave' AND object = 'leave 1' AND detail "
