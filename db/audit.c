@@ -344,12 +344,19 @@ store_audit_list(struct store *s, int64_t from, int64_t to,
 
 	*out = NULL;
 	*n = 0;
+	/* The span of ids the hours of from ... to hold (audit_hour), and
+	 * in it the lines of that time. */
 	st = store_prepare(s, "SELECT id, at, login, uid, terminal, ssh, action, "
-	    "object, detail FROM audit WHERE at BETWEEN ?1 AND ?2 ORDER BY id", e);
+	    "object, detail FROM audit WHERE id BETWEEN (SELECT min(lo) FROM "
+	    "audit_hour WHERE hour BETWEEN ?3 AND ?4) AND (SELECT max(hi) FROM "
+	    "audit_hour WHERE hour BETWEEN ?3 AND ?4) AND at BETWEEN ?1 AND ?2 "
+	    "ORDER BY id", e);
 	if (st == NULL)
 		return -1;
 	db_bind_int64(st, 1, from);
 	db_bind_int64(st, 2, to);
+	db_bind_int64(st, 3, from < 0 ? -1 : from / 3600);
+	db_bind_int64(st, 4, to < 0 ? -1 : to / 3600);
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct audit_row *r;
 		const unsigned char *d;

@@ -25,7 +25,8 @@ struct table {
 	struct { int col, table; } refs[3];
 	/* Schema 8: read through the view name, written into the table into,
 	 * with a letter a column in kinds: n a name (its id of the target's
-	 * `name`), d a day (its number), anything else as it is. */
+	 * `name`), f one of the few names (a rule, group, login or role: see
+	 * store_name_id), d a day (its number), anything else as it is. */
 	const char *into, *kinds;
 };
 
@@ -40,10 +41,10 @@ static const struct table tables[] = {
 	    "day, offence, amount, note, marked_by, marked_at, voided_at, "
 	    "voided_by, void_reason", NULL,
 	    { { 1, T_RULE_VERSION }, { -1, 0 }, { -1, 0 } },
-	    "incident_row", "n-nnn-d---n--n-" },
+	    "incident_row", "f-nfn-d---f--f-" },
 	[T_FINE] = { "fine", "incident, staff, grp, role, own, amount, doubled",
 	    NULL, { { 0, T_INCIDENT }, { -1, 0 }, { -1, 0 } },
-	    "fine_row", "-nnn---" },
+	    "fine_row", "-nff---" },
 	[T_APPEAL] = { "appeal", "incident, fine, staff, reason, by, at, decision, "
 	    "decided_by, decided_at, decided_reason", NULL,
 	    { { 0, T_INCIDENT }, { 1, T_FINE }, { -1, 0 } } },
@@ -219,8 +220,9 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 					continue;
 				if (tb->kinds[c] == 'd')
 					db_bind_int64(dst, c + 1, store_day_num(v, false));
-				else if (tb->kinds[c] == 'n' &&
-				    store_bind_name(to, dst, c + 1, v, e) < 0) {
+				else if ((tb->kinds[c] == 'n' || tb->kinds[c] == 'f') &&
+				    store_bind_name(to, dst, c + 1, v,
+				    tb->kinds[c] == 'f', e) < 0) {
 					rc = -1;
 					goto done;
 				}

@@ -26,6 +26,12 @@ struct names {
 	int n, cap;
 	int *by_id, *by_name;		/* open addressing: index + 1, 0 empty */
 	unsigned mask;
+	int *dense;			/* index + 1 by id, for ids below ndense */
+	int64_t ndense;
+	char **chunks;			/* the names' text, many to a chunk */
+	int nchunks;
+	char *next;			/* the free end of the last chunk */
+	size_t left;			/* and its bytes */
 	bool loaded;			/* the whole table was read once */
 	bool added;			/* the open write added a name */
 };
@@ -63,23 +69,63 @@ slots_put(struct names *nm, int i)
 	nm->by_name[h] = i + 1;
 }
 
+/* name's text kept for the connection's life, in chunks. */
+static char *
+text_copy(struct names *nm, const char *name)
+{
+	size_t len = strlen(name) + 1;
+	char *p;
+
+	if (len > nm->left) {
+		size_t size = len > 16384 ? len : 16384;
+
+		nm->chunks = xrealloc(nm->chunks, (size_t)(nm->nchunks + 1) *
+		    sizeof *nm->chunks);
+		nm->chunks[nm->nchunks++] = xmalloc(size);
+		nm->next = nm->chunks[nm->nchunks - 1];
+		nm->left = size;
+	}
+	p = nm->next;
+	memcpy(p, name, len);
+	nm->next += len;
+	nm->left -= len;
+	return p;
+}
+
+/* Ids below this are found by index (SQLite's are 1, 2, 3 ...). */
+#define DENSE_MAX (1 << 20)
+
 static void
 names_add(struct names *nm, int64_t id, const char *name)
 {
 	int i;
+
+	if (id > 0 && id < DENSE_MAX) {
+		if (id >= nm->ndense) {
+			int64_t n = nm->ndense ? nm->ndense : 1024;
+
+			while (n <= id)
+				n *= 2;
+			nm->dense = xrealloc(nm->dense, (size_t)n * sizeof *nm->dense);
+			memset(nm->dense + nm->ndense, 0, (size_t)(n - nm->ndense) *
+			    sizeof *nm->dense);
+			nm->ndense = n;
+		}
+		nm->dense[id] = nm->n + 1;
+	}
 
 	if (nm->n == nm->cap) {
 		nm->cap = nm->cap ? nm->cap * 2 : 256;
 		nm->v = xrealloc(nm->v, (size_t)nm->cap * sizeof *nm->v);
 	}
 	nm->v[nm->n].id = id;
-	nm->v[nm->n].name = xstrdup(name);
+	nm->v[nm->n].name = text_copy(nm, name);
 	nm->n++;
-	/* Slots at most half full. */
+	/* Slots at most half full (a floor has a few thousand names). */
 	if ((unsigned)nm->n * 2 > nm->mask) {
 		free(nm->by_id);
 		free(nm->by_name);
-		nm->mask = nm->mask ? nm->mask * 2 + 1 : 1023;
+		nm->mask = nm->mask ? nm->mask * 2 + 1 : 8191;
 		nm->by_id = xcalloc(nm->mask + 1, sizeof *nm->by_id);
 		nm->by_name = xcalloc(nm->mask + 1, sizeof *nm->by_name);
 		for (i = 0; i < nm->n; i++)
@@ -95,6 +141,8 @@ cached_id(const struct names *nm, int64_t id)
 
 	if (nm == NULL || nm->mask == 0)
 		return NULL;
+	if (id > 0 && id < nm->ndense)
+		return nm->dense[id] ? &nm->v[nm->dense[id] - 1] : NULL;
 	for (h = hash_id(id) & nm->mask; nm->by_id[h]; h = (h + 1) & nm->mask)
 		if (nm->v[nm->by_id[h] - 1].id == id)
 			return &nm->v[nm->by_id[h] - 1];
@@ -123,9 +171,11 @@ store_names_forget(struct store *s)
 
 	if (nm == NULL)
 		return;
-	for (i = 0; i < nm->n; i++)
-		free(nm->v[i].name);
+	for (i = 0; i < nm->nchunks; i++)
+		free(nm->chunks[i]);
+	free(nm->chunks);
 	free(nm->v);
+	free(nm->dense);
 	free(nm->by_id);
 	free(nm->by_name);
 	free(nm);
@@ -218,8 +268,16 @@ store_name_find(struct store *s, const char *name, int64_t *id,
 	return lookup(s, name, id, e);
 }
 
+/*
+ * On SQLite a record holds an id below 128 in one byte, above it in two:
+ * the names of which a floor has few (rules, groups, logins, roles), each
+ * in a row and an index or two of every incident, take the ids below 128
+ * while they last; the many (staff, seats) start at 128.  (WHERE true:
+ * without it SQLite reads ON CONFLICT as the FROM clause's join.)
+ */
 int
-store_name_id(struct store *s, const char *name, int64_t *id, struct err *e)
+store_name_id(struct store *s, const char *name, bool few, int64_t *id,
+    struct err *e)
 {
 	db_stmt *st;
 	int rc;
@@ -230,11 +288,16 @@ store_name_id(struct store *s, const char *name, int64_t *id, struct err *e)
 	}
 	if ((rc = store_name_find(s, name, id, e)) <= 0)
 		return rc;
-	st = store_cached(s, Q_NAME_ADD, "INSERT INTO name (name) VALUES (?1) "
-	    "ON CONFLICT DO NOTHING", e);
+	st = store_cached(s, Q_NAME_ADD, db_dialect(s, "INSERT INTO name (id, "
+	    "name) SELECT CASE WHEN ?2 AND low < 127 THEN low + 1 ELSE "
+	    "max(top, 127) + 1 END, ?1 FROM (SELECT (SELECT coalesce(max(id), 0) "
+	    "FROM name WHERE id <= 127) AS low, (SELECT coalesce(max(id), 0) FROM "
+	    "name) AS top) WHERE true ON CONFLICT DO NOTHING",
+	    "INSERT INTO name (name) VALUES (?1) ON CONFLICT DO NOTHING"), e);
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, name, -1, DB_STATIC);
+	db_bind_int(st, 2, few);	/* (PostgreSQL: not used, left out) */
 	if (store_run(s, st, e, "adding a name") < 0)
 		return -1;
 	names_of(s)->added = true;
@@ -245,10 +308,15 @@ store_name_id(struct store *s, const char *name, int64_t *id, struct err *e)
 const char *
 store_name_of(struct store *s, int64_t id)
 {
-	const struct name_entry *c = cached_id(s->names, id);
+	const struct names *nm = s->names;
+	const struct name_entry *c;
 	db_stmt *st;
 	int rc;
 
+	/* The common case first, without a call: a row's names, by index. */
+	if (nm != NULL && id > 0 && id < nm->ndense && nm->dense[id] != 0)
+		return nm->v[nm->dense[id] - 1].name;
+	c = cached_id(nm, id);
 	if (c != NULL)
 		return c->name;
 	if (!names_of(s)->loaded) {
@@ -271,20 +339,29 @@ store_name_of(struct store *s, int64_t id)
 void
 store_name_col(db_stmt *st, int i, char *out, size_t n)
 {
-	if (db_column_type(st, i) == DB_NULL)
+	int64_t id = db_column_int64(st, i);	/* 0: NULL (ids start at 1) */
+	const char *v;
+	size_t len;
+
+	if (id == 0) {
 		out[0] = '\0';
-	else
-		snprintf(out, n, "%s", store_name_of(db_store(st),
-		    db_column_int64(st, i)));
+		return;
+	}
+	v = store_name_of(db_store(st), id);
+	len = strlen(v);
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, v, len);
+	out[len] = '\0';
 }
 
 int
 store_bind_name(struct store *s, db_stmt *st, int i, const char *name,
-    struct err *e)
+    bool few, struct err *e)
 {
 	int64_t id;
 
-	if (store_name_id(s, name, &id, e) < 0)
+	if (store_name_id(s, name, few, &id, e) < 0)
 		return -1;
 	if (id == 0)
 		db_bind_null(st, i);
@@ -344,26 +421,50 @@ store_day_num(const char *day, bool upper)
 	return days_from_civil(y, m, d);
 }
 
+/* Rows come day by day: the last day's text, kept. */
+static int64_t last_day = INT64_MIN;
+static char last_text[11];
+
 void
 store_day_text(int64_t num, char out[11])
 {
+	char *text = last_text;
 	int64_t z = num + 719468, era, doe, yoe, y, doy, mp, d, m;
 
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
-	snprintf(out, 11, "%04d-%02d-%02d", (int)(y < 0 ? 0 : y > 9999 ? 9999 :
-	    y), (int)m, (int)d);
+	if (num != last_day) {
+		era = (z >= 0 ? z : z - 146096) / 146097;
+		doe = z - era * 146097;
+		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+		y = yoe + era * 400;
+		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+		mp = (5 * doy + 2) / 153;
+		d = doy - (153 * mp + 2) / 5 + 1;
+		m = mp + (mp < 10 ? 3 : -9);
+		y += m <= 2;
+		y = y < 0 ? 0 : y > 9999 ? 9999 : y;
+		text[0] = (char)('0' + y / 1000);
+		text[1] = (char)('0' + y / 100 % 10);
+		text[2] = (char)('0' + y / 10 % 10);
+		text[3] = (char)('0' + y % 10);
+		text[4] = '-';
+		text[5] = (char)('0' + m / 10);
+		text[6] = (char)('0' + m % 10);
+		text[7] = '-';
+		text[8] = (char)('0' + d / 10);
+		text[9] = (char)('0' + d % 10);
+		text[10] = '\0';
+		last_day = num;
+	}
+	memcpy(out, text, 11);
 }
 
 void
 store_day_col(db_stmt *st, int i, char *out)
 {
-	store_day_text(db_column_int64(st, i), out);
+	int64_t num = db_column_int64(st, i);
+
+	if (num == last_day)
+		memcpy(out, last_text, 11);
+	else
+		store_day_text(num, out);
 }

@@ -177,11 +177,11 @@ store_incident_add(struct store *s, struct incident *in, struct err *e)
 	db_stmt *st;
 
 	/* The names first: their statements are others than this one. */
-	if (store_name_id(s, in->rule, &rule, e) < 0 ||
-	    store_name_id(s, in->staff, &staff, e) < 0 ||
-	    store_name_id(s, in->grp, &grp, e) < 0 ||
-	    store_name_id(s, in->seat, &seat, e) < 0 ||
-	    store_name_id(s, in->marked_by, &by, e) < 0)
+	if (store_name_id(s, in->rule, true, &rule, e) < 0 ||
+	    store_name_id(s, in->staff, false, &staff, e) < 0 ||
+	    store_name_id(s, in->grp, true, &grp, e) < 0 ||
+	    store_name_id(s, in->seat, false, &seat, e) < 0 ||
+	    store_name_id(s, in->marked_by, true, &by, e) < 0)
 		return -1;
 	if ((st = prep(s, Q_INCIDENT_ADD, e)) == NULL)
 		return -1;
@@ -252,7 +252,7 @@ store_incident_void(struct store *s, int64_t id, const char *by, int64_t at,
 	int64_t who;
 	db_stmt *st;
 
-	if (store_name_id(s, by, &who, e) < 0 ||
+	if (store_name_id(s, by, true, &who, e) < 0 ||
 	    (st = prep(s, Q_INCIDENT_VOID, e)) == NULL)
 		return -1;
 	db_bind_int64(st, 1, id);
@@ -375,9 +375,9 @@ store_fine_add(struct store *s, const struct fine_row *f, struct err *e)
 	int64_t staff, grp, role;
 	db_stmt *st;
 
-	if (store_name_id(s, f->staff, &staff, e) < 0 ||
-	    store_name_id(s, f->grp, &grp, e) < 0 ||
-	    store_name_id(s, f->role, &role, e) < 0 ||
+	if (store_name_id(s, f->staff, false, &staff, e) < 0 ||
+	    store_name_id(s, f->grp, true, &grp, e) < 0 ||
+	    store_name_id(s, f->role, true, &role, e) < 0 ||
 	    (st = prep(s, Q_FINE_ADD, e)) == NULL)
 		return -1;
 	db_bind_int64(st, 1, f->incident);
@@ -524,13 +524,13 @@ fine_each_row(db_stmt *st, void *arg)
 	const struct fine_each *fe = arg;
 	struct store *s = db_store(st);
 	struct fine_tick t;
+	int64_t staff = db_column_int64(st, 2);	/* 0: NULL, a vacant role */
 	char day[11];
 
 	store_day_col(st, 0, day);
 	t.day = day;
 	t.rule = store_name_of(s, db_column_int64(st, 1));
-	t.staff = db_column_type(st, 2) == DB_NULL ? "" :
-	    store_name_of(s, db_column_int64(st, 2));
+	t.staff = staff == 0 ? "" : store_name_of(s, staff);
 	t.grp = store_name_of(s, db_column_int64(st, 3));
 	t.amount = db_column_int64(st, 4);
 	t.own = db_column_int(st, 5) != 0;

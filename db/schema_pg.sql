@@ -272,7 +272,16 @@ CREATE TABLE audit_line (
 	ref     TEXT,                   -- an id or a name; NULL for none
 	detail  TEXT NOT NULL           -- phrases coded (db/audit.c)
 );
-CREATE INDEX audit_at ON audit_line (at);
+-- The trail by the hour (schema 8, as in schema.sql): the first and the
+-- last line of each hour that holds any, kept by a trigger (below) as
+-- lines are added; only ever widened.
+CREATE TABLE audit_hour (
+	floor       text NOT NULL DEFAULT current_setting('callfloor.floor'),
+	hour  bigint NOT NULL,         -- at / 3600
+	lo    bigint NOT NULL,
+	hi    bigint NOT NULL,
+	PRIMARY KEY (floor, hour)
+);
 -- Append-only: nothing edits or removes a line once written.
 
 -- Each whole rulebook the database has seen, named by the SHA-256 of its
@@ -376,6 +385,25 @@ BEGIN
 END $$;
 -- (The audit trail's three tables and its view `audit` get theirs from
 -- db/audit.c, which makes the view from its phrase list.)
+CREATE FUNCTION callfloor_audit_hour() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_TABLE_NAME = 'audit_line' THEN
+		INSERT INTO audit_hour (floor, hour, lo, hi) VALUES (NEW.floor,
+			NEW.at / 3600, NEW.id, NEW.id) ON CONFLICT (floor, hour) DO
+			UPDATE SET lo = least(audit_hour.lo, excluded.lo),
+			hi = greatest(audit_hour.hi, excluded.hi);
+		RETURN NULL;
+	END IF;
+	IF TG_OP = 'DELETE' OR NEW.floor <> OLD.floor OR NEW.hour <> OLD.hour
+	    OR NEW.lo > OLD.lo OR NEW.hi < OLD.hi THEN
+		RAISE EXCEPTION 'the audit trail is append-only';
+	END IF;
+	RETURN NEW;
+END $$;
+CREATE TRIGGER audit_hour_add AFTER INSERT ON audit_line
+	FOR EACH ROW EXECUTE FUNCTION callfloor_audit_hour();
+CREATE TRIGGER audit_hour_kept BEFORE UPDATE OR DELETE ON audit_hour
+	FOR EACH ROW EXECUTE FUNCTION callfloor_audit_hour();
 CREATE TRIGGER name_no_change BEFORE UPDATE OR DELETE ON name
 	FOR EACH ROW EXECUTE FUNCTION callfloor_append_only('table of names');
 CREATE TRIGGER rulebook_no_change BEFORE UPDATE OR DELETE ON rulebook
@@ -452,6 +480,10 @@ CREATE POLICY audit_word_floor ON audit_word
 ALTER TABLE audit_line ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_line FORCE ROW LEVEL SECURITY;
 CREATE POLICY audit_line_floor ON audit_line
+	USING (floor = current_setting('callfloor.floor'));
+ALTER TABLE audit_hour ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit_hour FORCE ROW LEVEL SECURITY;
+CREATE POLICY audit_hour_floor ON audit_hour
 	USING (floor = current_setting('callfloor.floor'));
 ALTER TABLE rulebook ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rulebook FORCE ROW LEVEL SECURITY;

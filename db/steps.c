@@ -144,7 +144,9 @@ const char store_migrate_v6[] =
  * says how): the names they hold go to the table `name` (the roles, rules,
  * groups and logins first, so the most repeated ones get the shortest
  * ids), each table is copied into its compact form under the same ids and
- * the views `incident` and `fine` read as the tables did.  The old tables
+ * the views `incident` and `fine` read as the tables did; the audit
+ * trail's index on each line's time gives way to its lines by the hour
+ * (audit_hour, kept by a trigger).  The old tables
  * are renamed first, so that the tables naming them (custody, complaint,
  * appeal) name the compact ones after; run with foreign keys off (SQLite
  * cannot drop a table others name otherwise) and checked at the end.
@@ -216,4 +218,19 @@ const char store_migrate_v8[] =
 	"  WHERE voided_at IS NULL;"
 	"CREATE INDEX fine_incident ON fine_row (incident);"
 	INCIDENT_VIEW FINE_VIEW
+	/* The trail's lines by the hour, in place of an index on each. */
+	"CREATE TABLE audit_hour (hour INTEGER PRIMARY KEY, lo INTEGER NOT NULL,"
+	"  hi INTEGER NOT NULL);"
+	"INSERT INTO audit_hour (hour, lo, hi) SELECT at / 3600, min(id), max(id)"
+	"  FROM audit_line GROUP BY at / 3600;"
+	"DROP INDEX audit_at;"
+	"CREATE TRIGGER audit_hour_add AFTER INSERT ON audit_line BEGIN"
+	"  INSERT INTO audit_hour (hour, lo, hi) VALUES (new.at / 3600, new.id,"
+	"  new.id) ON CONFLICT (hour) DO UPDATE SET lo = min(lo, excluded.lo),"
+	"  hi = max(hi, excluded.hi); END;"
+	"CREATE TRIGGER audit_hour_kept BEFORE UPDATE ON audit_hour"
+	"  WHEN new.hour <> old.hour OR new.lo > old.lo OR new.hi < old.hi BEGIN"
+	"  SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+	"CREATE TRIGGER audit_hour_no_delete BEFORE DELETE ON audit_hour BEGIN"
+	"  SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
 	"PRAGMA foreign_key_check;";

@@ -222,8 +222,10 @@ extern const char store_migrate_v2[], store_migrate_v3[], store_migrate_v4[],
 /* ---- names and days as numbers (db/names.c; schema 8) ---- */
 
 /* The id of name in the table `name`, added when missing (inside a
- * write): 0, or -1 with e set.  NULL or "" is id 0 (SQL NULL). */
-int store_name_id(struct store *s, const char *name, int64_t *id,
+ * write): 0, or -1 with e set.  NULL or "" is id 0 (SQL NULL).  few: one
+ * of the names a floor has few of (a rule, a group, a login, a role),
+ * which get the shortest ids while they last. */
+int store_name_id(struct store *s, const char *name, bool few, int64_t *id,
     struct err *e);
 /* The id of name when the table holds it: 0, 1 when not, -1. */
 int store_name_find(struct store *s, const char *name, int64_t *id,
@@ -234,7 +236,7 @@ const char *store_name_of(struct store *s, int64_t id);
 void store_name_col(db_stmt *st, int i, char *out, size_t n);
 /* Binds name's id (NULL for NULL or ""), adding it: 0, or -1. */
 int store_bind_name(struct store *s, db_stmt *st, int i, const char *name,
-    struct err *e);
+    bool few, struct err *e);
 /* The connection's copy: dropped (closing, reconnecting), after a write
  * that added names rolled back, and kept after a commit. */
 void store_names_forget(struct store *s);

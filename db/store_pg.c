@@ -157,7 +157,8 @@ fail(struct store *s, struct err *e, const char *what)
  * of every floor's incidents and fines into `name`, then both tables
  * renamed and their columns turned into numbers in place (ids, indexes,
  * row security and the tables naming them follow a rename), and the views
- * that read as the old tables did.  Run by the tables' owner with row
+ * that read as the old tables did; the audit trail's lines by the hour in
+ * place of its index on each line's time.  Run by the tables' owner with row
  * security lifted for it meanwhile, so that every floor's rows are turned.
  */
 static const char pg_step8[] =
@@ -223,6 +224,33 @@ static const char pg_step8[] =
 	"  FROM fine_row f LEFT JOIN name s ON s.id = f.staff"
 	"  LEFT JOIN name g ON g.id = f.grp LEFT JOIN name r ON r.id = f.role;"
 	"DROP FUNCTION pg_temp.name_v8;"
+	/* The trail's lines by the hour, in place of an index on each. */
+	"ALTER TABLE audit_line NO FORCE ROW LEVEL SECURITY;"
+	"CREATE TABLE audit_hour (floor text NOT NULL DEFAULT"
+	"  current_setting('callfloor.floor'), hour bigint NOT NULL,"
+	"  lo bigint NOT NULL, hi bigint NOT NULL, PRIMARY KEY (floor, hour));"
+	"INSERT INTO audit_hour (floor, hour, lo, hi) SELECT floor, at / 3600,"
+	"  min(id), max(id) FROM audit_line GROUP BY floor, at / 3600;"
+	"DROP INDEX audit_at;"
+	"CREATE FUNCTION callfloor_audit_hour() RETURNS trigger LANGUAGE plpgsql"
+	"  AS $$ BEGIN IF TG_TABLE_NAME = 'audit_line' THEN"
+	"  INSERT INTO audit_hour (floor, hour, lo, hi) VALUES (NEW.floor,"
+	"  NEW.at / 3600, NEW.id, NEW.id) ON CONFLICT (floor, hour) DO"
+	"  UPDATE SET lo = least(audit_hour.lo, excluded.lo),"
+	"  hi = greatest(audit_hour.hi, excluded.hi); RETURN NULL; END IF;"
+	"  IF TG_OP = 'DELETE' OR NEW.floor <> OLD.floor OR NEW.hour <> OLD.hour"
+	"  OR NEW.lo > OLD.lo OR NEW.hi < OLD.hi THEN"
+	"  RAISE EXCEPTION 'the audit trail is append-only'; END IF;"
+	"  RETURN NEW; END $$;"
+	"CREATE TRIGGER audit_hour_add AFTER INSERT ON audit_line"
+	"  FOR EACH ROW EXECUTE FUNCTION callfloor_audit_hour();"
+	"CREATE TRIGGER audit_hour_kept BEFORE UPDATE OR DELETE ON audit_hour"
+	"  FOR EACH ROW EXECUTE FUNCTION callfloor_audit_hour();"
+	"ALTER TABLE audit_hour ENABLE ROW LEVEL SECURITY;"
+	"ALTER TABLE audit_hour FORCE ROW LEVEL SECURITY;"
+	"CREATE POLICY audit_hour_floor ON audit_hour"
+	"  USING (floor = current_setting('callfloor.floor'));"
+	"ALTER TABLE audit_line FORCE ROW LEVEL SECURITY;"
 	"INSERT INTO callfloor_schema (version) VALUES (8);";
 
 /* Brings a database of an older schema up to this one: every step after

@@ -64,7 +64,7 @@ grep -q "months counted" "$T/again.tty" && fail "the second payroll counted the 
 grep -q ": payroll 2025-12" "$T/again.tty" || fail "no second payroll: $(head -c 300 "$T/again.tty")"
 
 # A migration (schema 5 to 8: the breaks' table and its indexes, the audit
-# trail made compact, then incidents and fines made compact, 3 + 23 + 29
+# trail made compact, then incidents and fines made compact, 3 + 23 + 35
 # statements) in `init`, statement by statement.  back_to_5 undoes the three
 # steps.
 back_to_5() {
@@ -91,6 +91,7 @@ back_to_5() {
 	    CREATE INDEX incident_day ON incident (day);
 	    CREATE INDEX incident_rule ON incident (rule, day);
 	    CREATE INDEX fine_incident ON fine (incident);
+	    DROP TABLE audit_hour;
 	    DROP TABLE away;
 	    CREATE TABLE audit_v6 (id INTEGER PRIMARY KEY, at INTEGER NOT NULL,
 	      login TEXT NOT NULL, uid INTEGER NOT NULL, terminal TEXT NOT NULL,
@@ -112,7 +113,7 @@ last=$(sqlite3 "$T/tty.db" "SELECT max(id) FROM audit")
 q="SELECT count(*), sum(length(detail)), max(object), max(login) FROM audit WHERE id <= $last"
 trail=$(sqlite3 "$T/tty.db" "$q")
 back_to_5 "$T/tty.db"
-on_tty init "migrating the database: statements: [0-9]+/55" "ready (schema 8)" \
+on_tty init "migrating the database: statements: [0-9]+/61" "ready (schema 8)" \
 	"$CF -d $T/tty.db init"
 [ "$(sqlite3 "$T/tty.db" "$q")" = "$trail" ] ||
 	fail "the audit trail changed in the migration"

@@ -533,6 +533,8 @@ fx_back_to_v7(void)
 	    "CREATE INDEX incident_marker ON incident (marked_by, marked_at)"
 	    "  WHERE voided_at IS NULL;"
 	    "CREATE INDEX fine_incident ON fine (incident);"
+	    "DROP TRIGGER audit_hour_add; DROP TABLE audit_hour;"
+	    "CREATE INDEX audit_at ON audit_line (at);"
 	    "PRAGMA user_version = 7;");
 }
 

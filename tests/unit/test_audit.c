@@ -248,3 +248,55 @@ Test(audit, step_7_migrates_a_schema_6_trail_line_for_line)
 	cr_expect_eq(lines(), NODD + 2, "a rulebook line and the mark");
 	cr_expect_str_eq(rows[NODD + 1].object, "incident 1");
 }
+
+/* Read by time (schema 8: through the trail's lines by the hour, not an
+ * index on each line): a span gives each line of its time and no other,
+ * in id order, whatever order the clock gave the lines in; and the hours
+ * can only be widened. */
+Test(audit, a_span_of_time_reads_exactly_its_lines)
+{
+	/* Out of order: the clock stepped back, twice, across hours. */
+	static const int64_t at[] = { 7200, 7300, 3600, 10799, 10800, 3599,
+		50000, 7250, 3600 };
+	static const int64_t span[][2] = { { 0, 3599 }, { 3600, 3600 },
+		{ 3600, 7299 }, { 7200, 7200 }, { 7201, 10800 }, { 3599, 50000 },
+		{ 10801, 49999 }, { 0, 60000 }, { 50001, 60000 } };
+	struct err e = { 0 };
+	char q[512], msg[256];
+	size_t i, k;
+
+	store_audit_who("root", 0, "-", "-");
+	cr_assert_eq(store_audit_add(fx.s, "mark", "incident 1", "now", &e), 0,
+	    "%s", e.msg);
+	for (i = 0; i < sizeof at / sizeof at[0]; i++) {
+		snprintf(q, sizeof q, "INSERT INTO audit_line (at, who, action, "
+		    "kind, ref, detail) SELECT %lld, who, action, kind, ref, 'x' "
+		    "FROM audit_line WHERE id = (SELECT min(id) FROM audit_line)",
+		    (long long)at[i]);
+		db_exec(fx.db, q);
+	}
+	for (k = 0; k < sizeof span / sizeof span[0]; k++) {
+		int want = 0, j;
+
+		for (i = 0; i < sizeof at / sizeof at[0]; i++)
+			want += at[i] >= span[k][0] && at[i] <= span[k][1];
+		if (rows != NULL)
+			audit_rows_free(rows, nrows);
+		cr_assert_eq(store_audit_list(fx.s, span[k][0], span[k][1], &rows,
+		    &nrows, &e), 0, "%s", e.msg);
+		cr_expect_eq(nrows, want, "%lld ... %lld: %d lines, not %d",
+		    (long long)span[k][0], (long long)span[k][1], nrows, want);
+		for (j = 0; j < nrows; j++) {
+			cr_expect(rows[j].at >= span[k][0] && rows[j].at <= span[k][1]);
+			cr_expect(j == 0 || rows[j].id > rows[j - 1].id);
+		}
+	}
+	cr_expect_eq(lines(), (int)(sizeof at / sizeof at[0]) + 1);
+	cr_assert_neq(db_try(fx.db, "DELETE FROM audit_hour", msg, sizeof msg),
+	    0, "an hour was removed");
+	cr_assert(strstr(msg, "append-only") != NULL, "%s", msg);
+	cr_assert_neq(db_try(fx.db, "UPDATE audit_hour SET lo = hi", msg,
+	    sizeof msg), 0, "an hour was narrowed");
+	cr_assert(strstr(msg, "append-only") != NULL, "%s", msg);
+	cr_expect_eq(lines(), (int)(sizeof at / sizeof at[0]) + 1);
+}
