@@ -342,6 +342,11 @@ migrate(struct store *s, struct err *e)
 	rc = migrate_write(s, e);
 	if (exec(s, "PRAGMA foreign_keys = ON", rc < 0 ? NULL : e) < 0)
 		rc = -1;
+	/* Step 8 rewrote the incidents and fines into half the pages: the
+	 * file gives the rest back (a failure, say a full disk, leaves it
+	 * whole and merely larger). */
+	if (rc == 0 && ver > 0 && ver < 8)
+		exec(s, "VACUUM", NULL);
 	return rc;
 }
 

@@ -19,7 +19,7 @@ E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
 	cli_chinese month_close payroll_month report_csv report_text
 	report_chinese report_former report_night report_pages report_print
 	console_mark console_live console_chinese console_render
-	rollup migrate pg_floors pg_restart pg_credentials"}
+	rollup migrate schema7 pg_floors pg_restart pg_credentials"}
 
 if [ "$(id -u)" != 0 ]; then
 	echo "pg: skipped: the throwaway cluster needs root (runuser postgres)"
