@@ -17,25 +17,20 @@ rollup_row(db_stmt *st, void *row)
 	struct rollup_row *r = row;
 
 	store_text_col(st, 0, r->floor, sizeof r->floor);
-	store_name_col(st, 1, r->grp, sizeof r->grp);
+	store_text_col(st, 1, r->grp, sizeof r->grp);
 	r->own = db_column_int64(st, 2);
 	r->co = db_column_int64(st, 3);
 }
 
-#define ROLLUP_SUMS "sum(CASE WHEN f.own = 1 THEN f.amount ELSE 0 END), " \
-	"sum(CASE WHEN f.own = 1 THEN 0 ELSE f.amount END) " \
+#define ROLLUP_SUMS "sum(CASE WHEN f.own = 1 THEN f.amount ELSE 0 END) AS own, " \
+	"sum(CASE WHEN f.own = 1 THEN 0 ELSE f.amount END) AS co " \
 	"FROM incident_row i JOIN fine_row f ON f.incident = i.id " \
 	"WHERE i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL " \
 	"AND f.staff IS NOT NULL "
-
-static int
-by_floor_grp(const void *a, const void *b)
-{
-	const struct rollup_row *x = a, *y = b;
-	int c = strcmp(x->floor, y->floor);
-
-	return c ? c : strcmp(x->grp, y->grp);
-}
+/* Summed by the group's id, then each group named (every floor's names
+ * are seen here, so never through the connection's copy of its own). */
+#define ROLLUP_NAMED(sums) "SELECT r.fl, g.name, r.own, r.co FROM (" sums \
+	") AS r JOIN name g ON g.id = r.grp ORDER BY r.fl, g.name"
 
 int
 store_rollup(struct store *s, const char *floor, const char *from,
@@ -52,9 +47,10 @@ store_rollup(struct store *s, const char *floor, const char *from,
 	if (s->pg != NULL && (db_exec_sql(s, "BEGIN ISOLATION LEVEL REPEATABLE "
 	    "READ READ ONLY; SET LOCAL callfloor.read_all = 'on'") != DB_OK))
 		return store_fail(s, e, "reading every floor");
-	st = store_prepare(s, db_dialect(s,
-	    "SELECT ?3, f.grp, " ROLLUP_SUMS "GROUP BY f.grp",
-	    "SELECT i.floor, f.grp, " ROLLUP_SUMS "GROUP BY i.floor, f.grp"), e);
+	st = store_prepare(s, db_dialect(s, ROLLUP_NAMED("SELECT ?3 AS fl, "
+	    "f.grp AS grp, " ROLLUP_SUMS "GROUP BY f.grp"),
+	    ROLLUP_NAMED("SELECT i.floor AS fl, f.grp AS grp, " ROLLUP_SUMS
+	    "GROUP BY i.floor, f.grp")), e);
 	if (st == NULL) {
 		if (s->pg != NULL)
 			db_exec_sql(s, "ROLLBACK");
@@ -69,9 +65,6 @@ store_rollup(struct store *s, const char *floor, const char *from,
 	db_finalize(st);
 	if (s->pg != NULL)
 		db_exec_sql(s, rc == 0 ? "COMMIT" : "ROLLBACK");
-	/* By floor, then group by its name. */
-	if (rc == 0 && *n > 1)
-		qsort(rows, (size_t)*n, sizeof **out, by_floor_grp);
 	*out = rows;
 	return rc;
 }
