@@ -16,9 +16,15 @@ PGBIN=/usr/lib/postgresql/15/bin
 UNIT=${CF_UNIT:-build/unit_tests}
 # The scripts that run on both backends.
 E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
-	cli_chinese month_close payroll_month report_csv report_text
-	report_chinese report_former report_night report_pages report_print
-	console_mark console_live console_chinese console_render
+	cli_chinese cli_import month_close month_settle month_glance payroll_month
+	audit_trail appeal_views
+	report_csv report_text report_chinese report_former report_night
+	report_pages report_print report_pdf report_pdf_big report_pdf_print
+	report_pdf_cups
+	console_mark console_live console_chinese console_render console_attendance
+	console_bigfloor console_break console_inspect console_keys console_pinyin
+	console_print_pdf console_register console_report console_resize
+	console_signal console_signin console_term wallboard
 	rollup migrate pg_floors pg_restart pg_credentials"}
 
 if [ "$(id -u)" != 0 ]; then
