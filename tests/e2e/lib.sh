@@ -33,8 +33,14 @@ _cleanup() {
 		userdel "$u" 2>/dev/null || true
 	done
 	[ -z "$_made_group" ] || groupdel "$_made_group" 2>/dev/null || true
-	[ -z "$_pgdb" ] || psql -h "$CF_TEST_PG" -U postgres -d postgres -qXc \
-		"DROP DATABASE IF EXISTS $_pgdb WITH (FORCE)" >/dev/null 2>&1 || true
+	if [ -n "$_pgdb" ]; then
+		local d
+		for d in $_pgdb $(psql -h "$CF_TEST_PG" -U postgres -d postgres -qAtXc \
+			"SELECT datname FROM pg_database WHERE datname LIKE '${_pgdb}\\_%'" 2>/dev/null); do
+			psql -h "$CF_TEST_PG" -U postgres -d postgres -qXc \
+				"DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1 || true
+		done
+	fi
 	rm -rf "$T"
 }
 trap _cleanup EXIT
@@ -50,6 +56,20 @@ dbq() {
 		printf "SET callfloor.floor = '%s';\n%s;\n" "${CF_FLOOR:-small}" "$1" | psql -h "$CF_TEST_PG" -U postgres -d "$_pgdb" -qAtX -v ON_ERROR_STOP=1 -f -
 	else
 		sqlite3 -cmd ".timeout 2000" "$DB" "$1"
+	fi
+}
+
+# scratch_db NAME: another database of the script's own beside $DB, on
+# the same backend, and not made yet: the file $T/NAME.db, or on
+# PostgreSQL an empty database of the cluster (dropped on exit).  Prints
+# what callfloor's -d takes.
+scratch_db() {
+	if [ -n "$_pgdb" ]; then
+		psql -h "$CF_TEST_PG" -U postgres -d postgres -qXc \
+			"CREATE DATABASE ${_pgdb}_$1 OWNER callfloor" >/dev/null
+		echo "postgresql://callfloor@/${_pgdb}_$1?host=$CF_TEST_PG"
+	else
+		echo "$T/$1.db"
 	fi
 }
 
