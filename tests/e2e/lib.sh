@@ -60,15 +60,17 @@ dbq() {
 }
 
 # scratch_db NAME: another database of the script's own beside $DB, on
-# the same backend, and not made yet: the file $T/NAME.db, or on
-# PostgreSQL an empty database of the cluster (dropped on exit).  Prints
-# what callfloor's -d takes.
+# the same backend, empty (made anew when it was there): the file
+# $T/NAME.db, not there yet, or on PostgreSQL an empty database of the
+# cluster (dropped on exit).  Prints what callfloor's -d takes.
 scratch_db() {
 	if [ -n "$_pgdb" ]; then
-		psql -h "$CF_TEST_PG" -U postgres -d postgres -qXc \
-			"CREATE DATABASE ${_pgdb}_$1 OWNER callfloor" >/dev/null
+		psql -h "$CF_TEST_PG" -U postgres -d postgres -qX \
+			-c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ${_pgdb}_$1 WITH (FORCE)" \
+			-c "CREATE DATABASE ${_pgdb}_$1 OWNER callfloor" >/dev/null
 		echo "postgresql://callfloor@/${_pgdb}_$1?host=$CF_TEST_PG"
 	else
+		rm -f "$T/$1.db" "$T/$1.db-wal" "$T/$1.db-shm"
 		echo "$T/$1.db"
 	fi
 }
