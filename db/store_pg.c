@@ -325,7 +325,7 @@ store_pg_ready(struct store *s, struct err *e)
 int
 store_pg_open(struct store *s, struct err *e)
 {
-	char *lit;
+	char *lit, ro[8];
 
 	static const char *const keys[] = { "dbname", "fallback_application_name",
 		NULL };
@@ -347,6 +347,13 @@ store_pg_open(struct store *s, struct err *e)
 	s->console = s->patient;
 	if (session(s) < 0)
 		return fail(s, e, "setting the floor");
+	/* A server that takes reads only (a hot standby) opens read-only, as
+	 * an SQLite file this user may not write does: the console says so
+	 * at once, and a write is refused before it begins. */
+	if (one(s, "SHOW transaction_read_only", ro, sizeof ro) < 0)
+		return fail(s, e, "reading the server's mode");
+	if (strcmp(ro, "on") == 0)
+		s->readonly = true;
 	lit = PQescapeLiteral(s->pg, s->floor, strlen(s->floor));
 	if (lit == NULL)
 		return fail(s, e, "the floor's id");

@@ -25,7 +25,7 @@ E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
 	console_mark console_live console_chinese console_render console_attendance
 	console_bigfloor console_break console_inspect console_keys console_pinyin
 	console_print_pdf console_register console_report console_resize
-	console_signal console_signin console_term wallboard
+	console_readonly console_signal console_signin console_term wallboard
 	stress_load stress_crash
 	rollup migrate pg_floors pg_restart pg_credentials"}
 
