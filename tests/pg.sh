@@ -18,7 +18,7 @@ UNIT=${CF_UNIT:-build/unit_tests}
 E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
 	cli_chinese cli_import month_close month_settle month_glance payroll_month
 	progress
-	audit_trail appeal_views
+	audit_trail appeal_views badinput_db
 	report_csv report_text report_chinese report_former report_night
 	report_pages report_print report_pdf report_pdf_big report_pdf_print
 	report_pdf_cups

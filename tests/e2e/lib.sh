@@ -51,9 +51,13 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 # database, past callfloor, and prints the rows as sqlite3 does (a|b); on
 # PostgreSQL as the cluster's superuser, for the floor CF_FLOOR (default
 # small, the fixture's).  Keep the SQL to what both dialects share.
+# `DB=$OTHER dbq SQL` runs it on another database of the script
+# (scratch_db).
 dbq() {
 	if [ -n "$_pgdb" ] && [ "${DB#postgresql://}" != "$DB" ]; then
-		printf "SET callfloor.floor = '%s';\n%s;\n" "${CF_FLOOR:-small}" "$1" | psql -h "$CF_TEST_PG" -U postgres -d "$_pgdb" -qAtX -v ON_ERROR_STOP=1 -f -
+		local name=${DB#postgresql://*/}
+		name=${name%%\?*}
+		printf "SET callfloor.floor = '%s';\n%s;\n" "${CF_FLOOR:-small}" "$1" | psql -h "$CF_TEST_PG" -U postgres -d "$name" -qAtX -v ON_ERROR_STOP=1 -f -
 	else
 		sqlite3 -cmd ".timeout 2000" "$DB" "$1"
 	fi
