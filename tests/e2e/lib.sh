@@ -194,6 +194,22 @@ install_scratch() {
 	CONF="$T/etc/callfloor"
 }
 
+# pg_shared: on PostgreSQL, makes the installed floor's database
+# (install_scratch, its configuration written) this script's database of
+# the cluster, named with a password in the credentials file
+# $CONF/db.conn, root:callfloor 0640, as README sets it up (the test
+# cluster trusts its socket, so the password is the file's secret, not the
+# server's).  Does nothing on SQLite, whose shared database is the file in
+# $DATA.
+pg_shared() {
+	[ -n "$_pgdb" ] || return 0
+	printf '%s\n' "${DB/callfloor@/callfloor:Sekr1t-pw@}" >"$CONF/db.conn"
+	chown root:callfloor "$CONF/db.conn"
+	chmod 640 "$CONF/db.conn"
+	sed -i "s|^  id = \"small\";|  id = \"small\";\n  database_file = \"$CONF/db.conn\";|" \
+		"$CONF/callfloor.cfg"
+}
+
 # as USER CMD...: runs CMD as USER (in USER's home under $T when it has
 # one).  setpriv execs CMD in place: no runuser stays behind as a parent,
 # so a test can stop and continue the command itself.
