@@ -21,7 +21,7 @@ E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
 	audit_trail appeal_views badinput_db
 	report_csv report_text report_chinese report_former report_night
 	report_pages report_print report_pdf report_pdf_big report_pdf_print
-	report_pdf_cups report_pdf_setgid install_shared
+	report_pdf_cups report_pdf_setgid install_shared privilege
 	console_mark console_live console_chinese console_render console_attendance
 	console_bigfloor console_break console_inspect console_keys console_pinyin
 	console_print_pdf console_register console_report console_resize
