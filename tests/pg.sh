@@ -14,7 +14,19 @@ set -u
 cd "$(dirname "$0")/.."
 PGBIN=/usr/lib/postgresql/15/bin
 UNIT=${CF_UNIT:-build/unit_tests}
-# The scripts that run on both backends.
+# The scripts that run on both backends (and the PostgreSQL-only ones):
+# every end-to-end script but these three, NOT_PG, each with its reason:
+#   completion     opens no database (OPEN_NONE: the verb table and the
+#                  configuration only); nothing of it depends on the backend
+#   config_manual  opens no database (the built manual page callfloor.cfg(5))
+#   bench_smoke    `make bench-smoke` measures SQLite files of its own
+#                  (bench/run.sh); PostgreSQL's rows in bench/RESULTS.md are
+#                  measured by bench/pg_compare.sh, which no test runs
+# Inside the others, what only an SQLite file has (a damaged or truncated
+# file, its -wal, its mode and folder, a full disk, integrity_check, the
+# backup copy, a schema-5 file to migrate) is checked on SQLite only; the
+# shared install's PostgreSQL side is the credentials file (install_shared,
+# privilege, report_pdf_setgid and pg_credentials).
 E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
 	cli_chinese cli_import month_close month_settle month_glance payroll_month
 	progress
@@ -28,6 +40,7 @@ E2E=${CF_PG_E2E:-"cli_month cli_errors cli_attendance cli_complaint cli_break
 	console_readonly console_signal console_signin console_term wallboard
 	stress_load stress_crash
 	rollup migrate pg_floors pg_restart pg_credentials"}
+NOT_PG="completion config_manual bench_smoke"
 
 if [ "$(id -u)" != 0 ]; then
 	echo "pg: skipped: the throwaway cluster needs root (runuser postgres)"
@@ -69,6 +82,15 @@ psql -h "$D" -U postgres -d postgres -qXc "CREATE ROLE callfloor LOGIN" || {
 export CF_TEST_PG="$D" CF_TEST_PG_DATA="$D/data"
 
 pass=0 fail=0 skip=0
+# A new script is run here too, or named in NOT_PG with its reason.
+if [ -z "${CF_PG_E2E:-}" ]; then
+	for t in tests/e2e/*.sh; do
+		name=$(basename "$t" .sh)
+		case " lib $(echo $E2E $NOT_PG) " in *" $name "*) continue ;; esac
+		fail=$((fail + 1))
+		echo "FAIL $name: not run on PostgreSQL, and tests/pg.sh does not say why"
+	done
+fi
 echo "pg: unit tests (Criterion) on PostgreSQL"
 if CF_TEST_PG="$D" "$UNIT" --jobs 2 >"$D/unit.log" 2>&1; then
 	pass=$((pass + 1)); echo "ok   unit: $(tail -1 "$D/unit.log")"
