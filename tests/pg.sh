@@ -92,24 +92,25 @@ if [ -z "${CF_PG_E2E:-}" ]; then
 	done
 fi
 echo "pg: unit tests (Criterion) on PostgreSQL"
+start=$SECONDS
 if CF_TEST_PG="$D" "$UNIT" --jobs 2 >"$D/unit.log" 2>&1; then
-	pass=$((pass + 1)); echo "ok   unit: $(tail -1 "$D/unit.log")"
+	pass=$((pass + 1)); echo "ok   unit ($((SECONDS - start)) s): $(tail -1 "$D/unit.log")"
 else
 	fail=$((fail + 1)); echo "FAIL unit"; grep -v '^\[----\] *$' "$D/unit.log" | tail -60
 fi
 for name in $E2E; do
 	t=tests/e2e/$name.sh
 	[ -f "$t" ] || { echo "FAIL $name: no such script"; fail=$((fail + 1)); continue; }
-	rc=0
+	rc=0 start=$SECONDS
 	bash "$t" >"$D/e2e.log" 2>&1 || rc=$?
 	if [ "$rc" -eq 0 ]; then
-		pass=$((pass + 1)); echo "ok   $name (PostgreSQL)"
+		pass=$((pass + 1)); echo "ok   $name (PostgreSQL, $((SECONDS - start)) s)"
 	elif [ "$rc" -eq 77 ]; then
 		skip=$((skip + 1)); echo "skip $name: $(tail -1 "$D/e2e.log")"
 	else
-		fail=$((fail + 1)); echo "FAIL $name (PostgreSQL)"
+		fail=$((fail + 1)); echo "FAIL $name (PostgreSQL, exit $rc)"
 		sed 's/^/     /' "$D/e2e.log" | tail -40
 	fi
 done
-echo "pg: $pass passed, $fail failed, $skip skipped"
+echo "pg: $pass passed, $fail failed, $skip skipped ($SECONDS s)"
 [ "$fail" -eq 0 ]
