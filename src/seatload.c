@@ -461,6 +461,8 @@ derive(const struct floor *f, struct seatmap *m, const bool *insp)
 	int i;
 
 	m->inspected = m->occupied = 0;
+	memset(m->nstate, 0, sizeof m->nstate);
+	memset(m->natt, 0, sizeof m->natt);
 	m->attendance = false;
 	for (i = 0; i < f->nseats; i++) {
 		struct seat_view *v = &m->seats[i];
@@ -507,9 +509,11 @@ derive(const struct floor *f, struct seatmap *m, const bool *insp)
 			v->state = SEAT_OK;
 		else
 			v->state = SEAT_PENDING;
+		m->nstate[v->state]++;
 		if (f->seats[i].staff >= 0) {
 			m->occupied++;
 			m->inspected += v->inspected;
+			m->natt[v->att]++;
 		}
 	}
 	/* The group panel's day: fines by the payer's group now. */
@@ -594,6 +598,8 @@ seat_news_free(struct seat_news *n)
 {
 	free(n->in);
 	free(n->own);
+	free(n->seats);
+	free(n->groups);
 	memset(n, 0, sizeof *n);
 }
 
@@ -659,10 +665,103 @@ follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	return rc;
 }
 
+/* The views as they were before a follow, to tell what it changed. */
+struct views_before {
+	struct seat_view *seats;
+	fen_t *grp[2];
+	int *cnt[3];
+	int inspected, occupied, brk_away, brk_over, brk_queued;
+	bool attendance;
+	fen_t own_total, co_total;
+};
+
+static void *
+dup_of(const void *p, size_t n)
+{
+	void *q = xcalloc(1, n);
+
+	memcpy(q, p, n);
+	return q;
+}
+
+static void
+views_keep(const struct floor *f, const struct seatmap *m,
+    struct views_before *b)
+{
+	size_t ng = (size_t)f->ngroups + 1;
+
+	b->seats = dup_of(m->seats, ((size_t)f->nseats + 1) * sizeof *m->seats);
+	b->grp[0] = dup_of(m->grp_own, ng * sizeof *m->grp_own);
+	b->grp[1] = dup_of(m->grp_co, ng * sizeof *m->grp_co);
+	b->cnt[0] = dup_of(m->grp_away, ng * sizeof *m->grp_away);
+	b->cnt[1] = dup_of(m->grp_over, ng * sizeof *m->grp_over);
+	b->cnt[2] = dup_of(m->grp_queued, ng * sizeof *m->grp_queued);
+	b->inspected = m->inspected;
+	b->occupied = m->occupied;
+	b->brk_away = m->brk_away;
+	b->brk_over = m->brk_over;
+	b->brk_queued = m->brk_queued;
+	b->attendance = m->attendance;
+	b->own_total = m->own_total;
+	b->co_total = m->co_total;
+}
+
+/* Everything a seat's cell, its line and its detail show. */
+static bool
+seat_view_same(const struct seat_view *a, const struct seat_view *b)
+{
+	return a->state == b->state && a->incidents == b->incidents &&
+	    a->desk_incidents == b->desk_incidents &&
+	    strcmp(a->worst, b->worst) == 0 && a->inspected == b->inspected &&
+	    a->custody == b->custody && a->att == b->att &&
+	    a->att_threshold == b->att_threshold && a->brk == b->brk &&
+	    strcmp(a->brk_reason, b->brk_reason) == 0 &&
+	    a->brk_minutes == b->brk_minutes && a->brk_place == b->brk_place &&
+	    a->brk_since == b->brk_since && a->brk_limit == b->brk_limit;
+}
+
+/* The seats and groups whose views differ from b, into news; frees b. */
+static void
+views_compare(const struct floor *f, const struct seatmap *m,
+    struct views_before *b, struct seat_news *news)
+{
+	int i;
+
+	for (i = 0; i < f->nseats; i++) {
+		if (seat_view_same(&b->seats[i], &m->seats[i]))
+			continue;
+		if (news->nseats % 64 == 0)
+			news->seats = xrealloc(news->seats, (size_t)(news->nseats +
+			    64) * sizeof *news->seats);
+		news->seats[news->nseats++] = i;
+	}
+	for (i = 0; i < f->ngroups; i++) {
+		if (b->grp[0][i] == m->grp_own[i] && b->grp[1][i] == m->grp_co[i] &&
+		    b->cnt[0][i] == m->grp_away[i] && b->cnt[1][i] ==
+		    m->grp_over[i] && b->cnt[2][i] == m->grp_queued[i])
+			continue;
+		if (news->ngroups % 16 == 0)
+			news->groups = xrealloc(news->groups, (size_t)(news->ngroups +
+			    16) * sizeof *news->groups);
+		news->groups[news->ngroups++] = i;
+	}
+	news->totals = b->inspected != m->inspected || b->occupied !=
+	    m->occupied || b->brk_away != m->brk_away || b->brk_over !=
+	    m->brk_over || b->brk_queued != m->brk_queued || b->attendance !=
+	    m->attendance || b->own_total != m->own_total || b->co_total !=
+	    m->co_total;
+	free(b->seats);
+	for (i = 0; i < 2; i++)
+		free(b->grp[i]);
+	for (i = 0; i < 3; i++)
+		free(b->cnt[i]);
+}
+
 int
 seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
     struct seat_news *news, struct err *e)
 {
+	struct views_before before;
 	struct audit_change *ch = NULL;
 	bool more, insp_i = false, custody = false, att = false, brk = false;
 	bool *insp;
@@ -704,6 +803,7 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 	 * absent now (the walk says so). */
 	if (m->att_over != attendance_day_over(f, m->day, clock_now()))
 		att = true;
+	views_keep(f, m, &before);
 	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
 	if (insp_i)
 		rc = load_inspections(f, s, m, e);
@@ -722,6 +822,7 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 	if (rc == 0)
 		derive(f, m, insp);
 	free(insp);
+	views_compare(f, m, &before, news);
 	if (rc != 0)
 		seat_news_free(news);
 	return rc;

@@ -13,5 +13,10 @@ void panel_free(struct ui *u);
 /* Lines the panel wants at width w. */
 int panel_lines(const struct ui *u, int w);
 void panel_draw(struct ui *u, int y, int x, int h, int w);
+/* Draws again, over the last panel_draw, the lines of the groups set in
+ * groups (and the cursor's group when it changed) and the total; all of
+ * it when groups is NULL or the groups shown would scroll. */
+void panel_draw_some(struct ui *u, int y, int x, int h, int w,
+    const unsigned char *groups);
 
 #endif
