@@ -12,8 +12,9 @@ a pseudo-terminal (bench/measure.py's Console), in one of two sessions:
 
 Then prints, from callgrind_annotate's inclusive counts, per event: the
 mark's commit at the console (engine call and the reload after it), the
-engine call alone, the reload alone, and one frame (map_draw: the
-screen composed; wrefresh: curses sending the difference).  Standard library only.
+engine call alone, the reload alone, and the frames (frame_draw: a frame,
+whole or partial; map_draw: a whole frame's composing; wrefresh: curses
+sending the difference).  Standard library only.
 
     bench/cost.py --cf ./callfloor --cfg FLOOR --db DB --now SECONDS \
         --session own|elsewhere [--marks 20] [--header TEXT]
@@ -132,7 +133,8 @@ def main():
     k = a.marks
     print("session %s, %d marks, %s" % (a.session, k, a.cf))
     for fn in ("commit", "engine_mark", "ui_reload", "ui_load",
-               "seatmap_follow", "seatmap_load", "map_draw", "wrefresh"):
+               "seatmap_follow", "seatmap_load", "frame_draw", "map_draw",
+               "wrefresh"):
         n = calls(out, fn)
         if fn in inc and n:
             print("  %-16s %6d calls  %14s Ir  %12s Ir a call" % (

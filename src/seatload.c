@@ -405,6 +405,8 @@ load_breaks(const struct floor *f, struct store *s, struct seatmap *m,
 	for (i = 0; i < f->nseats; i++) {
 		struct seat_view *v = &m->seats[i];
 
+		if (v->brk != SEAT_BRK_NONE)	/* it may end or move */
+			m->changed[i] = 1;
 		v->brk = SEAT_BRK_NONE;
 		v->brk_reason[0] = '\0';
 		v->brk_minutes = v->brk_place = v->brk_limit = 0;
@@ -433,6 +435,7 @@ load_breaks(const struct floor *f, struct store *s, struct seatmap *m,
 		if (seat < 0)
 			continue;
 		v = &m->seats[seat];
+		m->changed[seat] = 1;
 		v->brk = b->state == BRK_AWAY ? SEAT_BRK_AWAY : b->state ==
 		    BRK_NEXT ? SEAT_BRK_NEXT : SEAT_BRK_QUEUED;
 		memcpy(v->brk_reason, b->row.reason, STORE_ID);
@@ -456,64 +459,80 @@ load_breaks(const struct floor *f, struct store *s, struct seatmap *m,
 static void
 derive(const struct floor *f, struct seatmap *m, const bool *insp)
 {
-	int *sev = xcalloc((size_t)f->nseats + 1, sizeof *sev);
-	enum flag *flag = xcalloc((size_t)f->nseats + 1, sizeof *flag);
-	int i;
+	int n = f->nseats + 1, i;
+	int *sev = xcalloc((size_t)n, sizeof *sev);
+	int *count = xcalloc((size_t)n, sizeof *count);
+	int *desk = xcalloc((size_t)n, sizeof *desk);
+	int *worst = xcalloc((size_t)n, sizeof *worst);	/* its index in m->in */
+	enum flag *flag = xcalloc((size_t)n, sizeof *flag);
 
 	m->inspected = m->occupied = 0;
 	memset(m->nstate, 0, sizeof m->nstate);
 	memset(m->natt, 0, sizeof m->natt);
 	m->attendance = false;
-	for (i = 0; i < f->nseats; i++) {
-		struct seat_view *v = &m->seats[i];
-		int who = f->seats[i].staff;
-
-		v->incidents = v->desk_incidents = 0;
-		v->worst[0] = '\0';
-		v->inspected = insp[i];
-		v->custody = who >= 0 && m->held[who];
-		v->att = who >= 0 ? m->att[who].status : ATT_UNTRACKED;
-		v->att_threshold = who >= 0 && m->att[who].threshold;
-		if (who >= 0 && m->att[who].status != ATT_UNTRACKED)
-			m->attendance = true;
-	}
+	for (i = 0; i < f->nseats; i++)
+		worst[i] = -1;
 	for (i = 0; i < m->nin; i++) {
 		const struct seat_in *in = &m->in[i];
 		int st = seat_of_staff(f, in->staff), rank;
 
 		if (in->voided || st < 0 || in->positive)
 			continue;
-		m->seats[st].incidents++;
+		count[st]++;
 		/* A failed inspection is a floor rule's mark. */
 		if (in->desk)
-			m->seats[st].desk_incidents++;
+			desk[st]++;
 		rank = (int)in->flag * 1000000 + (int)(in->own / 100);
-		if (rank >= sev[st] || m->seats[st].worst[0] == '\0') {
+		if (rank >= sev[st] || worst[st] < 0) {
 			sev[st] = rank;
 			flag[st] = in->flag;
-			memcpy(m->seats[st].worst, in->rule, STORE_ID);
+			worst[st] = i;
 		}
 	}
+	/* Each seat's view, written (and noted in m->changed) only where it
+	 * differs from what it was. */
 	for (i = 0; i < f->nseats; i++) {
 		struct seat_view *v = &m->seats[i];
+		int who = f->seats[i].staff;
+		bool custody = who >= 0 && m->held[who];
+		enum att_status att = who >= 0 ? m->att[who].status : ATT_UNTRACKED;
+		bool threshold = who >= 0 && m->att[who].threshold;
+		const char *rule = worst[i] >= 0 ? m->in[worst[i]].rule : "";
+		enum seat_state state;
 
-		if (f->seats[i].staff < 0)
-			v->state = SEAT_EMPTY;
-		else if (v->custody)
-			v->state = SEAT_CUSTODY;
-		else if (v->incidents > 0 && flag[i] != FLAG_NONE)
-			v->state = SEAT_FLAGGED;
-		else if (v->incidents > 0)
-			v->state = SEAT_INCIDENT;
-		else if (v->inspected)
-			v->state = SEAT_OK;
+		if (who < 0)
+			state = SEAT_EMPTY;
+		else if (custody)
+			state = SEAT_CUSTODY;
+		else if (count[i] > 0 && flag[i] != FLAG_NONE)
+			state = SEAT_FLAGGED;
+		else if (count[i] > 0)
+			state = SEAT_INCIDENT;
+		else if (insp[i])
+			state = SEAT_OK;
 		else
-			v->state = SEAT_PENDING;
-		m->nstate[v->state]++;
-		if (f->seats[i].staff >= 0) {
+			state = SEAT_PENDING;
+		if (v->state != state || v->incidents != count[i] ||
+		    v->desk_incidents != desk[i] || v->inspected != insp[i] ||
+		    v->custody != custody || v->att != att ||
+		    v->att_threshold != threshold || strcmp(v->worst, rule) != 0) {
+			v->state = state;
+			v->incidents = count[i];
+			v->desk_incidents = desk[i];
+			v->inspected = insp[i];
+			v->custody = custody;
+			v->att = att;
+			v->att_threshold = threshold;
+			snprintf(v->worst, sizeof v->worst, "%s", rule);
+			m->changed[i] = 1;
+		}
+		if (att != ATT_UNTRACKED)
+			m->attendance = true;
+		m->nstate[state]++;
+		if (who >= 0) {
 			m->occupied++;
-			m->inspected += v->inspected;
-			m->natt[v->att]++;
+			m->inspected += insp[i];
+			m->natt[att]++;
 		}
 	}
 	/* The group panel's day: fines by the payer's group now. */
@@ -529,6 +548,9 @@ derive(const struct floor *f, struct seatmap *m, const bool *insp)
 			g[f->staff[x->staff].group] += x->amount;
 	}
 	free(sev);
+	free(count);
+	free(desk);
+	free(worst);
 	free(flag);
 }
 
@@ -552,6 +574,7 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 	m->grp_queued = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_queued);
 	m->grp_own = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_own);
 	m->grp_co = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_co);
+	m->changed = xcalloc((size_t)f->nseats + 1, sizeof *m->changed);
 	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
 	/* The audit line first: a write that lands while the rest is read
 	 * is followed again later (re-reading is harmless). */
@@ -590,6 +613,7 @@ seatmap_free(struct seatmap *m)
 	free(m->insp_i);
 	free(m->held);
 	free(m->att);
+	free(m->changed);
 	memset(m, 0, sizeof *m);
 }
 
@@ -665,9 +689,9 @@ follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	return rc;
 }
 
-/* The views as they were before a follow, to tell what it changed. */
+/* The views as they were before a follow, to tell what it changed (a
+ * seat's view is noted in m->changed where it is written anew). */
 struct views_before {
-	struct seat_view *seats;
 	fen_t *grp[2];
 	int *cnt[3];
 	int inspected, occupied, brk_away, brk_over, brk_queued;
@@ -685,12 +709,12 @@ dup_of(const void *p, size_t n)
 }
 
 static void
-views_keep(const struct floor *f, const struct seatmap *m,
+views_keep(const struct floor *f, struct seatmap *m,
     struct views_before *b)
 {
 	size_t ng = (size_t)f->ngroups + 1;
 
-	b->seats = dup_of(m->seats, ((size_t)f->nseats + 1) * sizeof *m->seats);
+	memset(m->changed, 0, (size_t)f->nseats * sizeof *m->changed);
 	b->grp[0] = dup_of(m->grp_own, ng * sizeof *m->grp_own);
 	b->grp[1] = dup_of(m->grp_co, ng * sizeof *m->grp_co);
 	b->cnt[0] = dup_of(m->grp_away, ng * sizeof *m->grp_away);
@@ -706,20 +730,6 @@ views_keep(const struct floor *f, const struct seatmap *m,
 	b->co_total = m->co_total;
 }
 
-/* Everything a seat's cell, its line and its detail show. */
-static bool
-seat_view_same(const struct seat_view *a, const struct seat_view *b)
-{
-	return a->state == b->state && a->incidents == b->incidents &&
-	    a->desk_incidents == b->desk_incidents &&
-	    strcmp(a->worst, b->worst) == 0 && a->inspected == b->inspected &&
-	    a->custody == b->custody && a->att == b->att &&
-	    a->att_threshold == b->att_threshold && a->brk == b->brk &&
-	    strcmp(a->brk_reason, b->brk_reason) == 0 &&
-	    a->brk_minutes == b->brk_minutes && a->brk_place == b->brk_place &&
-	    a->brk_since == b->brk_since && a->brk_limit == b->brk_limit;
-}
-
 /* The seats and groups whose views differ from b, into news; frees b. */
 static void
 views_compare(const struct floor *f, const struct seatmap *m,
@@ -728,7 +738,7 @@ views_compare(const struct floor *f, const struct seatmap *m,
 	int i;
 
 	for (i = 0; i < f->nseats; i++) {
-		if (seat_view_same(&b->seats[i], &m->seats[i]))
+		if (!m->changed[i])
 			continue;
 		if (news->nseats % 64 == 0)
 			news->seats = xrealloc(news->seats, (size_t)(news->nseats +
@@ -750,7 +760,6 @@ views_compare(const struct floor *f, const struct seatmap *m,
 	    m->brk_over || b->brk_queued != m->brk_queued || b->attendance !=
 	    m->attendance || b->own_total != m->own_total || b->co_total !=
 	    m->co_total;
-	free(b->seats);
 	for (i = 0; i < 2; i++)
 		free(b->grp[i]);
 	for (i = 0; i < 3; i++)

@@ -87,6 +87,8 @@ struct seatmap {
 	struct att_day *att;		/* per staff: attendance today */
 	bool att_over;			/* ...read after the shift was over */
 	int64_t audit;			/* the last audit line reflected */
+	unsigned char *changed;		/* per seat: its view was written
+					   since seatmap_follow began */
 };
 
 /* What seatmap_follow re-read: the day's incidents a write touched (with

@@ -557,8 +557,8 @@ console_run(const struct floor *f, struct store *s, const struct actor *a)
 	u.dirty = true;
 	rc = run_loop(&u);
 	endwin();
+	ui_free(&u);		/* before the screen its windows are on */
 	delscreen(scr);
-	ui_free(&u);
 	signals_restore(&old);
 	if (rc == EXIT_RUNTIME)
 		fprintf(stderr, _("callfloor: the terminal went away; the console "

@@ -182,30 +182,48 @@ feed_draw(struct ui *u, int y, int x, int h, int w)
 		    u->feed.lines[i].text, u->ascii);
 }
 
-/* Moves the screen's rows top..bottom (columns x to x + w) down one row
- * (dir 1) or up one (dir -1): their cells are copied, not composed again.
- * (A curses subwindow would scroll them as cheaply, but letting it go
- * marks the whole screen changed.) */
-static void
-shift_rows(int top, int bottom, int x, int w, int dir)
+void
+feed_release(struct ui *u)
 {
-	cchar_t *cells;
-	int r;
+	if (u->feed.win != NULL)
+		delwin(u->feed.win);
+	u->feed.win = NULL;
+}
 
+/* The window over the feed's line rows (y, x, rows, w), made when first
+ * needed; NULL when curses cannot make it. */
+static WINDOW *
+lines_window(struct ui *u, int y, int x, int rows, int w)
+{
+	struct feed *fd = &u->feed;
+
+	if (fd->win != NULL && (fd->win_y != y || fd->win_x != x ||
+	    fd->win_h != rows || fd->win_w != w))
+		feed_release(u);
+	if (fd->win == NULL) {
+		fd->win = derwin(stdscr, rows, w, y, x);
+		if (fd->win == NULL)
+			return NULL;
+		scrollok(fd->win, TRUE);
+		fd->win_y = y;
+		fd->win_x = x;
+		fd->win_h = rows;
+		fd->win_w = w;
+	}
+	return fd->win;
+}
+
+/* Moves the window's rows top..bottom down one row (dir 1) or up one
+ * (dir -1): curses copies their cells, nothing is composed again. */
+static void
+shift_rows(WINDOW *win, int top, int bottom, int dir)
+{
 	if (bottom <= top)
 		return;
-	cells = xcalloc((size_t)w + 1, sizeof *cells);
-	if (dir > 0)
-		for (r = bottom; r > top; r--) {
-			mvwin_wchnstr(stdscr, r - 1, x, cells, w);
-			mvwadd_wchnstr(stdscr, r, x, cells, w);
-		}
-	else
-		for (r = top; r < bottom; r++) {
-			mvwin_wchnstr(stdscr, r + 1, x, cells, w);
-			mvwadd_wchnstr(stdscr, r, x, cells, w);
-		}
-	free(cells);
+	wsetscrreg(win, top, bottom);
+	wscrl(win, -dir);
+	/* stdscr learns which of its cells changed */
+	wsyncup(win);
 }
 
 void
@@ -214,13 +232,15 @@ feed_draw_edits(struct ui *u, int y, int x, int h, int w)
 	struct feed *fd = &u->feed;
 	int rows = h - 1, k, r;
 	unsigned char *stale;
+	WINDOW *win;
 
 	if (h < 2 || w < 20) {
 		feed_drawn(u);
 		return;
 	}
 	/* "none yet", or more edits than were kept: all of it. */
-	if (fd->edits_lost || fd->drawn_n == 0 || fd->n == 0) {
+	if (fd->edits_lost || fd->drawn_n == 0 || fd->n == 0 ||
+	    (win = lines_window(u, y + 1, x, rows, w)) == NULL) {
 		feed_draw(u, y, x, h, w);
 		return;
 	}
@@ -234,13 +254,13 @@ feed_draw_edits(struct ui *u, int y, int x, int h, int w)
 			continue;
 		switch (e->kind) {
 		case FEED_IN:
-			shift_rows(y + 1 + e->at, y + rows, x, w, 1);
+			shift_rows(win, e->at, rows - 1, 1);
 			for (r = rows - 1; r > e->at; r--)
 				stale[r] = stale[r - 1];
 			stale[e->at] = 1;
 			break;
 		case FEED_OUT:
-			shift_rows(y + 1 + e->at, y + rows, x, w, -1);
+			shift_rows(win, e->at, rows - 1, -1);
 			for (r = e->at; r + 1 < rows; r++)
 				stale[r] = stale[r + 1];
 			stale[rows - 1] = 1;

@@ -18,5 +18,8 @@ void feed_draw(struct ui *u, int y, int x, int h, int w);
 void feed_draw_edits(struct ui *u, int y, int x, int h, int w);
 /* The feed's edits are on the screen (or it is not shown): forgets them. */
 void feed_drawn(struct ui *u);
+/* Lets go of the window feed_draw_edits keeps over the screen (before a
+ * whole frame, and before the screen goes). */
+void feed_release(struct ui *u);
 
 #endif

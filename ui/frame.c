@@ -316,6 +316,7 @@ redraw_done(struct ui *u)
 void
 frame_free(struct ui *u)
 {
+	feed_release(u);
 	free(u->redraw.seats);
 	free(u->redraw.seat_on);
 	free(u->redraw.group_on);
@@ -363,6 +364,7 @@ remember(struct ui *u)
 static void
 frame_whole(struct ui *u)
 {
+	feed_release(u);
 	erase();
 	layout_compute(u);
 	if (u->lay.small)
@@ -416,9 +418,10 @@ frame_some(struct ui *u)
 		mapview_draw_legend(u, l->legend_y);
 	}
 	if (l->panel_h > 0 && ((parts & (PART_PANEL | PART_PANEL_ALL)) ||
-	    u->cur != d->cur))
+	    (u->cur != d->cur && mapview_cursor_group(u) != u->panel.drawn_sel)))
 		panel_draw_some(u, l->panel_y, l->panel_x, l->panel_h, l->panel_w,
-		    parts & PART_PANEL_ALL ? NULL : groups_touched(u));
+		    parts & PART_PANEL_ALL ? NULL : groups_touched(u),
+		    (parts & PART_PANEL) != 0);
 	if (l->feed_h >= 3 && (parts & PART_FEED))
 		feed_draw_edits(u, l->feed_y, l->feed_x, l->feed_h, l->feed_w);
 	if (parts & PART_MSG)

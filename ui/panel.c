@@ -351,7 +351,7 @@ panel_draw(struct ui *u, int y, int x, int h, int w)
 
 void
 panel_draw_some(struct ui *u, int y, int x, int h, int w,
-    const unsigned char *groups)
+    const unsigned char *groups, bool total)
 {
 	int g, shown, first, sel = mapview_cursor_group(u), was = u->panel.drawn_sel;
 	bool is_wide;
@@ -370,6 +370,7 @@ panel_draw_some(struct ui *u, int y, int x, int h, int w,
 	for (g = first; g < first + shown; g++)
 		if (groups[g] || (sel != was && (g == sel || g == was)))
 			group_line(u, g, sel, is_wide, y + 1 + g - first, x, w);
-	total_line(u, is_wide, y + 1 + shown, x, w);
+	if (total)
+		total_line(u, is_wide, y + 1 + shown, x, w);
 	u->panel.drawn_sel = sel;
 }

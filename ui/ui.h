@@ -97,6 +97,10 @@ struct feed {
 	int nedits;
 	bool edits_lost;
 	int drawn_n;			/* lines when it was last drawn */
+	/* Its lines' rows as a curses window over the screen's cells, which
+	 * scrolls them; kept from one whole frame to the next (feed.c). */
+	WINDOW *win;
+	int win_y, win_x, win_h, win_w;
 };
 
 enum pager_kind { PAGER_HELP, PAGER_DETAIL, PAGER_REPORT };
