@@ -13,8 +13,10 @@ a pseudo-terminal (bench/measure.py's Console), in one of two sessions:
 Then prints, from callgrind_annotate's inclusive counts, per event: the
 mark's commit at the console (engine call and the reload after it), the
 engine call alone, the reload alone, and the frames (frame_draw: a frame,
-whole or partial; map_draw: a whole frame's composing; wrefresh: curses
-sending the difference).  Standard library only.
+whole or partial, sent; mapview_draw: a whole frame's map, so its calls
+count the whole frames; mapview_draw_seat, panel_draw_some,
+feed_draw_edits: a partial frame's cells, panel lines and feed lines;
+wrefresh: curses sending the difference).  Standard library only.
 
     bench/cost.py --cf ./callfloor --cfg FLOOR --db DB --now SECONDS \
         --session own|elsewhere [--marks 20] [--header TEXT]
@@ -134,7 +136,8 @@ def main():
     print("session %s, %d marks, %s" % (a.session, k, a.cf))
     for fn in ("commit", "engine_mark", "ui_reload", "ui_load",
                "seatmap_follow", "seatmap_load", "frame_draw", "map_draw",
-               "wrefresh"):
+               "mapview_draw", "mapview_draw_seat", "panel_draw_some",
+               "feed_draw_edits", "wrefresh"):
         n = calls(out, fn)
         if fn in inc and n:
             print("  %-16s %6d calls  %14s Ir  %12s Ir a call" % (

@@ -515,7 +515,8 @@ derive(const struct floor *f, struct seatmap *m, const bool *insp)
 		if (v->state != state || v->incidents != count[i] ||
 		    v->desk_incidents != desk[i] || v->inspected != insp[i] ||
 		    v->custody != custody || v->att != att ||
-		    v->att_threshold != threshold || strcmp(v->worst, rule) != 0) {
+		    v->att_threshold != threshold || v->worst[0] != rule[0] ||
+		    (rule[0] != '\0' && strcmp(v->worst, rule) != 0)) {
 			v->state = state;
 			v->incidents = count[i];
 			v->desk_incidents = desk[i];
@@ -755,11 +756,11 @@ views_compare(const struct floor *f, const struct seatmap *m,
 			    16) * sizeof *news->groups);
 		news->groups[news->ngroups++] = i;
 	}
-	news->totals = b->inspected != m->inspected || b->occupied !=
+	news->counts = b->inspected != m->inspected || b->occupied !=
 	    m->occupied || b->brk_away != m->brk_away || b->brk_over !=
 	    m->brk_over || b->brk_queued != m->brk_queued || b->attendance !=
-	    m->attendance || b->own_total != m->own_total || b->co_total !=
-	    m->co_total;
+	    m->attendance;
+	news->fines = b->own_total != m->own_total || b->co_total != m->co_total;
 	for (i = 0; i < 2; i++)
 		free(b->grp[i]);
 	for (i = 0; i < 3; i++)

@@ -102,8 +102,9 @@ struct seat_news {
 	bool any;			/* anything was written */
 	int *seats, nseats;		/* seats whose view changed, each once */
 	int *groups, ngroups;		/* groups whose day counts changed */
-	bool totals;			/* coverage, breaks, fines in all, or
-					   whether attendance is kept */
+	bool counts;			/* coverage, breaks open, or whether
+					   attendance is kept */
+	bool fines;			/* the day's fines in all */
 };
 void seat_news_free(struct seat_news *n);
 

@@ -104,8 +104,10 @@ touch_news(struct ui *u, const struct seat_news *news, bool month)
 		ui_touch_seat(u, news->seats[i]);
 	for (i = 0; i < news->ngroups; i++)
 		ui_touch_group(u, news->groups[i]);
-	if (news->totals)
-		ui_touch(u, PART_HEADER | PART_PANEL);
+	if (news->counts)
+		ui_touch(u, PART_HEADER);
+	if (news->fines)
+		ui_touch(u, PART_PANEL);
 	/* The month's panel was read again: all of it. */
 	if (month)
 		ui_touch(u, PART_PANEL_ALL);
