@@ -8,9 +8,10 @@
  *
  * Steps: marks at the console and elsewhere, a void, a back-dated mark, a
  * burst of marks that renumbers, an inspection, an undo, cursor moves,
- * the overview, the month's panel, a seat scrolled out of view, a prompt
- * open while a mark lands; on a colour terminal in UTF-8, on a vt100 with
- * NO_COLOR in ASCII, and on a floor taller than the screen.
+ * a break and its end, a group fine, sign-ins, the overview, the month's
+ * panel, the seat's detail and a prompt open while a mark lands (whole
+ * frames), seats scrolled out of view; on a colour terminal in UTF-8, on
+ * a vt100 with NO_COLOR in ASCII, and on a floor taller than the screen.
  */
 #include <criterion/criterion.h>
 #include <locale.h>
@@ -256,6 +257,13 @@ steps(void)
 	key('l');
 	key('S');
 	check("another sign-in here", PARTIAL);
+	key('\r');			/* the seat's detail: another screen */
+	check("the detail", WHOLE);
+	marked_elsewhere("E101", "DESK");
+	tick();
+	check("a mark elsewhere under the detail", WHOLE);
+	key(UI_ESC);
+	check("the map from the detail", WHOLE);
 	key('x');			/* the rule menu: a prompt open */
 	marked_elsewhere("E103", "DESK");
 	tick();
