@@ -291,15 +291,25 @@ tick(struct ui *u)
 {
 	time_t now = clock_now();
 	char day[DAY_LEN];
+	int i;
 
 	if (store_data_version(u->s) != u->version)
 		ui_reload(u);
 	if ((int)(now / 60) != u->minute) {
 		u->minute = (int)(now / 60);
-		u->dirty = true;
-		/* Minutes away and limits reached move with the clock. */
-		if (u->map_ok)
+		/* The clock in the header; minutes away and limits reached
+		 * move with it, on the seats of those away. */
+		ui_touch(u, PART_HEADER | PART_INFO);
+		if (u->map_ok) {
 			seatmap_tick(u->f, &u->map, now);
+			for (i = 0; i < u->f->nseats; i++)
+				if (u->map.seats[i].brk == SEAT_BRK_AWAY ||
+				    u->map.seats[i].brk == SEAT_BRK_OVER)
+					ui_touch_seat(u, i);
+		}
+		/* Another screen shows what it shows whole. */
+		if (u->screen != SCR_MAP)
+			u->dirty = true;
 		clock_shift_day(u->f, now, day);
 		if (strcmp(day, u->day) != 0) {
 			memcpy(u->day, day, DAY_LEN);
@@ -528,6 +538,12 @@ void
 console_key(struct ui *u, int key)
 {
 	handle_key(u, key);
+}
+
+void
+console_tick(struct ui *u)
+{
+	tick(u);
 }
 
 void

@@ -244,6 +244,15 @@ steps(void)
 		    "E201"), 0, &br, &e), 0, "%s", e.msg);
 		tick();
 		check("a break elsewhere", PARTIAL);
+		set_now(DAY " 10:07");	/* the minutes away move */
+		console_tick(&u);
+		check("seven minutes later", PARTIAL);
+		set_now(DAY " 10:40");	/* over any break's limit */
+		console_tick(&u);
+		check("over the limit", PARTIAL);
+		set_now(NOW);
+		console_tick(&u);
+		check("the clock back", PARTIAL);
 		cr_assert_eq(break_end(fx.f, fx.s, &SUP2, floor_staff_find(fx.f,
 		    "E201"), &br, &e), 0, "%s", e.msg);
 		tick();
