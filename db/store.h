@@ -240,6 +240,11 @@ int store_rollup(struct store *s, const char *floor, const char *from,
  * same PostgreSQL database), read-only; 1 when the database holds no such
  * floor; -1 with e set (on SQLite: it holds one floor only). */
 int store_use_floor(struct store *s, const char *id, struct err *e);
+/* The roster (src/roster.h) of floor (NULL: the floor this connection
+ * reads) as of day: the latest stored on or before day, else the earliest;
+ * *out malloc'd.  0; 1 when none is stored; -1 with e set. */
+int store_roster(struct store *s, const char *floor, const char *day,
+    char **out, struct err *e);
 /* The floors of the database, in id order (SQLite: none). */
 int store_floors(struct store *s, char (**out)[STORE_ID], int *n,
     struct err *e);

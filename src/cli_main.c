@@ -594,7 +594,12 @@ void
 cli_finish(struct cli *c)
 {
 	store_close(c->store);
+	if (c->home != NULL) {
+		floor_free_roster(c->floor);
+		c->floor = c->home;
+	}
 	floor_free(c->floor);
 	c->store = NULL;
 	c->floor = NULL;
+	c->home = NULL;
 }
