@@ -23,6 +23,7 @@ struct table {
 	const char *cols;
 	const char *find;		/* SQL finding an equal row, or NULL */
 	struct { int col, table; } refs[3];
+	bool fixed;			/* its rows never change once written */
 };
 
 enum { T_RULE_VERSION, T_INCIDENT, T_FINE, T_APPEAL, T_AUDIT_WHO,
@@ -51,7 +52,8 @@ static const struct table tables[] = {
 	    "SELECT id FROM audit_word WHERE word = ?1",
 	    { { -1, 0 }, { -1, 0 }, { -1, 0 } } },
 	{ "audit_line", "at, who, action, kind, ref, detail", NULL,
-	    { { 1, T_AUDIT_WHO }, { 2, T_AUDIT_WORD }, { 3, T_AUDIT_WORD } } },
+	    { { 1, T_AUDIT_WHO }, { 2, T_AUDIT_WORD }, { 3, T_AUDIT_WORD } },
+	    true },
 	{ "adjustment", "appeal, month, staff, amount, note", NULL,
 	    { { 0, T_APPEAL }, { -1, 0 }, { -1, 0 } } },
 	{ "custody", "incident, staff, seat, item, taken_at, kept_by, "
@@ -150,28 +152,155 @@ load_maps(struct store *to, struct map *maps, struct err *e)
 	return 0;
 }
 
-/* Binds column c of the source row (at index c + 1) to target slot i. */
-static void
-bind_from(db_stmt *dst, int i, db_stmt *src, int c)
+/* ---- what changed on rows copied before ---- */
+
+/* A row's content as a 64-bit FNV-1a hash of its values' text, NULL told
+ * from every text: rows of both sides compare by it. */
+#define HASH_START 14695981039346656037ULL
+
+static uint64_t
+hash_value(uint64_t h, const char *v)
 {
-	if (db_column_type(src, c + 1) == DB_NULL)
-		db_bind_null(dst, i);
-	else
-		db_bind_text(dst, i, (const char *)db_column_text(src, c + 1), -1,
-		    DB_TRANSIENT);
+	const unsigned char *p = (const unsigned char *)(v ? v : "");
+
+	h = (h ^ (v ? 1u : 2u)) * 1099511628211ULL;
+	for (; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return (h ^ 0xffu) * 1099511628211ULL;
 }
 
+struct rowsum { int64_t id; uint64_t h; };
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct rowsum *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The target's rows of table tb: their ids and content hashes, by id. */
+static int
+load_sums(struct store *to, const struct table *tb, int nc,
+    struct rowsum **out, int *n, struct err *e)
+{
+	char *q = xasprintf("SELECT id, %s FROM %s", tb->cols, tb->name);
+	db_stmt *st = store_prepare(to, q, e);
+	int rc, c, cap = 0;
+
+	free(q);
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		uint64_t h = HASH_START;
+
+		for (c = 0; c < nc; c++)
+			h = hash_value(h, db_column_type(st, c + 1) == DB_NULL ? NULL :
+			    (const char *)db_column_text(st, c + 1));
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 256;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		(*out)[*n].id = db_column_int64(st, 0);
+		(*out)[(*n)++].h = h;
+	}
+	db_finalize(st);
+	if (rc != DB_DONE)
+		return store_fail(to, e, tb->name);
+	if (*n > 1)
+		qsort(*out, (size_t)*n, sizeof **out, by_id);
+	return 0;
+}
+
+/* "UPDATE t SET a = ?1, b = ?2 ... WHERE id = ?N+1" of a column list. */
+static char *
+update_sql(const char *table, const char *cols, const char *where)
+{
+	struct buf b = { 0 };
+	const char *p = cols;
+	int c = 0;
+
+	buf_printf(&b, "UPDATE %s SET ", table);
+	while (*p) {
+		size_t len = strcspn(p, ",");
+
+		buf_printf(&b, "%s%.*s = ?%d", c ? ", " : "", (int)len, p, c + 1);
+		c++;
+		p += len;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	buf_printf(&b, " WHERE %s", where);
+	return b.s;
+}
+
+/* The source row's values as the target holds them: its references
+ * renumbered (into vals[c], buffers of 24).  -1 with e set when one
+ * points at a row not copied. */
+static int
+source_values(const struct table *tb, int nc, db_stmt *src,
+    const struct map *maps, const char **v, char (*refbuf)[24], struct err *e)
+{
+	int c, k;
+
+	for (c = 0; c < nc; c++)
+		v[c] = db_column_type(src, c + 1) == DB_NULL ? NULL :
+		    (const char *)db_column_text(src, c + 1);
+	for (k = 0; k < 3; k++) {
+		int col = tb->refs[k].col;
+		int64_t ref;
+
+		if (col < 0 || v[col] == NULL)
+			continue;
+		ref = map_get(&maps[tb->refs[k].table], db_column_int64(src, col + 1));
+		if (ref < 0)
+			return err_set(e, EXIT_RUNTIME, "%s %lld: its %s %lld was not "
+			    "copied", tb->name, (long long)db_column_int64(src, 0),
+			    tables[tb->refs[k].table].name,
+			    (long long)db_column_int64(src, col + 1));
+		snprintf(refbuf[col], 24, "%lld", (long long)ref);
+		v[col] = refbuf[col];
+	}
+	return 0;
+}
+
+static int
+bind_values(db_stmt *st, const char **v, int nc)
+{
+	int c;
+
+	db_reset(st);
+	for (c = 0; c < nc; c++)
+		if (v[c] == NULL)
+			db_bind_null(st, c + 1);
+		else
+			db_bind_text(st, c + 1, v[c], -1, DB_TRANSIENT);
+	return nc;
+}
+
+/* Copies the rows of table t the target lacks and, on rows an earlier
+ * run copied, carries over what changed since (a void, a return, a
+ * decision): the row's values written again where its hash differs. */
 static int
 copy_table(struct store *from, struct store *to, int t, struct map *maps,
     struct migrate_report *r, struct err *e)
 {
 	const struct table *tb = &tables[t];
-	int nc = ncols(tb->cols), c, k, rc;
+	int nc = ncols(tb->cols), c, rc, nsums = 0;
 	char *sel = xasprintf("SELECT id, %s FROM %s ORDER BY id", tb->cols,
 	    tb->name);
+	char *idw = xasprintf("id = ?%d", nc + 1);
+	char *upd = update_sql(tb->name, tb->cols, idw);
+	char (*refbuf)[24] = xcalloc((size_t)nc, sizeof *refbuf);
+	const char **v = xcalloc((size_t)nc, sizeof *v);
+	struct rowsum *sums = NULL;
 	struct buf ins = { 0 };
-	db_stmt *src = NULL, *dst = NULL, *find = NULL, *note = NULL;
+	db_stmt *src = NULL, *dst = NULL, *find = NULL, *note = NULL, *up = NULL;
+	bool fixed = tb->fixed || tb->find != NULL;
 
+	free(idw);
 	buf_printf(&ins, "INSERT INTO %s (%s) VALUES (", tb->name, tb->cols);
 	for (c = 0; c < nc; c++)
 		buf_printf(&ins, "%s?%d", c ? ", " : "", c + 1);
@@ -181,47 +310,69 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 	note = dst ? store_prepare(to, "INSERT INTO meta (name, value) VALUES "
 	    "(?1, ?2)", e) : NULL;
 	find = note && tb->find ? store_prepare(to, tb->find, e) : NULL;
+	up = note && !fixed && maps[t].n > 0 ? store_prepare(to, upd, e) : NULL;
 	free(sel);
+	free(upd);
 	buf_free(&ins);
-	if (note == NULL || (tb->find && find == NULL)) {
+	if (note == NULL || (tb->find && find == NULL) ||
+	    (!fixed && maps[t].n > 0 && up == NULL) ||
+	    (up != NULL && load_sums(to, tb, nc, &sums, &nsums, e) < 0)) {
 		rc = -1;
 		goto done;
 	}
 	while ((rc = db_step(src)) == DB_ROW) {
-		int64_t old = db_column_int64(src, 0), new = -1;
+		int64_t old = db_column_int64(src, 0), new = map_get(&maps[t], old);
 		char key[96], val[32];
 
-		if (map_get(&maps[t], old) >= 0)
-			continue;		/* copied by an earlier run */
+		if (new >= 0) {			/* copied by an earlier run */
+			struct rowsum want = { new, 0 }, *have;
+			uint64_t h = HASH_START;
+
+			if (up == NULL)
+				continue;
+			if (source_values(tb, nc, src, maps, v, refbuf, e) < 0) {
+				rc = -1;
+				goto done;
+			}
+			for (c = 0; c < nc; c++)
+				h = hash_value(h, v[c]);
+			have = nsums ? bsearch(&want, sums, (size_t)nsums,
+			    sizeof *sums, by_id) : NULL;
+			if (have != NULL && have->h == h)
+				continue;
+			if (have == NULL) {
+				rc = err_set(e, EXIT_RUNTIME, "%s %lld: copied as %lld, "
+				    "which %s no longer holds", tb->name, (long long)old,
+				    (long long)new, store_path(to));
+				goto done;
+			}
+			bind_values(up, v, nc);
+			db_bind_int64(up, nc + 1, new);
+			if (db_step(up) != DB_DONE) {
+				rc = store_fail(to, e, tb->name);
+				goto done;
+			}
+			r->updated++;
+			continue;
+		}
 		if (find != NULL) {
 			db_reset(find);
 			for (c = 0; c < nc; c++)
-				bind_from(find, c + 1, src, c);
+				if (db_column_type(src, c + 1) == DB_NULL)
+					db_bind_null(find, c + 1);
+				else
+					db_bind_text(find, c + 1, (const char *)
+					    db_column_text(src, c + 1), -1, DB_TRANSIENT);
 			if (db_step(find) == DB_ROW)
 				new = db_column_int64(find, 0);
 			db_reset(find);
 		}
 		if (new < 0) {
-			db_reset(dst);
-			for (c = 0; c < nc; c++)
-				bind_from(dst, c + 1, src, c);
-			for (k = 0; k < 3; k++) {
-				int col = tb->refs[k].col;
-				int64_t ref;
-
-				if (col < 0 || db_column_type(src, col + 1) == DB_NULL)
-					continue;
-				ref = map_get(&maps[tb->refs[k].table],
-				    db_column_int64(src, col + 1));
-				if (ref < 0) {
-					rc = err_set(e, EXIT_RUNTIME, "%s %lld: its %s %lld "
-					    "was not copied", tb->name, (long long)old,
-					    tables[tb->refs[k].table].name,
-					    (long long)db_column_int64(src, col + 1));
-					goto done;
-				}
-				db_bind_int64(dst, col + 1, ref);
+			if (source_values(tb, nc, src, maps, v, refbuf, e) < 0) {
+				rc = -1;
+				goto done;
 			}
+			bind_values(dst, v, nc);
 			if (db_step(dst) != DB_DONE) {
 				rc = store_fail(to, e, tb->name);
 				goto done;
@@ -256,52 +407,195 @@ done:
 	db_finalize(dst);
 	db_finalize(find);
 	db_finalize(note);
+	db_finalize(up);
+	free(sums);
+	free(refbuf);
+	free(v);
 	return rc;
 }
 
-/* The tables without ids: carried totals (replaced) and closed months
- * (added when missing). */
+/* ---- the tables without ids ---- */
+
+/* A table kept by its key: the target made equal to the source, row by
+ * row (added, written again where it differs and, when mirror, dropped
+ * where the source has none: a reopened month, a carried total the
+ * source dropped). */
+struct keyed {
+	const char *name, *keys, *cols, *where;
+	int nkeys;
+	bool mirror;
+};
+
+static const struct keyed keyed[] = {
+	{ "closed_month", "month", "closed_by, closed_at, snapshot_text, "
+	    "snapshot_csv", "1 = 1", 1, true },
+	{ "att_carry", "month, staff", "late, early, half, absent, "
+	    "meeting_halves, late_year, absent_total, meeting_total, "
+	    "over_months, run, max_run", "1 = 1", 2, true },
+	/* The floor's roster, as of each day it changed (src/roster.c). */
+	{ "meta", "name", "value", "name LIKE 'roster%'", 1, false },
+};
+
+struct keysum { char *key; uint64_t h; bool seen; };
+
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct keysum *)a)->key,
+	    ((const struct keysum *)b)->key);
+}
+
+/* The row's key columns joined by tabs, and the hash of the others. */
+static void
+key_and_hash(db_stmt *st, int nkeys, int nc, struct buf *key, uint64_t *h)
+{
+	int c;
+
+	key->len = 0;
+	buf_puts(key, "");
+	for (c = 0; c < nkeys; c++)
+		buf_printf(key, "%s%s", c ? "\t" : "",
+		    (const char *)db_column_text(st, c));
+	*h = HASH_START;
+	for (c = nkeys; c < nkeys + nc; c++)
+		*h = hash_value(*h, db_column_type(st, c) == DB_NULL ? NULL :
+		    (const char *)db_column_text(st, c));
+}
+
+static int
+sync_keyed(struct store *from, struct store *to, const struct keyed *k,
+    struct migrate_report *r, struct err *e)
+{
+	int nc = ncols(k->cols), n = 0, cap = 0, i, c, rc = -1;
+	char *sel = xasprintf("SELECT %s, %s FROM %s WHERE %s", k->keys, k->cols,
+	    k->name, k->where);
+	char *where = k->nkeys == 1 ? xasprintf("%s = ?%d", k->keys, nc + 1) :
+	    xasprintf("%.*s = ?%d AND %s = ?%d", (int)strcspn(k->keys, ","),
+	    k->keys, nc + 1, strchr(k->keys, ',') + 2, nc + 2);
+	char *upd = update_sql(k->name, k->cols, where);
+	char *ins = NULL, *del = xasprintf("DELETE FROM %s WHERE %s", k->name, where);
+	struct keysum *have = NULL;
+	struct buf key = { 0 }, vals = { 0 };
+	db_stmt *st = store_prepare(to, sel, e), *src = NULL, *up = NULL,
+	    *add = NULL, *drop = NULL;
+
+	/* INSERT's values: the columns, then the keys (the slots of upd). */
+	for (c = 0; c < nc; c++)
+		buf_printf(&vals, "?%d, ", c + 1);
+	buf_printf(&vals, "?%d", nc + 1);
+	if (k->nkeys == 2)
+		buf_printf(&vals, ", ?%d", nc + 2);
+	ins = xasprintf("INSERT INTO %s (%s, %s) VALUES (%s)", k->name, k->cols,
+	    k->keys, vals.s);
+	free(where);
+	if (st == NULL)
+		goto out;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			have = xrealloc(have, (size_t)cap * sizeof *have);
+		}
+		key_and_hash(st, k->nkeys, nc, &key, &have[n].h);
+		have[n].key = xstrdup(key.s);
+		have[n++].seen = false;
+	}
+	db_finalize(st);
+	st = NULL;
+	if (rc != DB_DONE) {
+		rc = store_fail(to, e, k->name);
+		goto out;
+	}
+	rc = -1;
+	if (n > 1)
+		qsort(have, (size_t)n, sizeof *have, by_key);
+	if ((src = store_prepare(from, sel, e)) == NULL ||
+	    (up = store_prepare(to, upd, e)) == NULL ||
+	    (add = store_prepare(to, ins, e)) == NULL ||
+	    (k->mirror && (drop = store_prepare(to, del, e)) == NULL))
+		goto out;
+	while ((rc = db_step(src)) == DB_ROW) {
+		struct keysum want, *hit;
+		db_stmt *w;
+
+		key_and_hash(src, k->nkeys, nc, &key, &want.h);
+		want.key = key.s;
+		hit = n ? bsearch(&want, have, (size_t)n, sizeof *have, by_key) : NULL;
+		if (hit != NULL) {
+			hit->seen = true;
+			if (hit->h == want.h)
+				continue;
+		}
+		w = hit != NULL ? up : add;
+		db_reset(w);
+		for (c = 0; c < nc; c++)
+			if (db_column_type(src, k->nkeys + c) == DB_NULL)
+				db_bind_null(w, c + 1);
+			else
+				db_bind_text(w, c + 1, (const char *)db_column_text(src,
+				    k->nkeys + c), -1, DB_TRANSIENT);
+		for (c = 0; c < k->nkeys; c++)
+			db_bind_text(w, nc + c + 1, (const char *)db_column_text(src,
+			    c), -1, DB_TRANSIENT);
+		if (db_step(w) != DB_DONE) {
+			rc = store_fail(to, e, k->name);
+			goto out;
+		}
+		if (hit != NULL)
+			r->updated++;
+		else
+			r->copied++;
+	}
+	if (rc != DB_DONE) {
+		rc = store_fail(from, e, k->name);
+		goto out;
+	}
+	for (i = 0; drop != NULL && i < n; i++) {
+		char *tab;
+
+		if (have[i].seen)
+			continue;
+		db_reset(drop);
+		tab = strchr(have[i].key, '\t');
+		if (tab != NULL)
+			*tab = '\0';
+		db_bind_text(drop, nc + 1, have[i].key, -1, DB_TRANSIENT);
+		if (tab != NULL)
+			db_bind_text(drop, nc + 2, tab + 1, -1, DB_TRANSIENT);
+		if (db_step(drop) != DB_DONE) {
+			rc = store_fail(to, e, k->name);
+			goto out;
+		}
+		r->removed++;
+	}
+	rc = 0;
+out:
+	db_finalize(st);
+	db_finalize(src);
+	db_finalize(up);
+	db_finalize(add);
+	db_finalize(drop);
+	for (i = 0; i < n; i++)
+		free(have[i].key);
+	free(have);
+	free(sel);
+	free(upd);
+	free(ins);
+	free(del);
+	buf_free(&key);
+	buf_free(&vals);
+	return rc;
+}
+
 static int
 copy_keyed(struct store *from, struct store *to, struct migrate_report *r,
     struct err *e)
 {
-	struct att_carry *rows;
-	db_stmt *src, *dst;
-	int n, rc;
+	size_t i;
 
-	if (store_carry_all(from, &rows, &n, e) < 0)
-		return -1;
-	rc = store_carry_put(to, rows, n, e);
-	free(rows);
-	if (rc < 0)
-		return -1;
-	src = store_prepare(from, "SELECT month, closed_by, closed_at, "
-	    "snapshot_text, snapshot_csv FROM closed_month ORDER BY month", e);
-	dst = src ? store_prepare(to, "INSERT INTO closed_month (month, "
-	    "closed_by, closed_at, snapshot_text, snapshot_csv) VALUES (?1, ?2, "
-	    "?3, ?4, ?5) ON CONFLICT DO NOTHING", e) : NULL;
-	if (dst == NULL) {
-		db_finalize(src);
-		return -1;
-	}
-	while ((rc = db_step(src)) == DB_ROW) {
-		int c;
-
-		db_reset(dst);
-		for (c = 0; c < 5; c++)
-			db_bind_text(dst, c + 1, (const char *)db_column_text(src, c),
-			    -1, DB_TRANSIENT);
-		if (db_step(dst) != DB_DONE) {
-			rc = DB_ERROR;
-			store_fail(to, e, "closed_month");
-			break;
-		}
-		r->copied += db_changes(to) > 0;
-	}
-	db_finalize(src);
-	db_finalize(dst);
-	return rc == DB_DONE ? 0 : rc == DB_ERROR ? -1 :
-	    store_fail(from, e, "closed_month");
+	for (i = 0; i < sizeof keyed / sizeof *keyed; i++)
+		if (sync_keyed(from, to, &keyed[i], r, e) < 0)
+			return -1;
+	return 0;
 }
 
 /* Row counts and money of one side, for the proof. */
