@@ -64,8 +64,11 @@ void store_close(struct store *s);
 void store_set_floor(const char *id);
 /* A setgid run: clears every PG* variable of the environment, so that
  * libpq takes nothing from the user (server, password file, service
- * file); the connection string is passed whole (PQconnectdbParams). */
-void store_pg_sealed(void);
+ * file); service names are looked up in service_file (then the system's
+ * pg_service.conf), and no file of the user's home (~/.pg_service.conf,
+ * ~/.pgpass, ~/.postgresql/) is read.  The connection string is passed
+ * whole (PQconnectdbParams). */
+void store_pg_sealed(const char *service_file);
 /* Whether path names a PostgreSQL database (a postgresql:// or
  * postgres:// URI, or service=NAME) rather than an SQLite file. */
 static inline bool
