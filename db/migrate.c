@@ -280,6 +280,81 @@ bind_values(db_stmt *st, const char **v, int nc)
 	return nc;
 }
 
+/* A statement of the copy, prepared once for the run (PostgreSQL: a
+ * server-side prepared statement, not parsed again for every row). */
+static db_stmt *
+kept(struct store *s, const char *sql, struct err *e)
+{
+	db_stmt *st = NULL;
+
+	if (db_prepare_kept(s, sql, &st) != DB_OK) {
+		store_fail(s, e, "prepare");
+		return NULL;
+	}
+	return st;
+}
+
+/* The map of old ids to new ones, written to the target's meta a batch
+ * of rows a statement. */
+#define NOTE_BATCH 100
+
+struct notes {
+	char key[NOTE_BATCH][96], val[NOTE_BATCH][24];
+	int n;
+	db_stmt *full;			/* the statement of NOTE_BATCH rows */
+};
+
+static char *
+notes_sql(int n)
+{
+	struct buf b = { 0 };
+	int i;
+
+	buf_puts(&b, "INSERT INTO meta (name, value) VALUES ");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s(?%d, ?%d)", i ? ", " : "", 2 * i + 1, 2 * i + 2);
+	return b.s;
+}
+
+static int
+notes_flush(struct store *to, struct notes *nt, struct err *e)
+{
+	db_stmt *st;
+	int i, rc;
+
+	if (nt->n == 0)
+		return 0;
+	if (nt->n == NOTE_BATCH && nt->full == NULL) {
+		char *q = notes_sql(NOTE_BATCH);
+
+		nt->full = kept(to, q, e);
+		free(q);
+		if (nt->full == NULL)
+			return -1;
+	}
+	if (nt->n == NOTE_BATCH)
+		st = nt->full;
+	else {
+		char *q = notes_sql(nt->n);
+
+		st = store_prepare(to, q, e);
+		free(q);
+		if (st == NULL)
+			return -1;
+	}
+	db_reset(st);
+	for (i = 0; i < nt->n; i++) {
+		db_bind_text(st, 2 * i + 1, nt->key[i], -1, DB_STATIC);
+		db_bind_text(st, 2 * i + 2, nt->val[i], -1, DB_STATIC);
+	}
+	rc = db_step(st);
+	db_reset(st);
+	if (st != nt->full)
+		db_finalize(st);
+	nt->n = 0;
+	return rc == DB_DONE ? 0 : store_fail(to, e, "noting the copy");
+}
+
 /* Copies the rows of table t the target lacks and, on rows an earlier
  * run copied, carries over what changed since (a void, a return, a
  * decision): the row's values written again where its hash differs. */
@@ -297,24 +372,24 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 	const char **v = xcalloc((size_t)nc, sizeof *v);
 	struct rowsum *sums = NULL;
 	struct buf ins = { 0 };
-	db_stmt *src = NULL, *dst = NULL, *find = NULL, *note = NULL, *up = NULL;
+	struct notes *nt = xcalloc(1, sizeof *nt);
+	db_stmt *src = NULL, *dst = NULL, *find = NULL, *up = NULL;
 	bool fixed = tb->fixed || tb->find != NULL;
 
 	free(idw);
 	buf_printf(&ins, "INSERT INTO %s (%s) VALUES (", tb->name, tb->cols);
 	for (c = 0; c < nc; c++)
 		buf_printf(&ins, "%s?%d", c ? ", " : "", c + 1);
-	buf_puts(&ins, ")");
+	/* The new row's id straight back (both dialects have RETURNING). */
+	buf_puts(&ins, ") RETURNING id");
 	src = store_prepare(from, sel, e);
-	dst = src ? store_prepare(to, ins.s, e) : NULL;
-	note = dst ? store_prepare(to, "INSERT INTO meta (name, value) VALUES "
-	    "(?1, ?2)", e) : NULL;
-	find = note && tb->find ? store_prepare(to, tb->find, e) : NULL;
-	up = note && !fixed && maps[t].n > 0 ? store_prepare(to, upd, e) : NULL;
+	dst = src ? kept(to, ins.s, e) : NULL;
+	find = dst && tb->find ? kept(to, tb->find, e) : NULL;
+	up = dst && !fixed && maps[t].n > 0 ? kept(to, upd, e) : NULL;
 	free(sel);
 	free(upd);
 	buf_free(&ins);
-	if (note == NULL || (tb->find && find == NULL) ||
+	if (dst == NULL || (tb->find && find == NULL) ||
 	    (!fixed && maps[t].n > 0 && up == NULL) ||
 	    (up != NULL && load_sums(to, tb, nc, &sums, &nsums, e) < 0)) {
 		rc = -1;
@@ -322,7 +397,6 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 	}
 	while ((rc = db_step(src)) == DB_ROW) {
 		int64_t old = db_column_int64(src, 0), new = map_get(&maps[t], old);
-		char key[96], val[32];
 
 		if (new >= 0) {			/* copied by an earlier run */
 			struct rowsum want = { new, 0 }, *have;
@@ -373,20 +447,18 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 				goto done;
 			}
 			bind_values(dst, v, nc);
-			if (db_step(dst) != DB_DONE) {
+			if (db_step(dst) != DB_ROW) {
 				rc = store_fail(to, e, tb->name);
 				goto done;
 			}
-			new = db_last_id(to);
+			new = db_column_int64(dst, 0);
+			db_reset(dst);
 		}
-		snprintf(key, sizeof key, "migrated/%s/%lld", tb->name,
-		    (long long)old);
-		snprintf(val, sizeof val, "%lld", (long long)new);
-		db_reset(note);
-		db_bind_text(note, 1, key, -1, DB_STATIC);
-		db_bind_text(note, 2, val, -1, DB_STATIC);
-		if (db_step(note) != DB_DONE) {
-			rc = store_fail(to, e, "noting the copy");
+		snprintf(nt->key[nt->n], sizeof nt->key[0], "migrated/%s/%lld",
+		    tb->name, (long long)old);
+		snprintf(nt->val[nt->n++], sizeof nt->val[0], "%lld", (long long)new);
+		if (nt->n == NOTE_BATCH && notes_flush(to, nt, e) < 0) {
+			rc = -1;
 			goto done;
 		}
 		map_add(&maps[t], old, new);
@@ -398,6 +470,8 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 		}
 	}
 	rc = rc == DB_DONE ? 0 : store_fail(from, e, tb->name);
+	if (rc == 0)
+		rc = notes_flush(to, nt, e);
 	/* Rows are copied in id order: the map stays sorted (an earlier
 	 * run's rows and this run's together, sorted again to be sure). */
 	if (maps[t].n > 1)
@@ -406,8 +480,9 @@ done:
 	db_finalize(src);
 	db_finalize(dst);
 	db_finalize(find);
-	db_finalize(note);
 	db_finalize(up);
+	db_finalize(nt->full);
+	free(nt);
 	free(sums);
 	free(refbuf);
 	free(v);
