@@ -2,7 +2,7 @@
  * migrate.c - copies a floor's whole record from one store to another
  * (`callfloor migrate --to`, issue 15): SQLite to PostgreSQL to move a
  * floor, or back.  Rows get the target's ids; every id a row had in the
- * source is kept in the target's meta ("migrated/TABLE/OLD" = NEW), which
+ * source is migrate_kept in the target's meta ("migrated/TABLE/OLD" = NEW), which
  * both renumbers the references (a fine's incident, an appeal's fine) and
  * lets a second run copy only the rows the source gained since.  The copy
  * is one transaction on the target, read from one snapshot of the source.
@@ -11,6 +11,7 @@
 #include "store_internal.h"
 #include "carry.h"
 #include "migrate.h"
+#include "migrate_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,7 +80,10 @@ static const struct table tables[] = {
 };
 #define NTABLES ((int)(sizeof tables / sizeof tables[0]))
 
-struct pair { int64_t old, new; };
+/* A row copied before: its id in the source and in the target, and the
+ * hash of its values as that copy wrote them (has_h false for a note of
+ * an older callfloor, which migrate_kept none). */
+struct pair { int64_t old, new; uint64_t h; bool has_h; };
 struct map { struct pair *p; int n, cap; };
 
 static int
@@ -91,29 +95,39 @@ by_old(const void *a, const void *b)
 }
 
 static void
-map_add(struct map *m, int64_t old, int64_t new)
+map_add(struct map *m, int64_t old, int64_t new, uint64_t h, bool has_h)
 {
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 256;
 		m->p = xrealloc(m->p, (size_t)m->cap * sizeof *m->p);
 	}
 	m->p[m->n].old = old;
-	m->p[m->n++].new = new;
+	m->p[m->n].new = new;
+	m->p[m->n].h = h;
+	m->p[m->n++].has_h = has_h;
+}
+
+/* The pair of old among the first n of m (sorted), or NULL. */
+static struct pair *
+map_find(const struct map *m, int n, int64_t old)
+{
+	struct pair key = { old, 0, 0, false };
+
+	if (n == 0)
+		return NULL;
+	return bsearch(&key, m->p, (size_t)n, sizeof *m->p, by_old);
 }
 
 static int64_t
 map_get(const struct map *m, int64_t old)
 {
-	struct pair key = { old, 0 }, *hit;
+	struct pair *hit = map_find(m, m->n, old);
 
-	if (m->n == 0)
-		return -1;
-	hit = bsearch(&key, m->p, (size_t)m->n, sizeof *m->p, by_old);
 	return hit ? hit->new : -1;
 }
 
-static int
-ncols(const char *cols)
+int
+migrate_ncols(const char *cols)
 {
 	int n = 1;
 
@@ -136,11 +150,17 @@ load_maps(struct store *to, struct map *maps, struct err *e)
 		const char *name = (const char *)db_column_text(st, 0) + 9;
 		const char *slash = strrchr(name, '/');
 
+		const char *v = (const char *)db_column_text(st, 1);
+		char *end;
+		int64_t new = strtoll(v, &end, 10);
+
+		/* "NEW" or "NEW HASH" (the hash of the row as copied). */
 		for (t = 0; slash && t < NTABLES; t++)
 			if (strlen(tables[t].name) == (size_t)(slash - name) &&
 			    strncmp(name, tables[t].name, (size_t)(slash - name)) == 0)
-				map_add(&maps[t], strtoll(slash + 1, NULL, 10),
-				    db_column_int64(st, 1));
+				map_add(&maps[t], strtoll(slash + 1, NULL, 10), new,
+				    *end == ' ' ? strtoull(end + 1, NULL, 16) : 0,
+				    *end == ' ');
 	}
 	db_finalize(st);
 	if (rc != DB_DONE)
@@ -156,10 +176,8 @@ load_maps(struct store *to, struct map *maps, struct err *e)
 
 /* A row's content as a 64-bit FNV-1a hash of its values' text, NULL told
  * from every text: rows of both sides compare by it. */
-#define HASH_START 14695981039346656037ULL
-
-static uint64_t
-hash_value(uint64_t h, const char *v)
+uint64_t
+migrate_hash(uint64_t h, const char *v)
 {
 	const unsigned char *p = (const unsigned char *)(v ? v : "");
 
@@ -197,7 +215,7 @@ load_sums(struct store *to, const struct table *tb, int nc,
 		uint64_t h = HASH_START;
 
 		for (c = 0; c < nc; c++)
-			h = hash_value(h, db_column_type(st, c + 1) == DB_NULL ? NULL :
+			h = migrate_hash(h, db_column_type(st, c + 1) == DB_NULL ? NULL :
 			    (const char *)db_column_text(st, c + 1));
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 256;
@@ -215,8 +233,8 @@ load_sums(struct store *to, const struct table *tb, int nc,
 }
 
 /* "UPDATE t SET a = ?1, b = ?2 ... WHERE id = ?N+1" of a column list. */
-static char *
-update_sql(const char *table, const char *cols, const char *where)
+char *
+migrate_update_sql(const char *table, const char *cols, const char *where)
 {
 	struct buf b = { 0 };
 	const char *p = cols;
@@ -282,8 +300,8 @@ bind_values(db_stmt *st, const char **v, int nc)
 
 /* A statement of the copy, prepared once for the run (PostgreSQL: a
  * server-side prepared statement, not parsed again for every row). */
-static db_stmt *
-kept(struct store *s, const char *sql, struct err *e)
+db_stmt *
+migrate_kept(struct store *s, const char *sql, struct err *e)
 {
 	db_stmt *st = NULL;
 
@@ -299,7 +317,7 @@ kept(struct store *s, const char *sql, struct err *e)
 #define NOTE_BATCH 100
 
 struct notes {
-	char key[NOTE_BATCH][96], val[NOTE_BATCH][24];
+	char key[NOTE_BATCH][96], val[NOTE_BATCH][48];
 	int n;
 	db_stmt *full;			/* the statement of NOTE_BATCH rows */
 };
@@ -327,7 +345,7 @@ notes_flush(struct store *to, struct notes *nt, struct err *e)
 	if (nt->n == NOTE_BATCH && nt->full == NULL) {
 		char *q = notes_sql(NOTE_BATCH);
 
-		nt->full = kept(to, q, e);
+		nt->full = migrate_kept(to, q, e);
 		free(q);
 		if (nt->full == NULL)
 			return -1;
@@ -355,6 +373,28 @@ notes_flush(struct store *to, struct notes *nt, struct err *e)
 	return rc == DB_DONE ? 0 : store_fail(to, e, "noting the copy");
 }
 
+/* A copied row's note again, with the hash of its values now. */
+static int
+note_rewrite(struct store *to, db_stmt **st, const char *table, int64_t old,
+    int64_t new, uint64_t h, struct err *e)
+{
+	char key[96], val[48];
+
+	if (*st == NULL && (*st = migrate_kept(to, "UPDATE meta SET value = ?2 WHERE "
+	    "name = ?1", e)) == NULL)
+		return -1;
+	snprintf(key, sizeof key, "migrated/%s/%lld", table, (long long)old);
+	snprintf(val, sizeof val, "%lld %016llx", (long long)new,
+	    (unsigned long long)h);
+	db_reset(*st);
+	db_bind_text(*st, 1, key, -1, DB_STATIC);
+	db_bind_text(*st, 2, val, -1, DB_STATIC);
+	if (db_step(*st) != DB_DONE)
+		return store_fail(to, e, "noting the copy");
+	db_reset(*st);
+	return 0;
+}
+
 /* Copies the rows of table t the target lacks and, on rows an earlier
  * run copied, carries over what changed since (a void, a return, a
  * decision): the row's values written again where its hash differs. */
@@ -363,18 +403,19 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
     struct migrate_report *r, struct err *e)
 {
 	const struct table *tb = &tables[t];
-	int nc = ncols(tb->cols), c, rc, nsums = 0;
+	int nc = migrate_ncols(tb->cols), c, rc, nsums = 0;
 	char *sel = xasprintf("SELECT id, %s FROM %s ORDER BY id", tb->cols,
 	    tb->name);
 	char *idw = xasprintf("id = ?%d", nc + 1);
-	char *upd = update_sql(tb->name, tb->cols, idw);
+	char *upd = migrate_update_sql(tb->name, tb->cols, idw);
 	char (*refbuf)[24] = xcalloc((size_t)nc, sizeof *refbuf);
 	const char **v = xcalloc((size_t)nc, sizeof *v);
 	struct rowsum *sums = NULL;
 	struct buf ins = { 0 };
 	struct notes *nt = xcalloc(1, sizeof *nt);
-	db_stmt *src = NULL, *dst = NULL, *find = NULL, *up = NULL;
+	db_stmt *src = NULL, *dst = NULL, *find = NULL, *up = NULL, *renote = NULL;
 	bool fixed = tb->fixed || tb->find != NULL;
+	int known = maps[t].n;
 
 	free(idw);
 	buf_printf(&ins, "INSERT INTO %s (%s) VALUES (", tb->name, tb->cols);
@@ -383,9 +424,9 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 	/* The new row's id straight back (both dialects have RETURNING). */
 	buf_puts(&ins, ") RETURNING id");
 	src = store_prepare(from, sel, e);
-	dst = src ? kept(to, ins.s, e) : NULL;
-	find = dst && tb->find ? kept(to, tb->find, e) : NULL;
-	up = dst && !fixed && maps[t].n > 0 ? kept(to, upd, e) : NULL;
+	dst = src ? migrate_kept(to, ins.s, e) : NULL;
+	find = dst && tb->find ? migrate_kept(to, tb->find, e) : NULL;
+	up = dst && !fixed && maps[t].n > 0 ? migrate_kept(to, upd, e) : NULL;
 	free(sel);
 	free(upd);
 	buf_free(&ins);
@@ -396,11 +437,14 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 		goto done;
 	}
 	while ((rc = db_step(src)) == DB_ROW) {
-		int64_t old = db_column_int64(src, 0), new = map_get(&maps[t], old);
+		int64_t old = db_column_int64(src, 0), new = -1;
+		/* The rows of earlier runs (this run's are added after them). */
+		struct pair *p = map_find(&maps[t], known, old);
+		uint64_t h = HASH_START;
 
-		if (new >= 0) {			/* copied by an earlier run */
-			struct rowsum want = { new, 0 }, *have;
-			uint64_t h = HASH_START;
+		if (p != NULL) {		/* copied by an earlier run */
+			struct rowsum want = { p->new, 0 }, *have;
+			uint64_t base;
 
 			if (up == NULL)
 				continue;
@@ -409,24 +453,46 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 				goto done;
 			}
 			for (c = 0; c < nc; c++)
-				h = hash_value(h, v[c]);
+				h = migrate_hash(h, v[c]);
 			have = nsums ? bsearch(&want, sums, (size_t)nsums,
 			    sizeof *sums, by_id) : NULL;
-			if (have != NULL && have->h == h)
-				continue;
 			if (have == NULL) {
 				rc = err_set(e, EXIT_RUNTIME, "%s %lld: copied as %lld, "
 				    "which %s no longer holds", tb->name, (long long)old,
-				    (long long)new, store_path(to));
+				    (long long)p->new, store_path(to));
 				goto done;
 			}
-			bind_values(up, v, nc);
-			db_bind_int64(up, nc + 1, new);
-			if (db_step(up) != DB_DONE) {
-				rc = store_fail(to, e, tb->name);
+			/* Three ways: what the last copy wrote (the target's
+			 * value when an older callfloor noted no hash), the
+			 * source now, the target now.  Only the source changed:
+			 * write it; only the target: keep it (the floor went on
+			 * there); both, differently: refuse, nothing written. */
+			base = p->has_h ? p->h : have->h;
+			if (h == base)
+				continue;
+			if (have->h != base && have->h != h) {
+				rc = err_set(e, EXIT_RUNTIME, _("%s %lld (%lld in %s) "
+				    "changed both here and there since the last copy; "
+				    "nothing was written (settle it by hand)"), tb->name,
+				    (long long)old, (long long)p->new, store_path(to));
 				goto done;
 			}
-			r->updated++;
+			if (have->h != h) {
+				bind_values(up, v, nc);
+				db_bind_int64(up, nc + 1, p->new);
+				if (db_step(up) != DB_DONE) {
+					rc = store_fail(to, e, tb->name);
+					goto done;
+				}
+				r->updated++;
+			}
+			if (note_rewrite(to, &renote, tb->name, old, p->new, h,
+			    e) < 0) {
+				rc = -1;
+				goto done;
+			}
+			p->h = h;
+			p->has_h = true;
 			continue;
 		}
 		if (find != NULL) {
@@ -446,6 +512,8 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 				rc = -1;
 				goto done;
 			}
+			for (c = 0; c < nc; c++)
+				h = migrate_hash(h, v[c]);
 			bind_values(dst, v, nc);
 			if (db_step(dst) != DB_ROW) {
 				rc = store_fail(to, e, tb->name);
@@ -454,14 +522,21 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 			new = db_column_int64(dst, 0);
 			db_reset(dst);
 		}
+		/* A row found equal (find) needs no hash: those tables'
+		 * rows never change. */
 		snprintf(nt->key[nt->n], sizeof nt->key[0], "migrated/%s/%lld",
 		    tb->name, (long long)old);
-		snprintf(nt->val[nt->n++], sizeof nt->val[0], "%lld", (long long)new);
+		if (fixed)
+			snprintf(nt->val[nt->n++], sizeof nt->val[0], "%lld",
+			    (long long)new);
+		else
+			snprintf(nt->val[nt->n++], sizeof nt->val[0], "%lld %016llx",
+			    (long long)new, (unsigned long long)h);
 		if (nt->n == NOTE_BATCH && notes_flush(to, nt, e) < 0) {
 			rc = -1;
 			goto done;
 		}
-		map_add(&maps[t], old, new);
+		map_add(&maps[t], old, new, h, !fixed);
 		r->copied++;
 		if (t == T_INCIDENT) {
 			r->ids = xrealloc(r->ids, (size_t)(r->nids + 1) * sizeof *r->ids);
@@ -481,196 +556,13 @@ done:
 	db_finalize(dst);
 	db_finalize(find);
 	db_finalize(up);
+	db_finalize(renote);
 	db_finalize(nt->full);
 	free(nt);
 	free(sums);
 	free(refbuf);
 	free(v);
 	return rc;
-}
-
-/* ---- the tables without ids ---- */
-
-/* A table kept by its key: the target made equal to the source, row by
- * row (added, written again where it differs and, when mirror, dropped
- * where the source has none: a reopened month, a carried total the
- * source dropped). */
-struct keyed {
-	const char *name, *keys, *cols, *where;
-	int nkeys;
-	bool mirror;
-};
-
-static const struct keyed keyed[] = {
-	{ "closed_month", "month", "closed_by, closed_at, snapshot_text, "
-	    "snapshot_csv", "1 = 1", 1, true },
-	{ "att_carry", "month, staff", "late, early, half, absent, "
-	    "meeting_halves, late_year, absent_total, meeting_total, "
-	    "over_months, run, max_run", "1 = 1", 2, true },
-	/* The floor's roster, as of each day it changed (src/roster.c). */
-	{ "meta", "name", "value", "name LIKE 'roster%'", 1, false },
-};
-
-struct keysum { char *key; uint64_t h; bool seen; };
-
-static int
-by_key(const void *a, const void *b)
-{
-	return strcmp(((const struct keysum *)a)->key,
-	    ((const struct keysum *)b)->key);
-}
-
-/* The row's key columns joined by tabs, and the hash of the others. */
-static void
-key_and_hash(db_stmt *st, int nkeys, int nc, struct buf *key, uint64_t *h)
-{
-	int c;
-
-	key->len = 0;
-	buf_puts(key, "");
-	for (c = 0; c < nkeys; c++)
-		buf_printf(key, "%s%s", c ? "\t" : "",
-		    (const char *)db_column_text(st, c));
-	*h = HASH_START;
-	for (c = nkeys; c < nkeys + nc; c++)
-		*h = hash_value(*h, db_column_type(st, c) == DB_NULL ? NULL :
-		    (const char *)db_column_text(st, c));
-}
-
-static int
-sync_keyed(struct store *from, struct store *to, const struct keyed *k,
-    struct migrate_report *r, struct err *e)
-{
-	int nc = ncols(k->cols), n = 0, cap = 0, i, c, rc = -1;
-	char *sel = xasprintf("SELECT %s, %s FROM %s WHERE %s", k->keys, k->cols,
-	    k->name, k->where);
-	char *where = k->nkeys == 1 ? xasprintf("%s = ?%d", k->keys, nc + 1) :
-	    xasprintf("%.*s = ?%d AND %s = ?%d", (int)strcspn(k->keys, ","),
-	    k->keys, nc + 1, strchr(k->keys, ',') + 2, nc + 2);
-	char *upd = update_sql(k->name, k->cols, where);
-	char *ins = NULL, *del = xasprintf("DELETE FROM %s WHERE %s", k->name, where);
-	struct keysum *have = NULL;
-	struct buf key = { 0 }, vals = { 0 };
-	db_stmt *st = store_prepare(to, sel, e), *src = NULL, *up = NULL,
-	    *add = NULL, *drop = NULL;
-
-	/* INSERT's values: the columns, then the keys (the slots of upd). */
-	for (c = 0; c < nc; c++)
-		buf_printf(&vals, "?%d, ", c + 1);
-	buf_printf(&vals, "?%d", nc + 1);
-	if (k->nkeys == 2)
-		buf_printf(&vals, ", ?%d", nc + 2);
-	ins = xasprintf("INSERT INTO %s (%s, %s) VALUES (%s)", k->name, k->cols,
-	    k->keys, vals.s);
-	free(where);
-	if (st == NULL)
-		goto out;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			have = xrealloc(have, (size_t)cap * sizeof *have);
-		}
-		key_and_hash(st, k->nkeys, nc, &key, &have[n].h);
-		have[n].key = xstrdup(key.s);
-		have[n++].seen = false;
-	}
-	db_finalize(st);
-	st = NULL;
-	if (rc != DB_DONE) {
-		rc = store_fail(to, e, k->name);
-		goto out;
-	}
-	rc = -1;
-	if (n > 1)
-		qsort(have, (size_t)n, sizeof *have, by_key);
-	if ((src = store_prepare(from, sel, e)) == NULL ||
-	    (up = store_prepare(to, upd, e)) == NULL ||
-	    (add = store_prepare(to, ins, e)) == NULL ||
-	    (k->mirror && (drop = store_prepare(to, del, e)) == NULL))
-		goto out;
-	while ((rc = db_step(src)) == DB_ROW) {
-		struct keysum want, *hit;
-		db_stmt *w;
-
-		key_and_hash(src, k->nkeys, nc, &key, &want.h);
-		want.key = key.s;
-		hit = n ? bsearch(&want, have, (size_t)n, sizeof *have, by_key) : NULL;
-		if (hit != NULL) {
-			hit->seen = true;
-			if (hit->h == want.h)
-				continue;
-		}
-		w = hit != NULL ? up : add;
-		db_reset(w);
-		for (c = 0; c < nc; c++)
-			if (db_column_type(src, k->nkeys + c) == DB_NULL)
-				db_bind_null(w, c + 1);
-			else
-				db_bind_text(w, c + 1, (const char *)db_column_text(src,
-				    k->nkeys + c), -1, DB_TRANSIENT);
-		for (c = 0; c < k->nkeys; c++)
-			db_bind_text(w, nc + c + 1, (const char *)db_column_text(src,
-			    c), -1, DB_TRANSIENT);
-		if (db_step(w) != DB_DONE) {
-			rc = store_fail(to, e, k->name);
-			goto out;
-		}
-		if (hit != NULL)
-			r->updated++;
-		else
-			r->copied++;
-	}
-	if (rc != DB_DONE) {
-		rc = store_fail(from, e, k->name);
-		goto out;
-	}
-	for (i = 0; drop != NULL && i < n; i++) {
-		char *tab;
-
-		if (have[i].seen)
-			continue;
-		db_reset(drop);
-		tab = strchr(have[i].key, '\t');
-		if (tab != NULL)
-			*tab = '\0';
-		db_bind_text(drop, nc + 1, have[i].key, -1, DB_TRANSIENT);
-		if (tab != NULL)
-			db_bind_text(drop, nc + 2, tab + 1, -1, DB_TRANSIENT);
-		if (db_step(drop) != DB_DONE) {
-			rc = store_fail(to, e, k->name);
-			goto out;
-		}
-		r->removed++;
-	}
-	rc = 0;
-out:
-	db_finalize(st);
-	db_finalize(src);
-	db_finalize(up);
-	db_finalize(add);
-	db_finalize(drop);
-	for (i = 0; i < n; i++)
-		free(have[i].key);
-	free(have);
-	free(sel);
-	free(upd);
-	free(ins);
-	free(del);
-	buf_free(&key);
-	buf_free(&vals);
-	return rc;
-}
-
-static int
-copy_keyed(struct store *from, struct store *to, struct migrate_report *r,
-    struct err *e)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof keyed / sizeof *keyed; i++)
-		if (sync_keyed(from, to, &keyed[i], r, e) < 0)
-			return -1;
-	return 0;
 }
 
 /* Row counts and money of one side, for the proof. */
@@ -742,7 +634,7 @@ store_migrate(struct store *from, struct store *to, struct migrate_report *r,
 	for (t = 0; t < NTABLES; t++)
 		if (copy_table(from, to, t, maps, r, e) < 0)
 			goto fail;
-	if (copy_keyed(from, to, r, e) < 0)
+	if (migrate_keyed(from, to, r, e) < 0)
 		goto fail;
 	if (store_commit(to, e) < 0)
 		goto out;

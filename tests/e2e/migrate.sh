@@ -112,6 +112,31 @@ diff -u "$T/mapped.csv" "$T/pg.csv" >&2 || fail "the report on PostgreSQL differ
 expect_rc 0 cf migrate --to "$PG"
 grep -q "^nothing new in .* since the last copy: .* is unchanged$" "$T/out" || fail "after the changes, again: $(cat "$T/out")"
 
+# The floor goes on on PostgreSQL: a void there, a month closed there.
+# Copying again from the (now stale) SQLite file keeps them: only what the
+# source changed since the last copy is carried over.  A row changed on
+# both sides since is refused, and nothing is written.
+pg5=$(sed -n 's/^incident 5 is \([0-9]*\) in .*/\1/p' "$T/first")
+[ -n "$pg5" ] || fail "no mapping of incident 5"
+expect_rc 0 "$CF" -d "$PG" void "$pg5" --reason "voided after the move"
+expect_rc 0 "$CF" -d "$PG" close --month 2026-01
+moved=$("$CF" -d "$PG" fines --month 2026-03 --format csv)
+# The target went on: the counts differ now, and the run says so (exit 1).
+expect_rc 1 cf migrate --to "$PG"
+grep -q "^nothing new in " "$T/out" || fail "the stale source undid the target's changes: $(head -3 "$T/out")"
+grep -q "^  closed_month .* DIFFERS$" "$T/out" && grep -q "the copy differs from the source" "$T/out" ||
+	fail "the run after the target went on: $(cat "$T/out")"
+expect_eq "the target's void kept" "$(pgq "SELECT void_reason FROM incident WHERE id = $pg5")" "voided after the move"
+expect_eq "the target's closed month kept" "$(pgq "SELECT month FROM closed_month")" "2026-01"
+expect_eq "the target's fines kept" "$("$CF" -d "$PG" fines --month 2026-03 --format csv)" "$moved"
+cf void 5 --reason "voided in the old file too" >/dev/null
+before=$(pgq "SELECT count(*) FROM meta; SELECT void_reason FROM incident WHERE id = $pg5" | paste -sd' ')
+expect_rc 1 cf migrate --to "$PG"
+grep -q "changed both here and there since the last copy; nothing was written" "$T/err" ||
+	fail "a row changed on both sides: $(cat "$T/err")"
+expect_eq "nothing written on a conflict" \
+	"$(pgq "SELECT count(*) FROM meta; SELECT void_reason FROM incident WHERE id = $pg5" | paste -sd' ')" "$before"
+
 # And back: the PostgreSQL floor exported to a new SQLite file.
 expect_rc 0 "$CF" -d "$PG" migrate --to "$T/back.db"
 grep -q "the copy is proved" "$T/out" || fail "export: $(cat "$T/out")"

@@ -101,3 +101,48 @@ Test(migrate, a_later_void_reaches_the_copy_and_nothing_new_changes_nothing)
 	cr_expect_eq(r.removed, 0);
 	store_close(to);
 }
+
+/* The floor goes on on the target: a void there is kept when the stale
+ * source is copied again (it did not change that row); the same row
+ * changed on both sides is refused, and nothing is written. */
+Test(migrate, what_the_target_changed_is_kept_and_a_change_on_both_refused)
+{
+	struct migrate_report r;
+	struct store *to = NULL;
+	struct err e = { 0 };
+	struct marked m1, m2;
+	char path[256], *a, *b;
+	int64_t t2;
+
+	set_now("2026-11-20 12:00");
+	m1 = mark_back(&MGR, "E101", "DESK", NONE, "2026-11-02 10:00",
+	    "2026-11-20 12:00");
+	m2 = mark_back(&MGR, "E102", "SLEEP", NONE, "2026-11-03 10:00",
+	    "2026-11-20 12:00");
+	cr_assert(m1.rc == 0 && m2.rc == 0);
+	snprintf(path, sizeof path, "%s/copy.db", fx.dir);
+	store_set_floor(fx.f->id);
+	cr_assert_eq(store_open(path, 0, &to, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_migrate(fx.s, to, &r, &e), 0, "%s", e.msg);
+	t2 = r.ids[1][1];
+	free(r.ids);
+
+	cr_assert_eq(engine_void(fx.f, to, &MGR, t2, "after the move", &e), 0,
+	    "%s", e.msg);
+	b = ledger_text(to);
+	cr_assert_eq(store_migrate(fx.s, to, &r, &e), 0, "%s", e.msg);
+	free(r.ids);
+	cr_expect_eq(r.updated, 0, "the stale source wrote %lld rows",
+	    (long long)r.updated);
+	a = ledger_text(to);
+	cr_expect_str_eq(a, b, "the target's void was undone");
+	free(a);
+	free(b);
+
+	cr_assert_eq(void_as(&MGR, m2.in.id, "in the old file too", &e), 0);
+	cr_expect_eq(store_migrate(fx.s, to, &r, &e), -1, "a row changed on both "
+	    "sides was copied over");
+	cr_expect(strstr(e.msg, "changed both here and there") != NULL, "%s",
+	    e.msg);
+	store_close(to);
+}
