@@ -58,26 +58,28 @@ static const struct option rollup_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* A floor of the roll-up as its roster in the database stood on day (the
- * reader's own configuration when the database holds none for it), or
- * NULL: its ids alone then. */
-static struct floor *
-rollup_floor(struct cli *c, const char *id, const char *day, bool *own)
+/* *f: a floor of the roll-up as its roster in the database stood on day
+ * (the reader's own configuration when the database holds none for it,
+ * *own then), or NULL: its ids alone then.  0, or -1 with e set. */
+static int
+rollup_floor(struct cli *c, const char *id, const char *day,
+    struct floor **f, bool *own, struct err *e)
 {
-	struct err e = { 0 };
 	char *text = NULL;
-	struct floor *f = NULL;
-	int rc = store_roster(c->store, id, day, &text, &e);
+	int rc = store_roster(c->store, id, day, &text, e);
 
+	*f = NULL;
 	*own = false;
+	if (rc < 0)
+		return -1;
 	if (rc == 0)
-		f = roster_floor(c->floor, text);
+		*f = roster_floor(c->floor, text);
 	free(text);
-	if (f == NULL && strcmp(id, c->floor->id) == 0) {
+	if (*f == NULL && strcmp(id, c->floor->id) == 0) {
 		*own = true;
-		return c->floor;
+		*f = c->floor;
 	}
-	return f;
+	return 0;
 }
 
 static const char *
@@ -148,7 +150,11 @@ rollup_exec(struct cli *c, int argc, char **argv)
 		/* Each floor, its groups and their role holders named as its
 		 * roster stood at the period's end. */
 		if (i == 0 || strcmp(rows[i - 1].floor, rows[i].floor) != 0) {
-			f = rollup_floor(c, rows[i].floor, to, &own);
+			if (rollup_floor(c, rows[i].floor, to, &f, &own, &e) < 0) {
+				buf_free(&out);
+				free(rows);
+				return cli_fail(&e);
+			}
 			if (!csv) {
 				buf_printf(&out, "\n%s  %s\n", rows[i].floor,
 				    f != NULL ? f->name : "");
