@@ -158,9 +158,9 @@ deps:
 	  echo "localedef -i zh_CN -f UTF-8 zh_CN.UTF-8"; \
 	  $$SUDO localedef -i zh_CN -f UTF-8 zh_CN.UTF-8; }
 
-# The console's pure arithmetic (no curses) is unit-tested too.
-PURE_UI_OBJ := $(B)/ui/viewport.o $(B)/ui/match.o $(B)/ui/keymap.o
-$(B)/unit_tests: $(CORE_OBJ) $(PURE_UI_OBJ) $(TEST_OBJ)
+# The console is unit-tested too: its pure arithmetic, and its frames on
+# a virtual screen (tests/unit/test_frame.c).
+$(B)/unit_tests: $(CORE_OBJ) $(UI_OBJ) $(TEST_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs criterion)
 
 $(B)/tests/unit/%.o: tests/unit/%.c

@@ -12,11 +12,19 @@ a pseudo-terminal (bench/measure.py's Console), in one of two sessions:
 
 Then prints, from callgrind_annotate's inclusive counts, per event: the
 mark's commit at the console (engine call and the reload after it), the
-engine call alone, the reload alone, and one frame (map_draw: the
-screen composed; wrefresh: curses sending the difference).  Standard library only.
+engine call alone, the reload alone, and the frames (frame_draw: a frame,
+whole or partial, sent; mapview_draw: a whole frame's map, so its calls
+count the whole frames; mapview_draw_seat, panel_draw_some,
+feed_draw_edits: a partial frame's cells, panel lines and feed lines;
+wrefresh: curses sending the difference).  Standard library only.
 
     bench/cost.py --cf ./callfloor --cfg FLOOR --db DB --now SECONDS \
-        --session own|elsewhere [--marks 20] [--header TEXT]
+        --session own|elsewhere [--marks 20] [--header TEXT] [--frames]
+
+With --frames, callgrind dumps its counts after every frame sent, and the
+instructions from one frame to the next are printed instead: for a mark
+at the console, its key, the engine call and commit, the reload and the
+frame; for one elsewhere, the ticks, the reload and the frame.
 """
 import argparse
 import os
@@ -65,6 +73,38 @@ def calls(out_file, fn):
     return n
 
 
+def per_frame(out, a):
+    """Instructions from one frame sent (wrefresh) to the next, from the
+    dumps callgrind wrote after each (callgrind.out.N; the first is the
+    start-up; callgrind.out itself, the way out, is not counted)."""
+    d = os.path.dirname(out)
+    dumps = sorted((f for f in os.listdir(d) if f.startswith("callgrind.out")
+                    and f != "callgrind.out"),
+                   key=lambda f: int(f.rsplit(".", 1)[1]))
+    tot = []
+    for f in dumps:
+        with open(os.path.join(d, f)) as fh:
+            for line in fh:
+                if line.startswith(("totals:", "summary:")):
+                    tot.append(int(line.split()[1]))
+                    break
+    frames = tot[1:]
+    print("session %s, %d marks, %s: %d frames after the first" % (
+        a.session, a.marks, a.cf, len(frames)))
+    groups = [("a mark, key to frame sent", frames[1::2]),
+              ("a cursor move", frames[0::2])] if a.session == "own" else \
+        [("a mark elsewhere, tick to frame sent", frames)]
+    for what, xs in groups:
+        if xs:
+            xs = sorted(xs)
+            print("  %-38s median %12s Ir  (min %s, max %s, %d frames)" % (
+                what, format(xs[len(xs) // 2], ","), format(xs[0], ","),
+                format(xs[-1], ","), len(xs)))
+    print("  every frame: " + " ".join(format(x, ",") for x in frames))
+    if not os.environ.get("CFCOST_KEEP"):
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cf", required=True)
@@ -76,6 +116,10 @@ def main():
     ap.add_argument("--header", default="基准楼层")
     ap.add_argument("--cols", type=int, default=240)
     ap.add_argument("--lines", type=int, default=80)
+    ap.add_argument("--frames", action="store_true",
+                    help="count each frame's instructions apart (from the "
+                    "last frame sent to this one: the key or the tick, the "
+                    "write, the reload, the frame)")
     a = ap.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="cfcost.")
@@ -89,8 +133,10 @@ def main():
     base = [a.cf, "-c", a.cfg, "-d", db]
     # Settle what a first command settles (carried totals), outside.
     subprocess.run(base + ["map"], env=env, stdout=subprocess.DEVNULL)
-    c = Console(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out]
-                + base, env, a.cols, a.lines)
+    vg = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out]
+    if a.frames:
+        vg.append("--dump-after=wrefresh")
+    c = Console(vg + base, env, a.cols, a.lines)
     if c.wait_text(a.header.encode(), 600) is None:
         c.close()
         sys.exit("cost: the console showed no first frame")
@@ -128,11 +174,15 @@ def main():
     while time.time() < end and c.alive():
         c.pump(0.5)
     c.close()
+    if a.frames:
+        return per_frame(out, a)
     inc = inclusive(out)
     k = a.marks
     print("session %s, %d marks, %s" % (a.session, k, a.cf))
     for fn in ("commit", "engine_mark", "ui_reload", "ui_load",
-               "seatmap_follow", "seatmap_load", "map_draw", "wrefresh"):
+               "seatmap_follow", "seatmap_load", "frame_draw", "map_draw",
+               "mapview_draw", "mapview_draw_seat", "panel_draw_some",
+               "feed_draw_edits", "wrefresh"):
         n = calls(out, fn)
         if fn in inc and n:
             print("  %-16s %6d calls  %14s Ir  %12s Ir a call" % (

@@ -372,6 +372,7 @@ main(int argc, char **argv)
 	clock_use_floor(F);
 	if (!append && unlink(db) < 0 && errno != ENOENT)
 		die("gen_history: cannot remove %s", db);
+	store_set_floor(fl->id);	/* PostgreSQL: the floor's rows */
 	if (store_open(db, 0, &S, &e) < 0 || store_set_synchronous(S, false, &e) < 0)
 		die("gen_history: %s", e.msg);
 

@@ -130,6 +130,22 @@ store_pg_error(struct store *s, struct err *e, const char *what)
 	if (strcmp(s->pg_state, "25006") == 0)
 		return err_set(e, EXIT_RUNTIME, _("database %s is read-only; "
 		    "nothing was written"), s->path);
+	/* 55P03: lock_not_available - the floor's write lock was held for
+	 * the whole lock_timeout (STORE_BUSY_SECONDS), as SQLite's busy
+	 * timeout says it. */
+	if (strcmp(s->pg_state, "55P03") == 0) {
+		time_t since = time(NULL) - STORE_BUSY_SECONDS;
+		char when[16] = "?";
+		struct tm tm;
+
+		if (localtime_r(&since, &tm) != NULL)
+			strftime(when, sizeof when, "%H:%M:%S", &tm);
+		return err_set(e, EXIT_RUNTIME, _("the floor database %s is busy: "
+		    "another callfloor has held its write lock since %s at least "
+		    "(%ld s); nothing was written.  Try again; a callfloor "
+		    "stopped with Ctrl-Z holds it until it goes on or ends"),
+		    s->path, when, (long)STORE_BUSY_SECONDS);
+	}
 	return err_set(e, EXIT_RUNTIME, _("database %s: %s: %s"), s->path, what,
 	    m);
 }
@@ -335,7 +351,7 @@ store_pg_ready(struct store *s, struct err *e)
 int
 store_pg_open(struct store *s, struct err *e)
 {
-	char *lit;
+	char *lit, ro[8];
 
 	static const char *const keys[] = { "dbname", "fallback_application_name",
 		NULL };
@@ -357,11 +373,22 @@ store_pg_open(struct store *s, struct err *e)
 	s->console = s->patient;
 	if (session(s) < 0)
 		return fail(s, e, "setting the floor");
+	/* A server that takes reads only (a hot standby) opens read-only, as
+	 * an SQLite file this user may not write does: the console says so
+	 * at once, and a write is refused before it begins. */
+	if (one(s, "SHOW transaction_read_only", ro, sizeof ro) < 0)
+		return fail(s, e, "reading the server's mode");
+	if (strcmp(ro, "on") == 0)
+		s->readonly = true;
 	lit = PQescapeLiteral(s->pg, s->floor, strlen(s->floor));
 	if (lit == NULL)
 		return fail(s, e, "the floor's id");
-	s->begin_sql = xasprintf("BEGIN; SELECT pg_advisory_xact_lock("
-	    "hashtext('callfloor floor ' || %s)); NOTIFY callfloor, %s", lit, lit);
+	/* A command waits STORE_BUSY_SECONDS for the floor's write lock, as
+	 * on SQLite, then says it is busy; a console waits for it. */
+	s->begin_sql = xasprintf("BEGIN; SET LOCAL lock_timeout = %d; "
+	    "SELECT pg_advisory_xact_lock(hashtext('callfloor floor ' || %s)); "
+	    "NOTIFY callfloor, %s", s->patient ? 0 : STORE_BUSY_SECONDS * 1000,
+	    lit, lit);
 	PQfreemem(lit);
 	return pg_migrate(s, e);
 }

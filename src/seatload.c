@@ -405,6 +405,8 @@ load_breaks(const struct floor *f, struct store *s, struct seatmap *m,
 	for (i = 0; i < f->nseats; i++) {
 		struct seat_view *v = &m->seats[i];
 
+		if (v->brk != SEAT_BRK_NONE)	/* it may end or move */
+			m->changed[i] = 1;
 		v->brk = SEAT_BRK_NONE;
 		v->brk_reason[0] = '\0';
 		v->brk_minutes = v->brk_place = v->brk_limit = 0;
@@ -433,6 +435,7 @@ load_breaks(const struct floor *f, struct store *s, struct seatmap *m,
 		if (seat < 0)
 			continue;
 		v = &m->seats[seat];
+		m->changed[seat] = 1;
 		v->brk = b->state == BRK_AWAY ? SEAT_BRK_AWAY : b->state ==
 		    BRK_NEXT ? SEAT_BRK_NEXT : SEAT_BRK_QUEUED;
 		memcpy(v->brk_reason, b->row.reason, STORE_ID);
@@ -456,60 +459,81 @@ load_breaks(const struct floor *f, struct store *s, struct seatmap *m,
 static void
 derive(const struct floor *f, struct seatmap *m, const bool *insp)
 {
-	int *sev = xcalloc((size_t)f->nseats + 1, sizeof *sev);
-	enum flag *flag = xcalloc((size_t)f->nseats + 1, sizeof *flag);
-	int i;
+	int n = f->nseats + 1, i;
+	int *sev = xcalloc((size_t)n, sizeof *sev);
+	int *count = xcalloc((size_t)n, sizeof *count);
+	int *desk = xcalloc((size_t)n, sizeof *desk);
+	int *worst = xcalloc((size_t)n, sizeof *worst);	/* its index in m->in */
+	enum flag *flag = xcalloc((size_t)n, sizeof *flag);
 
 	m->inspected = m->occupied = 0;
+	memset(m->nstate, 0, sizeof m->nstate);
+	memset(m->natt, 0, sizeof m->natt);
 	m->attendance = false;
-	for (i = 0; i < f->nseats; i++) {
-		struct seat_view *v = &m->seats[i];
-		int who = f->seats[i].staff;
-
-		v->incidents = v->desk_incidents = 0;
-		v->worst[0] = '\0';
-		v->inspected = insp[i];
-		v->custody = who >= 0 && m->held[who];
-		v->att = who >= 0 ? m->att[who].status : ATT_UNTRACKED;
-		v->att_threshold = who >= 0 && m->att[who].threshold;
-		if (who >= 0 && m->att[who].status != ATT_UNTRACKED)
-			m->attendance = true;
-	}
+	for (i = 0; i < f->nseats; i++)
+		worst[i] = -1;
 	for (i = 0; i < m->nin; i++) {
 		const struct seat_in *in = &m->in[i];
 		int st = seat_of_staff(f, in->staff), rank;
 
 		if (in->voided || st < 0 || in->positive)
 			continue;
-		m->seats[st].incidents++;
+		count[st]++;
 		/* A failed inspection is a floor rule's mark. */
 		if (in->desk)
-			m->seats[st].desk_incidents++;
+			desk[st]++;
 		rank = (int)in->flag * 1000000 + (int)(in->own / 100);
-		if (rank >= sev[st] || m->seats[st].worst[0] == '\0') {
+		if (rank >= sev[st] || worst[st] < 0) {
 			sev[st] = rank;
 			flag[st] = in->flag;
-			memcpy(m->seats[st].worst, in->rule, STORE_ID);
+			worst[st] = i;
 		}
 	}
+	/* Each seat's view, written (and noted in m->changed) only where it
+	 * differs from what it was. */
 	for (i = 0; i < f->nseats; i++) {
 		struct seat_view *v = &m->seats[i];
+		int who = f->seats[i].staff;
+		bool custody = who >= 0 && m->held[who];
+		enum att_status att = who >= 0 ? m->att[who].status : ATT_UNTRACKED;
+		bool threshold = who >= 0 && m->att[who].threshold;
+		const char *rule = worst[i] >= 0 ? m->in[worst[i]].rule : "";
+		enum seat_state state;
 
-		if (f->seats[i].staff < 0)
-			v->state = SEAT_EMPTY;
-		else if (v->custody)
-			v->state = SEAT_CUSTODY;
-		else if (v->incidents > 0 && flag[i] != FLAG_NONE)
-			v->state = SEAT_FLAGGED;
-		else if (v->incidents > 0)
-			v->state = SEAT_INCIDENT;
-		else if (v->inspected)
-			v->state = SEAT_OK;
+		if (who < 0)
+			state = SEAT_EMPTY;
+		else if (custody)
+			state = SEAT_CUSTODY;
+		else if (count[i] > 0 && flag[i] != FLAG_NONE)
+			state = SEAT_FLAGGED;
+		else if (count[i] > 0)
+			state = SEAT_INCIDENT;
+		else if (insp[i])
+			state = SEAT_OK;
 		else
-			v->state = SEAT_PENDING;
-		if (f->seats[i].staff >= 0) {
+			state = SEAT_PENDING;
+		if (v->state != state || v->incidents != count[i] ||
+		    v->desk_incidents != desk[i] || v->inspected != insp[i] ||
+		    v->custody != custody || v->att != att ||
+		    v->att_threshold != threshold || v->worst[0] != rule[0] ||
+		    (rule[0] != '\0' && strcmp(v->worst, rule) != 0)) {
+			v->state = state;
+			v->incidents = count[i];
+			v->desk_incidents = desk[i];
+			v->inspected = insp[i];
+			v->custody = custody;
+			v->att = att;
+			v->att_threshold = threshold;
+			snprintf(v->worst, sizeof v->worst, "%s", rule);
+			m->changed[i] = 1;
+		}
+		if (att != ATT_UNTRACKED)
+			m->attendance = true;
+		m->nstate[state]++;
+		if (who >= 0) {
 			m->occupied++;
-			m->inspected += v->inspected;
+			m->inspected += insp[i];
+			m->natt[att]++;
 		}
 	}
 	/* The group panel's day: fines by the payer's group now. */
@@ -525,6 +549,9 @@ derive(const struct floor *f, struct seatmap *m, const bool *insp)
 			g[f->staff[x->staff].group] += x->amount;
 	}
 	free(sev);
+	free(count);
+	free(desk);
+	free(worst);
 	free(flag);
 }
 
@@ -548,6 +575,7 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 	m->grp_queued = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_queued);
 	m->grp_own = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_own);
 	m->grp_co = xcalloc((size_t)f->ngroups + 1, sizeof *m->grp_co);
+	m->changed = xcalloc((size_t)f->nseats + 1, sizeof *m->changed);
 	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
 	/* The audit line first: a write that lands while the rest is read
 	 * is followed again later (re-reading is harmless). */
@@ -586,6 +614,7 @@ seatmap_free(struct seatmap *m)
 	free(m->insp_i);
 	free(m->held);
 	free(m->att);
+	free(m->changed);
 	memset(m, 0, sizeof *m);
 }
 
@@ -594,6 +623,8 @@ seat_news_free(struct seat_news *n)
 {
 	free(n->in);
 	free(n->own);
+	free(n->seats);
+	free(n->groups);
 	memset(n, 0, sizeof *n);
 }
 
@@ -659,10 +690,88 @@ follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	return rc;
 }
 
+/* The views as they were before a follow, to tell what it changed (a
+ * seat's view is noted in m->changed where it is written anew). */
+struct views_before {
+	fen_t *grp[2];
+	int *cnt[3];
+	int inspected, occupied, brk_away, brk_over, brk_queued;
+	bool attendance;
+	fen_t own_total, co_total;
+};
+
+static void *
+dup_of(const void *p, size_t n)
+{
+	void *q = xcalloc(1, n);
+
+	memcpy(q, p, n);
+	return q;
+}
+
+static void
+views_keep(const struct floor *f, struct seatmap *m,
+    struct views_before *b)
+{
+	size_t ng = (size_t)f->ngroups + 1;
+
+	memset(m->changed, 0, (size_t)f->nseats * sizeof *m->changed);
+	b->grp[0] = dup_of(m->grp_own, ng * sizeof *m->grp_own);
+	b->grp[1] = dup_of(m->grp_co, ng * sizeof *m->grp_co);
+	b->cnt[0] = dup_of(m->grp_away, ng * sizeof *m->grp_away);
+	b->cnt[1] = dup_of(m->grp_over, ng * sizeof *m->grp_over);
+	b->cnt[2] = dup_of(m->grp_queued, ng * sizeof *m->grp_queued);
+	b->inspected = m->inspected;
+	b->occupied = m->occupied;
+	b->brk_away = m->brk_away;
+	b->brk_over = m->brk_over;
+	b->brk_queued = m->brk_queued;
+	b->attendance = m->attendance;
+	b->own_total = m->own_total;
+	b->co_total = m->co_total;
+}
+
+/* The seats and groups whose views differ from b, into news; frees b. */
+static void
+views_compare(const struct floor *f, const struct seatmap *m,
+    struct views_before *b, struct seat_news *news)
+{
+	int i;
+
+	for (i = 0; i < f->nseats; i++) {
+		if (!m->changed[i])
+			continue;
+		if (news->nseats % 64 == 0)
+			news->seats = xrealloc(news->seats, (size_t)(news->nseats +
+			    64) * sizeof *news->seats);
+		news->seats[news->nseats++] = i;
+	}
+	for (i = 0; i < f->ngroups; i++) {
+		if (b->grp[0][i] == m->grp_own[i] && b->grp[1][i] == m->grp_co[i] &&
+		    b->cnt[0][i] == m->grp_away[i] && b->cnt[1][i] ==
+		    m->grp_over[i] && b->cnt[2][i] == m->grp_queued[i])
+			continue;
+		if (news->ngroups % 16 == 0)
+			news->groups = xrealloc(news->groups, (size_t)(news->ngroups +
+			    16) * sizeof *news->groups);
+		news->groups[news->ngroups++] = i;
+	}
+	news->counts = b->inspected != m->inspected || b->occupied !=
+	    m->occupied || b->brk_away != m->brk_away || b->brk_over !=
+	    m->brk_over || b->brk_queued != m->brk_queued || b->attendance !=
+	    m->attendance;
+	news->fines = b->own_total != m->own_total || b->co_total != m->co_total;
+	for (i = 0; i < 2; i++)
+		free(b->grp[i]);
+	for (i = 0; i < 3; i++)
+		free(b->cnt[i]);
+}
+
 int
 seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
     struct seat_news *news, struct err *e)
 {
+	struct views_before before;
 	struct audit_change *ch = NULL;
 	bool more, insp_i = false, custody = false, att = false, brk = false;
 	bool *insp;
@@ -704,6 +813,7 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 	 * absent now (the walk says so). */
 	if (m->att_over != attendance_day_over(f, m->day, clock_now()))
 		att = true;
+	views_keep(f, m, &before);
 	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
 	if (insp_i)
 		rc = load_inspections(f, s, m, e);
@@ -722,6 +832,7 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 	if (rc == 0)
 		derive(f, m, insp);
 	free(insp);
+	views_compare(f, m, &before, news);
 	if (rc != 0)
 		seat_news_free(news);
 	return rc;

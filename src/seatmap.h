@@ -68,6 +68,8 @@ struct seatmap {
 	char day[11];
 	struct seat_view *seats;	/* floor->nseats */
 	int inspected, occupied;	/* inspection coverage */
+	int nstate[SEAT_NSTATES];	/* seats in each state */
+	int natt[ATT_EXPLAINED + 1];	/* occupied seats by attendance */
 	bool attendance;		/* attendance is kept on this day */
 	int brk_away, brk_over, brk_queued;	/* breaks open now */
 	int *grp_away, *grp_over, *grp_queued;	/* per group */
@@ -85,16 +87,24 @@ struct seatmap {
 	struct att_day *att;		/* per staff: attendance today */
 	bool att_over;			/* ...read after the shift was over */
 	int64_t audit;			/* the last audit line reflected */
+	unsigned char *changed;		/* per seat: its view was written
+					   since seatmap_follow began */
 };
 
 /* What seatmap_follow re-read: the day's incidents a write touched (with
- * their own fines, -1 when none), for the feed. */
+ * their own fines, -1 when none), for the feed; and what the views show
+ * differently now, so that a screen redraws only that. */
 struct seat_news {
 	struct incident *in;
 	fen_t *own;
 	int n;
 	bool incidents;			/* an incident (any day) changed */
 	bool any;			/* anything was written */
+	int *seats, nseats;		/* seats whose view changed, each once */
+	int *groups, ngroups;		/* groups whose day counts changed */
+	bool counts;			/* coverage, breaks open, or whether
+					   attendance is kept */
+	bool fines;			/* the day's fines in all */
 };
 void seat_news_free(struct seat_news *n);
 

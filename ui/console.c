@@ -2,8 +2,9 @@
  * console.c - the live console: terminal set-up and tear-down, the one
  * loop (a timed wait on the keyboard; no key means a tick that polls the
  * database's data_version), the screens as a small state machine (the map
- * and the pager, with a prompt on top of either), the layout, the header,
- * the message line.
+ * and the pager, with a prompt on top of either), loading and following
+ * what the screens show.  What goes on the screen, and how much of it a
+ * frame draws again, is frame.c's.
  *
  * It must not write SQL or price a fine (mark.c asks the engine), must
  * not call curses from a signal handler (handlers only set a flag), and
@@ -26,6 +27,7 @@
 #include "detail.h"
 #include "draw.h"
 #include "feed.h"
+#include "frame.h"
 #include "keymap.h"
 #include "mapview.h"
 #include "brk.h"
@@ -61,7 +63,7 @@ ui_msg(struct ui *u, bool err, const char *fmt, ...)
 	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
 	va_end(ap);
 	u->msg_err = err;
-	u->dirty = true;
+	ui_touch(u, PART_MSG);
 }
 
 static void
@@ -92,6 +94,27 @@ ui_load(struct ui *u)
 	u->dirty = true;
 }
 
+/* What a followed write changed, for the next frame to draw. */
+static void
+touch_news(struct ui *u, const struct seat_news *news, bool month)
+{
+	int i;
+
+	for (i = 0; i < news->nseats; i++)
+		ui_touch_seat(u, news->seats[i]);
+	for (i = 0; i < news->ngroups; i++)
+		ui_touch_group(u, news->groups[i]);
+	if (news->counts)
+		ui_touch(u, PART_HEADER);
+	if (news->fines)
+		ui_touch(u, PART_PANEL);
+	/* The month's panel was read again: all of it. */
+	if (month)
+		ui_touch(u, PART_PANEL_ALL);
+	if (news->n > 0)
+		ui_touch(u, PART_FEED);
+}
+
 void
 ui_reload(struct ui *u)
 {
@@ -116,7 +139,10 @@ ui_reload(struct ui *u)
 	if (news.any) {
 		rebuild_pager(u);
 		brk_announce(u);
-		u->dirty = true;
+		touch_news(u, &news, news.incidents && u->panel.month);
+		/* Another screen shows what it shows whole. */
+		if (u->screen != SCR_MAP)
+			u->dirty = true;
 	}
 	seat_news_free(&news);
 	u->version = v;
@@ -139,223 +165,6 @@ ui_close_pager(struct ui *u)
 	u->msg[0] = '\0';
 	pager_free(u);
 	u->dirty = true;
-}
-
-/* ---- layout ---- */
-
-/* The panel beside the map: its width, and the least the map keeps. */
-#define PANEL_BESIDE_W 66
-#define MAP_BESIDE_MIN 90
-/* Below the map, the panel keeps at least this many rows (a header,
- * three groups, the floor's total) when the map wants them all. */
-#define PANEL_BELOW_MIN 5
-
-/* The panel beside the map: when the terminal is wide enough for both
- * and tall enough for every group. */
-static bool
-layout_beside(struct ui *u, struct layout *l, int avail)
-{
-	int pw = PANEL_BESIDE_W;
-
-	if (u->overview || u->panel.hidden || u->f->ngroups == 0)
-		return false;
-	if (COLS - pw - 4 < MAP_BESIDE_MIN || avail < 8)
-		return false;
-	if (COLS - MAP_BESIDE_MIN - 4 > 80)
-		pw = 80;
-	else if (COLS - MAP_BESIDE_MIN - 4 > pw)
-		pw = COLS - MAP_BESIDE_MIN - 4;
-	l->beside = true;
-	l->panel_w = pw;
-	l->panel_x = COLS - pw - 1;
-	l->panel_y = l->top;
-	l->panel_h = avail;
-	l->map_w = l->panel_x - 3 - l->map_x;
-	l->cellw = mapview_cellw(u, l->map_w);
-	l->map_h = u->f->nrows < avail - 2 ? u->f->nrows : avail - 2;
-	l->info_y = l->map_y + l->map_h;
-	l->info_w = l->map_w;
-	l->legend_y = l->info_y + 1;
-	/* The feed under the map, where the lines are long enough. */
-	l->feed_y = l->legend_y + 2;
-	l->feed_x = l->map_x;
-	l->feed_w = l->map_w;
-	l->feed_h = l->msg_y - l->feed_y;
-	return true;
-}
-
-/* The panel under the map: the map takes the rows it needs first, the
- * panel keeps a few (it scrolls), the feed takes what is left. */
-static void
-layout_below(struct ui *u, struct layout *l, int avail)
-{
-	int want = u->panel.hidden ? 0 : panel_lines(u, COLS - 2);
-	int keep = want < PANEL_BELOW_MIN ? want : PANEL_BELOW_MIN;
-	int labels = u->overview ? 1 : 0, rest;
-
-	l->map_w = COLS - 3;
-	l->cellw = u->overview ? 1 : mapview_cellw(u, l->map_w);
-	if (labels) {
-		l->label_y = l->map_y;
-		l->map_y++;
-	}
-	/* the info line, the legend, and a blank line before the panel */
-	l->map_h = avail - labels - 2 - (keep > 0 ? keep + 1 : 0);
-	if (l->map_h > u->f->nrows)
-		l->map_h = u->f->nrows;
-	if (l->map_h < 1)
-		l->map_h = 1;
-	l->info_y = l->map_y + l->map_h;
-	l->info_w = COLS - 2;
-	rest = l->msg_y - l->info_y - 1;
-	/* The legend always: it explains what is on the map. */
-	l->legend_y = l->info_y + 1;
-	rest--;
-	l->panel_x = 1;
-	l->panel_w = COLS - 2;
-	l->panel_y = l->msg_y - rest + 1;
-	l->panel_h = want == 0 ? 0 : rest - 1;
-	if (l->panel_h > want)
-		l->panel_h = want;
-	/* What is left under the panel goes to today's marks. */
-	if (rest - 1 - l->panel_h > 3) {
-		l->feed_y = l->panel_y + l->panel_h + (l->panel_h > 0);
-		l->feed_x = 1;
-		l->feed_w = COLS - 2;
-		l->feed_h = l->msg_y - l->feed_y;
-	}
-}
-
-static void
-layout_compute(struct ui *u)
-{
-	struct layout *l = &u->lay;
-	int avail;
-
-	memset(l, 0, sizeof *l);
-	l->small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
-	l->top = 1 + u->readonly;
-	l->status_y = LINES - 1;
-	l->msg_h = LINES >= 24 ? 2 : 1;
-	l->msg_y = l->status_y - l->msg_h;
-	l->gap = 1;
-	l->aislew = 2;
-	l->map_x = 1;
-	l->map_y = l->top;
-	l->label_y = -1;
-	avail = l->msg_y - l->top;
-	/* Below is easier to read; beside when below would hide part of the
-	 * map or of the panel. */
-	layout_below(u, l, avail);
-	if (!mapview_whole(u) || (!u->panel.hidden && l->panel_h <
-	    panel_lines(u, l->panel_w))) {
-		struct layout below = *l;
-
-		memset(l, 0, sizeof *l);
-		memcpy(l, &below, sizeof *l);
-		l->feed_h = 0;
-		l->label_y = -1;
-		l->map_y = l->top;
-		if (!layout_beside(u, l, avail))
-			*l = below;
-	}
-	if (l->map_h < 1)
-		l->map_h = 1;
-}
-
-/* ---- drawing the map screen ---- */
-
-/* The top line: floor, day and clock on the left; user, role and the
- * inspection coverage on the right.  When it is tight the floor's name
- * gives way first. */
-static void
-draw_header(struct ui *u)
-{
-	struct buf when = { 0 }, right = { 0 }, left = { 0 };
-	time_t now = clock_now();
-	struct tm tm;
-	int rw, namew;
-
-	localtime_r(&now, &tm);
-	buf_printf(&when, "%s %02d:%02d", u->day, tm.tm_hour, tm.tm_min);
-	buf_printf(&right, "%s (%s)", u->a->login, _(urole_name(u->a->role)));
-	if (u->map_ok && u->map.brk_away + u->map.brk_queued > 0)
-		buf_printf(&right, _("%saway %d, over %d, queued %d"), words_sep(u),
-		    u->map.brk_away, u->map.brk_over, u->map.brk_queued);
-	if (u->map_ok)
-		buf_printf(&right, "%s%s %d/%d ", words_sep(u), _("inspected"),
-		    u->map.inspected, u->map.occupied);
-	rw = text_width(right.s);
-	namew = COLS - rw - text_width(when.s) - text_width(words_sep(u)) - 3;
-	buf_puts(&left, " ");
-	if (namew >= 6) {
-		text_fit(&left, words_floor(u), namew < text_width(words_floor(u)) ?
-		    namew : text_width(words_floor(u)), false, u->ascii);
-		buf_puts(&left, words_sep(u));
-	}
-	buf_puts(&left, when.s);
-	draw_text(0, 0, COLS, ROLE_HEADER, left.s, u->ascii);
-	if (rw < COLS - text_width(left.s) - 1)
-		draw_right(0, COLS - rw, rw, ROLE_HEADER, right.s, u->ascii);
-	if (u->readonly)
-		draw_text(1, 0, COLS, ROLE_BANNER, _(" READ-ONLY: this database "
-		    "cannot be written from here; marks are refused."), u->ascii);
-	buf_free(&when);
-	buf_free(&right);
-	buf_free(&left);
-}
-
-static void
-draw_message(struct ui *u)
-{
-	const char *p = u->msg;
-	int i;
-
-	/* A line prompt takes the message lines: no half of a wrapped
-	 * message stays above it. */
-	if (u->prompt.kind == PROMPT_LINE || u->prompt.kind == PROMPT_CONFIRM)
-		p = "";
-	for (i = 0; i < u->lay.msg_h; i++) {
-		size_t len = i + 1 < u->lay.msg_h ? draw_wrap_at(p, COLS - 2) : strlen(p);
-		char *line = strndup(p, len);
-
-		draw_text(u->lay.msg_y + i, 0, 1, ROLE_NORMAL, "", u->ascii);
-		draw_text(u->lay.msg_y + i, 1, COLS - 1, u->msg_err ? ROLE_MSG_ERR :
-		    ROLE_MSG, line, u->ascii);
-		free(line);
-		p += len;
-	}
-}
-
-static void
-map_draw(struct ui *u)
-{
-	const struct layout *l = &u->lay;
-
-	draw_header(u);
-	if (u->cur < 0)
-		draw_text(l->map_y, l->map_x, l->map_w, ROLE_DIM,
-		    _("This floor has no seats in its layout."), u->ascii);
-	mapview_draw(u);
-	mapview_draw_info(u, l->info_y);
-	if (l->legend_y >= 0)
-		mapview_draw_legend(u, l->legend_y);
-	if (l->panel_h > 0)
-		panel_draw(u, l->panel_y, l->panel_x, l->panel_h, l->panel_w);
-	if (l->feed_h >= 3)
-		feed_draw(u, l->feed_y, l->feed_x, l->feed_h, l->feed_w);
-	draw_message(u);
-	keymap_draw_bar(u, l->status_y);
-}
-
-static void
-draw_too_small(struct ui *u)
-{
-	char line[128];
-
-	snprintf(line, sizeof line, _("Terminal too small (%dx%d): callfloor "
-	    "needs %dx%d. q quits."), COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
-	draw_text(LINES / 2, 0, COLS, ROLE_MSG_ERR, line, u->ascii);
 }
 
 /* ---- the map screen's keys ---- */
@@ -410,13 +219,15 @@ map_key(struct ui *u, int key)
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_SEARCH: search_start(u); break;
 	case ACT_RULE_MENU: mark_menu(u); break;
-	case ACT_INSPECT: mark_inspect(u); break;
-	case ACT_UNDO: mark_undo(u); break;
-	case ACT_SIGNIN: mark_signin(u); break;
+	/* A write says what it changed (its message, ui_reload), or opens a
+	 * prompt: the next frame draws only that. */
+	case ACT_INSPECT: mark_inspect(u); return;
+	case ACT_UNDO: mark_undo(u); return;
+	case ACT_SIGNIN: mark_signin(u); return;
 	case ACT_EXPLAIN: mark_explain(u); break;
 	case ACT_COMPLAINT: regform_open(u); break;
 	case ACT_BREAK: brk_key(u); break;
-	case ACT_RETURN: mark_return(u); break;
+	case ACT_RETURN: mark_return(u); return;
 	case ACT_DETAIL: detail_open(u, u->cur); break;
 	case ACT_OVERVIEW: u->overview = !u->overview; break;
 	case ACT_PANEL:
@@ -427,37 +238,18 @@ map_key(struct ui *u, int key)
 	case ACT_MONTH: toggle_month(u); break;
 	case ACT_REPORT: reportview_open(u); break;
 	case ACT_PRINT: reportview_print(u); break;
-	case ACT_MARK: mark_rule(u, b->rule); break;
+	case ACT_MARK: mark_rule(u, b->rule); return;
 	default: break;
 	}
 	u->dirty = true;
 }
 
-/* ---- screens ---- */
+/* ---- keys ---- */
 
-static const struct screen_ops {
-	void (*draw)(struct ui *u);
-	void (*key)(struct ui *u, int key);
-} screens[SCR_NSCREENS] = {
-	[SCR_MAP] = { map_draw, map_key },
-	[SCR_PAGER] = { pager_draw, pager_key },
+static void (*const screen_key[SCR_NSCREENS])(struct ui *u, int key) = {
+	[SCR_MAP] = map_key,
+	[SCR_PAGER] = pager_key,
 };
-
-static void
-draw(struct ui *u)
-{
-	erase();
-	layout_compute(u);
-	if (u->lay.small)
-		draw_too_small(u);
-	else {
-		screens[u->screen].draw(u);
-		prompt_draw(u);
-	}
-	curs_set(u->prompt.kind != PROMPT_NONE && !u->lay.small ? 1 : 0);
-	refresh();
-	u->dirty = false;
-}
 
 static void
 handle_key(struct ui *u, int key)
@@ -474,9 +266,11 @@ handle_key(struct ui *u, int key)
 		prompt_key(u, key);
 	else {
 		/* The next action starts: the last one's message goes. */
+		if (u->msg[0])
+			ui_touch(u, PART_MSG);
 		u->msg[0] = '\0';
 		u->msg_err = false;
-		screens[u->screen].key(u, key);
+		screen_key[u->screen](u, key);
 	}
 }
 
@@ -497,15 +291,25 @@ tick(struct ui *u)
 {
 	time_t now = clock_now();
 	char day[DAY_LEN];
+	int i;
 
 	if (store_data_version(u->s) != u->version)
 		ui_reload(u);
 	if ((int)(now / 60) != u->minute) {
 		u->minute = (int)(now / 60);
-		u->dirty = true;
-		/* Minutes away and limits reached move with the clock. */
-		if (u->map_ok)
+		/* The clock in the header; minutes away and limits reached
+		 * move with it, on the seats of those away. */
+		ui_touch(u, PART_HEADER | PART_INFO);
+		if (u->map_ok) {
 			seatmap_tick(u->f, &u->map, now);
+			for (i = 0; i < u->f->nseats; i++)
+				if (u->map.seats[i].brk == SEAT_BRK_AWAY ||
+				    u->map.seats[i].brk == SEAT_BRK_OVER)
+					ui_touch_seat(u, i);
+		}
+		/* Another screen shows what it shows whole. */
+		if (u->screen != SCR_MAP)
+			u->dirty = true;
 		clock_shift_day(u->f, now, day);
 		if (strcmp(day, u->day) != 0) {
 			memcpy(u->day, day, DAY_LEN);
@@ -659,8 +463,7 @@ run_loop(struct ui *u)
 	int early = 0, key, asked, err;
 
 	while (!u->quit && !got_signal) {
-		if (u->dirty)
-			draw(u);
+		frame_draw(u);
 		t0 = mono_ms();
 		asked = next_tick > t0 ? (int)(next_tick - t0) : 0;
 		wtimeout(stdscr, asked);
@@ -711,12 +514,42 @@ ui_free(struct ui *u)
 	pager_free(u);
 	panel_free(u);
 	feed_free(u);
+	frame_free(u);
 	if (u->map_ok)
 		seatmap_free(&u->map);
 	free(u->order);
 	brk_free(u);
 	mapview_free();
 	keymap_free();
+}
+
+/* ---- the console without its loop (tests/unit/test_frame.c) ---- */
+
+void
+console_open(struct ui *u, const struct floor *f, struct store *s,
+    const struct actor *a)
+{
+	terminal_setup();
+	ui_init(u, f, s, a);
+	u->dirty = true;
+}
+
+void
+console_key(struct ui *u, int key)
+{
+	handle_key(u, key);
+}
+
+void
+console_tick(struct ui *u)
+{
+	tick(u);
+}
+
+void
+console_close(struct ui *u)
+{
+	ui_free(u);
 }
 
 int
@@ -742,8 +575,8 @@ console_run(const struct floor *f, struct store *s, const struct actor *a)
 	u.dirty = true;
 	rc = run_loop(&u);
 	endwin();
+	ui_free(&u);		/* before the screen its windows are on */
 	delscreen(scr);
-	ui_free(&u);
 	signals_restore(&old);
 	if (rc == EXIT_RUNTIME)
 		fprintf(stderr, _("callfloor: the terminal went away; the console "

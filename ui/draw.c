@@ -36,6 +36,7 @@ put_fitted(int y, int x, int w, attr_t attr, const char *s, bool ascii,
     bool right)
 {
 	struct buf clean = { 0 }, fit = { 0 };
+	size_t lead, body;
 
 	if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
 		return;
@@ -44,7 +45,19 @@ put_fitted(int y, int x, int w, attr_t attr, const char *s, bool ascii,
 	draw_clean(s, ascii, &clean);
 	text_fit(&fit, clean.s, w, right, ascii);
 	attrset(attr);
-	mvaddstr(y, x, fit.s);
+	/* The w columns blanked first, in one run (curses lays a blank cell
+	 * along the row for a fraction of what adding each space costs), then
+	 * the text without its padding.  Blanking first also makes a field
+	 * drawn again over itself come out as on an erased screen, whatever
+	 * wide characters it showed before. */
+	for (lead = 0; lead < fit.len && fit.s[lead] == ' '; lead++)
+		;
+	for (body = fit.len - lead; body > 0 && fit.s[lead + body - 1] == ' ';
+	    body--)
+		;
+	mvhline(y, x, ' ', w);
+	if (body > 0)
+		mvaddnstr(y, x + (int)lead, fit.s + lead, (int)body);
 	attrset(A_NORMAL);
 	buf_free(&clean);
 	buf_free(&fit);

@@ -77,6 +77,7 @@ feed_load(struct ui *u, struct err *e)
 	if (store_recent(u->s, u->day, FEED_MAX, &r, &n, e) < 0)
 		return -1;
 	feed_free(u);
+	u->feed.edits_lost = true;	/* drawn whole next */
 	u->feed.lines = xcalloc(FEED_MAX + 1, sizeof *u->feed.lines);
 	u->feed.id = xcalloc(FEED_MAX + 1, sizeof *u->feed.id);
 	u->feed.at = xcalloc(FEED_MAX + 1, sizeof *u->feed.at);
@@ -90,6 +91,18 @@ feed_load(struct ui *u, struct err *e)
 	}
 	free(r);
 	return 0;
+}
+
+/* Notes an edit of the lines for the next draw. */
+static void
+edit(struct feed *fd, enum feed_edit_kind kind, int at)
+{
+	if (fd->nedits == FEED_EDITS_MAX) {
+		fd->edits_lost = true;
+		return;
+	}
+	fd->edits[fd->nedits].kind = kind;
+	fd->edits[fd->nedits++].at = at;
 }
 
 void
@@ -114,6 +127,7 @@ feed_apply(struct ui *u, const struct seat_news *news)
 			memmove(&fd->at[i], &fd->at[i + 1], (size_t)(fd->n - i - 1) *
 			    sizeof *fd->at);
 			fd->n--;
+			edit(fd, FEED_OUT, i);
 			i = fd->n;
 		}
 		if (i == fd->n) {	/* a new line, in its place */
@@ -131,8 +145,11 @@ feed_apply(struct ui *u, const struct seat_news *news)
 			memmove(&fd->at[i + 1], &fd->at[i], (size_t)(fd->n - i) *
 			    sizeof *fd->at);
 			fd->n++;
-		} else
+			edit(fd, FEED_IN, i);
+		} else {
 			free(fd->lines[i].text);
+			edit(fd, FEED_SET, i);
+		}
 		fd->lines[i].text = feed_line(u, in, news->own[k]);
 		fd->lines[i].role = in->voided_at ? ROLE_VOID : ROLE_NORMAL;
 		fd->id[i] = in->id;
@@ -141,10 +158,19 @@ feed_apply(struct ui *u, const struct seat_news *news)
 }
 
 void
+feed_drawn(struct ui *u)
+{
+	u->feed.nedits = 0;
+	u->feed.edits_lost = false;
+	u->feed.drawn_n = u->feed.n;
+}
+
+void
 feed_draw(struct ui *u, int y, int x, int h, int w)
 {
 	int i;
 
+	feed_drawn(u);
 	if (h < 2 || w < 20)
 		return;
 	draw_text(y, x, w, ROLE_TITLE, _("Today's marks, newest first"),
@@ -154,4 +180,105 @@ feed_draw(struct ui *u, int y, int x, int h, int w)
 	for (i = 0; i < u->feed.n && i + 1 < h; i++)
 		draw_text(y + 1 + i, x, w, u->feed.lines[i].role,
 		    u->feed.lines[i].text, u->ascii);
+}
+
+void
+feed_release(struct ui *u)
+{
+	if (u->feed.win != NULL)
+		delwin(u->feed.win);
+	u->feed.win = NULL;
+}
+
+/* The window over the feed's line rows (y, x, rows, w), made when first
+ * needed; NULL when curses cannot make it. */
+static WINDOW *
+lines_window(struct ui *u, int y, int x, int rows, int w)
+{
+	struct feed *fd = &u->feed;
+
+	if (fd->win != NULL && (fd->win_y != y || fd->win_x != x ||
+	    fd->win_h != rows || fd->win_w != w))
+		feed_release(u);
+	if (fd->win == NULL) {
+		fd->win = derwin(stdscr, rows, w, y, x);
+		if (fd->win == NULL)
+			return NULL;
+		scrollok(fd->win, TRUE);
+		fd->win_y = y;
+		fd->win_x = x;
+		fd->win_h = rows;
+		fd->win_w = w;
+	}
+	return fd->win;
+}
+
+/* Moves the window's rows top..bottom down one row (dir 1) or up one
+ * (dir -1): curses copies their cells, nothing is composed again. */
+static void
+shift_rows(WINDOW *win, int top, int bottom, int dir)
+{
+	if (bottom <= top)
+		return;
+	wsetscrreg(win, top, bottom);
+	wscrl(win, -dir);
+	/* stdscr learns which of its cells changed */
+	wsyncup(win);
+}
+
+void
+feed_draw_edits(struct ui *u, int y, int x, int h, int w)
+{
+	struct feed *fd = &u->feed;
+	int rows = h - 1, k, r;
+	unsigned char *stale;
+	WINDOW *win;
+
+	if (h < 2 || w < 20) {
+		feed_drawn(u);
+		return;
+	}
+	/* "none yet", or more edits than were kept: all of it. */
+	if (fd->edits_lost || fd->drawn_n == 0 || fd->n == 0 ||
+	    (win = lines_window(u, y + 1, x, rows, w)) == NULL) {
+		feed_draw(u, y, x, h, w);
+		return;
+	}
+	/* The rows move as the lines did; the rows that show a line they
+	 * did not show before are drawn, once, after all the moves. */
+	stale = xcalloc((size_t)rows + 1, 1);
+	for (k = 0; k < fd->nedits; k++) {
+		const struct feed_edit *e = &fd->edits[k];
+
+		if (e->at >= rows)
+			continue;
+		switch (e->kind) {
+		case FEED_IN:
+			shift_rows(win, e->at, rows - 1, 1);
+			for (r = rows - 1; r > e->at; r--)
+				stale[r] = stale[r - 1];
+			stale[e->at] = 1;
+			break;
+		case FEED_OUT:
+			shift_rows(win, e->at, rows - 1, -1);
+			for (r = e->at; r + 1 < rows; r++)
+				stale[r] = stale[r + 1];
+			stale[rows - 1] = 1;
+			break;
+		case FEED_SET:
+			stale[e->at] = 1;
+			break;
+		}
+	}
+	for (r = 0; r < rows; r++) {
+		if (!stale[r])
+			continue;
+		if (r < fd->n)
+			draw_text(y + 1 + r, x, w, fd->lines[r].role,
+			    fd->lines[r].text, u->ascii);
+		else
+			draw_fill(y + 1 + r, x, w, ROLE_NORMAL);
+	}
+	free(stale);
+	feed_drawn(u);
 }

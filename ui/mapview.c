@@ -19,6 +19,9 @@
 
 static bool *aisle_col;		/* a layout column with no seat in any row */
 static bool *aisle_row;
+static int *col_x;		/* per layout column: its screen column in the
+				   last mapview_draw, -1 when not shown */
+static int *order_at;		/* per seat: its place in u->order */
 static int need_w;		/* the widest cell text: glyph, letters, id, name */
 static int most_w;		/* as wide as 17 cells in 20 need */
 static int seat_cols, aisle_cols;	/* layout columns of each kind */
@@ -48,6 +51,8 @@ mapview_init(struct ui *u)
 
 	aisle_col = xcalloc((size_t)f->ncols + 1, sizeof *aisle_col);
 	aisle_row = xcalloc((size_t)f->nrows + 1, sizeof *aisle_row);
+	col_x = xcalloc((size_t)f->ncols + 1, sizeof *col_x);
+	order_at = xcalloc((size_t)f->nseats + 1, sizeof *order_at);
 	u->order = xcalloc((size_t)f->nseats + 1, sizeof *u->order);
 	for (c = 0; c < f->ncols; c++)
 		aisle_col[c] = true;
@@ -59,6 +64,7 @@ mapview_init(struct ui *u)
 			if (seat < 0)
 				continue;
 			aisle_row[r] = aisle_col[c] = false;
+			order_at[seat] = n;
 			u->order[n++] = seat;
 		}
 	}
@@ -92,7 +98,10 @@ mapview_free(void)
 {
 	free(aisle_col);
 	free(aisle_row);
+	free(col_x);
+	free(order_at);
 	aisle_col = aisle_row = NULL;
+	col_x = order_at = NULL;
 	need_w = 0;
 }
 
@@ -264,6 +273,49 @@ draw_labels(struct ui *u, int y, int r)
 	}
 }
 
+/* Where each layout column goes from view_x, as far as they fit. */
+static void
+lay_columns(struct ui *u)
+{
+	const struct layout *l = &u->lay;
+	int c, x = l->map_x;
+	bool fits = true;
+
+	for (c = 0; c < u->f->ncols; c++)
+		col_x[c] = -1;
+	for (c = u->view_x; c < u->f->ncols && fits; c++) {
+		fits = x + (aisle_col[c] ? l->aislew : l->cellw) <= l->map_x + l->map_w;
+		if (fits)
+			col_x[c] = x;
+		x += col_width(u, c, l->cellw);
+	}
+}
+
+bool
+mapview_follow(struct ui *u)
+{
+	int row = u->view_row, x = u->view_x;
+
+	follow_cursor(u);
+	return row != u->view_row || x != u->view_x;
+}
+
+bool
+mapview_draw_seat(struct ui *u, int seat)
+{
+	const struct layout *l = &u->lay;
+	int r, x;
+
+	if (seat < 0 || seat >= u->f->nseats)
+		return false;
+	r = u->f->seats[seat].row - u->view_row;
+	x = col_x[u->f->seats[seat].col];
+	if (r < 0 || r >= l->map_h || x < 0)
+		return false;
+	draw_cell(u, l->map_y + r, x, seat);
+	return true;
+}
+
 void
 mapview_draw(struct ui *u)
 {
@@ -271,6 +323,7 @@ mapview_draw(struct ui *u)
 	int i, c, x;
 
 	follow_cursor(u);
+	lay_columns(u);
 	if (l->label_y >= 0)
 		draw_labels(u, l->label_y, u->view_row);
 	for (i = 0; i < l->map_h; i++) {
@@ -432,14 +485,13 @@ void
 mapview_draw_legend(struct ui *u, int y)
 {
 	bool state_on[SEAT_NSTATES] = { 0 }, att_on[ATT_EXPLAINED + 1] = { 0 };
-	int st, pass, x = u->lay.map_x, end = u->lay.map_x + u->lay.info_w, i;
+	int st, pass, x = u->lay.map_x, end = u->lay.map_x + u->lay.info_w;
 
 	/* What is on the map first; the rest as room allows. */
-	for (i = 0; u->map_ok && i < u->f->nseats; i++) {
-		state_on[u->map.seats[i].state] = true;
-		if (u->map.attendance && u->f->seats[i].staff >= 0)
-			att_on[u->map.seats[i].att] = true;
-	}
+	for (st = 0; u->map_ok && st < SEAT_NSTATES; st++)
+		state_on[st] = u->map.nstate[st] > 0;
+	for (st = 0; u->map_ok && u->map.attendance && st <= ATT_EXPLAINED; st++)
+		att_on[st] = u->map.natt[st] > 0;
 	for (pass = 0; pass < 2; pass++) {
 		for (st = 0; st < SEAT_NSTATES && x >= 0; st++) {
 			if (state_on[st] != (pass == 0))
@@ -464,6 +516,23 @@ mapview_draw_legend(struct ui *u, int y)
 		    u->map.brk_away + u->map.brk_queued > 0)
 			x = brk_legend(u, y, x, end);
 	}
+}
+
+unsigned
+mapview_legend_key(const struct ui *u)
+{
+	unsigned key = 0;
+	int st;
+
+	if (!u->map_ok)
+		return 0;
+	for (st = 0; st < SEAT_NSTATES; st++)
+		key |= (unsigned)(u->map.nstate[st] > 0) << st;
+	for (st = 0; u->map.attendance && st <= ATT_EXPLAINED; st++)
+		key |= (unsigned)(u->map.natt[st] > 0) << (8 + st);
+	key |= (unsigned)u->map.attendance << 20;
+	key |= (unsigned)(u->map.brk_away + u->map.brk_queued > 0) << 21;
+	return key;
 }
 
 /* ---- moving ---- */
@@ -526,12 +595,8 @@ row_end(const struct ui *u, int dir)
 static int
 order_index(const struct ui *u, int seat)
 {
-	int i;
-
-	for (i = 0; i < u->norder; i++)
-		if (u->order[i] == seat)
-			return i;
-	return 0;
+	return seat >= 0 && seat < u->f->nseats && u->norder > 0 &&
+	    u->order[order_at[seat]] == seat ? order_at[seat] : 0;
 }
 
 static int
@@ -659,7 +724,8 @@ mapview_move(struct ui *u, enum action act)
 	}
 	if (to >= 0)
 		u->cur = to;
-	u->dirty = true;
+	/* The frame finds the cursor moved (and the view, if it scrolls). */
+	ui_touch(u, PART_INFO);
 	return true;
 }
 

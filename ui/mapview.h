@@ -27,6 +27,14 @@ void mapview_where(const struct ui *u, struct buf *out);
 
 /* Draws the map into the layout's map area. */
 void mapview_draw(struct ui *u);
+/* Scrolls the view so that the cursor is in it: true when it moved. */
+bool mapview_follow(struct ui *u);
+/* Paints one seat's cell again where the last mapview_draw put it (the
+ * layout and the view unchanged since); false when it is not shown. */
+bool mapview_draw_seat(struct ui *u, int seat);
+/* What the legend lists (the states and letters on the map, breaks): a
+ * key that changes when the legend would. */
+unsigned mapview_legend_key(const struct ui *u);
 /* The line about the seat at the cursor. */
 void mapview_draw_info(struct ui *u, int y);
 /* The glyph legend. */

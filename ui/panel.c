@@ -127,12 +127,18 @@ money_cell(const struct ui *u, struct buf *line, fen_t v, int w)
 static int
 id_width(const struct ui *u)
 {
-	int g, w = 1;
+	static const struct floor *of;	/* the floor it was measured on */
+	static int w;
+	int g;
 
-	for (g = 0; g < u->f->ngroups; g++)
+	if (of == u->f)
+		return w;
+	for (g = 0, w = 1; g < u->f->ngroups; g++)
 		if (text_width(u->f->groups[g].id) > w)
 			w = text_width(u->f->groups[g].id);
-	return w + 1;
+	w++;
+	of = u->f;
+	return w;
 }
 
 /* Name column width in a wide panel. */
@@ -261,50 +267,31 @@ narrow_row(const struct ui *u, int g, struct buf *line, int w)
 	buf_free(&m);
 }
 
-void
-panel_draw(struct ui *u, int y, int x, int h, int w)
+/* One group's line, highlighted when it is the cursor's (sel). */
+static void
+group_line(const struct ui *u, int g, int sel, bool is_wide, int y, int x,
+    int w)
+{
+	struct buf row = { 0 };
+	int role = u->panel.own[g] + u->panel.co[g] ? ROLE_NORMAL : ROLE_DIM;
+
+	if (is_wide)
+		wide_row(u, g, &row, w);
+	else
+		narrow_row(u, g, &row, w);
+	if (g == sel)
+		role = ROLE_SELECT;
+	draw_text(y, x, w, role, row.s, u->ascii);
+	buf_free(&row);
+}
+
+/* The floor's total, the panel's last line. */
+static void
+total_line(const struct ui *u, bool is_wide, int y, int x, int w)
 {
 	struct buf line = { 0 };
-	int g, shown, first;
 
-	if (h < 1 || w < 20)
-		return;
-	if (!u->panel.loaded) {
-		draw_text(y, x, w, ROLE_DIM, _("(fines not loaded)"), u->ascii);
-		return;
-	}
-	/* A header and the floor's total around the groups; the groups
-	 * scroll so that the cursor's group is always among them. */
-	shown = h - 2 < u->f->ngroups ? h - 2 : u->f->ngroups;
-	if (shown < 0)
-		shown = 0;
-	first = viewport_follow(u->panel.top, mapview_cursor_group(u), shown,
-	    u->f->ngroups);
-	u->panel.top = first;
-	if (wide(u, w))
-		wide_header(u, &line, w, first, shown);
-	else {
-		title_line(u, &line, first, shown);
-		buf_printf(&line, ": %s / %s", _("own"), _("co"));
-	}
-	draw_text(y, x, w, ROLE_TITLE, line.s, u->ascii);
-	buf_free(&line);
-	for (g = first; g < first + shown; g++) {
-		struct buf row = { 0 };
-		int role = u->panel.own[g] + u->panel.co[g] ? ROLE_NORMAL : ROLE_DIM;
-
-		if (wide(u, w))
-			wide_row(u, g, &row, w);
-		else
-			narrow_row(u, g, &row, w);
-		if (g == mapview_cursor_group(u))
-			role = ROLE_SELECT;
-		draw_text(y + 1 + g - first, x, w, role, row.s, u->ascii);
-		buf_free(&row);
-	}
-	if (h < 2)
-		return;
-	if (wide(u, w)) {
+	if (is_wide) {
 		text_fit(&line, "", id_width(u), false, u->ascii);
 		text_fit(&line, _("floor"), name_width(u, w), false, u->ascii);
 		money_cell(u, &line, u->panel.own_total, 12);
@@ -315,6 +302,75 @@ panel_draw(struct ui *u, int y, int x, int h, int w)
 		buf_puts(&line, " / ");
 		words_money(u, u->panel.co_total, &line);
 	}
-	draw_text(y + 1 + shown, x, w, ROLE_TITLE, line.s, u->ascii);
+	draw_text(y, x, w, ROLE_TITLE, line.s, u->ascii);
 	buf_free(&line);
+}
+
+/* The groups shown: as many as fit between the header and the total. */
+static int
+groups_shown(const struct ui *u, int h)
+{
+	int shown = h - 2 < u->f->ngroups ? h - 2 : u->f->ngroups;
+
+	return shown < 0 ? 0 : shown;
+}
+
+void
+panel_draw(struct ui *u, int y, int x, int h, int w)
+{
+	struct buf line = { 0 };
+	int g, shown, first, sel = mapview_cursor_group(u);
+	bool is_wide;
+
+	u->panel.drawn_sel = sel;
+	if (h < 1 || w < 20)
+		return;
+	if (!u->panel.loaded) {
+		draw_text(y, x, w, ROLE_DIM, _("(fines not loaded)"), u->ascii);
+		return;
+	}
+	/* A header and the floor's total around the groups; the groups
+	 * scroll so that the cursor's group is always among them. */
+	shown = groups_shown(u, h);
+	first = viewport_follow(u->panel.top, sel, shown, u->f->ngroups);
+	u->panel.top = first;
+	is_wide = wide(u, w);
+	if (is_wide)
+		wide_header(u, &line, w, first, shown);
+	else {
+		title_line(u, &line, first, shown);
+		buf_printf(&line, ": %s / %s", _("own"), _("co"));
+	}
+	draw_text(y, x, w, ROLE_TITLE, line.s, u->ascii);
+	buf_free(&line);
+	for (g = first; g < first + shown; g++)
+		group_line(u, g, sel, is_wide, y + 1 + g - first, x, w);
+	if (h >= 2)
+		total_line(u, is_wide, y + 1 + shown, x, w);
+}
+
+void
+panel_draw_some(struct ui *u, int y, int x, int h, int w,
+    const unsigned char *groups, bool total)
+{
+	int g, shown, first, sel = mapview_cursor_group(u), was = u->panel.drawn_sel;
+	bool is_wide;
+
+	if (groups == NULL || h < 2 || w < 20 || !u->panel.loaded) {
+		panel_draw(u, y, x, h, w);
+		return;
+	}
+	shown = groups_shown(u, h);
+	first = viewport_follow(u->panel.top, sel, shown, u->f->ngroups);
+	if (first != u->panel.top) {	/* it scrolls: the title says so */
+		panel_draw(u, y, x, h, w);
+		return;
+	}
+	is_wide = wide(u, w);
+	for (g = first; g < first + shown; g++)
+		if (groups[g] || (sel != was && (g == sel || g == was)))
+			group_line(u, g, sel, is_wide, y + 1 + g - first, x, w);
+	if (total)
+		total_line(u, is_wide, y + 1 + shown, x, w);
+	u->panel.drawn_sel = sel;
 }

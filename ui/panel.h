@@ -13,5 +13,12 @@ void panel_free(struct ui *u);
 /* Lines the panel wants at width w. */
 int panel_lines(const struct ui *u, int w);
 void panel_draw(struct ui *u, int y, int x, int h, int w);
+/* Draws again, over the last panel_draw, the lines of the groups set in
+ * groups (and the cursor's group when it changed), and the total when
+ * total is true; all of it when groups is NULL or the groups shown would
+ * scroll.  The cursor's group (mapview_cursor_group) when last drawn is
+ * panel.drawn_sel. */
+void panel_draw_some(struct ui *u, int y, int x, int h, int w,
+    const unsigned char *groups, bool total);
 
 #endif

@@ -67,6 +67,7 @@ struct panel {
 	fen_t own_total, co_total;
 	struct trend trend;		/* month mode: each group's days */
 	bool loaded;
+	int drawn_sel;			/* the group highlighted when drawn */
 };
 
 /* One line of a pager screen. */
@@ -75,12 +76,31 @@ struct pline {
 	int role;			/* enum role (theme.h) */
 };
 
+/* An edit of the feed's lines since it was drawn: a line put in at,
+ * taken out of, or replaced at an index. */
+enum feed_edit_kind { FEED_IN, FEED_OUT, FEED_SET };
+struct feed_edit {
+	enum feed_edit_kind kind;
+	int at;
+};
+#define FEED_EDITS_MAX 16
+
 /* Today's marks, newest first, as lines ready to draw; each line's
  * incident and its time (the order: time, then id, newest first). */
 struct feed {
 	struct pline *lines;
 	int64_t *id, *at;
 	int n;
+	/* The edits since the last draw, for a redraw of only those lines;
+	 * more than FEED_EDITS_MAX, or a fresh load: all of it. */
+	struct feed_edit edits[FEED_EDITS_MAX];
+	int nedits;
+	bool edits_lost;
+	int drawn_n;			/* lines when it was last drawn */
+	/* Its lines' rows as a curses window over the screen's cells, which
+	 * scrolls them; kept from one whole frame to the next (feed.c). */
+	WINDOW *win;
+	int win_y, win_x, win_h, win_w;
 };
 
 enum pager_kind { PAGER_HELP, PAGER_DETAIL, PAGER_REPORT };
@@ -141,6 +161,37 @@ struct undo {
 };
 #define UI_UNDO_MAX 32
 
+/* The parts of the map screen a frame may draw alone (frame.c). */
+enum ui_part {
+	PART_HEADER = 1 << 0,		/* the top line */
+	PART_CELLS = 1 << 1,		/* the cells of redraw.seats */
+	PART_INFO = 1 << 2,		/* the line about the cursor's seat */
+	PART_LEGEND = 1 << 3,
+	PART_PANEL = 1 << 4,		/* the lines of redraw.group_on */
+	PART_PANEL_ALL = 1 << 5,	/* the whole group panel */
+	PART_FEED = 1 << 6,		/* the feed's edits */
+	PART_MSG = 1 << 7		/* the message lines */
+};
+
+/* What changed since the last frame, when not everything (ui.dirty). */
+struct redraw {
+	unsigned parts;			/* enum ui_part */
+	int *seats, nseats;		/* cells to paint again, each once */
+	unsigned char *seat_on;		/* per seat: in seats */
+	unsigned char *group_on;	/* per group: its panel line */
+};
+
+/* What the last frame showed, which a partial one must find unchanged
+ * to draw over it in place (frame.c). */
+struct drawn {
+	bool valid;			/* the map screen, no prompt, not small */
+	struct layout lay;
+	int view_row, view_x, cur;
+	bool overview, map_ok, attendance, panel_month, panel_hidden;
+	unsigned legend;		/* what the legend listed */
+	unsigned long wholes, partials;	/* frames drawn of each kind */
+};
+
 struct ui {
 	const struct floor *f;
 	struct store *s;
@@ -177,7 +228,9 @@ struct ui {
 
 	char msg[1024];
 	bool msg_err;
-	bool dirty;			/* the screen needs drawing */
+	bool dirty;			/* the whole screen needs drawing */
+	struct redraw redraw;		/* else these parts of it */
+	struct drawn drawn;
 	bool quit;			/* q was pressed */
 };
 
@@ -190,6 +243,11 @@ void ui_msg(struct ui *u, bool err, const char *fmt, ...)
 void ui_reload(struct ui *u);
 /* Reads everything the screens show afresh (start, a new day). */
 void ui_load(struct ui *u);
+/* Asks the next frame to draw these parts (enum ui_part) again; the
+ * cell of a seat; the panel line of a group. */
+void ui_touch(struct ui *u, unsigned parts);
+void ui_touch_seat(struct ui *u, int seat);
+void ui_touch_group(struct ui *u, int group);
 /* Opens the pager screen / closes it back to the map. */
 void ui_show_pager(struct ui *u);
 void ui_close_pager(struct ui *u);

@@ -7,6 +7,70 @@ source "$(dirname "$0")/lib.sh"
 cf init >/dev/null
 cf mark --seat A01 --rule SLEEP >/dev/null
 cf mark --seat B01 --rule PHONE >/dev/null 2>&1
+
+if [ -n "${CF_TEST_PG:-}" ]; then
+	# On PostgreSQL a damaged or truncated file, the -wal file, file modes
+	# and a full disk are the server's own business (the SQLite part
+	# below); what callfloor does with a database it cannot use is the
+	# same: one newer than it, a server that takes reads only, a database
+	# that is not there, and an empty one.
+	state() {
+		dbq "SELECT count(*) FROM incident; SELECT count(*) FROM incident
+		    WHERE voided_at IS NULL; SELECT count(*), sum(amount) FROM fine;
+		    SELECT count(*) FROM custody WHERE returned_at IS NULL;
+		    SELECT count(*) FROM audit; SELECT max(version) FROM callfloor_schema;
+		    SELECT count(*) FROM callfloor_floor" | paste -sd' '
+	}
+	# unchanged_after WHAT CMD...: CMD fails with exit 1 and a message
+	# containing WHAT, and the database holds what it held.
+	unchanged_after() {
+		local what=$1 before
+		shift
+		before=$(state)
+		expect_rc 1 "$@"
+		grep -qF -- "$what" "$T/err" || fail "want [$what] from $*, got: $(cat "$T/err")"
+		expect_eq "what $* left" "$(state)" "$before"
+	}
+	# --- written by a newer callfloor ---
+	v=$(dbq "SELECT max(version) FROM callfloor_schema")
+	dbq "UPDATE callfloor_schema SET version = 99"
+	for verb in "init" "fines" "mark --seat A02 --rule DESK"; do
+		# shellcheck disable=SC2086
+		unchanged_after "was written by a newer callfloor (schema 99" cf $verb
+	done
+	grep -qF "upgrade callfloor" "$T/err" || fail "no advice: $(cat "$T/err")"
+	dbq "UPDATE callfloor_schema SET version = $v"
+	# --- a server that takes reads only (a hot standby) ---
+	RO="$DB&options=-c%20default_transaction_read_only%3Don"
+	expect_rc 0 "$CF" -d "$RO" fines --format csv
+	grep -q '^A,E101,' "$T/out" || fail "read-only fines: $(cat "$T/out" "$T/err")"
+	expect_rc 0 "$CF" -d "$RO" map
+	expect_rc 0 "$CF" -d "$RO" custody
+	expect_rc 0 "$CF" -d "$RO" audit
+	grep -q "mark " "$T/out" || fail "read-only audit: $(cat "$T/out")"
+	for verb in "mark --seat A02 --rule DESK" "void 1 --reason x" "return 1"; do
+		# shellcheck disable=SC2086
+		unchanged_after "is open read-only; nothing was written" "$CF" -d "$RO" $verb
+	done
+	# --- missing and empty databases: refused, never started afresh ---
+	NOPE="${DB%%\?*}_nothing?${DB#*\?}"
+	expect_rc 1 "$CF" -d "$NOPE" mark --seat A02 --rule DESK
+	grep -q "unavailable: .*does not exist" "$T/err" || fail "missing: $(cat "$T/err")"
+	EMPTY=$(scratch_db empty)
+	for verb in "mark --seat A02 --rule DESK" "fines" "map" "report"; do
+		# shellcheck disable=SC2086
+		expect_rc 1 "$CF" -d "$EMPTY" $verb
+		grep -qF "holds no callfloor database (run \`callfloor init\`" "$T/err" ||
+			fail "empty, $verb: $(cat "$T/err")"
+		expect_eq "still empty after $verb" \
+			"$(DB=$EMPTY dbq "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")" 0
+	done
+	expect_rc 0 "$CF" -d "$EMPTY" init
+	expect_eq "schema after init" "$(DB=$EMPTY dbq 'SELECT max(version) FROM callfloor_schema')" "$v"
+	echo "ok: newer, read-only, missing and empty databases (PostgreSQL)"
+	exit 0
+fi
+
 GOOD="$T/good.db"
 cp "$DB" "$GOOD"
 [ ! -e "$DB-wal" ] || fail "a -wal file was left after the CLI closed"

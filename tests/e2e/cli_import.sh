@@ -28,7 +28,7 @@ for want in "bad.csv:3: no staff 'E999'" "bad.csv:4: time '2026-11-02 9:00' is n
     "bad.csv:8: 李娜 (E101) is signed in on 2026-11-02 at 2026-11-02 09:00 by an earlier row"; do
 	grep -qF "$want" "$T/err" || fail "missing [$want] in: $(cat "$T/err")"
 done
-expect_eq "nothing written" "$(sqlite3 "$DB" 'SELECT count(*) FROM attendance')" "0"
+expect_eq "nothing written" "$(dbq 'SELECT count(*) FROM attendance')" "0"
 printf 'staff,when,what\n' >"$T/head.csv"
 expect_rc 2 cf signin --import "$T/head.csv"
 grep -qF "head.csv:1: the header must be staff_id,time,kind" "$T/err" || fail "header: $(cat "$T/err")"
@@ -39,14 +39,14 @@ grep -q "cannot read --import" "$T/err" || fail "missing file: $(cat "$T/err")"
 printf 'staff_id,time,kind\r\nE101,2026-11-02 18:05,out\r\nE101,2026-11-02 09:15,in\r\nE102,2026-11-02 08:50,in\r\nE102,2026-11-02 17:00,out\r\nE103,2026-11-03 09:00,in\r\n' >"$T/good.csv"
 expect_rc 0 cf signin --import "$T/good.csv"
 grep -qx "5 imported from $T/good.csv (0 already recorded)" "$T/out" || fail "count: $(cat "$T/out")"
-expect_eq "late fined" "$(sqlite3 "$DB" "SELECT staff, note FROM incident WHERE rule = 'LATE'")" "E101|15 minutes late"
-expect_eq "early" "$(sqlite3 "$DB" "SELECT minutes FROM attendance WHERE staff = 'E102' AND kind = 'out'")" "60"
-expect_eq "audited" "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action IN ('sign-in', 'sign-out')")" "5"
+expect_eq "late fined" "$(dbq "SELECT staff, note FROM incident WHERE rule = 'LATE'")" "E101|15 minutes late"
+expect_eq "early" "$(dbq "SELECT minutes FROM attendance WHERE staff = 'E102' AND kind = 'out'")" "60"
+expect_eq "audited" "$(dbq "SELECT count(*) FROM audit WHERE action IN ('sign-in', 'sign-out')")" "5"
 # Again: nothing added.  A voided sign-in is not brought back.
 expect_rc 0 cf signin --void E103 --day 2026-11-03 --reason "clock error"
 expect_rc 0 cf signin --import "$T/good.csv"
 grep -qx "0 imported from $T/good.csv (5 already recorded)" "$T/out" || fail "again: $(cat "$T/out")"
-expect_eq "live rows" "$(sqlite3 "$DB" 'SELECT count(*) FROM attendance WHERE voided_at IS NULL')" "4"
+expect_eq "live rows" "$(dbq 'SELECT count(*) FROM attendance WHERE voided_at IS NULL')" "4"
 # Outside the window: an error unless --outside-shift; leads do not import.
 printf 'staff_id,time,kind\nE104,2026-11-03 02:00,in\n' >"$T/night.csv"
 expect_rc 2 cf signin --import "$T/night.csv"
@@ -59,14 +59,14 @@ expect_rc 3 "$CF" -c "$LEADCFG" -d "$DB" signin --import "$T/good.csv"
 # tampered one is listed (exit 1) and --repair rebuilds it, audited.
 export CALLFLOOR_NOW=$(N '2026-12-02 20:00')
 cf attendance --month 2026-12 >/dev/null
-expect_eq "settled" "$(sqlite3 "$DB" "SELECT absent FROM att_carry WHERE month = '2026-11' AND staff = 'E105'")" "21"
+expect_eq "settled" "$(dbq "SELECT absent FROM att_carry WHERE month = '2026-11' AND staff = 'E105'")" "21"
 expect_rc 0 cf verify
 grep -q "^ok: [0-9]* carried attendance totals match" "$T/out" || fail "verify: $(cat "$T/out")"
-sqlite3 "$DB" "UPDATE att_carry SET absent = 3 WHERE month = '2026-11' AND staff = 'E105'"
+dbq "UPDATE att_carry SET absent = 3 WHERE month = '2026-11' AND staff = 'E105'"
 expect_rc 1 cf verify
 grep -qF "2026-11 E105: absent 3, rebuilt 21" "$T/out" || fail "diff: $(cat "$T/out")"
 expect_rc 0 cf verify --repair
-expect_eq "repaired" "$(sqlite3 "$DB" "SELECT absent FROM att_carry WHERE month = '2026-11' AND staff = 'E105'")" "21"
-expect_eq "repair audited" "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'verify repair'")" "1"
+expect_eq "repaired" "$(dbq "SELECT absent FROM att_carry WHERE month = '2026-11' AND staff = 'E105'")" "21"
+expect_eq "repair audited" "$(dbq "SELECT count(*) FROM audit WHERE action = 'verify repair'")" "1"
 expect_rc 0 cf verify
 echo ok

@@ -29,7 +29,7 @@ tm_wait "Attendance explanation (A2) for 李娜 E101 on 2026-11-02:"
 tm_keys "customer visit" Enter
 tm_wait "recorded: the day is no absence"
 tm_wait "✓E A01 李娜"
-expect_eq "explanation row" "$(sqlite3 "$DB" "SELECT staff, day, note FROM explanation")" \
+expect_eq "explanation row" "$(dbq "SELECT staff, day, note FROM explanation")" \
 	"E101|2026-11-02|customer visit"
 # S then u: the sign-in is undone (and its LATE), and S again works.
 tm_keys j                                 # A04
@@ -38,7 +38,7 @@ tm_keys S
 tm_wait "Tom Lee signed in, 60 minutes late"
 tm_keys u
 tm_wait "Undone: sign-in of Tom Lee on 2026-11-02, and its LATE mark"
-expect_eq "no live LATE of E104" "$(sqlite3 "$DB" "SELECT count(*) FROM incident WHERE rule = 'LATE' AND staff = 'E104' AND voided_at IS NULL")" 0
+expect_eq "no live LATE of E104" "$(dbq "SELECT count(*) FROM incident WHERE rule = 'LATE' AND staff = 'E104' AND voided_at IS NULL")" 0
 tm_keys S
 tm_wait "Tom Lee signed in, 60 minutes late"
 tm_keys q
@@ -72,7 +72,7 @@ grep -F "E201" "$T/report.txt" | grep -qF "absent: seen at the desk, not explain
 # A sign-in after the shift is refused; a manager records it as outside.
 expect_rc 2 cf signin E103
 grep -q "outside the shift" "$T/err" || fail "after shift: $(cat "$T/err")"
-expect_eq "no LATE for it" "$(sqlite3 "$DB" "SELECT count(*) FROM incident WHERE rule = 'LATE' AND staff = 'E103'")" 0
+expect_eq "no LATE for it" "$(dbq "SELECT count(*) FROM incident WHERE rule = 'LATE' AND staff = 'E103'")" 0
 sup=$(config_with_users '{ login = "root"; role = "supervisor"; staff = "S001"; }')
 expect_rc 3 cf -c "$sup" signin E103 --at '2026-11-02 19:00' --outside-shift
 expect_rc 0 cf signin E103 --at '2026-11-02 19:00' --outside-shift
@@ -88,8 +88,8 @@ expect_rc 0 cf signin --void E201 --day 2026-11-03 --reason "she was at 08:55"
 grep -q "LATE incident .* voided" "$T/out" || fail "void: $(cat "$T/out")"
 expect_rc 0 cf signin E201 --at '2026-11-03 08:55'
 expect_eq "sign-ins of E201 (voided kept)" \
-	"$(sqlite3 "$DB" "SELECT minutes, voided_at IS NOT NULL FROM attendance WHERE staff = 'E201' ORDER BY id")" \
+	"$(dbq "SELECT minutes, CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END FROM attendance WHERE staff = 'E201' ORDER BY id")" \
 	"40|1
 0|0"
-expect_eq "no live LATE for E201" "$(sqlite3 "$DB" "SELECT count(*) FROM incident WHERE staff = 'E201' AND rule = 'LATE' AND voided_at IS NULL")" 0
+expect_eq "no live LATE for E201" "$(dbq "SELECT count(*) FROM incident WHERE staff = 'E201' AND rule = 'LATE' AND voided_at IS NULL")" 0
 echo ok

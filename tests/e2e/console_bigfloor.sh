@@ -7,7 +7,7 @@
 # are on screen beside the map.
 source "$(dirname "$0")/lib.sh"
 
-command -v python3 >/dev/null || { echo "skip: no python3"; exit 0; }
+command -v python3 >/dev/null || { echo "skip: no python3"; exit 77; }
 python3 "$ROOT/bench/gen_floor.py" --seats 2000 --groups 40 --seed 1 \
 	--rules "$ROOT/conf/rules.cfg" -o "$T/big.cfg"
 export CALLFLOOR_CONFIG="$T/big.cfg"

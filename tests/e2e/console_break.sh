@@ -73,7 +73,7 @@ tm_wait "张伟 back after 11 minutes, over the limit.  Next: 欧阳志远 E103"
 # The other console says who is next, and shows it on the map.
 wait_in two "Next on a break: 欧阳志远 E103" 1
 wait_in two "N A03" 1
-expect_eq "no fine of its own" "$(sqlite3 "$DB" "SELECT count(*) FROM incident")" 0
+expect_eq "no fine of its own" "$(dbq "SELECT count(*) FROM incident")" 0
 
 # B on the next one starts the break.
 tm_keys / 欧阳 Enter
@@ -98,20 +98,20 @@ tm_start 100 30 env CALLFLOOR_NOW=$now CALLFLOOR_CONFIG="$T/cap.cfg" "$CF" -d "$
 tm_wait "inspected 0/8"
 tm_keys / 李娜 Enter
 tm_wait "A01 李娜"
-CALLFLOOR_NOW=$((t0 - 5 * 60)) sqlite3 "$DB" "UPDATE away SET started_at = $((t0 - 300)) WHERE staff = 'E101' AND ended_at IS NULL"
+CALLFLOOR_NOW=$((t0 - 5 * 60)) dbq "UPDATE away SET started_at = $((t0 - 300)) WHERE staff = 'E101' AND ended_at IS NULL"
 tm_keys C-l
 tm_keys B
 tm_wait "mark DISOBEY on them? (y/n)"
 tm_keys y
 tm_wait "#1 DISOBEY 李娜"
-expect_eq "the offered mark" "$(sqlite3 "$DB" "SELECT count(*) FROM incident WHERE rule = 'DISOBEY' AND staff = 'E101'")" 1
+expect_eq "the offered mark" "$(dbq "SELECT count(*) FROM incident WHERE rule = 'DISOBEY' AND staff = 'E101'")" 1
 tm_keys q
 tm kill-session -t main
 
 # 80x24, TERM=vt100, NO_COLOR, an ASCII locale.
 export LANG=C LC_ALL=C
 CALLFLOOR_NOW=$((t0 + 9 * 60)) cf break start E105 --reason REST >/dev/null 2>&1 || true
-sqlite3 "$DB" "UPDATE away SET started_at = $((t0 - 600)) WHERE staff = 'E103' AND ended_at IS NULL"
+dbq "UPDATE away SET started_at = $((t0 - 600)) WHERE staff = 'E103' AND ended_at IS NULL"
 TERM_OVERRIDE=vt100 tm_start 80 24 env NO_COLOR=1 CALLFLOOR_NOW=$now CALLFLOOR_CONFIG="$T/cap.cfg" "$CF" -d "$DB"
 tm_wait "inspected"
 tm_wait "!!W30 A03"

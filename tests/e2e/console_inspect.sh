@@ -27,7 +27,7 @@ for s in "A01 李娜" "A02 张伟" "A03 欧阳志远" "A04 Tom Lee" "A05 刘洋"
 	grep -qF "✓ $s" <<<"$map" || fail "map does not show $s inspected: $map"
 done
 grep -qF "○ B01 陈静" <<<"$map" || fail "B01 should not be inspected yet"
-expect_eq "inspections" "$(sqlite3 "$DB" "SELECT group_concat(seat, ' ') FROM (SELECT seat FROM inspection ORDER BY id)")" \
+expect_eq "inspections" "$(dbq "SELECT seat FROM inspection ORDER BY id" | paste -sd' ')" \
 	"A01 A02 A03 A04 A05"
 
 # B01, B02, B03 (B04 is empty); a mistaken i is taken back with u.
@@ -38,7 +38,7 @@ tm_keys u
 tm_wait "Undone: inspection of B02 Anna Schmidt."
 tm_wait "inspected 6/8"
 expect_eq "undone inspection kept, voided" \
-	"$(sqlite3 "$DB" "SELECT seat FROM inspection WHERE voided_at IS NOT NULL")" "B02"
+	"$(dbq "SELECT seat FROM inspection WHERE voided_at IS NOT NULL")" "B02"
 
 # A phone confiscated from the CLI appears as held, and r hands it back.
 cf mark --seat A05 --rule PHONE >/dev/null 2>&1
@@ -51,7 +51,7 @@ tm_keys Escape
 tm_keys r
 tm_wait "phone handed back to 刘洋"
 tm_wait "! A05 刘洋"
-expect_eq "held after r" "$(sqlite3 "$DB" "SELECT count(*) FROM custody WHERE returned_at IS NULL")" "0"
+expect_eq "held after r" "$(dbq "SELECT count(*) FROM custody WHERE returned_at IS NULL")" "0"
 tm_keys r
 tm_wait "Nothing of 刘洋's is held."
 echo "ok"

@@ -7,7 +7,7 @@
 # writes nothing; a lead's key bar shows no marking keys.
 source "$(dirname "$0")/lib.sh"
 
-live() { sqlite3 "$DB" "SELECT count(*) FROM incident WHERE voided_at IS NULL"; }
+live() { dbq "SELECT count(*) FROM incident WHERE voided_at IS NULL"; }
 
 cf init >/dev/null
 tm_start 100 30 "$CF" -d "$DB"
@@ -34,7 +34,7 @@ tm_keys Enter
 tm_wait "Note (required)"
 tm_keys "left the floor" Enter
 tm_wait "#1 OTHER 李娜 E101"
-expect_eq "x OTHER marks OTHER" "$(sqlite3 "$DB" "SELECT rule, staff FROM incident")" "OTHER|E101"
+expect_eq "x OTHER marks OTHER" "$(dbq "SELECT rule, staff FROM incident")" "OTHER|E101"
 
 # A CLI mark by the same login is not this console's: u leaves it.
 cf mark --seat A02 --rule DESK >/dev/null
@@ -43,12 +43,12 @@ tm_keys i                         # A01 inspected, cursor to A02
 tm_wait "A01 李娜 inspected: in order."
 tm_keys u
 tm_wait "Undone: inspection of A01 李娜."
-expect_eq "inspection undone" "$(sqlite3 "$DB" "SELECT count(*) FROM inspection WHERE voided_at IS NULL")" 0
+expect_eq "inspection undone" "$(dbq "SELECT count(*) FROM inspection WHERE voided_at IS NULL")" 0
 tm_keys u
 tm_wait "Undone: #1 OTHER on 李娜 (voided, kept on record)."
 tm_keys u
 tm_wait "Nothing to undo: u takes back only what this console did"
-expect_eq "the CLI mark stays" "$(sqlite3 "$DB" "SELECT rule FROM incident WHERE voided_at IS NULL")" "DESK"
+expect_eq "the CLI mark stays" "$(dbq "SELECT rule FROM incident WHERE voided_at IS NULL")" "DESK"
 
 # PHONE then u: the phone was never taken, its custody record is closed.
 tm_keys / E103 Enter
@@ -59,7 +59,7 @@ tm_wait "▣ A03"
 tm_keys u
 tm_wait "its custody record is closed"
 expect_eq "custody closed by the undo" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM custody WHERE returned_at IS NULL")" 0
+	"$(dbq "SELECT count(*) FROM custody WHERE returned_at IS NULL")" 0
 tm_wait_gone "▣ A03"
 
 # A void elsewhere keeps the phone in custody, and says so.

@@ -10,7 +10,7 @@ source "$(dirname "$0")/lib.sh"
 N() { TZ=Asia/Shanghai date -d "$1" +%s; }
 cf init >/dev/null
 export CALLFLOOR_NOW=$(N '2026-11-02 10:00')
-count() { sqlite3 "$DB" "SELECT count(*) FROM complaint"; }
+count() { dbq "SELECT count(*) FROM complaint"; }
 
 # A supervisor (root as wangf's role): masked phones.
 SUP=$(config_with_users '{ login = "root"; role = "supervisor"; staff = "S001"; }')
@@ -33,9 +33,9 @@ tm_wait "note:"
 tm_keys "宽带报修三天无人上门" Enter
 tm_wait "Register entry #1: complaint of 张先生 for 李娜 E101."
 expect_eq "entries after the form" "$(count)" 1
-expect_eq "what was stored" "$(sqlite3 "$DB" "SELECT staff, grp, kind, caller, phone, note, recorded_by FROM complaint")" \
+expect_eq "what was stored" "$(dbq "SELECT staff, grp, kind, caller, phone, note, recorded_by FROM complaint")" \
 	"E101|A|complaint|张先生|13812345678|宽带报修三天无人上门|root"
-audit=$(sqlite3 "$DB" "SELECT action, object, detail FROM audit WHERE object = 'complaint 1'")
+audit=$(dbq "SELECT action, object, detail FROM audit WHERE object = 'complaint 1'")
 case "$audit" in
 complaint\|complaint\ 1\|recorded\ complaint\ entry\ of\ staff\ E101*) ;;
 *) fail "audit line: $audit" ;;

@@ -21,7 +21,7 @@ tm resize-window -t main -x 80 -y 24
 tm_wait "Amount for READING (¥5.00 to ¥10.00): 5.00"
 tm_keys 6 Enter
 tm_wait "#1 READING 李娜 E101, offence 1: ¥6.00"
-expect_eq "amount" "$(sqlite3 "$DB" "SELECT amount FROM incident")" "600"
+expect_eq "amount" "$(dbq "SELECT amount FROM incident")" "600"
 
 # The rule menu redraws at the new size with its filter kept.
 tm_keys x
@@ -35,7 +35,7 @@ tm resize-window -t main -x 70 -y 18
 tm_wait "> SLE"
 tm_keys Escape
 tm_wait_gone "Mark a rule"
-expect_eq "incidents" "$(sqlite3 "$DB" "SELECT count(*) FROM incident")" "1"
+expect_eq "incidents" "$(dbq "SELECT count(*) FROM incident")" "1"
 
 # The pager too.
 tm_keys '?'

@@ -33,8 +33,14 @@ _cleanup() {
 		userdel "$u" 2>/dev/null || true
 	done
 	[ -z "$_made_group" ] || groupdel "$_made_group" 2>/dev/null || true
-	[ -z "$_pgdb" ] || psql -h "$CF_TEST_PG" -U postgres -d postgres -qXc \
-		"DROP DATABASE IF EXISTS $_pgdb WITH (FORCE)" >/dev/null 2>&1 || true
+	if [ -n "$_pgdb" ]; then
+		local d
+		for d in $_pgdb $(psql -h "$CF_TEST_PG" -U postgres -d postgres -qAtXc \
+			"SELECT datname FROM pg_database WHERE datname LIKE '${_pgdb}\\_%'" 2>/dev/null); do
+			psql -h "$CF_TEST_PG" -U postgres -d postgres -qXc \
+				"DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1 || true
+		done
+	fi
 	rm -rf "$T"
 }
 trap _cleanup EXIT
@@ -45,11 +51,31 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 # database, past callfloor, and prints the rows as sqlite3 does (a|b); on
 # PostgreSQL as the cluster's superuser, for the floor CF_FLOOR (default
 # small, the fixture's).  Keep the SQL to what both dialects share.
+# `DB=$OTHER dbq SQL` runs it on another database of the script
+# (scratch_db).
 dbq() {
 	if [ -n "$_pgdb" ] && [ "${DB#postgresql://}" != "$DB" ]; then
-		printf "SET callfloor.floor = '%s';\n%s;\n" "${CF_FLOOR:-small}" "$1" | psql -h "$CF_TEST_PG" -U postgres -d "$_pgdb" -qAtX -v ON_ERROR_STOP=1 -f -
+		local name=${DB#postgresql://*/}
+		name=${name%%\?*}
+		printf "SET callfloor.floor = '%s';\n%s;\n" "${CF_FLOOR:-small}" "$1" | psql -h "$CF_TEST_PG" -U postgres -d "$name" -qAtX -v ON_ERROR_STOP=1 -f -
 	else
 		sqlite3 -cmd ".timeout 2000" "$DB" "$1"
+	fi
+}
+
+# scratch_db NAME: another database of the script's own beside $DB, on
+# the same backend, empty (made anew when it was there): the file
+# $T/NAME.db, not there yet, or on PostgreSQL an empty database of the
+# cluster (dropped on exit).  Prints what callfloor's -d takes.
+scratch_db() {
+	if [ -n "$_pgdb" ]; then
+		psql -h "$CF_TEST_PG" -U postgres -d postgres -qX \
+			-c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ${_pgdb}_$1 WITH (FORCE)" \
+			-c "CREATE DATABASE ${_pgdb}_$1 OWNER callfloor" >/dev/null
+		echo "postgresql://callfloor@/${_pgdb}_$1?host=$CF_TEST_PG"
+	else
+		rm -f "$T/$1.db" "$T/$1.db-wal" "$T/$1.db-shm"
+		echo "$T/$1.db"
 	fi
 }
 
@@ -166,6 +192,22 @@ install_scratch() {
 	BIN="$T/usr/bin/callfloor"
 	DATA="$T/var/lib/callfloor"
 	CONF="$T/etc/callfloor"
+}
+
+# pg_shared: on PostgreSQL, makes the installed floor's database
+# (install_scratch, its configuration written) this script's database of
+# the cluster, named with a password in the credentials file
+# $CONF/db.conn, root:callfloor 0640, as README sets it up (the test
+# cluster trusts its socket, so the password is the file's secret, not the
+# server's).  Does nothing on SQLite, whose shared database is the file in
+# $DATA.
+pg_shared() {
+	[ -n "$_pgdb" ] || return 0
+	printf '%s\n' "${DB/callfloor@/callfloor:Sekr1t-pw@}" >"$CONF/db.conn"
+	chown root:callfloor "$CONF/db.conn"
+	chmod 640 "$CONF/db.conn"
+	sed -i "s|^  id = \"small\";|  id = \"small\";\n  database_file = \"$CONF/db.conn\";|" \
+		"$CONF/callfloor.cfg"
 }
 
 # as USER CMD...: runs CMD as USER (in USER's home under $T when it has

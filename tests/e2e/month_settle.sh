@@ -27,14 +27,14 @@ cf signin E103 --at '2026-11-02 09:20' >/dev/null	# late: attendance to carry
 
 # November's rows as SQL sees them: incidents (number, void) and fines.
 dump() {
-	sqlite3 "$DB" "SELECT i.id, i.day, i.offence, f.id, f.staff, f.role, f.own,
+	dbq "SELECT i.id, i.day, i.offence, f.id, f.staff, f.role, f.own,
 	    f.amount, f.doubled FROM incident i JOIN fine f ON f.incident = i.id
 	    WHERE i.day BETWEEN '2026-11-01' AND '2026-11-30' ORDER BY f.id"
 }
 numbers() {	# id:offence:own amount of each incident given
 	local id
 	for id in "$@"; do
-		sqlite3 "$DB" "SELECT i.id || ':' || i.offence || ':' || f.amount FROM
+		dbq "SELECT i.id || ':' || i.offence || ':' || f.amount FROM
 		    incident i JOIN fine f ON f.incident = i.id AND f.own = 1 WHERE i.id = $id"
 	done | paste -sd' '
 }
@@ -48,7 +48,7 @@ dump >"$T/nov.before"
 cf payroll --month 2026-11 --format csv >"$T/nov.csv"
 cf payroll --month 2026-11 >"$T/nov.txt"
 # November's carried attendance totals (a payroll of December keeps them).
-carried() { sqlite3 "$DB" "SELECT * FROM att_carry WHERE month = '2026-11' ORDER BY staff"; }
+carried() { dbq "SELECT * FROM att_carry WHERE month = '2026-11' ORDER BY staff"; }
 cf payroll --month 2026-12 >/dev/null
 carried >"$T/carry.before"
 [ -s "$T/carry.before" ] || fail "November's attendance totals were not carried"
@@ -73,7 +73,7 @@ cmp "$T/nov.before" "$T/nov.after" || fail "November's rows changed:
 $(diff "$T/nov.before" "$T/nov.after")"
 expect_eq "November after the decision" "$(numbers "$g1" "$g2" "$g3")" \
 	"$g1:1:500 $g2:2:1000 $g3:3:2000"
-expect_eq "g2 voided" "$(sqlite3 "$DB" "SELECT voided_at IS NOT NULL FROM incident WHERE id = $g2")" 1
+expect_eq "g2 voided" "$(dbq "SELECT CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END FROM incident WHERE id = $g2")" 1
 cf payroll --month 2026-11 --format csv | cmp - "$T/nov.csv" || fail "November's payroll CSV changed"
 cf payroll --month 2026-11 | cmp - "$T/nov.txt" || fail "November's payroll text changed"
 

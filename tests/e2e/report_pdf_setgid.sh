@@ -4,6 +4,8 @@
 # reads the user's environment, writes its cache as the user.  Here the
 # user's FONTCONFIG_FILE sends that cache to a folder of the user's own;
 # every file in it must belong to the user's group, never to callfloor's.
+# On PostgreSQL the floor's database is the cluster's, through the
+# credentials file (pg_shared).
 #
 # Needs root (useradd, groupadd, chown); exits 77 (skipped) otherwise.
 # The user and the group it makes are removed when it ends.
@@ -16,6 +18,7 @@ expect_eq "binary mode" "$(stat -c '%a %G' "$BIN")" "2755 callfloor"
 sed '/^users = (/,/^);/d' "$ROOT/tests/fixtures/small.cfg" |
 	sed "s|@include \"rules.cfg\"|users = ( { login = \"$U\"; role = \"manager\"; } );\n@include \"rules.cfg\"|" \
 		>"$T/etc/callfloor/callfloor.cfg"
+pg_shared	# on PostgreSQL: the floor's database through its credentials file
 
 H="$T/home"
 mkdir -m 700 "$H" && chown "$U" "$H"
@@ -31,6 +34,8 @@ as() { runuser -u "$U" -- env HOME="$H" XDG_CACHE_HOME="$H/cache" FONTCONFIG_FIL
 cd "$T"
 expect_rc 0 as "$BIN" init
 expect_rc 0 as "$BIN" mark --seat A01 --rule PHONE
+[ -n "${CF_TEST_PG:-}" ] || DB="$DATA/small.db"
+expect_eq "the floor's marks" "$(dbq 'SELECT count(*) FROM incident')" "1"
 expect_rc 0 as "$BIN" report --format pdf -o "$H/r.pdf"
 head -c 5 "$H/r.pdf" | grep -q '^%PDF-' || fail "no PDF"
 find "$H/fc-cache" -type f >"$T/cache.files" 2>/dev/null || true

@@ -73,6 +73,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	clock_use_floor(f);
+	store_set_floor(f->id);		/* PostgreSQL: the floor's rows */
 	if (store_open(argv[2], STORE_READONLY | STORE_NOCREATE, &s, &e) < 0 ||
 	    store_incidents(s, "0000-01-01", "9999-12-31", NULL, &all, &n, &e) < 0) {
 		fprintf(stderr, "reprice: %s\n", e.msg);

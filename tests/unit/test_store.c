@@ -187,6 +187,35 @@ Test(store, read_only_writes_nothing)
 	store_close(ro);
 }
 
+/* A PostgreSQL server that takes reads only (a hot standby; here a session
+ * whose transactions are read-only) opens read-only, as an unwritable
+ * SQLite file does: reads work, a write is refused before it begins. */
+Test(store, a_read_only_server_opens_read_only)
+{
+	struct store *ro = NULL;
+	struct incident *all = NULL;
+	struct err e = { 0 };
+	char uri[sizeof fx.db + 64];
+	int n = -1;
+
+	if (!fx_pg())
+		cr_skip_test("PostgreSQL only");
+	fx_open_store();
+	version("DESK", "v=1;p=fine;f=500;w=month");
+	snprintf(uri, sizeof uri, "%s&options=-c%%20default_transaction_read_only"
+	    "%%3Don", fx.db);
+	cr_assert_eq(store_open(uri, STORE_NOCREATE, &ro, &e), 0, "%s", e.msg);
+	cr_assert(store_readonly(ro), "a read-only server opened for writing");
+	cr_assert_eq(store_incidents(ro, "0000-01-01", "9999-12-31", NULL, &all,
+	    &n, &e), 0, "%s", e.msg);
+	cr_assert_eq(n, 0);
+	cr_assert_eq(store_begin(ro, &e), -1, "began a write on a read-only server");
+	cr_assert_not_null(strstr(e.msg, "read-only; nothing was written"), "%s",
+	    e.msg);
+	free(all);
+	store_close(ro);
+}
+
 Test(store, a_fresh_file_opened_read_only_needs_init)
 {
 	struct store *ro = NULL;
