@@ -17,9 +17,15 @@ those are placeholders.  Exit status: 0 when the harness worked (whatever
 the times), 1 when it broke.  It writes nothing but the work database it
 is given (and a scratch copy for the write reference).
 
+On PostgreSQL (--pg-floor ID: the work database a postgresql:// URI, the
+floor's rows read as that floor) the references are the same hand-written
+queries through psql, the write reference inserts into --ref-db (a copy of
+the work database), and sizes are the tables' pg_total_relation_size.
+
 Standard library only.
 """
 import argparse
+import datetime
 import os
 import platform
 import pty
@@ -40,6 +46,16 @@ def now():
     return time.perf_counter()
 
 
+def dnum(day):
+    """A shift day's number as schema 8 stores it (days since 1970)."""
+    return (datetime.date.fromisoformat(day) - datetime.date(1970, 1, 1)).days
+
+
+def dstr(n):
+    """The shift day of a stored number."""
+    return (datetime.date(1970, 1, 1) + datetime.timedelta(days=n)).isoformat()
+
+
 def pct(xs, p):
     xs = sorted(xs)
     if not xs:
@@ -47,12 +63,6 @@ def pct(xs, p):
     k = min(len(xs) - 1, max(0, int(round(p / 100.0 * (len(xs) - 1)))))
     return xs[k]
 
-
-
-def dnum(day, *mods):
-    """SQL for a shift day's number (schema 8 stores days since 1970)."""
-    args = "".join(", '%s'" % m for m in mods)
-    return "CAST(julianday('%s'%s) - 2440587.5 AS INTEGER)" % (day, args)
 
 class NotBuilt(Exception):
     pass
@@ -214,13 +224,34 @@ class Bench:
             ts.append((now() - t0) * 1e3)
         return statistics.median(ts), r
 
+    def pg(self, db=None):
+        return (db or self.a.db).startswith("postgresql://")
+
+    def query_argv(self, q, db=None):
+        """The hand-written query q through the backend's own shell."""
+        db = db or self.a.db
+        if self.pg(db):
+            return ["psql", db, "-qAtX", "-F", "|", "-c",
+                    "SET callfloor.floor = '%s'" % self.a.pg_floor, "-c", q]
+        return ["sqlite3", db, q]
+
     def today(self):
         """The last shift day with incidents (schema 8: days as numbers)."""
-        return self.sql("SELECT date(max(day) * 86400, 'unixepoch') "
-                        "FROM incident_row")[0][0]
+        return dstr(self.sql("SELECT max(day) FROM incident_row")[0][0])
 
     def sql(self, q, db=None):
-        con = sqlite3.connect("file:%s?mode=ro" % (db or self.a.db), uri=True)
+        db = db or self.a.db
+        if self.pg(db):
+            r = self.run(self.query_argv(q, db))
+            if r.returncode != 0:
+                raise RuntimeError("psql: " + r.stderr.decode(errors="replace")
+                                   .strip()[:200])
+            rows = []
+            for line in r.stdout.decode().splitlines():
+                rows.append(tuple(int(v) if v.lstrip("-").isdigit() else
+                                  (v or None) for v in line.split("|")))
+            return rows
+        con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
         try:
             return con.execute(q).fetchall()
         finally:
@@ -255,8 +286,8 @@ class Bench:
     def row1_cold_start(self):
         what, target = "console cold start to first full frame", "≤ 100 ms"
         today = self.today()
-        q = "SELECT count(*) FROM incident_row WHERE day = %s" % dnum(today)
-        ref, _ = self.timed(["sqlite3", self.a.db, q], self.a.runs)
+        q = "SELECT count(*) FROM incident_row WHERE day = %d" % dnum(today)
+        ref, _ = self.timed(self.query_argv(q), self.a.runs)
         try:
             ts = []
             for _ in range(self.a.runs + 1):
@@ -275,16 +306,24 @@ class Bench:
         target = "≤ 1.5 × ref"
         n = self.a.marks
         # The reference writes a scratch copy, so the work database keeps
-        # only what the console wrote.
-        scratch = self.a.db + ".ref"
-        shutil.copyfile(self.a.db, scratch)
-        try:
-            out = self.run([self.a.ref_insert, scratch, str(n)]).stdout.split()
+        # only what the console wrote (PostgreSQL: run.sh made one).
+        if self.pg():
+            r = self.run([self.a.ref_insert, self.a.ref_db, str(n),
+                          self.a.pg_floor])
+            if r.returncode != 0:
+                raise RuntimeError(r.stderr.decode(errors="replace")[:200])
+            out = r.stdout.split()
             r50, r99 = float(out[0]), float(out[1])
-        finally:
-            for ext in ("", "-wal", "-shm"):
-                if os.path.exists(scratch + ext):
-                    os.unlink(scratch + ext)
+        else:
+            scratch = self.a.db + ".ref"
+            shutil.copyfile(self.a.db, scratch)
+            try:
+                out = self.run([self.a.ref_insert, scratch, str(n)]).stdout.split()
+                r50, r99 = float(out[0]), float(out[1])
+            finally:
+                for ext in ("", "-wal", "-shm"):
+                    if os.path.exists(scratch + ext):
+                        os.unlink(scratch + ext)
         refs = "%.2f / %.2f ms" % (r50, r99)
         if self.console_state is False:
             return self.row(2, what, target, "n/a (not built)", refs)
@@ -327,29 +366,32 @@ class Bench:
 
     def row3_fines(self):
         what, target = "`fines --month` on the busiest month", "≤ 200 ms, ≤ 1.5 × ref"
-        month = self.sql("SELECT strftime('%Y-%m', day * 86400, 'unixepoch') m "
-                         "FROM incident_row GROUP BY m ORDER BY count(*) DESC, "
-                         "m LIMIT 1")[0][0]
+        per = {}
+        for d, k in self.sql("SELECT day, count(*) FROM incident_row GROUP BY day"):
+            per[dstr(d)[:7]] = per.get(dstr(d)[:7], 0) + k
+        month = sorted(per, key=lambda m: (-per[m], m))[0]
+        first = dnum(month + "-01")
+        last = dnum((datetime.date.fromisoformat(month + "-01") +
+                     datetime.timedelta(days=31)).replace(day=1).isoformat()) - 1
         ms, r = self.timed(self.base + ["fines", "--month", month], self.a.runs)
         if r.returncode != 0:
             return self.row(3, what, target, "failed: " +
                             r.stderr.decode(errors="replace").strip()[:60])
-        # The same sums, hand-written, through the sqlite3 shell.
-        q = ("SELECT f.staff, sum(CASE WHEN f.own THEN f.amount ELSE 0 END), "
-             "sum(CASE WHEN f.own THEN 0 ELSE f.amount END) FROM incident_row i "
+        # The same sums, hand-written, through the backend's shell.
+        q = ("SELECT f.staff, sum(CASE WHEN f.own = 1 THEN f.amount ELSE 0 END), "
+             "sum(CASE WHEN f.own = 1 THEN 0 ELSE f.amount END) FROM incident_row i "
              "JOIN fine_row f ON f.incident = i.id WHERE i.day BETWEEN "
-             "%s AND %s AND i.voided_at IS NULL AND f.staff IS NOT "
-             "NULL GROUP BY f.staff" % (dnum(month + "-01"),
-                                        dnum(month + "-01", "+1 month", "-1 day")))
-        ref, _ = self.timed(["sqlite3", self.a.db, q], self.a.runs)
+             "%d AND %d AND i.voided_at IS NULL AND f.staff IS NOT "
+             "NULL GROUP BY f.staff" % (first, last))
+        ref, _ = self.timed(self.query_argv(q), self.a.runs)
         ok = ms <= 200 and ms <= 1.5 * ref
         self.row(3, what + " (%s)" % month, target, "%.0f ms" % ms,
                  "%.0f ms" % ref, "%.2f×" % (ms / ref), "pass" if ok else "miss")
 
     def row4_report(self):
         what, target = "`report --day` on the busiest day", "≤ 300 ms"
-        day = self.sql("SELECT date(day * 86400, 'unixepoch') FROM incident_row "
-                       "GROUP BY day ORDER BY count(*) DESC, day LIMIT 1")[0][0]
+        day = dstr(self.sql("SELECT day FROM incident_row GROUP BY day "
+                            "ORDER BY count(*) DESC, day LIMIT 1")[0][0])
         r = self.run(self.base + ["report", "--day", day])
         if r.returncode != 0:
             err = r.stderr.decode(errors="replace")
@@ -369,7 +411,7 @@ class Bench:
         today = self.today()
         seats = [r[0] for r in self.sql(
             "SELECT n.name FROM incident_row i JOIN name n ON n.id = i.seat "
-            "WHERE i.day = %s" % dnum(today))]
+            "WHERE i.day = %d" % dnum(today))]
         taken = set(seats)
         free = [s for s in self.seat_ids() if s not in taken]
         random.Random(7).shuffle(free)
@@ -448,6 +490,8 @@ class Bench:
                  "pass" if mib <= 32 else "miss")
 
     def row8_size(self):
+        if self.pg():
+            return self.row8_size_pg()
         n = self.sql("SELECT count(*) FROM incident_row", self.a.pristine)[0][0]
         nf = self.sql("SELECT count(*) FROM fine_row", self.a.pristine)[0][0]
         size = os.path.getsize(self.a.pristine)
@@ -462,6 +506,27 @@ class Bench:
                  % (n, nf, size / 1048576), "≤ 250 bytes", "%.0f bytes" % per,
                  "—", "—", "pass" if per <= 250 else "miss")
 
+    PG_SIZE = ("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM "
+               "pg_class c WHERE c.relkind = 'r' AND c.relnamespace = "
+               "'public'::regnamespace AND c.relname %s")
+
+    def row8_size_pg(self):
+        """The tables of the work database with their indexes and TOAST,
+        but attendance (row 11) and meta, which holds migrate's map of
+        every copied row's old id (reported apart)."""
+        n = self.sql("SELECT count(*) FROM incident_row")[0][0]
+        nf = self.sql("SELECT count(*) FROM fine_row")[0][0]
+        size = self.sql(self.PG_SIZE % "NOT IN ('attendance', 'att_carry', "
+                        "'meta', 'callfloor_floor', 'callfloor_schema')")[0][0]
+        meta = self.sql(self.PG_SIZE % "= 'meta'")[0][0]
+        per = size / n
+        self.notes.append("row 8: meta (migrate's map of old ids, a row per "
+                          "row copied) holds %.0f MiB more" % (meta / 1048576))
+        self.row(8, "database size per incident, indexes included "
+                 "(%d incidents, %d fine lines, %.0f MiB)"
+                 % (n, nf, size / 1048576), "≤ 250 bytes", "%.0f bytes" % per,
+                 "—", "—", "pass" if per <= 250 else "miss")
+
     def row9_attendance(self):
         what, target = "`attendance --month` (the last month)", "≤ 100 ms"
         month = self.today()[:7]
@@ -470,10 +535,10 @@ class Bench:
         if r.returncode != 0:
             return self.row(9, what, target, "failed: " +
                             r.stderr.decode(errors="replace").strip()[:60])
-        q = ("SELECT staff, sum(minutes > 0) FROM attendance WHERE day "
-             "BETWEEN '%s-01' AND '%s-31' AND voided_at IS NULL GROUP BY "
-             "staff" % (month, month))
-        ref, _ = self.timed(["sqlite3", self.a.db, q], self.a.runs)
+        q = ("SELECT staff, sum(CASE WHEN minutes > 0 THEN 1 ELSE 0 END) "
+             "FROM attendance WHERE day BETWEEN '%s-01' AND '%s-31' AND "
+             "voided_at IS NULL GROUP BY staff" % (month, month))
+        ref, _ = self.timed(self.query_argv(q), self.a.runs)
         self.row(9, what + " (%s)" % month, target, "%.0f ms" % ms,
                  "%.0f ms (the month's lates by hand)" % ref,
                  "%.2f×" % (ms / ref), "pass" if ms <= 100 else "miss")
@@ -485,13 +550,17 @@ class Bench:
             return self.row(10, what, target, "failed: " +
                             r.stderr.decode(errors="replace").strip()[:60])
         today = self.today()
-        q = "SELECT count(*) FROM incident_row WHERE day = %s" % dnum(today)
-        ref, _ = self.timed(["sqlite3", self.a.db, q], self.a.runs)
+        q = "SELECT count(*) FROM incident_row WHERE day = %d" % dnum(today)
+        ref, _ = self.timed(self.query_argv(q), self.a.runs)
         self.row(10, what, target, "%.0f ms" % ms, "%.1f ms (count of today)"
                  % ref, "%.1f×" % (ms / ref), "pass" if ms <= 100 else "miss")
 
     def table_bytes(self, names):
-        """Bytes of the named tables and indexes (dbstat, sqlite3 shell)."""
+        """Bytes of the named tables and indexes (dbstat, sqlite3 shell;
+        on PostgreSQL the tables' total relation size)."""
+        if self.pg():
+            return self.sql(self.PG_SIZE % "IN (%s)" % ",".join(
+                "'%s'" % n for n in names))[0][0]
         q = ("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN (%s)"
              % ",".join("'%s'" % n for n in names))
         r = self.run(["sqlite3", self.a.pristine, q])
@@ -502,7 +571,8 @@ class Bench:
 
     def row11_attendance_size(self):
         what, target = "bytes per attendance row, indexes included", "≤ 120 bytes"
-        n = self.sql("SELECT count(*) FROM attendance", self.a.pristine)[0][0]
+        n = self.sql("SELECT count(*) FROM attendance",
+                     None if self.pg() else self.a.pristine)[0][0]
         if n == 0:
             return self.row(11, what, target, "n/a (no attendance kept)")
         b = self.table_bytes(["attendance", "attendance_day",
@@ -535,7 +605,7 @@ class Bench:
         return "\n".join(out)
 
 
-def machine():
+def machine(pg_db=None):
     cpu = "?"
     try:
         with open("/proc/cpuinfo") as f:
@@ -556,9 +626,14 @@ def machine():
                             text=True).stdout.split()[0]
     except (OSError, IndexError):
         sq = "?"
-    return ("machine: %d cores (nproc), %s, %s memory, %s %s, sqlite %s "
+    line = ("machine: %d cores (nproc), %s, %s memory, %s %s, sqlite %s "
             "(library %s)" % (os.cpu_count(), cpu, mem, platform.system(),
                               platform.release(), sq, sqlite3.sqlite_version))
+    if pg_db:
+        v = subprocess.run(["psql", pg_db, "-qAtX", "-c", "SHOW server_version"],
+                           stdout=subprocess.PIPE, text=True).stdout.strip()
+        line += "; PostgreSQL %s (a throwaway cluster on a Unix socket)" % v
+    return line
 
 
 def main():
@@ -580,11 +655,17 @@ def main():
     ap.add_argument("--move-key", default=" ")
     ap.add_argument("--confirm", default="")
     ap.add_argument("--only", default="12345678AB9")
+    ap.add_argument("--pg-floor", default="",
+                    help="PostgreSQL: the floor's id (--db is a URI)")
+    ap.add_argument("--ref-db", default="",
+                    help="PostgreSQL: a copy of --db for the write reference")
     a = ap.parse_args()
 
     b = Bench(a)
-    print(machine())
-    print("floor: %s; database: %s" % (a.cfg, a.pristine))
+    print(machine(a.db if a.pg_floor else None))
+    print("floor: %s; database: %s%s" % (a.cfg, a.pristine, "; moved to "
+          "PostgreSQL (callfloor migrate --to) and measured there" if
+          a.pg_floor else ""))
     sys.stdout.flush()
     steps = [("1", b.row1_cold_start), ("3", b.row3_fines), ("4", b.row4_report),
              ("6", b.row6_7_idle), ("5", b.row5_other_process),

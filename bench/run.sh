@@ -16,6 +16,14 @@
 # working day of them, imported by `callfloor signin --import` (the real
 # code path; bench/gen_attendance.py writes the time clock's file).
 #
+# BENCH_BACKEND=pg measures the same rows on PostgreSQL 15: a throwaway
+# cluster (as tests/pg.sh starts one: initdb in a temporary folder as the
+# postgres user, a Unix socket, no TCP port; fsync and synchronous_commit
+# left on, as SQLite's synchronous = FULL), the cached SQLite history moved
+# into it with `callfloor migrate --to` (timed; run twice, the second must
+# find nothing new, which proves migrate at size), then measured there.
+# Needs root (runuser); the cluster is stopped and removed at the end.
+#
 # BENCH_COST=1 also counts, under valgrind callgrind (bench/cost.py), the
 # instructions of a mark made at the console and of one made elsewhere,
 # which the machine's load does not move (BENCH_COST_MARKS of each, 10).
@@ -87,15 +95,61 @@ if [ ! -s "$DB" ] || [ ! -s "$FLOOR" ]; then
 fi
 
 WORK=$(mktemp "$DATA/work.XXXXXX")
-trap 'rm -f "$WORK" "$WORK-wal" "$WORK-shm" "$WORK.ref"*' EXIT
+PGD=""
+cleanup() {
+	rm -f "$WORK" "$WORK-wal" "$WORK-shm" "$WORK.ref"*
+	if [ -n "$PGD" ]; then
+		runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$PGD/data" \
+			-m fast -w stop >/dev/null 2>&1 || true
+		rm -rf "$PGD"
+	fi
+}
+trap cleanup EXIT
 cp "$DB" "$WORK"
 
 # The clock stands at the end of the last day's shift: "today" is the last
 # day of the generated year.
 NOW=$(TZ=Asia/Shanghai date -d "$YEAR-12-31 17:30" +%s)
 
-python3 bench/measure.py --cf "$CF" --cfg "$FLOOR" --db "$WORK" --pristine "$DB" \
-	--ref-insert "$REF" --now "$NOW" --header "基准楼层" \
+MEASURE_DB=$WORK
+PG_ARGS=()
+if [ "${BENCH_BACKEND:-sqlite}" = pg ]; then
+	PGBIN=/usr/lib/postgresql/15/bin
+	[ "$(id -u)" = 0 ] || { echo "bench: BENCH_BACKEND=pg needs root (runuser postgres)" >&2; exit 1; }
+	[ -x "$PGBIN/initdb" ] || { echo "bench: $PGBIN/initdb missing (make deps)" >&2; exit 1; }
+	PGD=$(mktemp -d /tmp/callfloor-bench-pg.XXXXXX)
+	chown postgres "$PGD"
+	chmod 755 "$PGD"
+	runuser -u postgres -- "$PGBIN/initdb" -D "$PGD/data" -A trust -U postgres \
+		-E UTF8 --locale=C.UTF-8 >"$PGD/initdb.log" 2>&1 ||
+		{ cat "$PGD/initdb.log" >&2; echo "bench: initdb failed" >&2; exit 1; }
+	runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGD/data" -w -t 60 -l "$PGD/server.log" \
+		-o "-c listen_addresses='' -k $PGD -c max_connections=100" start >/dev/null ||
+		{ cat "$PGD/server.log" >&2; echo "bench: the cluster did not start" >&2; exit 1; }
+	psql -h "$PGD" -U postgres -d postgres -qX -c "CREATE ROLE callfloor LOGIN" \
+		-c "CREATE DATABASE cfbench OWNER callfloor" >/dev/null
+	MEASURE_DB="postgresql://callfloor@/cfbench?host=$PGD"
+	FLOOR_ID=$(sed -n 's/^  id *= *"\(.*\)";/\1/p' "$FLOOR" | head -1)
+	for run in 1 2; do
+		t0=$(date +%s%N)
+		"$CF" -c "$FLOOR" -d "$WORK" migrate --to "$MEASURE_DB" >"$PGD/migrate.out" 2>&1 ||
+			{ tail -20 "$PGD/migrate.out" >&2; echo "bench: migrate --to failed" >&2; exit 1; }
+		ms=$((($(date +%s%N) - t0) / 1000000))
+		grep -q "the copy is proved" "$PGD/migrate.out" ||
+			{ tail -30 "$PGD/migrate.out" >&2; echo "bench: the copy is not proved" >&2; exit 1; }
+		echo "bench: migrate --to PostgreSQL, run $run: $ms ms: $(grep -E '^(copied|nothing new)' "$PGD/migrate.out" | sed "s|$PGD|PGDIR|g")"
+	done
+	grep -q "^nothing new" "$PGD/migrate.out" ||
+		{ echo "bench: the second migrate found something new" >&2; exit 1; }
+	grep -E '^  (incident|fine|audit_line|fines) ' "$PGD/migrate.out" | sed 's/^/bench:   /'
+	psql -h "$PGD" -U postgres -d cfbench -qX -c "VACUUM ANALYZE" >/dev/null
+	psql -h "$PGD" -U postgres -d postgres -qX \
+		-c "CREATE DATABASE cfbench_ref OWNER callfloor TEMPLATE cfbench" >/dev/null
+	PG_ARGS=(--pg-floor "$FLOOR_ID" --ref-db "postgresql://callfloor@/cfbench_ref?host=$PGD")
+fi
+
+python3 bench/measure.py --cf "$CF" --cfg "$FLOOR" --db "$MEASURE_DB" --pristine "$DB" \
+	"${PG_ARGS[@]}" --ref-insert "$REF" --now "$NOW" --header "基准楼层" \
 	--cols "$COLS" --lines "$LINES" --runs "$RUNS" --marks "$MARKS" \
 	--watch "$WATCH" --idle "$IDLE" --mark-keys "${BENCH_MARK_KEYS:-d,c,L,s}" \
 	--confirm "${BENCH_CONFIRM:-}" --only "${BENCH_ONLY:-123456789AB}"

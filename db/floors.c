@@ -95,3 +95,61 @@ store_floors(struct store *s, char (**out)[STORE_ID], int *n, struct err *e)
 	*out = rows;
 	return rc;
 }
+
+/* The roster text stored as of day: the latest "roster DAY" on or before
+ * day, else the earliest there is. */
+static int
+roster_read(struct store *s, const char *day, char **out, struct err *e)
+{
+	char key[STORE_ID + 8];
+	db_stmt *st;
+	int rc;
+
+	snprintf(key, sizeof key, "roster %s", day);
+	st = store_prepare(s, "SELECT value FROM meta "
+	    "WHERE name LIKE 'roster ____-__-__' "
+	    "ORDER BY CASE WHEN name <= ?1 THEN 0 ELSE 1 END, "
+	    "CASE WHEN name <= ?1 THEN name END DESC, name LIMIT 1", e);
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, key, -1, DB_STATIC);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = xstrdup((const char *)db_column_text(st, 0));
+	db_finalize(st);
+	if (rc == DB_ROW)
+		return 0;
+	return rc == DB_DONE ? 1 : store_fail(s, e, _("reading a floor's roster"));
+}
+
+int
+store_roster(struct store *s, const char *floor, const char *day, char **out,
+    struct err *e)
+{
+	db_stmt *st;
+	int rc;
+
+	*out = NULL;
+	if (s->pg == NULL || floor == NULL)
+		return roster_read(s, day, out, e);
+	/* Another floor's meta: its floor set for one read-only transaction
+	 * (set_config's local setting ends with it). */
+	if (db_exec_sql(s, "BEGIN READ ONLY") != DB_OK)
+		return store_fail(s, e, _("reading a floor's roster"));
+	st = store_prepare(s, "SELECT set_config('callfloor.floor', ?1, true)", e);
+	if (st == NULL) {
+		db_exec_sql(s, "ROLLBACK");
+		return -1;
+	}
+	db_bind_text(st, 1, floor, -1, DB_STATIC);
+	rc = db_step(st);
+	db_finalize(st);
+	if (rc != DB_ROW) {
+		store_fail(s, e, _("reading a floor's roster"));
+		db_exec_sql(s, "ROLLBACK");
+		return -1;
+	}
+	rc = roster_read(s, day, out, e);
+	db_exec_sql(s, rc < 0 ? "ROLLBACK" : "COMMIT");
+	return rc;
+}

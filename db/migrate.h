@@ -16,6 +16,9 @@ struct migrate_side {
 
 struct migrate_report {
 	int64_t copied;			/* rows this run added */
+	int64_t updated;		/* rows copied before, changed since */
+	int64_t removed;		/* rows the source no longer has (a
+					 * reopened month, a dropped carry) */
 	int64_t (*ids)[2];		/* incidents copied: source id, target id */
 	int nids;
 	struct migrate_side source, target;
@@ -25,8 +28,9 @@ struct migrate_report {
 const char *migrate_table_name(int i);
 
 /*
- * Copies what of from's floor to is missing (all of it the first time) in
- * one transaction on to, then counts both sides.  0 with r filled (free
+ * Copies what of from's floor to is missing (all of it the first time),
+ * and what changed since on rows copied before, in one transaction on to,
+ * then counts both sides.  0 with r filled (free
  * r->ids), or -1 with e set and nothing written to to.
  */
 int store_migrate(struct store *from, struct store *to,

@@ -64,8 +64,11 @@ void store_close(struct store *s);
 void store_set_floor(const char *id);
 /* A setgid run: clears every PG* variable of the environment, so that
  * libpq takes nothing from the user (server, password file, service
- * file); the connection string is passed whole (PQconnectdbParams). */
-void store_pg_sealed(void);
+ * file); service names are looked up in service_file (then the system's
+ * pg_service.conf), and no file of the user's home (~/.pg_service.conf,
+ * ~/.pgpass, ~/.postgresql/) is read.  The connection string is passed
+ * whole (PQconnectdbParams). */
+void store_pg_sealed(const char *service_file);
 /* Whether path names a PostgreSQL database (a postgresql:// or
  * postgres:// URI, or service=NAME) rather than an SQLite file. */
 static inline bool
@@ -240,6 +243,11 @@ int store_rollup(struct store *s, const char *floor, const char *from,
  * same PostgreSQL database), read-only; 1 when the database holds no such
  * floor; -1 with e set (on SQLite: it holds one floor only). */
 int store_use_floor(struct store *s, const char *id, struct err *e);
+/* The roster (src/roster.h) of floor (NULL: the floor this connection
+ * reads) as of day: the latest stored on or before day, else the earliest;
+ * *out malloc'd.  0; 1 when none is stored; -1 with e set. */
+int store_roster(struct store *s, const char *floor, const char *day,
+    char **out, struct err *e);
 /* The floors of the database, in id order (SQLite: none). */
 int store_floors(struct store *s, char (**out)[STORE_ID], int *n,
     struct err *e);

@@ -37,8 +37,12 @@ extern const char store_schema_pg_sql[];	/* db/schema_pg.sql, embedded */
 static char *floor_id;
 
 void
-store_pg_sealed(void)
+store_pg_sealed(const char *service_file)
 {
+	/* The files libpq would otherwise look for in the user's home
+	 * (~/.pgpass, ~/.postgresql/): named where nothing is. */
+	static const char *const none[] = { "PGPASSFILE", "PGSSLCERT",
+		"PGSSLKEY", "PGSSLROOTCERT", "PGSSLCRL", "PGSSLCRLDIR" };
 	extern char **environ;
 	size_t i = 0;
 
@@ -52,6 +56,12 @@ store_pg_sealed(void)
 				i++;
 		} else
 			i++;
+	/* A service name is looked up in callfloor's own service file (then
+	 * the system's), never in the user's ~/.pg_service.conf, which
+	 * would take precedence and could name a server of theirs. */
+	setenv("PGSERVICEFILE", service_file, 1);
+	for (i = 0; i < sizeof none / sizeof *none; i++)
+		setenv(none[i], "/nonexistent/callfloor", 1);
 }
 
 /* The connection as shown in messages: no password, whatever it held. */

@@ -626,8 +626,6 @@ fines_exec(struct cli *c, int argc, char **argv)
 	}
 	if (cli_no_more("fines", argc, argv, 0) != 0)
 		return EXIT_USAGE;
-	if (other != NULL && (ch = cli_other_floor(c, "fines", other)) != 0)
-		return ch;
 	if (format != NULL && strcmp(format, "pdf") == 0)
 		pdf = true;
 	else if (format != NULL && strcmp(format, "text") != 0 &&
@@ -637,6 +635,9 @@ fines_exec(struct cli *c, int argc, char **argv)
 	if (cli_parse_period("fines", c, day, month, from, to, f, t) != 0 ||
 	    (!pdf && cli_parse_format("fines", format, &csv) != 0))
 		return EXIT_USAGE;
+	/* Another floor is named as it stood at the period's end. */
+	if (other != NULL && (ch = cli_other_floor(c, "fines", other, t)) != 0)
+		return ch;
 	if (group != NULL) {
 		int g = cli_group("fines", c->floor, group);
 

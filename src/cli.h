@@ -46,6 +46,8 @@ struct cli {
 	const char *config_path;	/* NULL: the embedded demo floor */
 	const char *db_arg;		/* -d, or NULL */
 	struct floor *floor;
+	struct floor *home;		/* the reader's own while floor is
+					 * another's (--floor), else NULL */
 	struct actor actor;
 	struct store *store;		/* open as verb->open says, or NULL */
 	char db_path[4096];
@@ -105,8 +107,11 @@ void cli_print(const struct buf *doc);
 /* "callfloor: VERB: LOGIN is a ROLE: why" on stderr; returns 3. */
 int cli_usage_refused(const struct cli *c, const char *why);
 /* --floor ID (fines, report): the store reads floor id of the same
- * database from now on (managers): 0, or the exit code after saying why. */
-int cli_other_floor(struct cli *c, const char *verb, const char *id);
+ * database from now on (managers), and c->floor is that floor as its
+ * roster in the database stood on day: 0, or the exit code after saying
+ * why. */
+int cli_other_floor(struct cli *c, const char *verb, const char *id,
+    const char *day);
 /* For a verb of no options and no operands: 0, or its usage error (2). */
 int cli_bare(struct cli *c, int argc, char **argv);
 /* "unexpected argument" for operands past the first `want`; 0 if none. */

@@ -54,6 +54,8 @@
 #define LOCALSTATEDIR "/var"
 #endif
 #define SYSTEM_CONFIG SYSCONFDIR "/callfloor/callfloor.cfg"
+/* A setgid run's libpq service file (service=NAME). */
+#define SYSTEM_PG_SERVICE SYSCONFDIR "/callfloor/pg_service.conf"
 #define SHARED_DB_DIR LOCALSTATEDIR "/lib/callfloor"
 
 extern const struct verb verb_check_config, verb_rules, verb_init, verb_mark,
@@ -498,9 +500,10 @@ cli_setup(struct cli *c, int argc, char **argv, int *rc)
 
 	memset(c, 0, sizeof *c);
 	priv_init();
-	/* No PG* variable of the user's steers a setgid run's connection. */
+	/* No PG* variable or file of the user's steers a setgid run's
+	 * connection. */
 	if (priv_held())
-		store_pg_sealed();
+		store_pg_sealed(SYSTEM_PG_SERVICE);
 	opterr = 0;
 	*rc = 0;
 	while ((ch = getopt_long(argc, argv, "+:c:d:hV", opts, NULL)) != -1) {
@@ -594,7 +597,12 @@ void
 cli_finish(struct cli *c)
 {
 	store_close(c->store);
+	if (c->home != NULL) {
+		floor_free_roster(c->floor);
+		c->floor = c->home;
+	}
 	floor_free(c->floor);
 	c->store = NULL;
 	c->floor = NULL;
+	c->home = NULL;
 }

@@ -3,7 +3,8 @@
  * whole record copied into another database, a PostgreSQL one to move the
  * floor there, or an SQLite file to export it back, with the proof printed:
  * every table's row count and the money on both sides.  Run again, it
- * copies only what this database gained since.  Managers only.
+ * copies only what this database gained since, new rows and changes to
+ * rows copied before alike.  Managers only.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,8 +57,15 @@ migrate_exec(struct cli *c, int argc, char **argv)
 	for (i = 0; i < r.nids; i++)
 		buf_printf(&out, _("incident %lld is %lld in %s\n"),
 		    (long long)r.ids[i][0], (long long)r.ids[i][1], store_path(to));
-	buf_printf(&out, _("copied %lld rows from %s to %s\n\n"),
-	    (long long)r.copied, store_path(c->store), store_path(to));
+	if (r.copied == 0 && r.updated == 0 && r.removed == 0)
+		buf_printf(&out, _("nothing new in %s since the last copy: %s is "
+		    "unchanged\n\n"), store_path(c->store), store_path(to));
+	else
+		buf_printf(&out, _("copied %lld new rows from %s to %s, carried "
+		    "%lld changes to rows copied before, removed %lld rows the "
+		    "source no longer has\n\n"), (long long)r.copied,
+		    store_path(c->store), store_path(to), (long long)r.updated,
+		    (long long)r.removed);
 	buf_printf(&out, "  %-14s %12s %12s\n", _("table"), _("source"),
 	    _("target"));
 	for (i = 0; i < MIGRATE_TABLES; i++) {
@@ -94,7 +102,9 @@ const struct verb verb_migrate = {
 	    "(a postgresql:// URI or service=NAME to move the floor to\n"
 	    "PostgreSQL, an SQLite file to export it back), then prints the row\n"
 	    "counts and money of both sides.  Incidents get the target's ids\n"
-	    "(printed).  Run again, it copies only what was added since (managers).\n"),
+	    "(printed).  Run again, it copies only what the source gained since:\n"
+	    "new rows, and changes to rows copied before (voids, returns,\n"
+	    "approvals, decisions, closed or reopened months) (managers).\n"),
 	.opts = migrate_opts,
 	.open = OPEN_READ,
 	.needs_actor = true,

@@ -98,12 +98,13 @@ report_exec(struct cli *c, int argc, char **argv)
 	}
 	if (cli_no_more("report", argc, argv, 0) != 0)
 		return EXIT_USAGE;
-	if (other != NULL && (ch = cli_other_floor(c, "report", other)) != 0)
-		return ch;
 	if (day != NULL && clock_parse_day(day, d) < 0)
 		return cli_usage("report", _("--day '%s' is not a date YYYY-MM-DD in %s"), day, CLOCK_YEARS);
 	if (day == NULL)
 		clock_shift_day(c->floor, clock_now(), d);
+	/* Another floor is named as it stood that day. */
+	if (other != NULL && (ch = cli_other_floor(c, "report", other, d)) != 0)
+		return ch;
 	if (format != NULL && strcmp(format, "pdf") == 0)
 		pdf = true;
 	else if (format != NULL && strcmp(format, "text") != 0 &&

@@ -60,7 +60,9 @@ const struct cfg_key cfg_keys[] = {
 	    "\"Asia/Shanghai\"; default the machine's." },
 	{ "floor.database", K_STRING, false, .help = "The database: an absolute "
 	    "path (SQLite), or a PostgreSQL postgresql://... URI or service=NAME "
-	    "without a secret; default a file named after floor.id." },
+	    "without a secret (the installed, setgid callfloor looks NAME up in "
+	    "/etc/callfloor/pg_service.conf, then the system's pg_service.conf, "
+	    "never in a user's); default a file named after floor.id." },
 	{ "floor.database_file", K_STRING, false, .help = "A file (root:callfloor, "
 	    "mode 0640) whose first line is the PostgreSQL connection string "
 	    "with its password, read once at start." },

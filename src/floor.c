@@ -248,6 +248,33 @@ flag_parse(const char *s, enum flag *out)
 }
 
 void
+floor_free_roster(struct floor *f)
+{
+	int i;
+
+	if (f == NULL)
+		return;
+	free(f->id);
+	free(f->name);
+	for (i = 0; i < f->nseats; i++)
+		free(f->seats[i].id);
+	free(f->seats);
+	for (i = 0; i < f->ngroups; i++) {
+		free(f->groups[i].id);
+		free(f->groups[i].name);
+	}
+	free(f->groups);
+	for (i = 0; i < f->nstaff; i++) {
+		free(f->staff[i].id);
+		free(f->staff[i].name);
+	}
+	free(f->staff);
+	index_free(f->staff_index);
+	index_free(f->seat_index);
+	free(f);
+}
+
+void
 floor_free(struct floor *f)
 {
 	int i;

@@ -185,6 +185,9 @@ bool floor_workday(const struct floor *f, const char *day);
  */
 struct floor *floor_load(const char *path, struct buf *errs);
 void floor_free(struct floor *f);
+/* Frees a floor that roster.c made over another's settings: its id, name,
+ * seats, groups and staff, not what it shares with that floor. */
+void floor_free_roster(struct floor *f);
 /* Appends callfloor.cfg(5), the manual of every configuration key, in
  * roff (config_man.c). */
 void config_manual(struct buf *b);

@@ -71,3 +71,142 @@ roster_note(const struct floor *f, struct store *s, struct err *e)
 	buf_free(&text);
 	return rc;
 }
+
+/* Splits line at tabs in place into at most max fields; their number. */
+static int
+fields(char *line, char **fld, int max)
+{
+	int n = 0;
+
+	while (n < max) {
+		fld[n++] = line;
+		if ((line = strchr(line, '\t')) == NULL)
+			break;
+		*line++ = '\0';
+	}
+	return n;
+}
+
+static int
+staff_of(const struct floor *f, const char *id)
+{
+	return id[0] != '\0' ? floor_staff_find(f, id) : -1;
+}
+
+/* The roster's lines of one kind into f (staff before groups' holders). */
+static int
+roster_lines(struct floor *f, char *text, const char *kind)
+{
+	char *line, *next, *fld[6];
+	int n;
+
+	for (line = text; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		n = fields(line, fld, 6);
+		if (strcmp(fld[0], kind) != 0)
+			continue;
+		if (strcmp(kind, "floor") == 0 && n == 3) {
+			free(f->id);
+			free(f->name);
+			f->id = xstrdup(fld[1]);
+			f->name = xstrdup(fld[2]);
+		} else if (strcmp(kind, "group") == 0 && n == 6) {
+			struct group *g;
+
+			f->groups = xrealloc(f->groups, (size_t)(f->ngroups + 1) *
+			    sizeof *f->groups);
+			g = memset(&f->groups[f->ngroups++], 0, sizeof *g);
+			g->id = xstrdup(fld[1]);
+			g->name = xstrdup(fld[2]);
+			g->director = g->deputy = g->supervisor = -1;
+		} else if (strcmp(kind, "staff") == 0 && n == 5) {
+			struct staff *p;
+			int g = floor_group_find(f, fld[3]);
+
+			if (g < 0)
+				return -1;
+			f->staff = xrealloc(f->staff, (size_t)(f->nstaff + 1) *
+			    sizeof *f->staff);
+			p = memset(&f->staff[f->nstaff++], 0, sizeof *p);
+			p->id = xstrdup(fld[1]);
+			p->name = xstrdup(fld[2]);
+			p->group = g;
+			p->seat = -1;
+			p->role = GROLE_AGENT;
+			p->wage = -1;
+			if (fld[4][0] != '\0' && floor_seat_find(f, fld[4]) < 0) {
+				f->seats = xrealloc(f->seats, (size_t)(f->nseats + 1) *
+				    sizeof *f->seats);
+				f->seats[f->nseats].id = xstrdup(fld[4]);
+				f->seats[f->nseats].row = 0;
+				f->seats[f->nseats].col = f->nseats;
+				f->seats[f->nseats].staff = f->nstaff - 1;
+				p->seat = f->nseats++;
+			}
+		} else
+			return -1;
+	}
+	return 0;
+}
+
+/* The groups' role holders, once the staff are known. */
+static void
+roster_holders(struct floor *f, char *text)
+{
+	char *line, *next, *fld[6];
+	int g;
+
+	for (line = text; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (fields(line, fld, 6) != 6 || strcmp(fld[0], "group") != 0 ||
+		    (g = floor_group_find(f, fld[1])) < 0)
+			continue;
+		f->groups[g].director = staff_of(f, fld[3]);
+		f->groups[g].deputy = staff_of(f, fld[4]);
+		f->groups[g].supervisor = staff_of(f, fld[5]);
+		if (f->groups[g].director >= 0)
+			f->staff[f->groups[g].director].role = GROLE_DIRECTOR;
+		if (f->groups[g].deputy >= 0)
+			f->staff[f->groups[g].deputy].role = GROLE_DEPUTY;
+		if (f->groups[g].supervisor >= 0)
+			f->staff[f->groups[g].supervisor].role = GROLE_SUPERVISOR;
+	}
+}
+
+struct floor *
+roster_floor(const struct floor *base, const char *text)
+{
+	static const char *const kinds[] = { "floor", "group", "staff" };
+	struct floor *f = xmalloc(sizeof *f);
+	char *copy;
+	size_t k;
+
+	*f = *base;
+	f->id = xstrdup(base->id);
+	f->name = xstrdup(base->name);
+	f->seats = NULL;
+	f->groups = NULL;
+	f->staff = NULL;
+	f->nseats = f->ngroups = f->nstaff = 0;
+	f->cells = NULL;
+	f->nrows = f->ncols = 0;
+	f->users = NULL;
+	f->nusers = 0;
+	f->has_wages = false;
+	f->staff_index = f->seat_index = NULL;
+	for (k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		copy = xstrdup(text);
+		if (roster_lines(f, copy, kinds[k]) < 0) {
+			free(copy);
+			floor_free_roster(f);
+			return NULL;
+		}
+		free(copy);
+	}
+	copy = xstrdup(text);
+	roster_holders(f, copy);
+	free(copy);
+	return f;
+}

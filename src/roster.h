@@ -13,5 +13,10 @@ void roster_text(const struct floor *f, struct buf *out);
 /* Stores the roster when it differs from the one stored (and as of
  * today); nothing on a read-only store.  0, or -1 with e set. */
 int roster_note(const struct floor *f, struct store *s, struct err *e);
+/* The floor a roster text names: base's rulebook, calendar and settings
+ * with the roster's id and name, groups and their role holders, staff and
+ * the seats they sit at (no layout, no users, no wages).  NULL when the
+ * text is not a roster.  Free it with floor_free_roster. */
+struct floor *roster_floor(const struct floor *base, const char *text);
 
 #endif

@@ -9,11 +9,30 @@
 
 SMALL=$CALLFLOOR_CONFIG
 NORTH=$T/north.cfg
-sed -e 's/^  id = "small";/  id = "north";/' \
+HQ=$T/hq.cfg
+# North: the same seats and ids as small, its own floor, group and staff
+# names.
+sed -e 's/^  id = "small";/  id = "north";/' -e 's/name = "Test Floor"/name = "North Floor"/' \
+	-e 's/name = "Group A"/name = "北一组"/' -e 's/name = "Group B"/name = "北二组"/' \
+	-e 's/name = "李娜"/name = "林北"/' -e 's/name = "张伟"/name = "张北"/' \
+	-e 's/name = "欧阳志远"/name = "欧阳北"/' -e 's/name = "王芳"/name = "方北"/' \
+	-e 's/name = "孙丽"/name = "孙北"/' -e 's/name = "周敏"/name = "周北"/' \
 	-e "s|@include \"rules.cfg\"|@include \"$ROOT/conf/rules.cfg\"|" "$SMALL" >"$NORTH"
-grep -q 'id = "north"' "$NORTH" || fail "north.cfg has no floor id"
+grep -q 'id = "north"' "$NORTH" && grep -q '"北二组"' "$NORTH" && grep -q '"张北"' "$NORTH" ||
+	fail "north.cfg: $(head -20 "$NORTH")"
+# Headquarters: a floor of its own that knows neither floor's groups or
+# people (its manager reads theirs from the database).
+cat >"$HQ" <<CFG
+floor = { id = "hq"; name = "Headquarters"; currency = "¥"; timezone = "Asia/Shanghai";
+  shift = { start = "09:00"; end = "18:00"; }; layout = [ "H01" ]; };
+groups = ( { id = "H"; name = "Head office"; director = "H001"; } );
+staff = ( { id = "H001"; name = "总部经理"; group = "H"; seat = "H01"; } );
+users = ( { login = "*"; role = "manager"; } );
+@include "$ROOT/conf/rules.cfg"
+CFG
 small() { "$CF" -c "$SMALL" -d "$DB" "$@"; }
 north() { "$CF" -c "$NORTH" -d "$DB" "$@"; }
+hq() { "$CF" -c "$HQ" -d "$DB" "$@"; }
 export CALLFLOOR_NOW=$(TZ=Asia/Shanghai date -d '2026-11-20 12:00' +%s)
 
 # --- two floors, one database ---
@@ -124,23 +143,80 @@ expect_eq "rollup floors" "$(tail -n +2 "$T/rollup" | cut -d, -f1 | sort -u | pa
 expect_eq "rollup small = small's fines" "$(rtotal small)" "$(ftotal "$SMALL")"
 expect_eq "rollup north = north's fines" "$(rtotal north)" "$(ftotal "$NORTH")"
 expect_eq "the same roll-up from either floor" "$(north rollup --month 2026-11 --format csv | tr -d '\r')" "$(cat "$T/rollup")"
-expect_eq "fines --floor north" "$(small fines --floor north --month 2026-11 --format csv)" \
-	"$(north fines --month 2026-11 --format csv)"
-expect_eq "report --floor north" "$(small report --floor north --day 2026-11-21 --format csv)" \
-	"$(north report --day 2026-11-21 --format csv)"
+# Headquarters' manager reads each floor as that floor reads itself,
+# named from the floor's roster in the database, not from hq.cfg.
+expect_rc 0 hq init
+for f in small north; do
+	cfg=$SMALL; [ "$f" = north ] && cfg=$NORTH
+	expect_eq "fines --floor $f" "$(hq fines --floor $f --month 2026-11 --format csv)" \
+		"$("$CF" -c "$cfg" -d "$DB" fines --month 2026-11 --format csv)"
+	expect_eq "report --floor $f (csv)" "$(hq report --floor $f --day 2026-11-21 --format csv)" \
+		"$("$CF" -c "$cfg" -d "$DB" report --day 2026-11-21 --format csv)"
+	expect_eq "report --floor $f (text)" "$(hq report --floor $f --day 2026-11-21 | grep -v '^Printed')" \
+		"$("$CF" -c "$cfg" -d "$DB" report --day 2026-11-21 | grep -v '^Printed')"
+done
 [ "$(small fines --month 2026-11 --format csv)" != "$(north fines --month 2026-11 --format csv)" ] ||
 	fail "the floors' fines are the same: the --floor comparison proves nothing"
+hq report --floor north --day 2026-11-21 >"$T/north.txt"
+for name in "North Floor" 北一组 北二组 张北 欧阳北; do
+	grep -q "$name" "$T/north.txt" || fail "report --floor north does not name $name: $(cat "$T/north.txt")"
+done
+grep -E "Test Floor|张伟|欧阳志远|王芳|孙丽|Head office|总部" "$T/north.txt" &&
+	fail "report --floor north names another floor's people"
+hq fines --floor small --month 2026-11 --format csv | grep -q ",张伟," ||
+	fail "fines --floor small does not name small's people"
+hq rollup --month 2026-11 --format csv | tr -d '\r' >"$T/hq-rollup"
+grep -qx "north,North Floor,A,北一组,方北,赵磊,周北,.*" "$T/hq-rollup" || fail "rollup names: $(cat "$T/hq-rollup")"
+grep -qx "small,Test Floor,B,Group B,孙丽,,周敏,.*" "$T/hq-rollup" || fail "rollup names: $(cat "$T/hq-rollup")"
 
 # Each floor's roster is in the database, as of the day it changed:
 # headquarters can name another floor's people without its config file.
 roster() { dbq "SELECT value FROM meta WHERE floor = '$1' AND name = 'roster'"; }
-roster north | grep -qx "staff	E101	李娜	A	A01" || fail "north's roster: $(roster north | head -3)"
-roster north | grep -qx "group	B	Group B	D003		S001" || fail "north's groups: $(roster north | grep ^group)"
+roster north | grep -qx "staff	E101	林北	A	A01" || fail "north's roster: $(roster north | head -3)"
+roster north | grep -qx "group	B	北二组	D003		S001" || fail "north's groups: $(roster north | grep ^group)"
 roster small | grep -qx "floor	small	$(sed -n 's/^  name = "\(.*\)";/\1/p' "$SMALL")" || fail "small's roster: $(roster small | head -1)"
-sed -i 's/name = "李娜"/name = "李娜娜"/' "$NORTH"
+sed -i 's/name = "林北"/name = "林北北"/' "$NORTH"
 north mark --staff E102 --rule DESK --at '2026-11-20 10:00' >/dev/null
-roster north | grep -qx "staff	E101	李娜娜	A	A01" || fail "north's roster did not follow its configuration"
+roster north | grep -qx "staff	E101	林北北	A	A01" || fail "north's roster did not follow its configuration"
 roster small | grep -qx "staff	E101	李娜	A	A01" || fail "small's roster changed with north's"
 expect_eq "north's rosters as of a day" \
 	"$(dbq "SELECT count(*) FROM meta WHERE floor = 'north' AND name LIKE 'roster 2026-%'")" 1
-echo "ok: 2 floors apart; 8 x $MARKS marks on 2 floors at once number as a sequential replay"
+
+# Five days later north renames 张北 and group A, and moves 欧阳北 (E103)
+# to group B: headquarters names the 21st as it was, the 25th as it is.
+sed -i -e 's/name = "张北"/name = "张北京"/' -e 's/name = "北一组"/name = "北甲组"/' \
+	-e 's/\(id = "E103";.*group = \)"A"/\1"B"/' "$NORTH"
+grep -q 'id = "E103".*group = "B"' "$NORTH" || fail "E103 not moved: $(grep E103 "$NORTH")"
+export CALLFLOOR_NOW=$(TZ=Asia/Shanghai date -d '2026-11-25 12:00' +%s)
+north mark --staff E102 --rule DESK --at '2026-11-25 10:00' >/dev/null
+north mark --staff E103 --rule DESK --at '2026-11-25 10:05' >/dev/null
+expect_eq "north's rosters as of a day, five days on" \
+	"$(dbq "SELECT count(*) FROM meta WHERE floor = 'north' AND name LIKE 'roster 2026-%'")" 2
+csvcol() {	# csvcol COL: staff id and column COL of report CSV on stdin
+	tr -d '\r' | awk -F, -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next }
+		{ print $k }' | sort -u | paste -sd' '; }
+hq report --floor north --day 2026-11-21 --format csv >"$T/r21"
+hq report --floor north --day 2026-11-25 --format csv >"$T/r25"
+csvcol payer_name <"$T/r21" | grep -qw 张北 || fail "the 21st, before the rename: $(csvcol payer_name <"$T/r21")"
+csvcol payer_name <"$T/r21" | grep -qw 张北京 && fail "the 21st named with the later name"
+csvcol payer_name <"$T/r25" | grep -qw 张北京 || fail "the 25th, after the rename: $(csvcol payer_name <"$T/r25")"
+hq report --floor north --day 2026-11-21 >"$T/t21"
+hq report --floor north --day 2026-11-25 >"$T/t25"
+grep -q 北一组 "$T/t21" && ! grep -q 北甲组 "$T/t21" || fail "the 21st's group name: $(cat "$T/t21")"
+grep -q 北甲组 "$T/t25" || fail "the 25th's group name: $(cat "$T/t25")"
+# E103's line: in group A on the 21st, in B on the 25th.
+tr -d '\r' <"$T/r25" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+	$h["payer"] == "E103" { print $h["payer_group"] }' | sort -u >"$T/g25"
+tr -d '\r' <"$T/r21" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+	$h["payer"] == "E103" { print $h["payer_group"] }' | sort -u >"$T/g21"
+expect_eq "E103's group on the 21st" "$(cat "$T/g21")" A
+expect_eq "E103's group on the 25th" "$(cat "$T/g25")" B
+expect_eq "fines --floor north --day 2026-11-21: E102's name" \
+	"$(hq fines --floor north --day 2026-11-21 --format csv | tr -d '\r' | awk -F, '$2 == "E102" { print $3 }')" 张北
+expect_eq "fines --floor north --day 2026-11-25: E102's name" \
+	"$(hq fines --floor north --day 2026-11-25 --format csv | tr -d '\r' | awk -F, '$2 == "E102" { print $3 }')" 张北京
+hq rollup --day 2026-11-21 --format csv | tr -d '\r' | grep -q "^north,North Floor,A,北一组," ||
+	fail "rollup of the 21st: $(hq rollup --day 2026-11-21 --format csv)"
+hq rollup --day 2026-11-25 --format csv | tr -d '\r' | grep -q "^north,North Floor,A,北甲组," ||
+	fail "rollup of the 25th: $(hq rollup --day 2026-11-25 --format csv)"
+echo "ok: 2 floors apart; 8 x $MARKS marks on 2 floors at once number as a sequential replay; headquarters names each floor's people as of the day"

@@ -11,16 +11,17 @@ cf mark --group B --rule DEPT_COMPLAINT --at '2026-11-03 10:00' >/dev/null
 cf mark --staff E102 --rule DESK --at '2026-11-04 10:00' >/dev/null
 
 expect_rc 0 cf rollup --month 2026-11 --format csv
-expect_eq "rollup csv" "$(tr -d '\r' <"$T/out")" "floor,group,own,co,total
-small,A,15.00,20.00,35.00
-small,B,0.00,50.00,50.00"
+expect_eq "rollup csv" "$(tr -d '\r' <"$T/out")" "floor,floor_name,group,group_name,director,deputy,supervisor,own,co,total
+small,Test Floor,A,Group A,王芳,赵磊,周敏,15.00,20.00,35.00
+small,Test Floor,B,Group B,孙丽,,周敏,0.00,50.00,50.00"
 fines_total=$(cf fines --month 2026-11 --format csv | tr -d '\r' |
 	awk -F, 'NR > 1 { s += $NF } END { printf "%.2f", s }')
 expect_eq "rollup = fines" "$fines_total" "85.00"
 expect_rc 0 cf rollup --month 2026-11
-grep -q "every floor  *85.00  *0.00\|every floor .*85.00$" "$T/out" || fail "text total: $(cat "$T/out")"
+grep -q "every floor .*85.00$" "$T/out" || fail "text total: $(cat "$T/out")"
+grep -q "^  B  *Group B  *孙丽  *0.00  *50.00  *50.00$" "$T/out" || fail "text group row: $(cat "$T/out")"
 expect_rc 0 cf rollup --day 2026-11-02 --format csv
-expect_eq "one day" "$(tr -d '\r' <"$T/out" | tail -n +2)" "small,A,10.00,20.00,30.00"
+expect_eq "one day" "$(tr -d '\r' <"$T/out" | tail -n +2)" "small,Test Floor,A,Group A,王芳,赵磊,周敏,10.00,20.00,30.00"
 
 expect_rc 2 cf fines --floor nowhere --month 2026-11
 grep -q "floor" "$T/err" || fail "$(cat "$T/err")"

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../db/carry.h"
 #include "../../db/monthend.h"
 #include "../../src/monthend.h"
 #include "../../src/payroll.h"
@@ -428,4 +429,32 @@ Test(monthend, a_widened_window_or_an_earlier_mark_never_renumbers_a_closed_mont
 	g3 = mark(&MGR, "E101", "GAMES", NONE, NULL, "2026-12-01 11:00");
 	cr_assert_eq(stored_offence(g3.in.id), 4);
 	cr_assert_eq(stored_own(g3.in.id), Y(50));
+}
+
+/* On PostgreSQL a failed statement aborts its whole transaction, where
+ * SQLite would let it go on: a write that meets a constraint (closing a
+ * closed month) is rolled back whole on both, its earlier statements
+ * included, and the next write goes through. */
+Test(monthend, a_failed_statement_rolls_its_write_back_whole_and_the_next_goes_on)
+{
+	char text[] = "t", csv[] = "c", v[16];
+	struct closed_month c = { "2026-10", "root", 1, text, csv };
+	struct err e = { 0 };
+
+	cr_assert_eq(store_begin(fx.s, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_close_month(fx.s, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+
+	cr_assert_eq(store_begin(fx.s, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meta_set(fx.s, "before the failure", "1", &e), 0);
+	cr_expect_eq(store_close_month(fx.s, &c, &e), -1, "closed twice");
+	store_rollback(fx.s);
+	cr_expect_eq(store_meta_get(fx.s, "before the failure", v, sizeof v, &e),
+	    1, "the write before the failed statement stayed: %s", v);
+
+	cr_assert_eq(store_begin(fx.s, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meta_set(fx.s, "after", "2", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+	cr_expect_eq(store_meta_get(fx.s, "after", v, sizeof v, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(v, "2");
 }
