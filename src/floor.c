@@ -247,15 +247,13 @@ flag_parse(const char *s, enum flag *out)
 	PARSE(flag_names, enum flag);
 }
 
-void
-floor_free_roster(struct floor *f)
+/* The seats, groups and staff of f and their look-ups, which a floor
+ * read from its configuration and one built from a stored roster share. */
+static void
+roster_parts_free(struct floor *f)
 {
 	int i;
 
-	if (f == NULL)
-		return;
-	free(f->id);
-	free(f->name);
 	for (i = 0; i < f->nseats; i++)
 		free(f->seats[i].id);
 	free(f->seats);
@@ -271,6 +269,16 @@ floor_free_roster(struct floor *f)
 	free(f->staff);
 	index_free(f->staff_index);
 	index_free(f->seat_index);
+}
+
+void
+floor_free_roster(struct floor *f)
+{
+	if (f == NULL)
+		return;
+	free(f->id);
+	free(f->name);
+	roster_parts_free(f);
 	free(f);
 }
 
@@ -286,19 +294,7 @@ floor_free(struct floor *f)
 	free(f->database_file);
 	free(f->language);
 	free(f->cells);
-	for (i = 0; i < f->nseats; i++)
-		free(f->seats[i].id);
-	free(f->seats);
-	for (i = 0; i < f->ngroups; i++) {
-		free(f->groups[i].id);
-		free(f->groups[i].name);
-	}
-	free(f->groups);
-	for (i = 0; i < f->nstaff; i++) {
-		free(f->staff[i].id);
-		free(f->staff[i].name);
-	}
-	free(f->staff);
+	roster_parts_free(f);
 	for (i = 0; i < f->nusers; i++)
 		free(f->users[i].login);
 	free(f->users);
@@ -313,8 +309,6 @@ floor_free(struct floor *f)
 	}
 	free(f->breaks);
 	free(f->holidays);
-	index_free(f->staff_index);
-	index_free(f->seat_index);
 	free(f);
 }
 
