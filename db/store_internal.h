@@ -147,6 +147,7 @@ enum stmt {
 	Q_INSPECTION_ADD, Q_INSPECTED, Q_INSPECTION_VOID, Q_CUSTODY_UNRETURN,
 	Q_RECENT,
 	Q_AUDIT_WHO, Q_AUDIT_WORD, Q_AUDIT_LINE,	/* db/audit.c's writes */
+	Q_AUDIT_SINCE,			/* and what a console follows */
 	Q_NAME_FIND, Q_NAME_ADD, Q_NAME_GET,		/* db/names.c's */
 	Q_COUNT
 };

@@ -243,10 +243,12 @@ load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
 }
 
 /* Re-reads incident id into *in: when it is of the map's day, its entry
- * and its fine lines too, and it joins news.  1 when there is none. */
+ * and its fine lines too, and it joins news; the seats it counts on, before
+ * and now, are touched.  1 when there is none. */
 static int
 reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
-    int64_t id, struct incident *in, struct seat_news *news, struct err *e)
+    int64_t id, struct incident *in, struct seat_news *news,
+    struct seat_touch *touch, struct err *e)
 {
 	struct fine_row *fr = NULL;
 	struct seat_in v;
@@ -263,6 +265,9 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	    store_fines_of(s, id, &fr, &nfr, e) < 0)
 		return -1;
 	drop_fines(m, id);
+	if ((i = find_in(m, id)) >= 0)
+		seatview_touch(touch, seat_of_staff(f, m->in[i].staff));
+	seatview_touch(touch, seat_of_staff(f, v.staff));
 	for (i = 0; i < nfr; i++) {
 		if (fr[i].own) {
 			v.own += fr[i].amount;
@@ -448,113 +453,6 @@ load_breaks(const struct floor *f, struct store *s, struct seatmap *m,
 	return 0;
 }
 
-/* ---- the views, derived in memory ---- */
-
-/*
- * Each seat's incidents and the worst of them: a flag first, then the
- * larger own fine.  A view never prices: the flag is the one frozen with
- * the incident's rule version, the fine the one the engine stored, so the
- * map and the report agree after a rulebook edit.
- */
-static void
-derive(const struct floor *f, struct seatmap *m, const bool *insp)
-{
-	int n = f->nseats + 1, i;
-	int *sev = xcalloc((size_t)n, sizeof *sev);
-	int *count = xcalloc((size_t)n, sizeof *count);
-	int *desk = xcalloc((size_t)n, sizeof *desk);
-	int *worst = xcalloc((size_t)n, sizeof *worst);	/* its index in m->in */
-	enum flag *flag = xcalloc((size_t)n, sizeof *flag);
-
-	m->inspected = m->occupied = 0;
-	memset(m->nstate, 0, sizeof m->nstate);
-	memset(m->natt, 0, sizeof m->natt);
-	m->attendance = false;
-	for (i = 0; i < f->nseats; i++)
-		worst[i] = -1;
-	for (i = 0; i < m->nin; i++) {
-		const struct seat_in *in = &m->in[i];
-		int st = seat_of_staff(f, in->staff), rank;
-
-		if (in->voided || st < 0 || in->positive)
-			continue;
-		count[st]++;
-		/* A failed inspection is a floor rule's mark. */
-		if (in->desk)
-			desk[st]++;
-		rank = (int)in->flag * 1000000 + (int)(in->own / 100);
-		if (rank >= sev[st] || worst[st] < 0) {
-			sev[st] = rank;
-			flag[st] = in->flag;
-			worst[st] = i;
-		}
-	}
-	/* Each seat's view, written (and noted in m->changed) only where it
-	 * differs from what it was. */
-	for (i = 0; i < f->nseats; i++) {
-		struct seat_view *v = &m->seats[i];
-		int who = f->seats[i].staff;
-		bool custody = who >= 0 && m->held[who];
-		enum att_status att = who >= 0 ? m->att[who].status : ATT_UNTRACKED;
-		bool threshold = who >= 0 && m->att[who].threshold;
-		const char *rule = worst[i] >= 0 ? m->in[worst[i]].rule : "";
-		enum seat_state state;
-
-		if (who < 0)
-			state = SEAT_EMPTY;
-		else if (custody)
-			state = SEAT_CUSTODY;
-		else if (count[i] > 0 && flag[i] != FLAG_NONE)
-			state = SEAT_FLAGGED;
-		else if (count[i] > 0)
-			state = SEAT_INCIDENT;
-		else if (insp[i])
-			state = SEAT_OK;
-		else
-			state = SEAT_PENDING;
-		if (v->state != state || v->incidents != count[i] ||
-		    v->desk_incidents != desk[i] || v->inspected != insp[i] ||
-		    v->custody != custody || v->att != att ||
-		    v->att_threshold != threshold || v->worst[0] != rule[0] ||
-		    (rule[0] != '\0' && strcmp(v->worst, rule) != 0)) {
-			v->state = state;
-			v->incidents = count[i];
-			v->desk_incidents = desk[i];
-			v->inspected = insp[i];
-			v->custody = custody;
-			v->att = att;
-			v->att_threshold = threshold;
-			snprintf(v->worst, sizeof v->worst, "%s", rule);
-			m->changed[i] = 1;
-		}
-		if (att != ATT_UNTRACKED)
-			m->attendance = true;
-		m->nstate[state]++;
-		if (who >= 0) {
-			m->occupied++;
-			m->inspected += insp[i];
-			m->natt[att]++;
-		}
-	}
-	/* The group panel's day: fines by the payer's group now. */
-	memset(m->grp_own, 0, (size_t)(f->ngroups + 1) * sizeof *m->grp_own);
-	memset(m->grp_co, 0, (size_t)(f->ngroups + 1) * sizeof *m->grp_co);
-	m->own_total = m->co_total = 0;
-	for (i = 0; i < m->nfines; i++) {
-		const struct seat_fine *x = &m->fines[i];
-		fen_t *g = x->own ? m->grp_own : m->grp_co;
-
-		*(x->own ? &m->own_total : &m->co_total) += x->amount;
-		if (x->staff >= 0)
-			g[f->staff[x->staff].group] += x->amount;
-	}
-	free(sev);
-	free(count);
-	free(desk);
-	free(worst);
-	free(flag);
-}
-
 /* ---- loading and following ---- */
 
 int
@@ -593,7 +491,7 @@ seatmap_load(const struct floor *f, struct store *s, const char *day,
 	if (rc == 0)
 		rc = load_breaks(f, s, m, e);
 	if (rc == 0)
-		derive(f, m, insp);
+		seatview_derive(f, m, insp);
 	free(insp);
 	if (rc < 0)
 		seatmap_free(m);
@@ -660,14 +558,14 @@ touch_of(const struct audit_change *c, int64_t *id)
  * and rule (renumbered and re-priced with it), are read again. */
 static int
 follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
-    int64_t id, struct seat_news *news, bool *att, bool *custody,
-    struct err *e)
+    int64_t id, struct seat_news *news, struct seat_touch *touch, bool *att,
+    bool *custody, struct err *e)
 {
 	struct incident in;
 	int64_t *ids;
 	int i, n = 0, rc, staff, r;
 
-	if ((rc = reread_incident(f, s, m, id, &in, news, e)) != 0)
+	if ((rc = reread_incident(f, s, m, id, &in, news, touch, e)) != 0)
 		return rc;
 	r = floor_rule_find(f, in.rule);
 	if (r >= 0 && f->rules[r].t.absence_halfdays > 0)
@@ -685,7 +583,7 @@ follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
 		    strcmp(m->in[i].rule, in.rule) == 0)
 			ids[n++] = m->in[i].id;
 	for (i = 0; i < n && rc == 0; i++)
-		rc = reread_incident(f, s, m, ids[i], &in, news, e);
+		rc = reread_incident(f, s, m, ids[i], &in, news, touch, e);
 	free(ids);
 	return rc;
 }
@@ -773,6 +671,7 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 {
 	struct views_before before;
 	struct audit_change *ch = NULL;
+	struct seat_touch touch;
 	bool more, insp_i = false, custody = false, att = false, brk = false;
 	bool *insp;
 	int n, i, rc = 0;
@@ -784,13 +683,17 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 		free(ch);
 		return 1;
 	}
+	touch.slot = xcalloc((size_t)f->nseats + 1, sizeof *touch.slot);
+	touch.list = xcalloc((size_t)f->nseats + 1, sizeof *touch.list);
+	touch.n = 0;
 	for (i = 0; i < n && rc == 0; i++) {
 		int64_t id = 0;
 
 		switch (touch_of(&ch[i], &id)) {
 		case T_INCIDENT:
 			news->incidents = true;
-			rc = follow_incident(f, s, m, id, news, &att, &custody, e);
+			rc = follow_incident(f, s, m, id, news, &touch, &att,
+			    &custody, e);
 			break;
 		case T_CUSTODY: custody = true; break;
 		case T_INSPECTION: insp_i = true; break;
@@ -807,6 +710,8 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 	if (rc != 0 || n == 0) {
 		if (rc != 0)
 			seat_news_free(news);
+		free(touch.slot);
+		free(touch.list);
 		return rc;
 	}
 	/* The shift ended since attendance was read: who did not come is
@@ -829,9 +734,17 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 	/* The breaks' caps count who is present. */
 	if (rc == 0 && (att || brk))
 		rc = load_breaks(f, s, m, e);
-	if (rc == 0)
-		derive(f, m, insp);
+	/* Attendance or breaks read again may move any seat: all are
+	 * derived; otherwise only the seats the write touched. */
+	if (rc == 0 && (att || brk))
+		seatview_derive(f, m, insp);
+	else if (rc == 0) {
+		seatview_touch_inputs(f, m, insp, &touch);
+		seatview_derive_some(f, m, insp, &touch);
+	}
 	free(insp);
+	free(touch.slot);
+	free(touch.list);
 	views_compare(f, m, &before, news);
 	if (rc != 0)
 		seat_news_free(news);

@@ -13,4 +13,27 @@
  * (a LATE from a sign-in or a missed meeting does not). */
 bool seatmap_rule_looks(const struct floor *f, const char *rule);
 
+struct seatmap;
+
+/* Every seat's view from the model (src/seatview.c), written (and noted
+ * in m->changed) where it differs; the counts and the group fines too.
+ * insp: per seat, inspected today. */
+void seatview_derive(const struct floor *f, struct seatmap *m,
+    const bool *insp);
+
+/* The seats a followed write touched, each once: slot[seat] is its place
+ * in list plus one (0: not touched).  Both sized for the floor's seats. */
+struct seat_touch {
+	int *slot, *list, n;
+};
+void seatview_touch(struct seat_touch *t, int seat);
+/* Touches the seats whose view differs from the model in what is not an
+ * incident: inspected (insp), custody, attendance. */
+void seatview_touch_inputs(const struct floor *f, const struct seatmap *m,
+    const bool *insp, struct seat_touch *t);
+/* As seatview_derive for the touched seats only (the counts kept by
+ * taking each touched seat's old share and adding its new one). */
+void seatview_derive_some(const struct floor *f, struct seatmap *m,
+    const bool *insp, const struct seat_touch *touch);
+
 #endif

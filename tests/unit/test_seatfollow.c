@@ -55,6 +55,14 @@ same_as_fresh(const struct seatmap *m, const char *step)
 		cr_expect_eq(a->brk, b->brk, "%s: seat %s break", step, id);
 		cr_expect_eq(a->brk_place, b->brk_place, "%s: seat %s", step, id);
 	}
+	/* The counts a followed map keeps seat by seat (taking a touched
+	 * seat's old share, adding its new one). */
+	for (i = 0; i < SEAT_NSTATES; i++)
+		cr_expect_eq(m->nstate[i], fresh.nstate[i], "%s: seats in state %d: "
+		    "%d, fresh %d", step, i, m->nstate[i], fresh.nstate[i]);
+	for (i = 0; i <= ATT_EXPLAINED; i++)
+		cr_expect_eq(m->natt[i], fresh.natt[i], "%s: seats of attendance "
+		    "%d: %d, fresh %d", step, i, m->natt[i], fresh.natt[i]);
 	cr_expect_eq(m->inspected, fresh.inspected, "%s", step);
 	cr_expect_eq(m->occupied, fresh.occupied, "%s", step);
 	cr_expect_eq(m->attendance, fresh.attendance, "%s", step);
