@@ -90,17 +90,21 @@ find_in(const struct seatmap *m, int64_t id)
 {
 	int i;
 
+	if (id > m->in_top)	/* a new one */
+		return -1;
 	for (i = m->nin - 1; i >= 0; i--)
 		if (m->in[i].id == id)
 			return i;
 	return -1;
 }
 
-/* Puts v in its place (by time, then id), replacing the entry of its id. */
+/* Puts v in its place (by time, then id), replacing the entry of its id
+ * (i, from find_in). */
 static void
-put_in(struct seatmap *m, const struct seat_in *v)
+put_in(struct seatmap *m, const struct seat_in *v, int i)
 {
-	int i = find_in(m, v->id);
+	if (v->id > m->in_top)
+		m->in_top = v->id;
 
 	if (i >= 0 && m->in[i].at == v->at) {
 		m->in[i] = *v;
@@ -141,20 +145,28 @@ add_fine_of(const struct floor *f, struct seatmap *m, int64_t incident,
 	x->amount = amount;
 }
 
+/* A followed fine line, with its share of the day's fines. */
 static void
 add_fine(const struct floor *f, struct seatmap *m, const struct fine_row *r)
 {
+	int n = m->nfines;
+
 	add_fine_of(f, m, r->incident, r->staff, r->own != 0, r->amount);
+	if (m->nfines > n)
+		seatview_fine(f, m, &m->fines[n], 1);
 }
 
+/* Drops incident's fine lines, and their shares of the day's fines. */
 static void
-drop_fines(struct seatmap *m, int64_t incident)
+drop_fines(const struct floor *f, struct seatmap *m, int64_t incident)
 {
 	int i, k = 0;
 
 	for (i = 0; i < m->nfines; i++)
 		if (m->fines[i].incident != incident)
 			m->fines[k++] = m->fines[i];
+		else
+			seatview_fine(f, m, &m->fines[i], -1);
 	m->nfines = k;
 }
 
@@ -235,6 +247,8 @@ load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
 		}
 		for (j = lo; j < dl.nown && dl.own[j].incident == in[i].id; j++)
 			v->own += dl.own[j].amount;
+		if (v->id > m->in_top)
+			m->in_top = v->id;
 		m->nin++;
 	}
 	free(dl.own);
@@ -254,7 +268,7 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	struct seat_in v;
 	bool has_own = false;
 	fen_t news_own;
-	int nfr = 0, i, rc;
+	int nfr = 0, i, rc, at;
 
 	rc = store_incident_get(s, id, in, e);
 	if (rc != 0)
@@ -264,9 +278,11 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	if (to_seat_in(f, s, in, &v, NULL, e) < 0 ||
 	    store_fines_of(s, id, &fr, &nfr, e) < 0)
 		return -1;
-	drop_fines(m, id);
-	if ((i = find_in(m, id)) >= 0)
-		seatview_touch(touch, seat_of_staff(f, m->in[i].staff));
+	/* A new one has no fine lines kept yet. */
+	if ((at = find_in(m, id)) >= 0) {
+		drop_fines(f, m, id);
+		seatview_touch(touch, seat_of_staff(f, m->in[at].staff));
+	}
 	seatview_touch(touch, seat_of_staff(f, v.staff));
 	for (i = 0; i < nfr; i++) {
 		if (fr[i].own) {
@@ -281,7 +297,7 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	news_own = has_own ? v.own : -1;
 	if (v.voided)
 		v.own = 0;
-	put_in(m, &v);
+	put_in(m, &v, at);
 	for (i = 0; i < news->n && news->in[i].id != id; i++)
 		;
 	if (i == news->n) {
@@ -513,6 +529,11 @@ seatmap_free(struct seatmap *m)
 	free(m->held);
 	free(m->att);
 	free(m->changed);
+	if (m->touch) {
+		free(m->touch->slot);
+		free(m->touch->list);
+		free(m->touch);
+	}
 	memset(m, 0, sizeof *m);
 }
 
@@ -665,13 +686,37 @@ views_compare(const struct floor *f, const struct seatmap *m,
 		free(b->cnt[i]);
 }
 
+/* The seats a follow touches, kept with the map (cleared as used). */
+static struct seat_touch *
+touch_start(const struct floor *f, struct seatmap *m)
+{
+	if (m->touch == NULL) {
+		m->touch = xcalloc(1, sizeof *m->touch);
+		m->touch->slot = xcalloc((size_t)f->nseats + 1,
+		    sizeof *m->touch->slot);
+		m->touch->list = xcalloc((size_t)f->nseats + 1,
+		    sizeof *m->touch->list);
+	}
+	return m->touch;
+}
+
+static void
+touch_end(struct seat_touch *t)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		t->slot[t->list[i]] = 0;
+	t->n = 0;
+}
+
 int
 seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
     struct seat_news *news, struct err *e)
 {
 	struct views_before before;
 	struct audit_change *ch = NULL;
-	struct seat_touch touch;
+	struct seat_touch *touch;
 	bool more, insp_i = false, custody = false, att = false, brk = false;
 	bool *insp;
 	int n, i, rc = 0;
@@ -679,20 +724,22 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 	memset(news, 0, sizeof *news);
 	if (store_audit_since(s, m->audit, FOLLOW_MAX, &ch, &n, &more, e) < 0)
 		return -1;
-	if (more) {
+	if (more || n == 0) {
 		free(ch);
-		return 1;
+		return more ? 1 : 0;
 	}
-	touch.slot = xcalloc((size_t)f->nseats + 1, sizeof *touch.slot);
-	touch.list = xcalloc((size_t)f->nseats + 1, sizeof *touch.list);
-	touch.n = 0;
+	news->any = true;
+	/* Before the incidents are read again: the day's fines move with
+	 * each line followed. */
+	views_keep(f, m, &before);
+	touch = touch_start(f, m);
 	for (i = 0; i < n && rc == 0; i++) {
 		int64_t id = 0;
 
 		switch (touch_of(&ch[i], &id)) {
 		case T_INCIDENT:
 			news->incidents = true;
-			rc = follow_incident(f, s, m, id, news, &touch, &att,
+			rc = follow_incident(f, s, m, id, news, touch, &att,
 			    &custody, e);
 			break;
 		case T_CUSTODY: custody = true; break;
@@ -703,24 +750,15 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 		default: rc = 1; break;
 		}
 	}
-	news->any = n > 0;
-	if (rc == 0 && n > 0)
+	if (rc == 0)
 		m->audit = ch[n - 1].id;
 	free(ch);
-	if (rc != 0 || n == 0) {
-		if (rc != 0)
-			seat_news_free(news);
-		free(touch.slot);
-		free(touch.list);
-		return rc;
-	}
 	/* The shift ended since attendance was read: who did not come is
 	 * absent now (the walk says so). */
 	if (m->att_over != attendance_day_over(f, m->day, clock_now()))
 		att = true;
-	views_keep(f, m, &before);
 	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
-	if (insp_i)
+	if (rc == 0 && insp_i)
 		rc = load_inspections(f, s, m, e);
 	if (rc == 0 && custody)
 		rc = load_custody(f, s, m, e);
@@ -739,12 +777,11 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 	if (rc == 0 && (att || brk))
 		seatview_derive(f, m, insp);
 	else if (rc == 0) {
-		seatview_touch_inputs(f, m, insp, &touch);
-		seatview_derive_some(f, m, insp, &touch);
+		seatview_touch_inputs(f, m, insp, touch);
+		seatview_derive_some(f, m, insp, touch);
 	}
+	touch_end(touch);
 	free(insp);
-	free(touch.slot);
-	free(touch.list);
 	views_compare(f, m, &before, news);
 	if (rc != 0)
 		seat_news_free(news);

@@ -89,6 +89,8 @@ struct seatmap {
 	int64_t audit;			/* the last audit line reflected */
 	unsigned char *changed;		/* per seat: its view was written
 					   since seatmap_follow began */
+	int64_t in_top;			/* the largest id in in[] */
+	struct seat_touch *touch;	/* seatmap_follow's (seatview.c) */
 };
 
 /* What seatmap_follow re-read: the day's incidents a write touched (with

@@ -32,8 +32,14 @@ void seatview_touch(struct seat_touch *t, int seat);
 void seatview_touch_inputs(const struct floor *f, const struct seatmap *m,
     const bool *insp, struct seat_touch *t);
 /* As seatview_derive for the touched seats only (the counts kept by
- * taking each touched seat's old share and adding its new one). */
+ * taking each touched seat's old share and adding its new one); the
+ * day's fines are kept line by line as they are followed (below). */
 void seatview_derive_some(const struct floor *f, struct seatmap *m,
     const bool *insp, const struct seat_touch *touch);
+/* A fine line's share of the day's fines (the group panel), added (sign
+ * 1) or taken (-1). */
+struct seat_fine;
+void seatview_fine(const struct floor *f, struct seatmap *m,
+    const struct seat_fine *x, int sign);
 
 #endif

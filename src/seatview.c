@@ -110,6 +110,17 @@ seat_derive(const struct floor *f, struct seatmap *m, int i,
 	}
 }
 
+void
+seatview_fine(const struct floor *f, struct seatmap *m,
+    const struct seat_fine *x, int sign)
+{
+	fen_t *g = x->own ? m->grp_own : m->grp_co;
+
+	*(x->own ? &m->own_total : &m->co_total) += sign * x->amount;
+	if (x->staff >= 0)
+		g[f->staff[x->staff].group] += sign * x->amount;
+}
+
 /* The group panel's day: fines by the payer's group now. */
 static void
 derive_fines(const struct floor *f, struct seatmap *m)
@@ -119,14 +130,8 @@ derive_fines(const struct floor *f, struct seatmap *m)
 	memset(m->grp_own, 0, (size_t)(f->ngroups + 1) * sizeof *m->grp_own);
 	memset(m->grp_co, 0, (size_t)(f->ngroups + 1) * sizeof *m->grp_co);
 	m->own_total = m->co_total = 0;
-	for (i = 0; i < m->nfines; i++) {
-		const struct seat_fine *x = &m->fines[i];
-		fen_t *g = x->own ? m->grp_own : m->grp_co;
-
-		*(x->own ? &m->own_total : &m->co_total) += x->amount;
-		if (x->staff >= 0)
-			g[f->staff[x->staff].group] += x->amount;
-	}
+	for (i = 0; i < m->nfines; i++)
+		seatview_fine(f, m, &m->fines[i], 1);
 }
 
 /* Attendance is kept on the day when any occupied seat shows it. */
@@ -204,6 +209,5 @@ seatview_derive_some(const struct floor *f, struct seatmap *m,
 		seat_count(f, m, st, 1);
 	}
 	derive_kept(m);
-	derive_fines(f, m);
 	free(t);
 }
