@@ -145,17 +145,21 @@ is_control(unsigned cp)
 void
 text_clean(struct buf *b, const char *s, size_t n, bool layout)
 {
+	const char *run = s;	/* kept as it is, not added yet */
 	size_t k;
 	unsigned cp;
 
 	buf_add(b, "", 0);
 	while ((k = utf8_next(s, n, &cp)) != 0) {
+		if ((!is_control(cp) && cp != 0xfffd) || (layout && (cp == '\n' ||
+		    cp == '\r' || cp == '\t' || cp == '\f'))) {
+			s += k;
+			n -= k;
+			continue;
+		}
+		buf_add(b, run, (size_t)(s - run));
 		if (!is_control(cp))
-			buf_add(b, cp == 0xfffd ? "\xef\xbf\xbd" : s, cp == 0xfffd ?
-			    3 : k);
-		else if (layout && (cp == '\n' || cp == '\r' || cp == '\t' ||
-		    cp == '\f'))
-			buf_add(b, s, k);
+			buf_add(b, "\xef\xbf\xbd", 3);
 		else if (cp == '\n')
 			buf_puts(b, "\\n");
 		else if (cp == '\r')
@@ -170,7 +174,9 @@ text_clean(struct buf *b, const char *s, size_t n, bool layout)
 			buf_printf(b, "\\u%04X", cp);
 		s += k;
 		n -= k;
+		run = s;
 	}
+	buf_add(b, run, (size_t)(s - run));
 }
 
 bool
@@ -188,12 +194,26 @@ text_has_control(const char *s)
 	return false;
 }
 
+/* n spaces onto b, in runs. */
+static void
+pad(struct buf *b, int n)
+{
+	static const char sp[] = "                                ";
+
+	while (n > 0) {
+		int k = n < (int)sizeof sp - 1 ? n : (int)sizeof sp - 1;
+
+		buf_add(b, sp, (size_t)k);
+		n -= k;
+	}
+}
+
 void
 text_fit(struct buf *b, const char *raw, int width, bool right, bool ascii)
 {
 	const char *ell = ascii ? "~" : "\xe2\x80\xa6";
 	struct buf out = { 0 }, clean = { 0 };
-	const char *s;
+	const char *s, *run;
 	size_t n, k;
 	unsigned cp;
 	int w = 0, total;
@@ -208,35 +228,37 @@ text_fit(struct buf *b, const char *raw, int width, bool right, bool ascii)
 		/* Room for the whole string, or for width - 1 and the ellipsis. */
 		int room = total <= width ? width : width - 1;
 
+		/* What fits is added in runs, a replacement character apart. */
+		run = s;
 		while ((k = utf8_next(s, n, &cp)) != 0) {
 			int cw = cp_width(cp);
 
 			if (w + cw > room)
 				break;
-			if (cp == 0xfffd)
+			if (cp == 0xfffd) {
+				buf_add(&out, run, (size_t)(s - run));
 				buf_puts(&out, ascii ? "?" : "\xef\xbf\xbd");
-			else
-				buf_add(&out, s, k);
+				run = s + k;
+			}
 			w += cw;
 			s += k;
 			n -= k;
 		}
+		if (s > run)
+			buf_add(&out, run, (size_t)(s - run));
 		if (total > width) {
-			while (w < width - 1) {
-				buf_puts(&out, " ");
-				w++;
-			}
+			pad(&out, width - 1 - w);
+			if (w < width - 1)
+				w = width - 1;
 			buf_puts(&out, ell);
 			w++;
 		}
 	}
 	if (right)
-		for (; w < width; w++)
-			buf_puts(b, " ");
-	buf_puts(b, out.s);
+		pad(b, width - w);
+	buf_add(b, out.s, out.len);
 	if (!right)
-		for (; w < width; w++)
-			buf_puts(b, " ");
+		pad(b, width - w);
 	buf_free(&out);
 	buf_free(&clean);
 }

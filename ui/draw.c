@@ -14,21 +14,26 @@ void
 draw_clean(const char *s, bool ascii, struct buf *out)
 {
 	size_t n = strlen(s), k;
+	const char *run = s;	/* kept as it is, not added yet */
 	unsigned cp;
 
 	buf_add(out, "", 0);
 	while ((k = utf8_next(s, n, &cp)) != 0) {
-		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
-			buf_puts(out, " ");
-		else if (ascii && cp >= 0x80)
-			buf_puts(out, "?");
-		else if (cp == 0xfffd)
-			buf_puts(out, "\xef\xbf\xbd");
-		else
-			buf_add(out, s, k);
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+		    (ascii && cp >= 0x80) || cp == 0xfffd) {
+			buf_add(out, run, (size_t)(s - run));
+			if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+				buf_puts(out, " ");
+			else if (ascii)
+				buf_puts(out, "?");
+			else
+				buf_puts(out, "\xef\xbf\xbd");
+			run = s + k;
+		}
 		s += k;
 		n -= k;
 	}
+	buf_add(out, run, (size_t)(s - run));
 }
 
 static void
