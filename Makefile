@@ -191,12 +191,16 @@ demo: callfloor
 # `make bench` builds a 2,000-seat floor with a year of history (cached in
 # bench/data/) and measures the real binary; `make bench-smoke` is the small
 # version CI runs (tests/e2e/bench_smoke.sh), which never fails on a time.
-BENCH_TOOLS := $(B)/bench/gen_history $(B)/bench/ref_insert
+BENCH_TOOLS := $(B)/bench/gen_history $(B)/bench/ref_insert $(B)/bench/ref_mark
 
 $(B)/bench/gen_history: $(B)/bench/gen_history.o $(CORE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/bench/ref_insert: $(B)/bench/ref_insert.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# Row 2's engine-call reference: the real engine_mark, without the console.
+$(B)/bench/ref_mark: $(B)/bench/ref_mark.o $(CORE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 bench: callfloor $(BENCH_TOOLS)

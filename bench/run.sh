@@ -38,7 +38,8 @@ ROOT=$PWD
 CF=$ROOT/callfloor
 GEN=$ROOT/build/bench/gen_history
 REF=$ROOT/build/bench/ref_insert
-for f in "$CF" "$GEN" "$REF"; do
+REF_MARK=$ROOT/build/bench/ref_mark
+for f in "$CF" "$GEN" "$REF" "$REF_MARK"; do
 	[ -x "$f" ] || { echo "bench: $f is missing (run make bench)" >&2; exit 1; }
 done
 command -v sqlite3 >/dev/null || { echo "bench: needs the sqlite3 shell (make deps)" >&2; exit 1; }
@@ -149,7 +150,7 @@ if [ "${BENCH_BACKEND:-sqlite}" = pg ]; then
 fi
 
 python3 bench/measure.py --cf "$CF" --cfg "$FLOOR" --db "$MEASURE_DB" --pristine "$DB" \
-	"${PG_ARGS[@]}" --ref-insert "$REF" --now "$NOW" --header "基准楼层" \
+	"${PG_ARGS[@]}" --ref-insert "$REF" --ref-mark "$REF_MARK" --now "$NOW" --header "基准楼层" \
 	--cols "$COLS" --lines "$LINES" --runs "$RUNS" --marks "$MARKS" \
 	--watch "$WATCH" --idle "$IDLE" --mark-keys "${BENCH_MARK_KEYS:-d,c,L,s}" \
 	--confirm "${BENCH_CONFIRM:-}" --only "${BENCH_ONLY:-123456789AB}"

@@ -14,6 +14,10 @@ for n in 1 2 3 4 5 6 7 8; do
 	grep -q "^| $n " <<<"$out" || fail "row $n is missing from the table"
 done
 if grep -q 'harness error' <<<"$out"; then fail "the harness broke"; fi
+# Row 2 holds the console to the engine call measured in the same run
+# (bench/ref_mark) and shows the bare insert beside it.
+grep -Eq '^\| 2 .*engine [0-9.]+ / [0-9.]+ ms; insert [0-9.]+ / [0-9.]+ ms.*engine [0-9.]+× / [0-9.]+×; insert [0-9.]+×' <<<"$out" ||
+	fail "row 2 does not show the engine-call and the insert references"
 
 # The same rows on PostgreSQL (BENCH_BACKEND=pg: a throwaway cluster, the
 # small history moved there by migrate --to), short: it needs root and
@@ -29,4 +33,6 @@ if [ "$(id -u)" = 0 ] && [ -x /usr/lib/postgresql/15/bin/initdb ] && id postgres
 		grep -q "^| $n " <<<"$out" || fail "PostgreSQL: row $n is missing from the table"
 	done
 	if grep -q 'harness error' <<<"$out"; then fail "the harness broke on PostgreSQL"; fi
+	grep -Eq '^\| 2 .*engine [0-9.]+ / [0-9.]+ ms; insert [0-9.]+ / [0-9.]+ ms' <<<"$out" ||
+		fail "PostgreSQL: row 2 does not show the engine-call and the insert references"
 fi
