@@ -576,7 +576,10 @@ touch_of(const struct audit_change *c, int64_t *id)
 }
 
 /* Incident id changed: it, and the day's incidents of the same person
- * and rule (renumbered and re-priced with it), are read again. */
+ * and rule (renumbered and re-priced with it), are read again.  A new
+ * incident of the map's day renumbers only those after it (the engine
+ * numbers a series by time, and one added leaves those before it as they
+ * were): none, for a mark made as it happens. */
 static int
 follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
     int64_t id, struct seat_news *news, struct seat_touch *touch, bool *att,
@@ -584,7 +587,8 @@ follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
 {
 	struct incident in;
 	int64_t *ids;
-	int i, n = 0, rc, staff, r;
+	bool was_new = find_in(m, id) < 0, after_only;
+	int i, n = 0, rc, staff, r, k;
 
 	if ((rc = reread_incident(f, s, m, id, &in, news, touch, e)) != 0)
 		return rc;
@@ -598,8 +602,10 @@ follow_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	if (in.staff[0] == '\0')
 		return 0;
 	staff = floor_staff_find(f, in.staff);
+	after_only = was_new && strcmp(in.day, m->day) == 0;
+	k = after_only ? find_in(m, id) + 1 : 0;
 	ids = xcalloc((size_t)m->nin + 1, sizeof *ids);
-	for (i = 0; i < m->nin; i++)
+	for (i = k; i < m->nin; i++)
 		if (m->in[i].id != id && m->in[i].staff == staff &&
 		    strcmp(m->in[i].rule, in.rule) == 0)
 			ids[n++] = m->in[i].id;

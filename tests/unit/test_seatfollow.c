@@ -206,6 +206,41 @@ Test(seatfollow, a_followed_map_equals_a_fresh_one_after_every_kind_of_write)
 	seatmap_free(&m);
 }
 
+/* A mark made as it happens is the last of its series: only it is read
+ * again.  One entered later with an earlier time renumbers and re-prices
+ * the day's later ones of the same person and rule: they are read again,
+ * and the map shows their new fines. */
+Test(seatfollow, a_backdated_mark_re_reads_the_ones_it_renumbers)
+{
+	struct seatmap m;
+	struct err e = { 0 };
+	struct marked a, b, c;
+	int i;
+
+	cr_assert_eq(mark(&SUP, "E105", "DESK", NONE, NULL, "2026-10-30 10:00").rc,
+	    0);
+	set_now(DAY " 08:00");
+	cr_assert_eq(seatmap_load(fx.f, fx.s, DAY, &m, &e), 0, "%s", e.msg);
+	a = mark(&SUP, "E102", "DESK", NONE, NULL, DAY " 10:00");
+	cr_assert_eq(a.rc, 0, "%s", a.e.msg);
+	follow(&m, "a first DESK", 1);
+	b = mark(&SUP, "E102", "DESK", NONE, NULL, DAY " 10:30");
+	cr_assert_eq(b.rc, 0, "%s", b.e.msg);
+	cr_assert_eq(b.in.offence, 2);
+	follow(&m, "a second DESK, the last of its series", 1);
+	/* Entered at 11:00 as having happened at 09:00: it is offence 1, the
+	 * two others 2 and 3, re-priced (DESK doubles from the 2nd). */
+	c = mark_back(&MGR, "E102", "DESK", NONE, DAY " 09:00", DAY " 11:00");
+	cr_assert_eq(c.rc, 0, "%s", c.e.msg);
+	cr_assert_eq(c.in.offence, 1);
+	follow(&m, "a DESK backdated before both", 3);
+	for (i = 0; i < m.nin; i++)
+		if (m.in[i].id == a.in.id)
+			cr_expect_neq(m.in[i].own, own_of(&a), "the first DESK "
+			    "re-priced as offence 2");
+	seatmap_free(&m);
+}
+
 /* The shift ends between two writes: who did not come is absent in the
  * followed map as in a fresh one. */
 Test(seatfollow, the_shift_ending_between_writes_is_followed)
