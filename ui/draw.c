@@ -5,7 +5,9 @@
  */
 #include "draw.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "../src/text.h"
 #include "theme.h"
@@ -36,6 +38,28 @@ draw_clean(const char *s, bool ascii, struct buf *out)
 	buf_add(out, run, (size_t)(s - run));
 }
 
+/* Adds n bytes of UTF-8 at y, x as wide characters: curses takes a
+ * multibyte string a byte at a time, each through its converter, at
+ * twice the cost of the characters handed over whole. */
+static void
+put_wide(int y, int x, const char *s, size_t n)
+{
+	wchar_t small[256], *w = n < 256 ? small : xcalloc(n + 1, sizeof *w);
+	size_t k;
+	unsigned cp;
+	int nw = 0;
+
+	while ((k = utf8_next(s, n, &cp)) != 0) {
+		w[nw++] = (wchar_t)cp;
+		s += k;
+		n -= k;
+	}
+	w[nw] = L'\0';
+	mvaddnwstr(y, x, w, nw);
+	if (w != small)
+		free(w);
+}
+
 static void
 put_fitted(int y, int x, int w, attr_t attr, const char *s, bool ascii,
     bool right)
@@ -62,7 +86,7 @@ put_fitted(int y, int x, int w, attr_t attr, const char *s, bool ascii,
 		;
 	mvhline(y, x, ' ', w);
 	if (body > 0)
-		mvaddnstr(y, x + (int)lead, fit.s + lead, (int)body);
+		put_wide(y, x + (int)lead, fit.s + lead, body);
 	attrset(A_NORMAL);
 	buf_free(&clean);
 	buf_free(&fit);
