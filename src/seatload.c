@@ -282,8 +282,10 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	if ((at = find_in(m, id)) >= 0) {
 		drop_fines(f, m, id);
 		seatview_touch(touch, seat_of_staff(f, m->in[at].staff));
+		seatview_touch(touch, m->in[at].seat);
 	}
 	seatview_touch(touch, seat_of_staff(f, v.staff));
+	seatview_touch(touch, v.seat);
 	for (i = 0; i < nfr; i++) {
 		if (fr[i].own) {
 			v.own += fr[i].amount;
@@ -763,11 +765,21 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 	 * absent now (the walk says so). */
 	if (m->att_over != attendance_day_over(f, m->day, clock_now()))
 		att = true;
+	if (rc == 0 && custody)
+		rc = load_custody(f, s, m, e);
+	/* A mark, a void, an item taken or handed back: only the seats they
+	 * touch can change. */
+	if (rc == 0 && !insp_i && !att && !brk) {
+		if (custody)
+			seatview_touch_inputs(f, m, NULL, touch);
+		seatview_follow_touched(f, m, touch);
+		touch_end(touch);
+		views_compare(f, m, &before, news);
+		return 0;
+	}
 	insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
 	if (rc == 0 && insp_i)
 		rc = load_inspections(f, s, m, e);
-	if (rc == 0 && custody)
-		rc = load_custody(f, s, m, e);
 	if (rc == 0) {
 		derive_inspected(f, m, insp);
 		if (att)

@@ -28,7 +28,8 @@ struct seat_touch {
 };
 void seatview_touch(struct seat_touch *t, int seat);
 /* Touches the seats whose view differs from the model in what is not an
- * incident: inspected (insp), custody, attendance. */
+ * incident: inspected (insp), custody, attendance; custody alone when
+ * insp is NULL. */
 void seatview_touch_inputs(const struct floor *f, const struct seatmap *m,
     const bool *insp, struct seat_touch *t);
 /* As seatview_derive for the touched seats only (the counts kept by
@@ -36,6 +37,13 @@ void seatview_touch_inputs(const struct floor *f, const struct seatmap *m,
  * day's fines are kept line by line as they are followed (below). */
 void seatview_derive_some(const struct floor *f, struct seatmap *m,
     const bool *insp, const struct seat_touch *touch);
+/* As seatview_derive_some after a follow that read no inspections,
+ * attendance or breaks again, where only the touched seats (a re-read
+ * incident's seat and its person's, a custody that changed) can differ:
+ * whether they were looked at, who was seen there, and their views,
+ * found from the model in one pass over the day's incidents. */
+void seatview_follow_touched(const struct floor *f, struct seatmap *m,
+    const struct seat_touch *touch);
 /* A fine line's share of the day's fines (the group panel), added (sign
  * 1) or taken (-1). */
 struct seat_fine;

@@ -183,9 +183,10 @@ seatview_touch_inputs(const struct floor *f, const struct seatmap *m,
 		const struct seat_view *v = &m->seats[i];
 		int who = f->seats[i].staff;
 
-		if (v->inspected != insp[i] || (who >= 0 && (v->custody !=
-		    m->held[who] || v->att != m->att[who].status ||
-		    v->att_threshold != m->att[who].threshold)))
+		if ((insp && v->inspected != insp[i]) || (who >= 0 &&
+		    (v->custody != m->held[who] || (insp && (v->att !=
+		    m->att[who].status || v->att_threshold !=
+		    m->att[who].threshold)))))
 			seatview_touch(t, i);
 	}
 }
@@ -209,5 +210,58 @@ seatview_derive_some(const struct floor *f, struct seatmap *m,
 		seat_count(f, m, st, 1);
 	}
 	derive_kept(m);
+	free(t);
+}
+
+/*
+ * Being seen at the desk moves one thing of a day's attendance: a person
+ * not signed in yet, with the shift still on, is "seen" rather than "not
+ * yet" (as seatload.c's follow_seen, for one person).
+ */
+static void
+seen_again(struct seatmap *m, int who, bool seen)
+{
+	struct att_day *d = &m->att[who];
+
+	if (d->status == ATT_NOT_YET && seen)
+		d->status = ATT_SEEN;
+	else if (d->status == ATT_SEEN && !seen)
+		d->status = ATT_NOT_YET;
+	if (d->status == ATT_NOT_YET || d->status == ATT_SEEN)
+		d->seen = seen;
+}
+
+void
+seatview_follow_touched(const struct floor *f, struct seatmap *m,
+    const struct seat_touch *touch)
+{
+	struct seat_tally *t = xcalloc((size_t)touch->n + 1, sizeof *t);
+	bool *insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
+	int i, st, who;
+
+	for (i = 0; i < touch->n; i++) {
+		t[i].worst = -1;
+		insp[touch->list[i]] = m->insp_i[touch->list[i]];
+	}
+	/* One pass: the touched seats looked at, and their incidents. */
+	for (i = 0; i < m->nin; i++) {
+		const struct seat_in *in = &m->in[i];
+
+		if (in->seat >= 0 && touch->slot[in->seat] > 0 && in->looks &&
+		    !in->voided)
+			insp[in->seat] = true;
+		if ((st = counts_on(f, in)) >= 0 && touch->slot[st] > 0)
+			tally_add(&t[touch->slot[st] - 1], in, i);
+	}
+	for (i = 0; i < touch->n; i++) {
+		st = touch->list[i];
+		if ((who = f->seats[st].staff) >= 0)
+			seen_again(m, who, insp[st]);
+		seat_count(f, m, st, -1);
+		seat_derive(f, m, st, &t[i], insp);
+		seat_count(f, m, st, 1);
+	}
+	derive_kept(m);
+	free(insp);
 	free(t);
 }

@@ -215,12 +215,17 @@ Test(seatfollow, a_backdated_mark_re_reads_the_ones_it_renumbers)
 	struct seatmap m;
 	struct err e = { 0 };
 	struct marked a, b, c;
+	struct signin_result sr;
 	int i;
 
 	cr_assert_eq(mark(&SUP, "E105", "DESK", NONE, NULL, "2026-10-30 10:00").rc,
 	    0);
-	set_now(DAY " 08:00");
+	/* Attendance is kept today: one is signed in. */
+	set_now(DAY " 08:50");
+	cr_assert_eq(attendance_signin(fx.f, fx.s, &SUP, staff("E101"),
+	    at(DAY " 08:50"), false, false, &sr, &e), 0, "%s", e.msg);
 	cr_assert_eq(seatmap_load(fx.f, fx.s, DAY, &m, &e), 0, "%s", e.msg);
+	cr_expect_eq(m.seats[seat("A02")].att, ATT_NOT_YET);
 	a = mark(&SUP, "E102", "DESK", NONE, NULL, DAY " 10:00");
 	cr_assert_eq(a.rc, 0, "%s", a.e.msg);
 	follow(&m, "a first DESK", 1);
@@ -238,6 +243,18 @@ Test(seatfollow, a_backdated_mark_re_reads_the_ones_it_renumbers)
 		if (m.in[i].id == a.in.id)
 			cr_expect_neq(m.in[i].own, own_of(&a), "the first DESK "
 			    "re-priced as offence 2");
+	cr_expect_eq(m.seats[seat("A02")].att, ATT_SEEN, "seen at the desk");
+	/* All three voided: nobody looked at A02 today after all. */
+	set_now(DAY " 11:30");
+	cr_assert_eq(engine_void(fx.f, fx.s, &MGR, a.in.id, "wrong desk", &e), 0,
+	    "%s", e.msg);
+	cr_assert_eq(engine_void(fx.f, fx.s, &MGR, b.in.id, "wrong desk", &e), 0,
+	    "%s", e.msg);
+	cr_assert_eq(engine_void(fx.f, fx.s, &MGR, c.in.id, "wrong desk", &e), 0,
+	    "%s", e.msg);
+	follow(&m, "the three voided", -1);
+	cr_expect_eq(m.seats[seat("A02")].state, SEAT_PENDING);
+	cr_expect_eq(m.seats[seat("A02")].att, ATT_NOT_YET, "not seen after all");
 	seatmap_free(&m);
 }
 
