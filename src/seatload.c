@@ -300,6 +300,12 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	if (v.voided)
 		v.own = 0;
 	put_in(m, &v, at);
+	/* One added after all the others is weighed alone (seatview.c). */
+	if (at >= 0 || m->in[m->nin - 1].id != id || touch->nadded ==
+	    (int)(sizeof touch->added / sizeof touch->added[0]))
+		touch->rescan = true;
+	else
+		touch->added[touch->nadded++] = v;
 	for (i = 0; i < news->n && news->in[i].id != id; i++)
 		;
 	if (i == news->n) {
@@ -715,7 +721,8 @@ touch_end(struct seat_touch *t)
 
 	for (i = 0; i < t->n; i++)
 		t->slot[t->list[i]] = 0;
-	t->n = 0;
+	t->n = t->nadded = 0;
+	t->rescan = false;
 }
 
 int
@@ -788,8 +795,10 @@ seatmap_follow(const struct floor *f, struct store *s, struct seatmap *m,
 			follow_seen(f, m, insp);
 	}
 	/* The breaks' caps count who is present. */
-	if (rc == 0 && (att || brk))
+	if (rc == 0 && (att || brk)) {
 		rc = load_breaks(f, s, m, e);
+		news->breaks = true;
+	}
 	/* Attendance or breaks read again may move any seat: all are
 	 * derived; otherwise only the seats the write touched. */
 	if (rc == 0 && (att || brk))

@@ -41,6 +41,10 @@ struct seat_view {
 	int brk_place;			/* queued, next: place in the queue */
 	int64_t brk_since;		/* away: when it started */
 	int brk_limit;			/* its limit, minutes */
+	/* How the worst incident ranks (seatview.c), kept so that one more
+	 * incident is weighed against it without the others. */
+	int worst_rank;
+	enum flag worst_flag;
 };
 
 /* One incident of the map's day, as much of it as the map needs. */
@@ -107,6 +111,7 @@ struct seat_news {
 	bool counts;			/* coverage, breaks open, or whether
 					   attendance is kept */
 	bool fines;			/* the day's fines in all */
+	bool breaks;			/* the breaks were read again */
 };
 void seat_news_free(struct seat_news *n);
 

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "floor.h"
+#include "seatmap.h"
 
 /* True when a mark of rule made on a seat counts as a look at its desk
  * (a LATE from a sign-in or a missed meeting does not). */
@@ -25,6 +26,11 @@ void seatview_derive(const struct floor *f, struct seatmap *m,
  * in list plus one (0: not touched).  Both sized for the floor's seats. */
 struct seat_touch {
 	int *slot, *list, n;
+	/* The incidents the follow added, each after all the others (a mark
+	 * made as it happens), when that is all it re-read; else rescan. */
+	struct seat_in added[8];
+	int nadded;
+	bool rescan;
 };
 void seatview_touch(struct seat_touch *t, int seat);
 /* Touches the seats whose view differs from the model in what is not an

@@ -15,10 +15,11 @@
 #include "seatmap_internal.h"
 
 /* A seat's incidents of the day: how many count, how many are a floor
- * rule's, and the worst (its index in m->in, -1 for none). */
+ * rule's, and the worst (its rank, flag and rule; none while count is 0). */
 struct seat_tally {
-	int count, desk, sev, worst;
+	int count, desk, sev;
 	enum flag flag;
+	char rule[STORE_ID];
 };
 
 /*
@@ -28,7 +29,7 @@ struct seat_tally {
  * agree after a rulebook edit.
  */
 static void
-tally_add(struct seat_tally *t, const struct seat_in *in, int k)
+tally_add(struct seat_tally *t, const struct seat_in *in)
 {
 	int rank;
 
@@ -37,11 +38,22 @@ tally_add(struct seat_tally *t, const struct seat_in *in, int k)
 	if (in->desk)
 		t->desk++;
 	rank = (int)in->flag * 1000000 + (int)(in->own / 100);
-	if (rank >= t->sev || t->worst < 0) {
+	if (rank >= t->sev || t->count == 1) {
 		t->sev = rank;
 		t->flag = in->flag;
-		t->worst = k;
+		memcpy(t->rule, in->rule, STORE_ID);
 	}
+}
+
+/* A seat's tally as its view keeps it. */
+static void
+tally_of_view(struct seat_tally *t, const struct seat_view *v)
+{
+	t->count = v->incidents;
+	t->desk = v->desk_incidents;
+	t->sev = v->worst_rank;
+	t->flag = v->worst_flag;
+	memcpy(t->rule, v->worst, STORE_ID);
 }
 
 /* The seat an incident counts on: its person's seat now. */
@@ -78,7 +90,7 @@ seat_derive(const struct floor *f, struct seatmap *m, int i,
 	bool custody = who >= 0 && m->held[who];
 	enum att_status att = who >= 0 ? m->att[who].status : ATT_UNTRACKED;
 	bool threshold = who >= 0 && m->att[who].threshold;
-	const char *rule = t->worst >= 0 ? m->in[t->worst].rule : "";
+	const char *rule = t->count > 0 ? t->rule : "";
 	enum seat_state state;
 
 	if (who < 0)
@@ -108,6 +120,8 @@ seat_derive(const struct floor *f, struct seatmap *m, int i,
 		snprintf(v->worst, sizeof v->worst, "%s", rule);
 		m->changed[i] = 1;
 	}
+	v->worst_rank = t->count > 0 ? t->sev : 0;
+	v->worst_flag = t->count > 0 ? t->flag : FLAG_NONE;
 }
 
 void
@@ -150,11 +164,9 @@ seatview_derive(const struct floor *f, struct seatmap *m, const bool *insp)
 	m->inspected = m->occupied = 0;
 	memset(m->nstate, 0, sizeof m->nstate);
 	memset(m->natt, 0, sizeof m->natt);
-	for (i = 0; i < f->nseats; i++)
-		t[i].worst = -1;
 	for (i = 0; i < m->nin; i++)
 		if ((st = counts_on(f, &m->in[i])) >= 0)
-			tally_add(&t[st], &m->in[i], i);
+			tally_add(&t[st], &m->in[i]);
 	for (i = 0; i < f->nseats; i++) {
 		seat_derive(f, m, i, &t[i], insp);
 		seat_count(f, m, i, 1);
@@ -198,11 +210,9 @@ seatview_derive_some(const struct floor *f, struct seatmap *m,
 	struct seat_tally *t = xcalloc((size_t)touch->n + 1, sizeof *t);
 	int i, st;
 
-	for (i = 0; i < touch->n; i++)
-		t[i].worst = -1;
 	for (i = 0; i < m->nin; i++)
 		if ((st = counts_on(f, &m->in[i])) >= 0 && touch->slot[st] > 0)
-			tally_add(&t[touch->slot[st] - 1], &m->in[i], i);
+			tally_add(&t[touch->slot[st] - 1], &m->in[i]);
 	for (i = 0; i < touch->n; i++) {
 		st = touch->list[i];
 		seat_count(f, m, st, -1);
@@ -239,19 +249,28 @@ seatview_follow_touched(const struct floor *f, struct seatmap *m,
 	bool *insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
 	int i, st, who;
 
-	for (i = 0; i < touch->n; i++) {
-		t[i].worst = -1;
-		insp[touch->list[i]] = m->insp_i[touch->list[i]];
-	}
-	/* One pass: the touched seats looked at, and their incidents. */
-	for (i = 0; i < m->nin; i++) {
-		const struct seat_in *in = &m->in[i];
+	const struct seat_in *in;
+	int n = touch->rescan ? m->nin : touch->nadded;
 
+	/* Only incidents added after the others: each weighed against what
+	 * the views keep.  Otherwise the touched seats from the start, in
+	 * one pass over the day's incidents. */
+	for (i = 0; i < touch->n; i++) {
+		st = touch->list[i];
+		if (touch->rescan)
+			insp[st] = m->insp_i[st];
+		else {
+			insp[st] = m->seats[st].inspected;
+			tally_of_view(&t[i], &m->seats[st]);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		in = touch->rescan ? &m->in[i] : &touch->added[i];
 		if (in->seat >= 0 && touch->slot[in->seat] > 0 && in->looks &&
 		    !in->voided)
 			insp[in->seat] = true;
 		if ((st = counts_on(f, in)) >= 0 && touch->slot[st] > 0)
-			tally_add(&t[touch->slot[st] - 1], in, i);
+			tally_add(&t[touch->slot[st] - 1], in);
 	}
 	for (i = 0; i < touch->n; i++) {
 		st = touch->list[i];

@@ -138,7 +138,9 @@ ui_reload(struct ui *u)
 	feed_apply(u, &news);
 	if (news.any) {
 		rebuild_pager(u);
-		brk_announce(u);
+		/* Who is next on a break moves only with the breaks. */
+		if (news.breaks)
+			brk_announce(u);
 		touch_news(u, &news, news.incidents && u->panel.month);
 		/* Another screen shows what it shows whole. */
 		if (u->screen != SCR_MAP)
