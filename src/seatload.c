@@ -300,8 +300,8 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	if (v.voided)
 		v.own = 0;
 	put_in(m, &v, at);
-	/* One added after all the others is weighed alone (seatview.c). */
-	if (at >= 0 || m->in[m->nin - 1].id != id || touch->nadded ==
+	/* One new to the map is weighed alone (seatview.c). */
+	if (at >= 0 || touch->nadded ==
 	    (int)(sizeof touch->added / sizeof touch->added[0]))
 		touch->rescan = true;
 	else

@@ -45,6 +45,7 @@ struct seat_view {
 	 * incident is weighed against it without the others. */
 	int worst_rank;
 	enum flag worst_flag;
+	int64_t worst_at, worst_id;	/* of equal ranks the later wins */
 };
 
 /* One incident of the map's day, as much of it as the map needs. */

@@ -26,8 +26,8 @@ void seatview_derive(const struct floor *f, struct seatmap *m,
  * in list plus one (0: not touched).  Both sized for the floor's seats. */
 struct seat_touch {
 	int *slot, *list, n;
-	/* The incidents the follow added, each after all the others (a mark
-	 * made as it happens), when that is all it re-read; else rescan. */
+	/* The incidents the follow added (new to the map), when that is all
+	 * it re-read; else rescan. */
 	struct seat_in added[8];
 	int nadded;
 	bool rescan;

@@ -20,10 +20,12 @@ struct seat_tally {
 	int count, desk, sev;
 	enum flag flag;
 	char rule[STORE_ID];
+	int64_t at, id;
 };
 
 /*
- * The worst incident of a seat: a flag first, then the larger own fine.
+ * The worst incident of a seat: a flag first, then the larger own fine,
+ * then the later (by time, then id), whatever order they come in.
  * A view never prices: the flag is the one frozen with the incident's rule
  * version, the fine the one the engine stored, so the map and the report
  * agree after a rulebook edit.
@@ -38,10 +40,13 @@ tally_add(struct seat_tally *t, const struct seat_in *in)
 	if (in->desk)
 		t->desk++;
 	rank = (int)in->flag * 1000000 + (int)(in->own / 100);
-	if (rank >= t->sev || t->count == 1) {
+	if (t->count == 1 || rank > t->sev || (rank == t->sev && (in->at >
+	    t->at || (in->at == t->at && in->id > t->id)))) {
 		t->sev = rank;
 		t->flag = in->flag;
 		memcpy(t->rule, in->rule, STORE_ID);
+		t->at = in->at;
+		t->id = in->id;
 	}
 }
 
@@ -54,6 +59,8 @@ tally_of_view(struct seat_tally *t, const struct seat_view *v)
 	t->sev = v->worst_rank;
 	t->flag = v->worst_flag;
 	memcpy(t->rule, v->worst, STORE_ID);
+	t->at = v->worst_at;
+	t->id = v->worst_id;
 }
 
 /* The seat an incident counts on: its person's seat now. */
@@ -122,6 +129,8 @@ seat_derive(const struct floor *f, struct seatmap *m, int i,
 	}
 	v->worst_rank = t->count > 0 ? t->sev : 0;
 	v->worst_flag = t->count > 0 ? t->flag : FLAG_NONE;
+	v->worst_at = t->count > 0 ? t->at : 0;
+	v->worst_id = t->count > 0 ? t->id : 0;
 }
 
 void
@@ -252,9 +261,9 @@ seatview_follow_touched(const struct floor *f, struct seatmap *m,
 	const struct seat_in *in;
 	int n = touch->rescan ? m->nin : touch->nadded;
 
-	/* Only incidents added after the others: each weighed against what
-	 * the views keep.  Otherwise the touched seats from the start, in
-	 * one pass over the day's incidents. */
+	/* Only incidents new to the map: each weighed against what the
+	 * views keep.  Otherwise the touched seats from the start, in one
+	 * pass over the day's incidents. */
 	for (i = 0; i < touch->n; i++) {
 		st = touch->list[i];
 		if (touch->rescan)

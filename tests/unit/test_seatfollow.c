@@ -244,6 +244,17 @@ Test(seatfollow, a_backdated_mark_re_reads_the_ones_it_renumbers)
 			cr_expect_neq(m.in[i].own, own_of(&a), "the first DESK "
 			    "re-priced as offence 2");
 	cr_expect_eq(m.seats[seat("A02")].att, ATT_SEEN, "seen at the desk");
+	/* Of two as bad, the later is the seat's worst, whichever was
+	 * entered last. */
+	cr_assert_eq(mark(&SUP, "E104", "CONDUCT", NONE, NULL, DAY " 11:05").rc, 0);
+	follow(&m, "a CONDUCT", 1);
+	cr_assert_eq(mark_back(&MGR, "E104", "SLEEP", NONE, DAY " 09:30",
+	    DAY " 11:10").rc, 0);
+	follow(&m, "a SLEEP as bad, backdated before it", 1);
+	cr_expect_str_eq(m.seats[seat("A04")].worst, "CONDUCT");
+	cr_assert_eq(mark(&SUP, "E104", "SLEEP", NONE, NULL, DAY " 11:15").rc, 0);
+	follow(&m, "a SLEEP as bad, after it", -1);
+	cr_expect_str_eq(m.seats[seat("A04")].worst, "SLEEP");
 	/* All three voided: nobody looked at A02 today after all. */
 	set_now(DAY " 11:30");
 	cr_assert_eq(engine_void(fx.f, fx.s, &MGR, a.in.id, "wrong desk", &e), 0,
