@@ -60,12 +60,120 @@ put_wide(int y, int x, const char *s, size_t n)
 		free(w);
 }
 
+/*
+ * What put_fitted last drew on each row: a few fields per row (the header,
+ * the seat line, a panel line, the message) by their column and width,
+ * with the attribute and the fitted text.  Drawn again with the same
+ * attribute, a field writes only the columns between the part it starts
+ * with and the part it ends with that are as they were - the rest of the
+ * row's cells are already right.  Anything else drawn over a field's
+ * cells drops it; erase() and moved rows drop them all (draw_forget).
+ */
+#define KEPT_PER_ROW 4
+
+struct kept {
+	int x, w;		/* w 0: a free slot */
+	attr_t attr;
+	char *fit;
+};
+
+static struct {
+	struct kept *row;	/* lines * KEPT_PER_ROW */
+	int lines, cols;
+} kept;
+
+void
+draw_forget_rows(int y0, int y1)
+{
+	int i;
+
+	if (y0 < 0)
+		y0 = 0;
+	for (; y0 <= y1 && y0 < kept.lines; y0++)
+		for (i = 0; i < KEPT_PER_ROW; i++) {
+			struct kept *k = &kept.row[y0 * KEPT_PER_ROW + i];
+
+			free(k->fit);
+			memset(k, 0, sizeof *k);
+		}
+}
+
+void
+draw_forget(void)
+{
+	draw_forget_rows(0, kept.lines - 1);
+	free(kept.row);
+	kept.row = NULL;
+	kept.lines = kept.cols = 0;
+}
+
+/* Row y's field at x, w (NULL: none kept, the slot to keep it in in
+ * *slot, or NULL when full); the fields it overlaps are dropped. */
+static struct kept *
+kept_field(int y, int x, int w, struct kept **slot)
+{
+	struct kept *found = NULL;
+	int i;
+
+	if (kept.lines != LINES || kept.cols != COLS) {
+		draw_forget();
+		kept.row = xcalloc((size_t)LINES * KEPT_PER_ROW + 1,
+		    sizeof *kept.row);
+		kept.lines = LINES;
+		kept.cols = COLS;
+	}
+	*slot = NULL;
+	for (i = 0; i < KEPT_PER_ROW; i++) {
+		struct kept *k = &kept.row[y * KEPT_PER_ROW + i];
+
+		if (k->w > 0 && k->x == x && k->w == w)
+			found = k;
+		else if (k->w > 0 && k->x < x + w && x < k->x + k->w) {
+			free(k->fit);
+			memset(k, 0, sizeof *k);
+		}
+		if (k->w == 0 && *slot == NULL)
+			*slot = k;
+	}
+	return found;
+}
+
+/* The columns of fit (w wide) that differ from old (w wide too): the
+ * bytes [*b0, *b1) of fit, columns [*c0, *c1).  Equal characters are
+ * equal bytes and equal widths, so both strings' start and end parts
+ * stand at the same columns. */
+static void
+differ(const char *old, const char *fit, int w, size_t *b0, size_t *b1,
+    int *c0, int *c1)
+{
+	size_t no = strlen(old), nf = strlen(fit), k, p = 0, q = 0;
+	unsigned cp;
+	int col = 0;
+
+	while (p < no && p < nf && (k = utf8_next(fit + p, nf - p, &cp)) != 0 &&
+	    p + k <= no && memcmp(old + p, fit + p, k) == 0) {
+		col += cp_width(cp);
+		p += k;
+	}
+	/* The equal end, in bytes, then at a character's start. */
+	while (q < no - p && q < nf - p && old[no - q - 1] == fit[nf - q - 1])
+		q++;
+	while (q > 0 && ((unsigned char)fit[nf - q] & 0xc0) == 0x80)
+		q--;
+	*b0 = p;
+	*b1 = nf - q;
+	*c0 = col;
+	*c1 = w - text_width(fit + nf - q);
+}
+
 static void
 put_fitted(int y, int x, int w, attr_t attr, const char *s, bool ascii,
     bool right)
 {
 	struct buf clean = { 0 }, fit = { 0 };
-	size_t lead, body;
+	struct kept *k, *slot;
+	size_t lead, body, b0 = 0, b1;
+	int c0 = 0, c1;
 
 	if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
 		return;
@@ -73,21 +181,42 @@ put_fitted(int y, int x, int w, attr_t attr, const char *s, bool ascii,
 		w = COLS - x;
 	draw_clean(s, ascii, &clean);
 	text_fit(&fit, clean.s, w, right, ascii);
+	b1 = fit.len;
+	c1 = w;
+	k = kept_field(y, x, w, &slot);
+	if (k != NULL && k->attr == attr) {
+		differ(k->fit, fit.s, w, &b0, &b1, &c0, &c1);
+		if (c1 <= c0) {		/* as it is on the screen */
+			buf_free(&clean);
+			buf_free(&fit);
+			return;
+		}
+	}
 	attrset(attr);
-	/* The w columns blanked first, in one run (curses lays a blank cell
+	/* The columns blanked first, in one run (curses lays a blank cell
 	 * along the row for a fraction of what adding each space costs), then
 	 * the text without its padding.  Blanking first also makes a field
 	 * drawn again over itself come out as on an erased screen, whatever
 	 * wide characters it showed before. */
-	for (lead = 0; lead < fit.len && fit.s[lead] == ' '; lead++)
+	for (lead = b0; lead < b1 && fit.s[lead] == ' '; lead++)
 		;
-	for (body = fit.len - lead; body > 0 && fit.s[lead + body - 1] == ' ';
+	for (body = b1 - lead; body > 0 && fit.s[lead + body - 1] == ' ';
 	    body--)
 		;
-	mvhline(y, x, ' ', w);
+	mvhline(y, x + c0, ' ', c1 - c0);
 	if (body > 0)
-		put_wide(y, x + (int)lead, fit.s + lead, body);
+		put_wide(y, x + c0 + (int)(lead - b0), fit.s + lead, body);
 	attrset(A_NORMAL);
+	if (k == NULL)
+		k = slot;
+	if (k != NULL) {
+		free(k->fit);
+		k->x = x;
+		k->w = w;
+		k->attr = attr;
+		k->fit = fit.s;
+		fit.s = NULL;
+	}
 	buf_free(&clean);
 	buf_free(&fit);
 }

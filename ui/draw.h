@@ -29,4 +29,10 @@ size_t draw_wrap_at(const char *s, int w);
 /* Blanks w columns. */
 void draw_fill(int y, int x, int w, int role);
 
+/* What was drawn is forgotten: all of it (erase()), or rows y0..y1 whose
+ * cells were moved (the feed scrolling).  A field drawn again over what
+ * is remembered writes only the columns that differ. */
+void draw_forget(void);
+void draw_forget_rows(int y0, int y1);
+
 #endif

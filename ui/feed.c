@@ -247,6 +247,9 @@ feed_draw_edits(struct ui *u, int y, int x, int h, int w)
 	/* The rows move as the lines did; the rows that show a line they
 	 * did not show before are drawn, once, after all the moves. */
 	stale = xcalloc((size_t)rows + 1, 1);
+	/* The rows' cells move: what was drawn on them is not there. */
+	if (fd->nedits > 0)
+		draw_forget_rows(y + 1, y + rows);
 	for (k = 0; k < fd->nedits; k++) {
 		const struct feed_edit *e = &fd->edits[k];
 

@@ -366,6 +366,7 @@ frame_whole(struct ui *u)
 {
 	feed_release(u);
 	erase();
+	draw_forget();
 	layout_compute(u);
 	if (u->lay.small)
 		draw_too_small(u);

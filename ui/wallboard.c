@@ -287,6 +287,7 @@ draw(struct wb *w)
 	int shown, top = 2;
 
 	erase();
+	draw_forget();
 	for (p = 0; p < P_NPRES; p++)
 		gt[p] = xcalloc((size_t)w->f->ngroups + 1, sizeof *gt[p]);
 	for (i = 0; w->map_ok && i < w->f->nseats; i++) {

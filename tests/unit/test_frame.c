@@ -304,6 +304,62 @@ Test(frame, a_partial_frame_equals_a_whole_one_on_a_vt100_without_colour)
 	stop();
 }
 
+/* A partial frame with no whole one after it (check draws one): a field
+ * drawn again writes only the columns that changed over what the last
+ * frame left, so partial frames in a row must add up to a whole one. */
+static void
+partial(const char *step)
+{
+	unsigned long parts = u.drawn.partials;
+
+	frame_draw(&u);
+	cr_expect_eq(u.drawn.partials, parts + 1, "%s: a partial frame", step);
+}
+
+Test(frame, partial_frames_in_a_row_add_up_to_a_whole_one)
+{
+	struct brk_result br;
+	struct err e = { 0 };
+	int i;
+
+	start("xterm-256color", 50, 200, "C.UTF-8", WHOLE);
+	key('d');
+	partial("a mark here");
+	key('c');
+	partial("another here (the seat's line, the panel, the message)");
+	marked_elsewhere("E202", "DESK");
+	tick();
+	partial("a mark elsewhere (a feed line in)");
+	key('l');
+	partial("the cursor right (the seat's line: another person)");
+	key('s');
+	partial("a mark on her");
+	key('h');
+	partial("the cursor back");
+	for (i = 0; i < 3; i++) {
+		marked_elsewhere("E101", "DESK");	/* re-priced: wider fines */
+		tick();
+		partial("DESK again elsewhere");
+	}
+	cr_assert_eq(break_start(fx.f, fx.s, &SUP2, floor_staff_find(fx.f,
+	    "E201"), 0, &br, &e), 0, "%s", e.msg);
+	tick();
+	partial("a break elsewhere");
+	set_now(DAY " 10:07");
+	console_tick(&u);
+	partial("seven minutes later");
+	key('u');
+	partial("the last mark here undone");
+	check("after eleven partial frames", EITHER);
+	/* And once more from what that whole frame left. */
+	key('d');
+	partial("a mark here");
+	marked_elsewhere("E203", "PHONE");
+	tick();
+	check("a confiscation elsewhere after it", PARTIAL);
+	stop();
+}
+
 /* 60 columns: the map scrolls sideways; marks on seats out of view. */
 Test(frame, a_mark_on_a_seat_out_of_view_draws_no_cell)
 {
