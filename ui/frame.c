@@ -184,9 +184,12 @@ draw_header(struct ui *u)
 		buf_puts(&left, words_sep(u));
 	}
 	buf_puts(&left, when.s);
-	draw_text(0, 0, COLS, ROLE_HEADER, left.s, u->ascii);
+	/* One field, the right part at the right edge: drawn again, only
+	 * what changed in it is written (a count, the minute). */
 	if (rw < COLS - text_width(left.s) - 1)
-		draw_right(0, COLS - rw, rw, ROLE_HEADER, right.s, u->ascii);
+		buf_printf(&left, "%*s%s", COLS - text_width(left.s) - rw, "",
+		    right.s);
+	draw_text(0, 0, COLS, ROLE_HEADER, left.s, u->ascii);
 	if (u->readonly)
 		draw_text(1, 0, COLS, ROLE_BANNER, _(" READ-ONLY: this database "
 		    "cannot be written from here; marks are refused."), u->ascii);
