@@ -184,12 +184,13 @@ draw_header(struct ui *u)
 		buf_puts(&left, words_sep(u));
 	}
 	buf_puts(&left, when.s);
-	/* One field, the right part at the right edge: drawn again, only
-	 * what changed in it is written (a count, the minute). */
-	if (rw < COLS - text_width(left.s) - 1)
-		buf_printf(&left, "%*s%s", COLS - text_width(left.s) - rw, "",
-		    right.s);
-	draw_text(0, 0, COLS, ROLE_HEADER, left.s, u->ascii);
+	/* Two fields side by side, not one over the other: drawn again,
+	 * each writes only what changed in it (a count, the minute). */
+	if (rw < COLS - text_width(left.s) - 1) {
+		draw_text(0, 0, COLS - rw, ROLE_HEADER, left.s, u->ascii);
+		draw_right(0, COLS - rw, rw, ROLE_HEADER, right.s, u->ascii);
+	} else
+		draw_text(0, 0, COLS, ROLE_HEADER, left.s, u->ascii);
 	if (u->readonly)
 		draw_text(1, 0, COLS, ROLE_BANNER, _(" READ-ONLY: this database "
 		    "cannot be written from here; marks are refused."), u->ascii);
