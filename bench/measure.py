@@ -302,11 +302,15 @@ class Bench:
         self.row(1, what, target, "%.0f ms" % ms, "%.1f ms" % ref,
                  "%.1f×" % (ms / ref), "pass" if ms <= 100 else "miss")
 
+    # Row 2: the quiet spell that ends a mark's redraw (s).
+    QUIET2 = 0.015
+
     def refs2(self, n):
         """Row 2's references, measured in this run on a scratch copy of
         the work database (PostgreSQL: run.sh's copy): the mark's own
         transaction without the console (ref_mark: the engine call and
-        its commit, the same rules marked the same way), then the bare
+        its commit, the same rules marked the same way, as far apart as
+        the console's marks), then the bare
         INSERT+COMMIT (ref_insert).  ((p50, p99) or None, (p50, p99))."""
         keys = self.a.mark_keys.replace(",", "")
 
@@ -325,8 +329,11 @@ class Bench:
         try:
             eng = None
             if self.a.ref_mark:
+                # As far apart as the console's marks: the quiet spell
+                # row 2 waits for after each one.
                 eng = two(self.run([self.a.ref_mark, self.a.cfg, db, str(n),
-                                    keys]), "ref_mark")
+                                    keys, str(int(self.QUIET2 * 1000))]),
+                          "ref_mark")
             argv = [self.a.ref_insert, db, str(n)]
             if self.pg():
                 argv.append(self.a.pg_floor)
@@ -364,7 +371,7 @@ class Bench:
                     c.drain(0.01, 1.0)
                     k = self.a.confirm.encode()
                 t0 = c.send(k)
-                _, last, nb = c.burst(0.015, 5.0)
+                _, last, nb = c.burst(self.QUIET2, 5.0)
                 if last is None:
                     silent += 1
                     continue
