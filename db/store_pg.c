@@ -283,9 +283,10 @@ static const char pg_step8[] =
  * Step 9: row security reads the session's floor (and the roll-up's
  * read_all) through a subquery, which PostgreSQL evaluates once a
  * statement; the bare current_setting() of steps up to 8 was called twice
- * for every row a scan passed, and a month's fines spent more in it than
- * in the rows themselves (bench/RESULTS.md, issue 15 on schema 8).  The
- * policies' meaning is unchanged.  Nothing changes on SQLite.
+ * for every row a scan passed (a month's fine lines joined in a third of
+ * the time without it on the small bench floor; bench/RESULTS.md, issue
+ * 15 on schema 8).  The policies' meaning is unchanged.  Nothing changes
+ * on SQLite.
  */
 /* Each table's floor policy (schema_pg.sql's list). */
 #define FLOOR_POLICY(p, t) "ALTER POLICY " p "_floor ON " t " USING (floor ="\
