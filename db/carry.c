@@ -23,12 +23,9 @@ static void
 carry_row(db_stmt *st, void *row)
 {
 	struct att_carry *c = row;
-	const unsigned char *t;
 
-	t = db_column_text(st, 0);
-	snprintf(c->month, sizeof c->month, "%s", t ? (const char *)t : "");
-	t = db_column_text(st, 1);
-	snprintf(c->staff, sizeof c->staff, "%s", t ? (const char *)t : "");
+	store_text_col(st, 0, c->month, sizeof c->month);
+	store_text_col(st, 1, c->staff, sizeof c->staff);
 	c->late = db_column_int(st, 2);
 	c->early = db_column_int(st, 3);
 	c->half = db_column_int(st, 4);
@@ -177,10 +174,11 @@ store_carry_put(struct store *s, const struct att_carry *rows, int n,
 int
 store_carry_drop(struct store *s, const char *day, struct err *e)
 {
-	/* A month's rows from day's month on; a day's from day on. */
+	/* A day's rows from day on and a month's after day's month sort
+	 * from day on ("YYYY-MM" sorts before its days); then day's month's
+	 * own: two ranges of the key, not a scan (every mark runs this). */
 	db_stmt *st = store_prepare(s, day ? "DELETE FROM att_carry WHERE month "
-	    ">= substr(?1, 1, 7) AND (length(month) = 7 OR month >= ?1)" :
-	    "DELETE FROM att_carry", e);
+	    ">= ?1 OR month = substr(?1, 1, 7)" : "DELETE FROM att_carry", e);
 	int rc;
 
 	if (st == NULL)

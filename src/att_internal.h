@@ -50,6 +50,13 @@ struct tally {
 	char month[8];			/* the month late_m/early_m count in */
 };
 
+/* What a month raises: the bonus forfeit and the numbers its flags show
+ * (0 for a flag not raised). */
+struct flag_key {
+	bool bonus;
+	int late, total, run;
+};
+
 /* Loads the span from..to: its sign-ins from ticks_from on only (the
  * days before are carried), the rest (leave, explanations, absence
  * marks, all few) from `from`. */
@@ -58,11 +65,11 @@ int att_span_load(const struct floor *f, struct store *s,
     struct span *sp, struct err *e);
 void att_span_free(struct span *sp);
 /* Walks the days from..upto of sp on top of tl.  day_out: the statuses of
- * upto; before_out: the month as it stood the day before upto (left as
+ * upto; before_out: what the month raised the day before upto (left as
  * it is on the 1st). */
 void att_walk(const struct floor *f, const struct span *sp, const char *from,
     const char *upto, time_t now, struct tally *tl, struct att_day *day_out,
-    struct att_month *before_out);
+    struct flag_key *before_out);
 /* Counts the working days on leave from..to into tl. */
 void att_leave_days(const struct floor *f, const struct span *sp,
     const char *from, const char *to, time_t now, struct tally *tl);

@@ -250,9 +250,12 @@ tally_day(const struct floor *f, const struct span *sp, const char *day,
 	free(expl);
 }
 
-/* Turns a person's tally into the month's figures and flags. */
+/* What a person's tally raises: the bonus forfeit and the numbers the
+ * flags show (a raised flag's is at least 1; 0 when it is not raised).
+ * halfdays: the month's absences in half days. */
 static void
-tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
+tally_key(const struct floor *f, const struct tally *t, struct flag_key *k,
+    int *halfdays)
 {
 	const struct attendance *a = &f->att;
 	bool over = a->lates_per_month_absence > 0 &&
@@ -260,54 +263,66 @@ tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
 	int total_halves = 2 * t->absent_total + t->meeting_halves_total +
 	    2 * (t->over_months + over);
 
+	*halfdays = 2 * t->absent_m + t->meeting_halves_m + 2 * over;
+	k->bonus = a->absences_month_forfeit > 0 &&
+	    *halfdays >= 2 * a->absences_month_forfeit;
+	k->late = a->lates_per_year_termination > 0 &&
+	    t->late_y >= a->lates_per_year_termination ? t->late_y : 0;
+	k->total = a->absences_total_termination > 0 &&
+	    total_halves >= 2 * a->absences_total_termination ? total_halves : 0;
+	k->run = a->consecutive_absences_termination > 0 &&
+	    t->max_run >= a->consecutive_absences_termination ? t->max_run : 0;
+}
+
+/* Turns a person's tally into the month's figures and flags. */
+static void
+tally_month(const struct floor *f, const struct tally *t, struct att_month *m)
+{
+	struct flag_key k;
+
 	memset(m, 0, sizeof *m);
+	tally_key(f, t, &k, &m->absence_halfdays);
 	m->late = t->late_m;
 	m->early = t->early_m;
 	m->half_days = t->half_m;
 	m->personal_leave_days = t->personal_m;
 	m->sick_leave_days = t->sick_m;
-	m->absence_halfdays = 2 * t->absent_m + t->meeting_halves_m + 2 * over;
-	m->bonus_forfeit = a->absences_month_forfeit > 0 &&
-	    m->absence_halfdays >= 2 * a->absences_month_forfeit;
-	if (a->lates_per_year_termination > 0 &&
-	    t->late_y >= a->lates_per_year_termination)
+	m->bonus_forfeit = k.bonus;
+	if (k.late)
 		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
 		    strlen(m->flags), _("%stermination: %d late/early this year "
-		    "(A3c)"), m->flags[0] ? "; " : "", t->late_y);
-	if (a->absences_total_termination > 0 &&
-	    total_halves >= 2 * a->absences_total_termination)
+		    "(A3c)"), m->flags[0] ? "; " : "", k.late);
+	if (k.total)
 		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
 		    strlen(m->flags), _("%sautomatic termination: %d.%d days' "
-		    "absence in total (A6b)"), m->flags[0] ? "; " : "", total_halves / 2,
-		    total_halves % 2 * 5);
-	if (a->consecutive_absences_termination > 0 &&
-	    t->max_run >= a->consecutive_absences_termination)
+		    "absence in total (A6b)"), m->flags[0] ? "; " : "", k.total / 2,
+		    k.total % 2 * 5);
+	if (k.run)
 		snprintf(m->flags + strlen(m->flags), sizeof m->flags -
 		    strlen(m->flags), _("%stermination, fees withheld: %d "
 		    "consecutive days' absence (A2)"), m->flags[0] ? "; " : "",
-		    t->max_run);
+		    k.run);
 }
-
 
 /*
  * Walks the days from..upto of sp on top of tl.  day_out: the statuses of
- * upto; before_out: the month as it stood the day before upto (left as
+ * upto; before_out: what the month raised the day before upto (left as
  * it is on the 1st).
  */
 void
 att_walk(const struct floor *f, const struct span *sp, const char *from,
     const char *upto, time_t now, struct tally *tl, struct att_day *day_out,
-    struct att_month *before_out)
+    struct flag_key *before_out)
 {
 	char d[DAY_LEN];
-	int i, mi = 0, ai = 0;
+	int i, mi = 0, ai = 0, halfdays;
 
 	for (memcpy(d, from, DAY_LEN); strcmp(d, upto) <= 0; clock_add_days(d, 1, d)) {
 		bool last = strcmp(d, upto) == 0;
 
 		if (last && before_out != NULL && strcmp(d + 7, "-01") != 0)
 			for (i = 0; i < f->nstaff; i++)
-				tally_month(f, &tl[i], &before_out[i]);
+				tally_key(f, &tl[i], &before_out[i], &halfdays);
 		/* The year's late/early count starts again each January. */
 		if (strcmp(d + 4, "-01-01") == 0)
 			for (i = 0; i < f->nstaff; i++)
@@ -358,15 +373,18 @@ att_leave_days(const struct floor *f, const struct span *sp, const char *from,
 /*
  * Tallies everyone up to and including `upto`: the carried totals up to
  * the day before (att_carry_upto), then the days after them.  Fills the
- * month of `upto` and, when day_out is set, the statuses of `upto` itself;
- * when before_out is set, also the month as it stood the day before `upto`
- * (all zero on the 1st): the same walk, taken one day earlier.
+ * month of `upto` when month_out is set and, when day_out is set, the
+ * statuses of `upto` itself with the thresholds crossed on it: what the
+ * month raised (the bonus forfeit, a flag) that it had not the day
+ * before (nothing before the 1st), taken from the same walk.
  */
 static int
 tally_upto(const struct floor *f, struct store *s, const char *upto,
-    struct att_month *month_out, struct att_day *day_out,
-    struct att_month *before_out, const bool *seen, struct err *e)
+    struct att_month *month_out, struct att_day *day_out, const bool *seen,
+    struct err *e)
 {
+	struct flag_key *before = NULL, now_k;
+	int halfdays;
 	struct tally *tl;
 	struct span sp;
 	char from[DAY_LEN], walk_from[DAY_LEN], last[DAY_LEN];
@@ -385,9 +403,19 @@ tally_upto(const struct floor *f, struct store *s, const char *upto,
 		clock_add_days(walk_from, -1, last);
 		att_leave_days(f, &sp, from, last, now, tl);
 	}
-	att_walk(f, &sp, walk_from, upto, now, tl, day_out, before_out);
+	if (day_out)
+		before = xcalloc((size_t)f->nstaff + 1, sizeof *before);
+	att_walk(f, &sp, walk_from, upto, now, tl, day_out, before);
 	for (i = 0; month_out && i < f->nstaff; i++)
 		tally_month(f, &tl[i], &month_out[i]);
+	/* The flags' texts show their numbers: they differ when these do. */
+	for (i = 0; day_out && i < f->nstaff; i++) {
+		tally_key(f, &tl[i], &now_k, &halfdays);
+		day_out[i].threshold = (now_k.bonus && !before[i].bonus) ||
+		    now_k.late != before[i].late || now_k.total != before[i].total ||
+		    now_k.run != before[i].run;
+	}
+	free(before);
 	free(tl);
 	att_span_free(&sp);
 	return 0;
@@ -404,7 +432,7 @@ attendance_month(const struct floor *f, struct store *s, const char *month,
 	clock_shift_day(f, clock_now(), today);
 	/* A month still running is counted up to today. */
 	return tally_upto(f, s, strcmp(today, last) < 0 ? today : last, out, NULL,
-	    NULL, NULL, e);
+	    NULL, e);
 }
 
 /* Who was seen at their desk on day: whoever sits at a seat inspected
@@ -430,22 +458,9 @@ int
 attendance_day_seen(const struct floor *f, struct store *s, const char *day,
     const bool *seen, struct att_day *out, struct err *e)
 {
-	struct att_month *now_m, *before_m;
-	int i, rc;
-
-	now_m = xcalloc((size_t)f->nstaff + 1, sizeof *now_m);
-	before_m = xcalloc((size_t)f->nstaff + 1, sizeof *before_m);
-	/* One walk gives both today's month and yesterday's (this runs at
-	 * every console reload). */
-	rc = tally_upto(f, s, day, now_m, out, before_m, seen, e);
-	/* A threshold crossed today: a flag or the bonus that was not there
-	 * yesterday. */
-	for (i = 0; rc == 0 && i < f->nstaff; i++)
-		out[i].threshold = (now_m[i].bonus_forfeit && !before_m[i].bonus_forfeit) ||
-		    strcmp(now_m[i].flags, before_m[i].flags) != 0;
-	free(now_m);
-	free(before_m);
-	return rc;
+	/* One walk gives today's statuses and the thresholds crossed (this
+	 * runs at every console reload). */
+	return tally_upto(f, s, day, NULL, out, seen, e);
 }
 
 int
