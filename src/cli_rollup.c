@@ -48,6 +48,8 @@ cli_other_floor(struct cli *c, const char *verb, const char *id,
 	free(text);
 	c->home = c->floor;
 	c->floor = f;
+	/* Its times and days read in its own zone. */
+	clock_use_floor(f);
 	return 0;
 }
 

@@ -278,6 +278,10 @@ floor_free_roster(struct floor *f)
 		return;
 	free(f->id);
 	free(f->name);
+	if (f->base != NULL && f->timezone != f->base->timezone)
+		free(f->timezone);
+	if (f->base != NULL && f->holidays != f->base->holidays)
+		free(f->holidays);
 	roster_parts_free(f);
 	free(f);
 }

@@ -173,6 +173,9 @@ struct floor {
 	/* Hashes of staff and seat ids, grown by floor.c on look-up; not
 	 * part of the model (a 2,000-seat floor is 2,400 people). */
 	struct floor_index *staff_index, *seat_index;
+	/* A floor roster.c made from a roster in the database: the loaded
+	 * floor whose other settings it shares; NULL for a loaded floor. */
+	const struct floor *base;
 };
 
 /* True when day ("YYYY-MM-DD") is a working day on this floor. */
@@ -186,6 +189,7 @@ bool floor_workday(const struct floor *f, const char *day);
 struct floor *floor_load(const char *path, struct buf *errs);
 void floor_free(struct floor *f);
 /* Frees a floor that roster.c made over another's settings: its id, name,
+ * clock and calendar where the roster gave its own,
  * seats, groups and staff, not what it shares with that floor. */
 void floor_free_roster(struct floor *f);
 /* Appends callfloor.cfg(5), the manual of every configuration key, in

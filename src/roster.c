@@ -27,7 +27,20 @@ roster_text(const struct floor *f, struct buf *out)
 {
 	int i;
 
+	const struct attendance *a = &f->att;
+
 	buf_printf(out, "floor\t%s\t%s\n", f->id, f->name);
+	buf_printf(out, "clock\t%s\t%d\t%d\t%d\t%d\n",
+	    f->timezone ? f->timezone : "", f->shift_start, f->shift_end,
+	    f->signin_window, f->signout_window);
+	buf_printf(out, "calendar\t%u\t", f->workdays);
+	for (i = 0; i < f->nholidays; i++)
+		buf_printf(out, "%s%s", i ? " " : "", f->holidays[i]);
+	buf_printf(out, "\nattendance\t%d %d %d %d %d %d %d\n",
+	    a->late_grace_minutes, a->half_day_after_minutes,
+	    a->lates_per_month_absence, a->lates_per_year_termination,
+	    a->absences_month_forfeit, a->absences_total_termination,
+	    a->consecutive_absences_termination);
 	for (i = 0; i < f->ngroups; i++) {
 		const struct group *g = &f->groups[i];
 
@@ -150,6 +163,81 @@ roster_lines(struct floor *f, char *text, const char *kind)
 	return 0;
 }
 
+/* A number of a roster line, all of field s; false when it is not one. */
+static bool
+number(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (end == s || *end != '\0' || v < lo || v > hi)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* The floor's clock, calendar and attendance rules from the roster's
+ * lines, where it has them; -1 when one is damaged. */
+static int
+roster_settings(struct floor *f, char *text)
+{
+	char *line, *next, *fld[6], *tok, *save;
+	int n, v[7], k;
+
+	for (line = text; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		n = fields(line, fld, 6);
+		if (strcmp(fld[0], "clock") == 0) {
+			if (n != 6 || !number(fld[2], 0, 24 * 60 - 1, &v[0]) ||
+			    !number(fld[3], 0, 24 * 60 - 1, &v[1]) ||
+			    !number(fld[4], 0, 24 * 60, &v[2]) ||
+			    !number(fld[5], 0, 24 * 60, &v[3]))
+				return -1;
+			if (f->timezone != f->base->timezone)
+				free(f->timezone);
+			f->timezone = fld[1][0] ? xstrdup(fld[1]) : NULL;
+			f->shift_start = v[0];
+			f->shift_end = v[1];
+			f->signin_window = v[2];
+			f->signout_window = v[3];
+		} else if (strcmp(fld[0], "calendar") == 0) {
+			if (n != 3 || !number(fld[1], 0, 127, &v[0]))
+				return -1;
+			f->workdays = (unsigned)v[0];
+			if (f->holidays != f->base->holidays)
+				free(f->holidays);
+			f->holidays = NULL;
+			f->nholidays = 0;
+			for (tok = strtok_r(fld[2], " ", &save); tok != NULL;
+			    tok = strtok_r(NULL, " ", &save)) {
+				if (strlen(tok) != 10)
+					return -1;
+				f->holidays = xrealloc(f->holidays,
+				    (size_t)(f->nholidays + 1) * sizeof *f->holidays);
+				memcpy(f->holidays[f->nholidays++], tok, 11);
+			}
+		} else if (strcmp(fld[0], "attendance") == 0) {
+			if (n != 2)
+				return -1;
+			tok = strtok_r(fld[1], " ", &save);
+			for (k = 0; k < 7; k++, tok = strtok_r(NULL, " ", &save))
+				if (tok == NULL || !number(tok, -1, 100000, &v[k]))
+					return -1;
+			if (tok != NULL)
+				return -1;
+			f->att.late_grace_minutes = v[0];
+			f->att.half_day_after_minutes = v[1];
+			f->att.lates_per_month_absence = v[2];
+			f->att.lates_per_year_termination = v[3];
+			f->att.absences_month_forfeit = v[4];
+			f->att.absences_total_termination = v[5];
+			f->att.consecutive_absences_termination = v[6];
+		}
+	}
+	return 0;
+}
+
 /* The groups' role holders, once the staff are known. */
 static void
 roster_holders(struct floor *f, char *text)
@@ -182,6 +270,7 @@ roster_floor(const struct floor *base, const char *text)
 	struct floor *f = xmalloc(sizeof *f);
 	char *copy;
 	size_t k;
+	int rc;
 
 	*f = *base;
 	f->id = xstrdup(base->id);
@@ -196,6 +285,14 @@ roster_floor(const struct floor *base, const char *text)
 	f->nusers = 0;
 	f->has_wages = false;
 	f->staff_index = f->seat_index = NULL;
+	f->base = base;
+	copy = xstrdup(text);
+	rc = roster_settings(f, copy);
+	free(copy);
+	if (rc < 0) {
+		floor_free_roster(f);
+		return NULL;
+	}
 	for (k = 0; k < sizeof kinds / sizeof *kinds; k++) {
 		copy = xstrdup(text);
 		if (roster_lines(f, copy, kinds[k]) < 0) {

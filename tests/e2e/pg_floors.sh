@@ -11,14 +11,18 @@ SMALL=$CALLFLOOR_CONFIG
 NORTH=$T/north.cfg
 HQ=$T/hq.cfg
 # North: the same seats and ids as small, its own floor, group and staff
-# names.
+# names, and its own clock and calendar: Tokyo's time, 08:00 to 17:00,
+# Saturdays worked.
 sed -e 's/^  id = "small";/  id = "north";/' -e 's/name = "Test Floor"/name = "North Floor"/' \
+	-e 's|timezone = "Asia/Shanghai";|timezone = "Asia/Tokyo"; workdays = [1, 2, 3, 4, 5, 6];|' \
+	-e 's/start = "09:00"; end = "18:00"/start = "08:00"; end = "17:00"/' \
 	-e 's/name = "Group A"/name = "北一组"/' -e 's/name = "Group B"/name = "北二组"/' \
 	-e 's/name = "李娜"/name = "林北"/' -e 's/name = "张伟"/name = "张北"/' \
 	-e 's/name = "欧阳志远"/name = "欧阳北"/' -e 's/name = "王芳"/name = "方北"/' \
 	-e 's/name = "孙丽"/name = "孙北"/' -e 's/name = "周敏"/name = "周北"/' \
 	-e "s|@include \"rules.cfg\"|@include \"$ROOT/conf/rules.cfg\"|" "$SMALL" >"$NORTH"
-grep -q 'id = "north"' "$NORTH" && grep -q '"北二组"' "$NORTH" && grep -q '"张北"' "$NORTH" ||
+grep -q 'id = "north"' "$NORTH" && grep -q '"北二组"' "$NORTH" && grep -q '"张北"' "$NORTH" &&
+	grep -q 'Asia/Tokyo"; workdays' "$NORTH" && grep -q 'start = "08:00"' "$NORTH" ||
 	fail "north.cfg: $(head -20 "$NORTH")"
 # Headquarters: a floor of its own that knows neither floor's groups or
 # people (its manager reads theirs from the database).
@@ -143,8 +147,15 @@ expect_eq "rollup floors" "$(tail -n +2 "$T/rollup" | cut -d, -f1 | sort -u | pa
 expect_eq "rollup small = small's fines" "$(rtotal small)" "$(ftotal "$SMALL")"
 expect_eq "rollup north = north's fines" "$(rtotal north)" "$(ftotal "$NORTH")"
 expect_eq "the same roll-up from either floor" "$(north rollup --month 2026-11 --format csv | tr -d '\r')" "$(cat "$T/rollup")"
+# Saturday the 21st is a working day on north, not at headquarters: E101
+# signs in at 08:30 Tokyo time, late on north's 08:00 shift; E102 stays
+# away, an absence only on north's calendar.
+CALLFLOOR_NOW=$(TZ=Asia/Tokyo date -d '2026-11-21 08:30' +%s) north signin E101 >"$T/out" ||
+	fail "north signin: $(cat "$T/out")"
+grep -q "30 minutes late" "$T/out" || fail "north's E101 not late by its own shift: $(cat "$T/out")"
 # Headquarters' manager reads each floor as that floor reads itself,
-# named from the floor's roster in the database, not from hq.cfg.
+# named from the floor's roster in the database, not from hq.cfg: its
+# people, and its zone, shift and calendar.
 expect_rc 0 hq init
 for f in small north; do
 	cfg=$SMALL; [ "$f" = north ] && cfg=$NORTH
