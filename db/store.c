@@ -378,6 +378,7 @@ migrate_write(struct store *s, struct err *e)
 			[2] = store_migrate_v2, [3] = store_migrate_v3,
 			[4] = store_migrate_v4, [5] = store_migrate_v5,
 			[6] = store_migrate_v6, [8] = store_migrate_v8,
+			[9] = store_migrate_v9,
 		};
 		/* Step 7 (the audit trail made compact) is made from db/audit.c's
 		 * phrase list, so its SQL is built here. */
@@ -553,6 +554,10 @@ store_close(struct store *s)
 		    s->txn_line);
 		db_exec_sql(s, "ROLLBACK");
 	}
+	/* PostgreSQL's prepared statements end with the connection: none is
+	 * deallocated one by one, a round trip each (generation 0 is no
+	 * connection's). */
+	s->pg_gen = 0;
 	for (i = 0; i < Q_COUNT; i++)
 		db_finalize(s->st[i]);
 	store_names_forget(s);

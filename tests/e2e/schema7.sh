@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# schema7.sh - schema 8 (issue 11): a database of schema 7, written by a
+# schema7.sh - schema 8 (issue 11) and 9 (issue 15, PostgreSQL's row
+# security): a database of schema 7, written by a
 # callfloor of schema 7 (tests/fixtures/schema7_make.sh made the dump, an
 # SQLite one and a PostgreSQL one, and kept what that callfloor printed),
 # is migrated in place by this one at its first open and reads back the
@@ -34,7 +35,15 @@ report() { cf report --day 2026-03-10; }
 map() { CALLFLOOR_NOW=$(TZ=Asia/Shanghai date -d '2026-03-10 16:00' +%s) cf map; }
 journal() { cf journal --from 2026-03-01 --to 2026-04-30; }
 same fines fines			# the first open migrates
-expect_eq "migrated" "$(version)" 8
+expect_eq "migrated" "$(version)" 9
+if [ -n "$_pgdb" ]; then
+	# Step 9: every policy reads the session's floor (or read_all) through
+	# a subquery, run once a statement, none by a bare call on each row.
+	expect_eq "policies" "$(dbq "SELECT count(*) FROM pg_policies")" 24
+	expect_eq "policies reading their setting once a statement" "$(dbq \
+		"SELECT count(*) FROM pg_policies WHERE qual LIKE \
+		'%(%SELECT current_setting(%'")" 24
+fi
 dbq "$rows" >"$T/rows.8"
 diff -u "$T/rows.7" "$T/rows.8" >&2 || fail "incidents or fines read otherwise through the views"
 same report report

@@ -1,0 +1,146 @@
+/*
+ * test_fine_each.c - store_fine_each gives exactly the fine lines of the
+ * period's live incidents, whatever order the incidents were added in.
+ * On PostgreSQL it joins only the run of fine lines between the period's
+ * first and last incident (issue 15): an incident of another month added
+ * between them (a mark backdated, or one dated ahead) must not slip in,
+ * and one added after them must not drop out.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+TestSuite(fine_each, .init = fx_small, .fini = fx_done);
+
+struct seen {
+	int n;
+	fen_t sum;
+	int64_t incident[16];
+	char day[16][11];
+	bool own[16];
+};
+
+static int
+collect(void *arg, const struct fine_tick *t)
+{
+	struct seen *s = arg;
+
+	cr_assert_lt(s->n, 16);
+	s->incident[s->n] = t->incident;
+	snprintf(s->day[s->n], sizeof s->day[s->n], "%s", t->day);
+	s->own[s->n] = t->own;
+	s->sum += t->amount;
+	cr_assert_str_eq(t->rule, "SLEEP");
+	cr_assert_str_eq(t->grp, "A");
+	s->n++;
+	return 0;
+}
+
+static struct seen
+lines(const char *from, const char *to)
+{
+	struct seen s = { 0 };
+	struct err e = { 0 };
+
+	cr_assert_eq(store_fine_each(fx.s, from, to, collect, &s, &e), 0,
+	    "%s", e.msg);
+	return s;
+}
+
+static int64_t
+add_mark(const char *day, int64_t at, int64_t version)
+{
+	struct incident in;
+	struct err e = { 0 };
+
+	memset(&in, 0, sizeof in);
+	snprintf(in.rule, sizeof in.rule, "SLEEP");
+	snprintf(in.staff, sizeof in.staff, "E101");
+	snprintf(in.grp, sizeof in.grp, "A");
+	snprintf(in.day, sizeof in.day, "%s", day);
+	snprintf(in.marked_by, sizeof in.marked_by, "wangf");
+	in.rule_version = version;
+	in.at = at;
+	in.marked_at = at;
+	in.amount = -1;
+	cr_assert_eq(store_incident_add(fx.s, &in, &e), 0, "%s", e.msg);
+	return in.id;
+}
+
+static void
+fine(int64_t incident, const char *staff, const char *role, fen_t amount)
+{
+	struct fine_row f = { 0 };
+	struct err e = { 0 };
+
+	f.incident = incident;
+	snprintf(f.staff, sizeof f.staff, "%s", staff);
+	snprintf(f.grp, sizeof f.grp, "A");
+	snprintf(f.role, sizeof f.role, "%s", role);
+	f.own = strcmp(role, "offender") == 0;
+	f.amount = amount;
+	cr_assert_eq(store_fine_add(fx.s, &f, &e), 0, "%s", e.msg);
+}
+
+static bool
+has(const struct seen *s, int64_t incident, const char *day)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->incident[i] == incident && strcmp(s->day[i], day) == 0)
+			return true;
+	return false;
+}
+
+Test(fine_each, the_period_only_whatever_the_order_of_ids)
+{
+	struct err e = { 0 };
+	struct seen s;
+	int64_t v = 0, a, b, c, d, x;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	cr_assert_eq(store_rule_version(fx.s, "SLEEP", "SLEEP",
+	    "v=1;p=fine;f=1000;w=month", 1, &v, &e), 0, "%s", e.msg);
+	a = add_mark("2026-03-02", 1000, v);	/* March's first id */
+	fine(a, "E101", "offender", 1000);
+	b = add_mark("2026-04-01", 2000, v);	/* April, between March's ids */
+	fine(b, "E101", "offender", 4000);
+	x = add_mark("2026-03-15", 3000, v);	/* March, voided below */
+	fine(x, "E101", "offender", 800);
+	c = add_mark("2026-03-31", 4000, v);	/* March again, after April's */
+	fine(c, "E101", "offender", 300);
+	fine(c, "D001", "director", 250);
+	d = add_mark("2026-02-28", 5000, v);	/* February, backdated, last id */
+	fine(d, "E101", "offender", 7);
+	cr_assert_eq(store_incident_void(fx.s, x, "root", 6000, "no", &e), 0);
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+
+	s = lines("2026-03-01", "2026-03-31");
+	cr_assert_eq(s.n, 3, "March's three live lines, not %d", s.n);
+	cr_assert_eq(s.sum, 1000 + 300 + 250);
+	cr_assert(has(&s, a, "2026-03-02"));
+	cr_assert(has(&s, c, "2026-03-31"));
+	cr_assert_not(has(&s, b, "2026-04-01"), "April's line in March");
+
+	s = lines("2026-04-01", "2026-04-01");
+	cr_assert_eq(s.n, 1);
+	cr_assert_eq(s.sum, 4000);
+	cr_assert(has(&s, b, "2026-04-01") && s.own[0]);
+
+	s = lines("2026-03-31", "2026-03-31");
+	cr_assert_eq(s.n, 2, "the day's own line and its co-penalty");
+	cr_assert_eq(s.sum, 550);
+
+	s = lines("2026-02-01", "2026-04-30");
+	cr_assert_eq(s.n, 5, "every live line of the three months");
+	cr_assert_eq(s.sum, 1000 + 4000 + 300 + 250 + 7);
+	cr_assert(has(&s, d, "2026-02-28"));
+
+	s = lines("2026-05-01", "2026-05-31");
+	cr_assert_eq(s.n, 0, "a month without incidents");
+}
