@@ -23,12 +23,9 @@ static void
 carry_row(db_stmt *st, void *row)
 {
 	struct att_carry *c = row;
-	const unsigned char *t;
 
-	t = db_column_text(st, 0);
-	snprintf(c->month, sizeof c->month, "%s", t ? (const char *)t : "");
-	t = db_column_text(st, 1);
-	snprintf(c->staff, sizeof c->staff, "%s", t ? (const char *)t : "");
+	store_text_col(st, 0, c->month, sizeof c->month);
+	store_text_col(st, 1, c->staff, sizeof c->staff);
 	c->late = db_column_int(st, 2);
 	c->early = db_column_int(st, 3);
 	c->half = db_column_int(st, 4);
@@ -82,7 +79,8 @@ store_carry_all(struct store *s, struct att_carry **out, int *n,
 int
 store_carry_last(struct store *s, char month[8], struct err *e)
 {
-	db_stmt *st = store_prepare(s, "SELECT max(month) FROM att_carry", e);
+	db_stmt *st = store_prepare(s, "SELECT max(month) FROM att_carry "
+	    "WHERE length(month) = 7", e);
 	int rc, found = 0;
 
 	if (st == NULL)
@@ -96,6 +94,45 @@ store_carry_last(struct store *s, char month[8], struct err *e)
 	if (rc != DB_ROW)
 		return store_fail(s, e, _("reading carried attendance totals"));
 	return found ? 0 : 1;
+}
+
+int
+store_carry_last_day(struct store *s, const char *from, const char *to,
+    char day[11], struct err *e)
+{
+	/* A month's key ("YYYY-MM") sorts before its first day's. */
+	db_stmt *st = store_prepare(s, "SELECT max(month) FROM att_carry "
+	    "WHERE month BETWEEN ?1 AND ?2", e);
+	int rc, found = 0;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, from, -1, DB_STATIC);
+	db_bind_text(st, 2, to, -1, DB_STATIC);
+	rc = db_step(st);
+	if (rc == DB_ROW && db_column_type(st, 0) != DB_NULL) {
+		snprintf(day, 11, "%s", (const char *)db_column_text(st, 0));
+		found = 1;
+	}
+	db_finalize(st);
+	if (rc != DB_ROW)
+		return store_fail(s, e, _("reading carried attendance totals"));
+	return found ? 0 : 1;
+}
+
+int
+store_carry_drop_days(struct store *s, struct err *e)
+{
+	db_stmt *st = store_prepare(s, "DELETE FROM att_carry WHERE "
+	    "length(month) > 7", e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = db_step(st);
+	db_finalize(st);
+	return rc == DB_DONE ? 0 :
+	    store_fail(s, e, _("dropping carried attendance totals"));
 }
 
 int
@@ -137,8 +174,11 @@ store_carry_put(struct store *s, const struct att_carry *rows, int n,
 int
 store_carry_drop(struct store *s, const char *day, struct err *e)
 {
+	/* A day's rows from day on and a month's after day's month sort
+	 * from day on ("YYYY-MM" sorts before its days); then day's month's
+	 * own: two ranges of the key, not a scan (every mark runs this). */
 	db_stmt *st = store_prepare(s, day ? "DELETE FROM att_carry WHERE month "
-	    ">= substr(?1, 1, 7)" : "DELETE FROM att_carry", e);
+	    ">= ?1 OR month = substr(?1, 1, 7)" : "DELETE FROM att_carry", e);
 	int rc;
 
 	if (st == NULL)

@@ -38,8 +38,10 @@ static const char *const sql[Q_COUNT] = {
 	[Q_OFFENCES] = "SELECT " INCIDENT_COLS " FROM incident_row i WHERE "
 	    "i.staff = ?1 AND i.rule = ?2 AND i.day BETWEEN ?3 AND ?4 AND "
 	    "i.voided_at IS NULL ORDER BY i.at, i.id",
+	/* In the day index's order, sorted by (at, id) in C: SQLite's sort of
+	 * whole rows cost a busy day's map 20 M instructions. */
 	[Q_INCIDENTS] = "SELECT " INCIDENT_COLS " FROM incident_row i WHERE "
-	    "i.day BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
+	    "i.day BETWEEN ?1 AND ?2",
 	/* The day's last ones picked by (at, id) first, then read whole with
 	 * their own fine: sorting a busy day's whole rows, each with its
 	 * fine looked up, cost the console's first frame 55 M instructions. */
@@ -320,6 +322,16 @@ store_offences(struct store *s, const char *staff, const char *rule,
 	return many_incidents(s, st, out, n, e);
 }
 
+static int
+by_at_id(const void *a, const void *b)
+{
+	const struct incident *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
 int
 store_incidents(struct store *s, const char *from, const char *to,
     const char *staff, struct incident **out, int *n, struct err *e)
@@ -338,7 +350,10 @@ store_incidents(struct store *s, const char *from, const char *to,
 	db_bind_int64(st, 2, store_day_num(to, true));
 	if (staff)
 		db_bind_int64(st, 3, who);
-	return many_incidents(s, st, out, n, e);
+	rc = many_incidents(s, st, out, n, e);
+	if (rc == 0 && !staff && *n > 1)
+		qsort(*out, (size_t)*n, sizeof **out, by_at_id);
+	return rc;
 }
 
 static void

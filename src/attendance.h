@@ -168,7 +168,8 @@ int attendance_month(const struct floor *f, struct store *s, const char *month,
 
 /* A carried total (db/carry.h) that differs from the raw rows. */
 struct carry_diff {
-	char month[8];			/* "" for the whole store */
+	char month[11];			/* "" for the whole store; a day
+					 * for the running month's rows */
 	char staff[STORE_ID];
 	char what[200];			/* "absent 2, rebuilt 3; ..." */
 };

@@ -69,4 +69,13 @@ expect_rc 0 cf verify --repair
 expect_eq "repaired" "$(dbq "SELECT absent FROM att_carry WHERE month = '2026-11' AND staff = 'E105'")" "21"
 expect_eq "repair audited" "$(dbq "SELECT count(*) FROM audit WHERE action = 'verify repair'")" "1"
 expect_rc 0 cf verify
+# December is carried to its last finished day (Tuesday 1 December): a
+# tampered total of that day is listed and rebuilt the same way.
+expect_eq "day carried" "$(dbq "SELECT absent FROM att_carry WHERE month = '2026-12-01' AND staff = 'E105'")" "1"
+dbq "UPDATE att_carry SET absent = 5 WHERE month = '2026-12-01' AND staff = 'E105'"
+expect_rc 1 cf verify
+grep -qF "2026-12-01 E105: absent 5, rebuilt 1" "$T/out" || fail "day diff: $(cat "$T/out")"
+expect_rc 0 cf verify --repair
+expect_eq "day repaired" "$(dbq "SELECT absent FROM att_carry WHERE month = '2026-12-01' AND staff = 'E105'")" "1"
+expect_rc 0 cf verify
 echo ok
