@@ -20,23 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static int
-dbl_cmp(const void *a, const void *b)
-{
-	const double *x = a, *y = b;
-
-	return *x < *y ? -1 : *x > *y;
-}
+#include "timing.h"
 
 static void
 must(sqlite3 *db, int rc, const char *what)
@@ -141,8 +125,7 @@ main(int argc, char **argv)
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 done:
-	qsort(t, (size_t)n, sizeof *t, dbl_cmp);
-	printf("%.3f %.3f %d\n", t[n / 2], t[(int)((double)n * 0.99)], n);
+	print_percentiles(t, n);
 	free(t);
 	return 0;
 }

@@ -39,23 +39,7 @@
 #include "../src/clock.h"
 #include "../src/engine.h"
 #include "../src/floor.h"
-
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static int
-dbl_cmp(const void *a, const void *b)
-{
-	const double *x = a, *y = b;
-
-	return *x < *y ? -1 : *x > *y;
-}
+#include "timing.h"
 
 /* The rule a key marks (the console's keymap: the rule's own key). */
 static int
@@ -154,8 +138,7 @@ main(int argc, char **argv)
 	}
 	store_close(s);
 	floor_free(f);
-	qsort(t, (size_t)n, sizeof *t, dbl_cmp);
-	printf("%.3f %.3f %d\n", t[n / 2], t[(int)((double)n * 0.99)], n);
+	print_percentiles(t, n);
 	free(t);
 	return 0;
 }

@@ -76,18 +76,26 @@ store_carry_all(struct store *s, struct att_carry **out, int *n,
 	    "month, staff", NULL, out, n, e);
 }
 
-int
-store_carry_last(struct store *s, char month[8], struct err *e)
+/* The largest key of att_carry between from and to (NULL: months only)
+ * into out[size]; 1 when there is none. */
+static int
+carry_max(struct store *s, const char *from, const char *to, char *out,
+    size_t size, struct err *e)
 {
-	db_stmt *st = store_prepare(s, "SELECT max(month) FROM att_carry "
+	db_stmt *st = store_prepare(s, from ? "SELECT max(month) FROM att_carry "
+	    "WHERE month BETWEEN ?1 AND ?2" : "SELECT max(month) FROM att_carry "
 	    "WHERE length(month) = 7", e);
 	int rc, found = 0;
 
 	if (st == NULL)
 		return -1;
+	if (from != NULL) {
+		db_bind_text(st, 1, from, -1, DB_STATIC);
+		db_bind_text(st, 2, to, -1, DB_STATIC);
+	}
 	rc = db_step(st);
 	if (rc == DB_ROW && db_column_type(st, 0) != DB_NULL) {
-		snprintf(month, 8, "%s", (const char *)db_column_text(st, 0));
+		snprintf(out, size, "%s", (const char *)db_column_text(st, 0));
 		found = 1;
 	}
 	db_finalize(st);
@@ -97,27 +105,17 @@ store_carry_last(struct store *s, char month[8], struct err *e)
 }
 
 int
+store_carry_last(struct store *s, char month[8], struct err *e)
+{
+	return carry_max(s, NULL, NULL, month, 8, e);
+}
+
+int
 store_carry_last_day(struct store *s, const char *from, const char *to,
     char day[11], struct err *e)
 {
 	/* A month's key ("YYYY-MM") sorts before its first day's. */
-	db_stmt *st = store_prepare(s, "SELECT max(month) FROM att_carry "
-	    "WHERE month BETWEEN ?1 AND ?2", e);
-	int rc, found = 0;
-
-	if (st == NULL)
-		return -1;
-	db_bind_text(st, 1, from, -1, DB_STATIC);
-	db_bind_text(st, 2, to, -1, DB_STATIC);
-	rc = db_step(st);
-	if (rc == DB_ROW && db_column_type(st, 0) != DB_NULL) {
-		snprintf(day, 11, "%s", (const char *)db_column_text(st, 0));
-		found = 1;
-	}
-	db_finalize(st);
-	if (rc != DB_ROW)
-		return store_fail(s, e, _("reading carried attendance totals"));
-	return found ? 0 : 1;
+	return carry_max(s, from, to, day, 11, e);
 }
 
 int

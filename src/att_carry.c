@@ -130,9 +130,12 @@ carry_to_tally(const struct floor *f, const struct att_carry *rows, int n,
 	}
 }
 
+/* The carried rows of key (a month, or the running month's last finished
+ * day) from the tally at its end, the month's own figures included; a
+ * finished month counts itself in over_months, a day does not yet. */
 static void
-tally_to_carry(const struct floor *f, const char *month,
-    const struct tally *tl, struct att_carry *rows)
+tally_rows(const struct floor *f, const char *key, const struct tally *tl,
+    struct att_carry *rows, bool month_end)
 {
 	int i, thr = f->att.lates_per_month_absence;
 
@@ -141,7 +144,7 @@ tally_to_carry(const struct floor *f, const char *month,
 		struct att_carry *c = &rows[i];
 
 		memset(c, 0, sizeof *c);
-		snprintf(c->month, sizeof c->month, "%s", month);
+		snprintf(c->month, sizeof c->month, "%s", key);
 		snprintf(c->staff, sizeof c->staff, "%s", f->staff[i].id);
 		c->late = t->late_m;
 		c->early = t->early_m;
@@ -151,12 +154,13 @@ tally_to_carry(const struct floor *f, const char *month,
 		c->late_year = t->late_y;
 		c->absent_total = t->absent_total;
 		c->meeting_total = t->meeting_halves_total;
-		c->over_months = t->over_months +
-		    (thr > 0 && t->late_m + t->early_m > thr);
+		c->over_months = t->over_months + (month_end && thr > 0 &&
+		    t->late_m + t->early_m > thr);
 		c->run = t->run;
 		c->max_run = t->max_run;
 	}
 }
+
 /* Settles month on top of tl (what is carried into it): rows gets the
  * month's carried totals (f->nstaff of them), and tl them again. */
 static int
@@ -172,7 +176,7 @@ settle_month(const struct floor *f, struct store *s, const char *month,
 		return -1;
 	att_walk(f, &sp, from, to, now, tl, NULL, NULL);
 	att_span_free(&sp);
-	tally_to_carry(f, month, tl, rows);
+	tally_rows(f, month, tl, rows, true);
 	carry_to_tally(f, rows, f->nstaff, tl);
 	return 0;
 }
@@ -320,35 +324,6 @@ carry_load(const struct floor *f, struct store *s, const char *upto,
 
 /* ---- the running month, to its last finished day ---- */
 
-/* A day's carried rows: the tally at the end of day, its month's own
- * figures included, over_months as counted before the month. */
-static void
-tally_to_day(const struct floor *f, const char *day, const struct tally *tl,
-    struct att_carry *rows)
-{
-	int i;
-
-	for (i = 0; i < f->nstaff; i++) {
-		const struct tally *t = &tl[i];
-		struct att_carry *c = &rows[i];
-
-		memset(c, 0, sizeof *c);
-		snprintf(c->month, sizeof c->month, "%s", day);
-		snprintf(c->staff, sizeof c->staff, "%s", f->staff[i].id);
-		c->late = t->late_m;
-		c->early = t->early_m;
-		c->half = t->half_m;
-		c->absent = t->absent_m;
-		c->meeting_halves = t->meeting_halves_m;
-		c->late_year = t->late_y;
-		c->absent_total = t->absent_total;
-		c->meeting_total = t->meeting_halves_total;
-		c->over_months = t->over_months;
-		c->run = t->run;
-		c->max_run = t->max_run;
-	}
-}
-
 /* The tally at the end of day from its rows (but the leave days). */
 static void
 day_to_tally(const struct floor *f, const char *day,
@@ -446,7 +421,7 @@ day_settle(const struct floor *f, struct store *s, const char *upto,
 		att_walk(f, &sp, from, day, now, tl, NULL, NULL);
 		att_span_free(&sp);
 		rows = xcalloc((size_t)f->nstaff + 1, sizeof *rows);
-		tally_to_day(f, day, tl, rows);
+		tally_rows(f, day, tl, rows, false);
 		rc = store_carry_drop_days(s, e) < 0 ||
 		    store_carry_put(s, rows, f->nstaff, e) < 0 ||
 		    store_commit(s, e) < 0 ? -1 : 0;
@@ -599,7 +574,7 @@ verify_days(const struct floor *f, struct store *s, const char *first,
 		*rebuilt = xrealloc(*rebuilt, ((size_t)*nrebuilt + f->nstaff + 1) *
 		    sizeof **rebuilt);
 		rows = *rebuilt + *nrebuilt;
-		tally_to_day(f, day, t, rows);
+		tally_rows(f, day, t, rows, false);
 		*nrebuilt += f->nstaff;
 		for (j = i; j < k; j++) {
 			used[j] = true;
