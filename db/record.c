@@ -60,6 +60,9 @@ static const char *const sql[Q_COUNT] = {
 	    "incident = ?1 AND own = 1",
 	[Q_FINES_OF] = "SELECT " FINE_COLS " FROM fine_row f WHERE "
 	    "f.incident = ?1 ORDER BY f.own DESC, f.id",
+	[Q_FINES_BETWEEN] = "SELECT " FINE_COLS " FROM fine_row f WHERE "
+	    "f.incident IN (SELECT id FROM incident_row WHERE day BETWEEN ?1 "
+	    "AND ?2) ORDER BY f.incident, f.own DESC, f.id",
 	/* By staff id: sorted by name in C (fine_totals). */
 	[Q_FINE_TOTALS] = "SELECT f.staff, sum(CASE WHEN f.own = 1 THEN f.amount "
 	    "ELSE 0 END), sum(CASE WHEN f.own = 1 THEN 0 ELSE f.amount END) "
@@ -507,6 +510,18 @@ store_fine_totals(struct store *s, const char *from, const char *to,
 	return rc;
 }
 
+int
+store_fines_between(struct store *s, const char *from, const char *to,
+    struct fine_row **out, int *n, struct err *e)
+{
+	void *rows;
+	int rc = day_rows(s, Q_FINES_BETWEEN, from, to, sizeof **out,
+	    fine_row, &rows, n, e, "reading fines");
+
+	*out = rows;
+	return rc;
+}
+
 static void
 fine_line_row(db_stmt *st, void *row)
 {
@@ -577,6 +592,7 @@ store_fine_each(struct store *s, const char *from, const char *to,
 	struct fine_each fe = { fn, arg };
 
 	if (st != NULL) {
+		db_integers(st);
 		db_bind_int64(st, 1, store_day_num(from, false));
 		db_bind_int64(st, 2, store_day_num(to, true));
 	}

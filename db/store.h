@@ -163,6 +163,11 @@ int store_fine_set_own(struct store *s, int64_t incident, fen_t amount,
     int doubled, struct err *e);
 int store_fines_of(struct store *s, int64_t incident, struct fine_row **out,
     int *n, struct err *e);
+/* The fine rows of every incident between two days, voided ones' too,
+ * by incident and within one as store_fines_of gives them: one query
+ * where a busy day's incidents one by one would be thousands. */
+int store_fines_between(struct store *s, const char *from, const char *to,
+    struct fine_row **out, int *n, struct err *e);
 
 /* Fines of not-voided incidents between two days, summed per person. */
 struct fine_total {

@@ -39,11 +39,38 @@ struct terms_seen {
 	struct rule_terms t[TERMS_KEPT];
 };
 
+/* The day's fine rows (store_fines_between): those of one incident. */
+struct day_fines {
+	struct fine_row *fr;
+	int n;
+};
+
+static const struct fine_row *
+fines_of(const struct day_fines *df, int64_t incident, int *n)
+{
+	int lo = 0, hi = df->n, first;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (df->fr[mid].incident < incident)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (first = lo; lo < df->n && df->fr[lo].incident == incident; lo++)
+		;
+	*n = lo - first;
+	return &df->fr[first];
+}
+
 /* An incident with its frozen terms, its rule in today's rulebook and,
- * when it is voided, the fines the void removed. */
+ * when it is voided, the fines the void removed (from df when it holds
+ * the incident's day, else read). */
 static int
 load_inc(const struct floor *f, struct store *s, struct terms_seen *seen,
-    const struct incident *in, struct day_inc *out, struct err *e)
+    const struct day_fines *df, const struct incident *in,
+    struct day_inc *out, struct err *e)
 {
 	int k;
 
@@ -60,7 +87,11 @@ load_inc(const struct floor *f, struct store *s, struct terms_seen *seen,
 		seen->v[seen->n] = in->rule_version;
 		seen->t[seen->n++] = out->t;
 	}
-	if (in->voided_at != 0) {
+	if (in->voided_at != 0 && df != NULL) {
+		const struct fine_row *fr = fines_of(df, in->id, &k);
+
+		out->fines = report_fines_paid(fr, k);
+	} else if (in->voided_at != 0) {
 		struct fine_row *fr;
 		int n;
 
@@ -73,11 +104,12 @@ load_inc(const struct floor *f, struct store *s, struct terms_seen *seen,
 }
 
 /* The incidents in[0..n) loaded (with others_voided, only the other
- * days' ones voided on day); in is freed. */
+ * days' ones voided on day; df the fines of day's, or NULL). */
 static int
 load_incs(const struct floor *f, struct store *s, struct terms_seen *seen,
-    const char *day, struct incident *in, int n, bool others_voided,
-    struct day_inc **out, int *nout, struct err *e)
+    const struct day_fines *df, const char *day, const struct incident *in,
+    int n, bool others_voided, struct day_inc **out, int *nout,
+    struct err *e)
 {
 	int i, rc = 0;
 
@@ -86,11 +118,36 @@ load_incs(const struct floor *f, struct store *s, struct terms_seen *seen,
 	for (i = 0; i < n && rc == 0; i++) {
 		if (others_voided && !report_day_voided_here(f, day, &in[i]))
 			continue;
-		if ((rc = load_inc(f, s, seen, &in[i], &(*out)[*nout], e)) == 0)
+		if ((rc = load_inc(f, s, seen, df, &in[i], &(*out)[*nout],
+		    e)) == 0)
 			(*nout)++;
 	}
-	free(in);
 	return rc;
+}
+
+/* The fine lines of the live incidents of in[0..n) (in time order), as
+ * store_fine_lines gives them: each incident's rows in its order. */
+static struct fine_line *
+live_lines(const struct incident *in, int n, const struct day_fines *df,
+    int *nlines)
+{
+	struct fine_line *l = xcalloc((size_t)df->n + 1, sizeof *l);
+	int i, j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct fine_row *fr;
+		int nf;
+
+		if (in[i].voided_at != 0)
+			continue;
+		fr = fines_of(df, in[i].id, &nf);
+		for (j = 0; j < nf; j++, k++) {
+			l[k].f = fr[j];
+			l[k].in = in[i];
+		}
+	}
+	*nlines = k;
+	return l;
 }
 
 int
@@ -98,20 +155,27 @@ report_day_load(const struct floor *f, struct store *s, const char *day,
     struct report_day *d, struct err *e)
 {
 	struct incident *in = NULL;
-	struct day_inc *inc;
-	struct fine_line *lines = NULL;
+	struct day_inc *inc = NULL;
+	struct fine_line *lines;
+	struct day_fines df = { NULL, 0 };
 	struct terms_seen seen = { 0 };
 	char (*insp)[STORE_ID] = NULL;
-	int n = 0, ninc, nlines = 0, ninsp = 0;
+	int n = 0, ninc, nlines = 0, ninsp = 0, rc;
 
 	report_day_init(d, f, day, clock_now());
-	if (store_incidents(s, day, day, NULL, &in, &n, e) < 0)
-		return -1;
-	if (load_incs(f, s, &seen, day, in, n, false, &inc, &ninc, e) < 0 ||
-	    store_fine_lines(s, day, day, &lines, &nlines, e) < 0) {
+	/* The day's incidents and all their fine rows, once each. */
+	if (store_incidents(s, day, day, NULL, &in, &n, e) < 0 ||
+	    store_fines_between(s, day, day, &df.fr, &df.n, e) < 0 ||
+	    load_incs(f, s, &seen, &df, day, in, n, false, &inc, &ninc,
+	    e) < 0) {
+		free(df.fr);
 		free(inc);
+		free(in);
 		return -1;
 	}
+	lines = live_lines(in, n, &df, &nlines);
+	free(df.fr);
+	free(in);
 	report_day_set(d, inc, ninc, lines, nlines);
 
 	if (seatmap_inspected(f, s, day, &insp, &ninsp, e) < 0)
@@ -124,7 +188,9 @@ report_day_load(const struct floor *f, struct store *s, const char *day,
 	if (store_voided_between(s, (int64_t)report_day_at(day, -1, 0),
 	    (int64_t)report_day_at(day, 2, 0), &in, &n, e) < 0)
 		return -1;
-	return load_incs(f, s, &seen, day, in, n, true, &d->vo, &d->nvo, e);
+	rc = load_incs(f, s, &seen, NULL, day, in, n, true, &d->vo, &d->nvo, e);
+	free(in);
+	return rc;
 }
 
 static void

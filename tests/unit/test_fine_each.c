@@ -144,3 +144,64 @@ Test(fine_each, the_period_only_whatever_the_order_of_ids)
 	s = lines("2026-05-01", "2026-05-31");
 	cr_assert_eq(s.n, 0, "a month without incidents");
 }
+
+/* store_fines_between: the report reads a day's fine rows in one query,
+ * a voided incident's too (the void removed them; the report says how
+ * much), each incident's rows as store_fines_of gives them. */
+Test(fine_each, fines_between_voided_too_each_incident_in_its_order)
+{
+	struct err e = { 0 };
+	struct fine_row *fr, *one;
+	int64_t v = 0, a, b, x, other;
+	int n, n1, i, j;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	cr_assert_eq(store_rule_version(fx.s, "SLEEP", "SLEEP",
+	    "v=1;p=fine;f=1000;w=month", 1, &v, &e), 0, "%s", e.msg);
+	a = add_mark("2026-03-31", 1000, v);
+	fine(a, "D001", "director", 250);	/* a co-penalty written first */
+	fine(a, "E101", "offender", 1000);
+	other = add_mark("2026-04-01", 2000, v);	/* the next day */
+	fine(other, "E101", "offender", 4000);
+	x = add_mark("2026-03-31", 3000, v);		/* voided below */
+	fine(x, "E101", "offender", 800);
+	b = add_mark("2026-03-31", 500, v);		/* earlier, a later id */
+	fine(b, "E101", "offender", 300);
+	cr_assert_eq(store_incident_void(fx.s, x, "root", 6000, "no", &e), 0);
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+
+	cr_assert_eq(store_fines_between(fx.s, "2026-03-31", "2026-03-31", &fr,
+	    &n, &e), 0, "%s", e.msg);
+	cr_assert_eq(n, 4, "the day's four rows, the voided one's too, not %d",
+	    n);
+	for (i = 0; i < n; i++) {
+		cr_assert_neq(fr[i].incident, other, "the next day's row");
+		if (i > 0)
+			cr_assert_leq(fr[i - 1].incident, fr[i].incident,
+			    "by incident");
+	}
+	/* Each incident's run equals store_fines_of, row for row. */
+	for (i = 0; i < n; i += n1) {
+		cr_assert_eq(store_fines_of(fx.s, fr[i].incident, &one, &n1, &e),
+		    0);
+		cr_assert_gt(n1, 0);
+		for (j = 0; j < n1; j++) {
+			cr_assert_eq(fr[i + j].id, one[j].id);
+			cr_assert_eq(fr[i + j].amount, one[j].amount);
+			cr_assert_eq(fr[i + j].own, one[j].own);
+			cr_assert_str_eq(fr[i + j].staff, one[j].staff);
+			cr_assert_str_eq(fr[i + j].role, one[j].role);
+		}
+		free(one);
+	}
+	cr_assert_eq(fr[0].incident, a);
+	cr_assert(fr[0].own && fr[0].amount == 1000, "own first");
+	cr_assert_str_eq(fr[1].staff, "D001");
+	free(fr);
+
+	cr_assert_eq(store_fines_between(fx.s, "2026-05-01", "2026-05-31", &fr,
+	    &n, &e), 0);
+	cr_assert_eq(n, 0, "a month without incidents");
+	free(fr);
+}
