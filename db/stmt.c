@@ -3,12 +3,16 @@
  * backends.  On SQLite each call is the sqlite3_* call of the same name.
  * On PostgreSQL a statement keeps its SQL with ?N turned into $N, its
  * parameters as text, and the PGresult of its one execution, which the
- * first db_step sends (PQexecPrepared for a kept statement, prepared once
- * per connection; PQexecParams otherwise) and the later steps walk.
+ * first db_step sends and the later steps walk.  A kept statement's
+ * first run is PQexecParams, like any other: one round trip, where
+ * preparing first would be two, and most kept statements of a command
+ * run once.  From its second run on it is prepared (once per connection)
+ * and run by PQexecPrepared.
  */
 #include "store.h"
 #include "store_internal.h"
 
+#include <assert.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +23,10 @@ struct db_stmt {
 	sqlite3_stmt *lite;		/* SQLite */
 	char *sql;			/* PG: the text with $N */
 	char name[16];			/* PG: its prepared name, or "" */
-	int gen;			/* PG: the connection it was prepared on */
+	int gen;			/* PG: the connection it was prepared on,
+					 * 0 none yet */
+	bool used;			/* PG: a kept one has run once */
+	bool binary;			/* PG: integer columns, sent binary */
 	int nparams;
 	char **vals;			/* PG: the parameters (NULL: SQL NULL) */
 	Oid *types;			/* PG: 0 (inferred), or text when unused */
@@ -144,15 +151,8 @@ pg_new(struct store *s, const char *sql, bool kept, db_stmt **out)
 			st->types[i] = used[i] ? 0 : 25;	/* TEXTOID */
 	}
 	free(used);
-	if (kept) {
+	if (kept)
 		snprintf(st->name, sizeof st->name, "cf%d", ++s->pg_named);
-		if (pg_prepare(st) != DB_OK) {
-			st->name[0] = '\0';
-			db_finalize(st);
-			*out = NULL;
-			return DB_ERROR;
-		}
-	}
 	*out = st;
 	return DB_OK;
 }
@@ -238,6 +238,27 @@ db_bind_null(db_stmt *st, int i)
 	return DB_OK;
 }
 
+/* A statement read binary returns integers only (int2, int4, int8 or
+ * boolean: their binary forms are what pg_binary reads). */
+static bool
+pg_all_integers(db_stmt *st)
+{
+	int i;
+
+	for (i = 0; i < PQnfields(st->res); i++) {
+		Oid t = PQftype(st->res, i);
+
+		if (t != 16 && t != 20 && t != 21 && t != 23) {
+			free(st->s->pg_error);
+			st->s->pg_error = xasprintf("column %d of a statement "
+			    "read as integers has type %u", i + 1, (unsigned)t);
+			st->s->pg_state[0] = '\0';
+			return false;
+		}
+	}
+	return true;
+}
+
 /* The first step of a PostgreSQL statement: one round trip. */
 static int
 pg_run(db_stmt *st, bool retried)
@@ -253,16 +274,19 @@ pg_run(db_stmt *st, bool retried)
 		store_pg_keep(s, NULL);
 		return DB_ERROR;
 	}
-	/* A kept statement is prepared again on a new connection. */
-	if (st->name[0] && st->gen != s->pg_gen && pg_prepare(st) != DB_OK)
+	/* A kept statement is prepared at its second run, and again on a
+	 * new connection. */
+	if (st->name[0] && st->used && st->gen != s->pg_gen &&
+	    pg_prepare(st) != DB_OK)
 		return DB_ERROR;
-	if (st->name[0])
+	if (st->name[0] && st->used)
 		st->res = PQexecPrepared(s->pg, st->name, st->nparams,
-		    (const char *const *)st->vals, NULL, NULL, 0);
+		    (const char *const *)st->vals, NULL, NULL, st->binary);
 	else
 		st->res = PQexecParams(s->pg, st->sql, st->nparams, st->types,
-		    (const char *const *)st->vals, NULL, NULL, 0);
+		    (const char *const *)st->vals, NULL, NULL, st->binary);
 	t = PQresultStatus(st->res);
+	st->used = true;
 	/* The server went away since: outside a transaction, a read is
 	 * simply sent again on a new connection. */
 	if (t == PGRES_FATAL_ERROR && PQstatus(s->pg) != CONNECTION_OK &&
@@ -284,6 +308,12 @@ pg_run(db_stmt *st, bool retried)
 	    strncmp(cmd, "DELETE", 6) == 0)
 		s->changes = strtoll(PQcmdTuples(st->res), NULL, 10);
 	st->nrows = t == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
+	if (st->binary && !pg_all_integers(st)) {
+		PQclear(st->res);
+		st->res = NULL;
+		st->nrows = 0;
+		return DB_ERROR;
+	}
 	return DB_OK;
 }
 
@@ -368,6 +398,30 @@ pg_value(db_stmt *st, int i)
 	return PQgetvalue(st->res, st->row, i);
 }
 
+void
+db_integers(db_stmt *st)
+{
+	st->binary = st->lite == NULL;
+}
+
+/* A binary integer column: big-endian, as wide as its type (a boolean
+ * one byte). */
+static int64_t
+pg_binary(const unsigned char *v, int len)
+{
+	uint64_t u = 0;
+	int k;
+
+	for (k = 0; k < len; k++)
+		u = u << 8 | v[k];
+	switch (len) {
+	case 1: return (int64_t)u;
+	case 2: return (int16_t)u;
+	case 4: return (int32_t)u;
+	default: return (int64_t)u;
+	}
+}
+
 int64_t
 db_column_int64(db_stmt *st, int i)
 {
@@ -377,6 +431,9 @@ db_column_int64(db_stmt *st, int i)
 		return sqlite3_column_int64(st->lite, i);
 	if ((v = pg_value(st, i)) == NULL)
 		return 0;
+	if (st->binary)
+		return pg_binary((const unsigned char *)v,
+		    PQgetlength(st->res, st->row, i));
 	/* A boolean (a comparison) reads as SQLite's 1 or 0. */
 	if (v[0] == 't' && v[1] == '\0')
 		return 1;
@@ -394,6 +451,7 @@ db_column_text(db_stmt *st, int i)
 {
 	if (st->lite != NULL)
 		return sqlite3_column_text(st->lite, i);
+	assert(!st->binary);
 	return (const unsigned char *)pg_value(st, i);
 }
 

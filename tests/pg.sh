@@ -21,7 +21,8 @@ UNIT=${CF_UNIT:-build/unit_tests}
 #   config_manual  opens no database (the built manual page callfloor.cfg(5))
 #   bench_smoke    `make bench-smoke` measures SQLite files of its own
 #                  (bench/run.sh); PostgreSQL's rows in bench/RESULTS.md are
-#                  measured by bench/pg_compare.sh, which no test runs
+#                  measured by `BENCH_BACKEND=pg make bench`, which no
+#                  test runs
 # Inside the others, what only an SQLite file has (a damaged or truncated
 # file, its -wal, its mode and folder, a full disk, integrity_check, the
 # backup copy, a schema-5 file to migrate) is checked on SQLite only; the
