@@ -1,4 +1,4 @@
--- schema_pg.sql - the callfloor database on PostgreSQL 15, schema version 9:
+-- schema_pg.sql - the callfloor database on PostgreSQL 15, schema version 10:
 -- the same tables as schema.sql (read that file for what each is for), in
 -- PostgreSQL's words, for many floors in one database.  db/store_pg.c
 -- creates it with `callfloor init` and migrates it.

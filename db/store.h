@@ -22,7 +22,7 @@
 
 #include "../src/util.h"
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 #define STORE_APPLICATION_ID 0x43464c52	/* "CFLR" */
 #define STORE_ID 32
 #define STORE_LOGIN 64

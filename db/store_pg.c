@@ -320,6 +320,47 @@ static const char pg_step9[] =
 	ROLLUP_POLICY("fine", "fine_row")
 	"INSERT INTO callfloor_schema (version) VALUES (9);";
 
+/*
+ * Step 10: each fine line carries its incident's day and rule and whether
+ * the incident is live (not voided), kept by triggers: a fine line's
+ * incident never changes, and an incident's day, rule or void is copied
+ * to its lines when it changes.  The month's live lines are then one
+ * index read, with every column a sum needs in the index (an index-only
+ * scan); joining them to their incidents read three times as many rows
+ * as the month has, where a month's ids interleave with its neighbours'
+ * (bench/RESULTS.md, issue 15's third part).  The fresh schema
+ * (schema_pg.sql, version 9's tables) is brought up to 10 by the same
+ * statements; on an empty table the copy changes nothing.
+ */
+static const char pg_fine_month[] =
+	"ALTER TABLE fine_row ADD COLUMN day integer, ADD COLUMN rule bigint,"
+	"  ADD COLUMN live boolean;"
+	"UPDATE fine_row f SET day = i.day, rule = i.rule,"
+	"  live = i.voided_at IS NULL FROM incident_row i WHERE i.id = f.incident;"
+	"ALTER TABLE fine_row ALTER COLUMN day SET NOT NULL,"
+	"  ALTER COLUMN rule SET NOT NULL, ALTER COLUMN live SET NOT NULL;"
+	"CREATE FUNCTION callfloor_fine_of() RETURNS trigger LANGUAGE plpgsql AS $$"
+	"BEGIN"
+	"  SELECT i.day, i.rule, i.voided_at IS NULL INTO NEW.day, NEW.rule,"
+	"    NEW.live FROM incident_row i WHERE i.id = NEW.incident;"
+	"  RETURN NEW;"
+	"END $$;"
+	"CREATE TRIGGER fine_of_incident BEFORE INSERT OR UPDATE OF incident"
+	"  ON fine_row FOR EACH ROW EXECUTE FUNCTION callfloor_fine_of();"
+	"CREATE FUNCTION callfloor_incident_lines() RETURNS trigger"
+	"  LANGUAGE plpgsql AS $$ "
+	"BEGIN"
+	"  UPDATE fine_row SET day = NEW.day, rule = NEW.rule,"
+	"    live = NEW.voided_at IS NULL WHERE incident = NEW.id;"
+	"  RETURN NULL;"
+	"END $$;"
+	"CREATE TRIGGER incident_lines AFTER UPDATE OF day, rule, voided_at"
+	"  ON incident_row FOR EACH ROW WHEN (OLD.day IS DISTINCT FROM NEW.day"
+	"  OR OLD.rule IS DISTINCT FROM NEW.rule OR (OLD.voided_at IS NULL) <>"
+	"  (NEW.voided_at IS NULL)) EXECUTE FUNCTION callfloor_incident_lines();"
+	"CREATE INDEX fine_live_day ON fine_row (day) INCLUDE (rule, staff, grp,"
+	"  amount, own, incident, floor) WHERE live;";
+
 /* Brings a database of an older schema up to this one: every step after
  * ver, under the schema's lock, in one transaction. */
 static int
@@ -341,6 +382,10 @@ pg_steps(struct store *s, struct err *e)
 		return fail(s, e, "migrating the schema to version 8");
 	if (ver <= 8 && db_exec_sql(s, pg_step9) != DB_OK)
 		return fail(s, e, "migrating the schema to version 9");
+	if (ver <= 9 && (db_exec_sql(s, pg_fine_month) != DB_OK ||
+	    db_exec_sql(s, "INSERT INTO callfloor_schema (version) VALUES (10)")
+	    != DB_OK))
+		return fail(s, e, "migrating the schema to version 10");
 	if (db_exec_sql(s, "COMMIT") != DB_OK)
 		return fail(s, e, "migrating the schema");
 	return 0;
@@ -375,6 +420,7 @@ pg_migrate(struct store *s, struct err *e)
 			snprintf(q, sizeof q, "INSERT INTO callfloor_schema "
 			    "(version) VALUES (%d)", STORE_SCHEMA_VERSION);
 			if (db_exec_sql(s, store_schema_pg_sql) != DB_OK ||
+			    db_exec_sql(s, pg_fine_month) != DB_OK ||
 			    db_exec_sql(s, q) != DB_OK)
 				return fail(s, e, "creating the schema");
 			/* The audit trail's view, made from db/audit.c's list. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# schema7.sh - schema 8 (issue 11) and 9 (issue 15, PostgreSQL's row
-# security): a database of schema 7, written by a
+# schema7.sh - schema 8 (issue 11), 9 (issue 15, PostgreSQL's row
+# security) and 10 (PostgreSQL's fine lines carry their incident's day,
+# rule and void): a database of schema 7, written by a
 # callfloor of schema 7 (tests/fixtures/schema7_make.sh made the dump, an
 # SQLite one and a PostgreSQL one, and kept what that callfloor printed),
 # is migrated in place by this one at its first open and reads back the
@@ -35,8 +36,17 @@ report() { cf report --day 2026-03-10; }
 map() { CALLFLOOR_NOW=$(TZ=Asia/Shanghai date -d '2026-03-10 16:00' +%s) cf map; }
 journal() { cf journal --from 2026-03-01 --to 2026-04-30; }
 same fines fines			# the first open migrates
-expect_eq "migrated" "$(version)" 9
+expect_eq "migrated" "$(version)" 10
+# Step 10 on PostgreSQL: what each fine line carries is its incident's.
+carried() {
+	dbq "SELECT count(*) FROM fine_row f JOIN incident_row i ON i.id = \
+	    f.incident WHERE f.day <> i.day OR f.rule <> i.rule OR \
+	    f.live <> (i.voided_at IS NULL)"
+}
 if [ -n "$_pgdb" ]; then
+	expect_eq "fine lines carrying another day, rule or void" "$(carried)" 0
+	[ "$(dbq "SELECT count(*) FROM fine_row WHERE NOT live")" -gt 0 ] ||
+		fail "the dump has no voided incident's fine line to carry"
 	# Step 9: every policy reads the session's floor (or read_all) through
 	# a subquery, run once a statement, none by a bare call on each row.
 	expect_eq "policies" "$(dbq "SELECT count(*) FROM pg_policies")" 24
@@ -64,4 +74,8 @@ expect_eq "new incident's id" "$id" 22
 expect_eq "through the view" "$(dbq "SELECT rule, staff, seat, day, offence FROM incident WHERE id = $id")" \
 	"DESK|E105|A05|2026-04-02|1"
 cf fines --month 2026-04 | grep -q "E105" || fail "the new mark's fine is not in April's fines"
+# Voided, its fine lines leave the month (on PostgreSQL by the trigger).
+cf void "$id" --reason "wrong seat" >/dev/null || fail "void $id"
+cf fines --month 2026-04 | grep -q "E105" && fail "the voided mark's fine is still in April's fines"
+[ -z "$_pgdb" ] || expect_eq "after the void, lines carrying another" "$(carried)" 0
 echo "schema7: ok"
