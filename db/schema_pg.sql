@@ -1,4 +1,5 @@
--- schema_pg.sql - the callfloor database on PostgreSQL 15, schema version 10:
+-- schema_pg.sql - the callfloor database on PostgreSQL 15, schema version 9 (with
+-- pg_fine_month in db/store_pg.c, version 10):
 -- the same tables as schema.sql (read that file for what each is for), in
 -- PostgreSQL's words, for many floors in one database.  db/store_pg.c
 -- creates it with `callfloor init` and migrates it.
@@ -96,6 +97,10 @@ CREATE TABLE fine_row (
 	doubled   bigint NOT NULL DEFAULT 0  -- the repeat factor applied
 );
 CREATE INDEX fine_incident ON fine_row (incident);
+-- Version 10 adds to fine_row its incident's day, rule and whether it is
+-- live, kept by triggers, and the index fine_live_day that reads a
+-- period's live lines alone: db/store_pg.c's pg_fine_month, which a new
+-- database runs after this file and an older one as its step 10.
 
 -- Confiscated items held by the supervisor until handed back.
 CREATE TABLE custody (
