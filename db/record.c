@@ -60,9 +60,6 @@ static const char *const sql[Q_COUNT] = {
 	    "incident = ?1 AND own = 1",
 	[Q_FINES_OF] = "SELECT " FINE_COLS " FROM fine_row f WHERE "
 	    "f.incident = ?1 ORDER BY f.own DESC, f.id",
-	[Q_FINES_BETWEEN] = "SELECT " FINE_COLS " FROM fine_row f WHERE "
-	    "f.incident IN (SELECT id FROM incident_row WHERE day BETWEEN ?1 "
-	    "AND ?2) ORDER BY f.incident, f.own DESC, f.id",
 	/* By staff id: sorted by name in C (fine_totals). */
 	[Q_FINE_TOTALS] = "SELECT f.staff, sum(CASE WHEN f.own = 1 THEN f.amount "
 	    "ELSE 0 END), sum(CASE WHEN f.own = 1 THEN 0 ELSE f.amount END) "
@@ -481,12 +478,10 @@ by_staff(const void *a, const void *b)
 
 /* Runs q (?1 and ?2 the days from and to) into rows. */
 static int
-day_rows(struct store *s, enum stmt q, const char *from, const char *to,
+day_rows(struct store *s, db_stmt *st, const char *from, const char *to,
     size_t size, void (*read)(db_stmt *st, void *row), void **out, int *n,
     struct err *e, const char *what)
 {
-	db_stmt *st = prep(s, q, e);
-
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
@@ -501,7 +496,7 @@ store_fine_totals(struct store *s, const char *from, const char *to,
     struct fine_total **out, int *n, struct err *e)
 {
 	void *rows;
-	int rc = day_rows(s, Q_FINE_TOTALS, from, to, sizeof **out,
+	int rc = day_rows(s, prep(s, Q_FINE_TOTALS, e), from, to, sizeof **out,
 	    fine_total_row, &rows, n, e, "summing fines");
 
 	if (rc == 0 && *n > 1)
@@ -514,9 +509,17 @@ int
 store_fines_between(struct store *s, const char *from, const char *to,
     struct fine_row **out, int *n, struct err *e)
 {
+	/* PostgreSQL's fine lines carry their day (schema 10): read by its
+	 * index, where the day's incidents' lines were looked up one by
+	 * one. */
+	db_stmt *st = store_cached(s, Q_FINES_BETWEEN, db_dialect(s, "SELECT "
+	    FINE_COLS " FROM fine_row f WHERE f.incident IN (SELECT id FROM "
+	    "incident_row WHERE day BETWEEN ?1 AND ?2) ORDER BY f.incident, "
+	    "f.own DESC, f.id", "SELECT " FINE_COLS " FROM fine_row f WHERE "
+	    "f.day BETWEEN ?1 AND ?2 ORDER BY f.incident, f.own DESC, f.id"), e);
 	void *rows;
-	int rc = day_rows(s, Q_FINES_BETWEEN, from, to, sizeof **out,
-	    fine_row, &rows, n, e, "reading fines");
+	int rc = day_rows(s, st, from, to, sizeof **out, fine_row, &rows, n,
+	    e, "reading fines");
 
 	*out = rows;
 	return rc;
@@ -536,7 +539,7 @@ store_fine_lines(struct store *s, const char *from, const char *to,
     struct fine_line **out, int *n, struct err *e)
 {
 	void *rows;
-	int rc = day_rows(s, Q_FINE_LINES, from, to, sizeof **out,
+	int rc = day_rows(s, prep(s, Q_FINE_LINES, e), from, to, sizeof **out,
 	    fine_line_row, &rows, n, e, "reading fine lines");
 
 	*out = rows;

@@ -98,8 +98,8 @@ CREATE TABLE fine_row (
 );
 CREATE INDEX fine_incident ON fine_row (incident);
 -- Version 10 adds to fine_row its incident's day, rule and whether it is
--- live, kept by triggers, and the index fine_live_day that reads a
--- period's live lines alone: db/store_pg.c's pg_fine_month, which a new
+-- live, kept by triggers, and the index fine_day that reads a period's
+-- lines alone: db/store_pg.c's pg_fine_month, which a new
 -- database runs after this file and an older one as its step 10.
 
 -- Confiscated items held by the supervisor until handed back.

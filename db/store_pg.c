@@ -324,9 +324,9 @@ static const char pg_step9[] =
  * Step 10: each fine line carries its incident's day and rule and whether
  * the incident is live (not voided), kept by triggers: a fine line's
  * incident never changes, and an incident's day, rule or void is copied
- * to its lines when it changes.  The month's live lines are then one
- * index read, with every column a sum needs in the index (an index-only
- * scan); joining them to their incidents read three times as many rows
+ * to its lines when it changes.  A period's lines are then one index
+ * read, the month's live ones with every column a sum needs in the index
+ * (an index-only scan), a day's for the report by the same index; joining them to their incidents read three times as many rows
  * as the month has, where a month's ids interleave with its neighbours'
  * (bench/RESULTS.md, issue 15's third part).  The fresh schema
  * (schema_pg.sql, version 9's tables) is brought up to 10 by the same
@@ -358,8 +358,8 @@ static const char pg_fine_month[] =
 	"  ON incident_row FOR EACH ROW WHEN (OLD.day IS DISTINCT FROM NEW.day"
 	"  OR OLD.rule IS DISTINCT FROM NEW.rule OR (OLD.voided_at IS NULL) <>"
 	"  (NEW.voided_at IS NULL)) EXECUTE FUNCTION callfloor_incident_lines();"
-	"CREATE INDEX fine_live_day ON fine_row (day) INCLUDE (rule, staff, grp,"
-	"  amount, own, incident, floor) WHERE live;";
+	"CREATE INDEX fine_day ON fine_row (day) INCLUDE (rule, staff, grp,"
+	"  amount, own, incident, live, floor);";
 
 /* Brings a database of an older schema up to this one: every step after
  * ver, under the schema's lock, in one transaction. */
