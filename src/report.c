@@ -163,7 +163,8 @@ report_day_load(const struct floor *f, struct store *s, const char *day,
 	int n = 0, ninc, nlines = 0, ninsp = 0, rc;
 
 	report_day_init(d, f, day, clock_now());
-	/* The day's incidents and all their fine rows, once each. */
+	/* The day's incidents and all their fine rows, once each (the
+	 * seats inspected too are found from these incidents). */
 	if (store_incidents(s, day, day, NULL, &in, &n, e) < 0 ||
 	    store_fines_between(s, day, day, &df.fr, &df.n, e) < 0 ||
 	    load_incs(f, s, &seen, &df, day, in, n, false, &inc, &ninc,
@@ -175,10 +176,10 @@ report_day_load(const struct floor *f, struct store *s, const char *day,
 	}
 	lines = live_lines(in, n, &df, &nlines);
 	free(df.fr);
-	free(in);
 	report_day_set(d, inc, ninc, lines, nlines);
-
-	if (seatmap_inspected(f, s, day, &insp, &ninsp, e) < 0)
+	rc = seatmap_inspected_in(f, s, day, in, n, &insp, &ninsp, e);
+	free(in);
+	if (rc < 0)
 		return -1;
 	report_day_set_inspected(d, insp, ninsp);
 	if (store_custody_held_at(s, (int64_t)d->end, &d->held, &d->nheld, e) < 0)

@@ -153,15 +153,28 @@ seatmap_inspected(const struct floor *f, struct store *s, const char *day,
     char (**out)[STORE_ID], int *n, struct err *e)
 {
 	struct incident *in = NULL;
-	bool *insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
 	int nin, rc;
 
 	*out = NULL;
 	*n = 0;
 	rc = store_incidents(s, day, day, NULL, &in, &nin, e);
 	if (rc == 0)
-		rc = inspected_seats(f, s, day, in, nin, insp, out, n, e);
+		rc = seatmap_inspected_in(f, s, day, in, nin, out, n, e);
 	free(in);
+	return rc;
+}
+
+int
+seatmap_inspected_in(const struct floor *f, struct store *s,
+    const char *day, const struct incident *in, int nin,
+    char (**out)[STORE_ID], int *n, struct err *e)
+{
+	bool *insp = xcalloc((size_t)f->nseats + 1, sizeof *insp);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = inspected_seats(f, s, day, in, nin, insp, out, n, e);
 	free(insp);
 	return rc;
 }

@@ -123,6 +123,10 @@ void seat_news_free(struct seat_news *n);
  */
 int seatmap_inspected(const struct floor *f, struct store *s, const char *day,
     char (**out)[STORE_ID], int *n, struct err *e);
+/* The same from the day's incidents in[0..nin), which the caller read. */
+int seatmap_inspected_in(const struct floor *f, struct store *s,
+    const char *day, const struct incident *in, int nin,
+    char (**out)[STORE_ID], int *n, struct err *e);
 
 /* Loads the seat states of day.  Free with seatmap_free. */
 int seatmap_load(const struct floor *f, struct store *s, const char *day,
