@@ -26,7 +26,7 @@ static const char *const sql[Q_COUNT] = {
 	    "AND title = ?2 AND terms = ?3",
 	[Q_RULE_VERSION_ADD] = "INSERT INTO rule_version (code, title, terms, "
 	    "first_seen) VALUES (?1, ?2, ?3, ?4)",
-	[Q_RULE_TERMS] = "SELECT terms FROM rule_version WHERE id = ?1",
+	[Q_RULE_TERMS] = "SELECT id, terms FROM rule_version WHERE id = ?1",
 	[Q_INCIDENT_ADD] = "INSERT INTO incident_row (rule, rule_version, staff, "
 	    "grp, seat, at, day, offence, amount, note, marked_by, marked_at) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -127,26 +127,95 @@ store_rule_version(struct store *s, const char *code, const char *title,
 	return 0;
 }
 
+/* A rule version's terms never change: they are kept once read.  The
+ * floor's are all read at the first need (a console's first frame needs
+ * some twenty, a round trip each on PostgreSQL); one added since, or
+ * another floor's, is read alone.  Only what is read outside a write is
+ * kept: a version added by a write that is rolled back may leave its id
+ * to another (SQLite reuses the highest). */
+struct kept_terms {
+	int64_t id;
+	char *terms;
+};
+
+static int
+by_version(const void *a, const void *b)
+{
+	const struct kept_terms *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static void
+keep_terms(struct store *s, db_stmt *st)
+{
+	const char *t = (const char *)db_column_text(st, 1);
+
+	s->terms = xrealloc(s->terms, ((size_t)s->nterms + 1) *
+	    sizeof *s->terms);
+	s->terms[s->nterms].id = db_column_int64(st, 0);
+	s->terms[s->nterms++].terms = xstrdup(t ? t : "");
+}
+
+void
+store_terms_forget(struct store *s)
+{
+	int i;
+
+	for (i = 0; i < s->nterms; i++)
+		free(s->terms[i].terms);
+	free(s->terms);
+	s->terms = NULL;
+	s->nterms = 0;
+	s->terms_read = false;
+}
+
 int
 store_rule_terms(struct store *s, int64_t version, char *out, size_t n,
     struct err *e)
 {
-	db_stmt *st = prep(s, Q_RULE_TERMS, e);
+	struct kept_terms key = { version, NULL }, *k;
+	db_stmt *st;
 	int rc;
 
-	if (st == NULL)
-		return -1;
-	db_bind_int64(st, 1, version);
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		store_text_col(st, 0, out, n);
-	db_reset(st);
-	if (rc == DB_ROW)
-		return 0;
-	if (rc == DB_DONE)
-		return err_set(e, EXIT_RUNTIME, _("rule version %lld is missing"),
-		    (long long)version);
-	return store_fail(s, e, "rule terms");
+	if (!s->terms_read && s->depth == 0) {
+		s->terms_read = true;
+		st = store_prepare(s, "SELECT id, terms FROM rule_version", e);
+		if (st == NULL)
+			return -1;
+		while ((rc = db_step(st)) == DB_ROW)
+			keep_terms(s, st);
+		db_finalize(st);
+		if (rc != DB_DONE)
+			return store_fail(s, e, "rule terms");
+		qsort(s->terms, (size_t)s->nterms, sizeof *s->terms, by_version);
+	}
+	k = s->nterms ? bsearch(&key, s->terms, (size_t)s->nterms,
+	    sizeof *s->terms, by_version) : NULL;
+	if (k == NULL) {
+		if ((st = prep(s, Q_RULE_TERMS, e)) == NULL)
+			return -1;
+		db_bind_int64(st, 1, version);
+		rc = db_step(st);
+		if (rc == DB_ROW && s->depth > 0)
+			store_text_col(st, 1, out, n);
+		else if (rc == DB_ROW) {
+			keep_terms(s, st);
+			qsort(s->terms, (size_t)s->nterms, sizeof *s->terms,
+			    by_version);
+			k = bsearch(&key, s->terms, (size_t)s->nterms,
+			    sizeof *s->terms, by_version);
+		}
+		db_reset(st);
+		if (rc == DB_DONE)
+			return err_set(e, EXIT_RUNTIME, _("rule version %lld is "
+			    "missing"), (long long)version);
+		if (rc != DB_ROW)
+			return store_fail(s, e, "rule terms");
+	}
+	if (k != NULL)
+		snprintf(out, n, "%s", k->terms);
+	return 0;
 }
 
 static void

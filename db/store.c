@@ -561,6 +561,7 @@ store_close(struct store *s)
 	for (i = 0; i < Q_COUNT; i++)
 		db_finalize(s->st[i]);
 	store_names_forget(s);
+	store_terms_forget(s);
 	if (s->db != NULL)
 		sqlite3_close(s->db);
 	store_pg_close(s);

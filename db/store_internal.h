@@ -68,6 +68,9 @@ struct store {
 	time_t pg_retry;		/* when a reconnect was last tried */
 	bool pg_unset;			/* reconnected, the floor not yet set */
 	struct names *names;		/* db/names.c's copy of the names */
+	struct kept_terms *terms;	/* rule versions' terms read so far */
+	int nterms;
+	bool terms_read;		/* all of the floor's, once */
 };
 
 /* Which backend a database string names: true for a PostgreSQL URI
@@ -227,6 +230,9 @@ int store_write_done(struct store *s, db_stmt *st, struct err *e,
 extern const char store_migrate_v2[], store_migrate_v3[], store_migrate_v4[],
     store_migrate_v5[], store_migrate_v6[], store_migrate_v8[],
     store_migrate_v9[], store_migrate_v10[];
+
+/* Forgets the rule versions' terms store_rule_terms kept. */
+void store_terms_forget(struct store *s);
 
 /* ---- names and days as numbers (db/names.c; schema 8) ---- */
 

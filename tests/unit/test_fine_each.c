@@ -205,3 +205,48 @@ Test(fine_each, fines_between_voided_too_each_incident_in_its_order)
 	cr_assert_eq(n, 0, "a month without incidents");
 	free(fr);
 }
+
+/* store_rule_terms keeps what it read outside a write: a version added
+ * later is still found, and one added by a write that was rolled back
+ * does not leave its terms to the next version given its id. */
+Test(fine_each, rule_terms_kept_but_never_a_rolled_back_version)
+{
+	struct err e = { 0 };
+	char t[256];
+	int64_t a = 0, b = 0, gone = 0, c = 0;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	cr_assert_eq(store_rule_version(fx.s, "SLEEP", "SLEEP",
+	    "v=1;p=fine;f=1000;w=month", 1, &a, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_commit(fx.s, &e), 0);
+	cr_assert_eq(store_rule_terms(fx.s, a, t, sizeof t, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(t, "v=1;p=fine;f=1000;w=month");
+
+	cr_assert_eq(store_begin(fx.s, &e), 0);		/* after the first read */
+	cr_assert_eq(store_rule_version(fx.s, "DESK", "DESK",
+	    "v=1;p=fine;f=500;w=month", 2, &b, &e), 0);
+	cr_assert_eq(store_commit(fx.s, &e), 0);
+	cr_assert_eq(store_rule_terms(fx.s, b, t, sizeof t, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(t, "v=1;p=fine;f=500;w=month");
+
+	cr_assert_eq(store_begin(fx.s, &e), 0);		/* read inside, undone */
+	cr_assert_eq(store_rule_version(fx.s, "GAME", "GAME",
+	    "v=1;p=fine;f=900;w=month", 3, &gone, &e), 0);
+	cr_assert_eq(store_rule_terms(fx.s, gone, t, sizeof t, &e), 0);
+	cr_assert_str_eq(t, "v=1;p=fine;f=900;w=month");
+	store_rollback(fx.s);
+
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	cr_assert_eq(store_rule_version(fx.s, "LATE", "LATE",
+	    "v=1;p=fine;f=700;w=month", 4, &c, &e), 0);
+	cr_assert_eq(store_commit(fx.s, &e), 0);
+	cr_assert_eq(store_rule_terms(fx.s, c, t, sizeof t, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(t, "v=1;p=fine;f=700;w=month",
+	    "version %lld (the undone one was %lld) read as %s", (long long)c,
+	    (long long)gone, t);
+	cr_assert_eq(store_rule_terms(fx.s, a, t, sizeof t, &e), 0);
+	cr_assert_str_eq(t, "v=1;p=fine;f=1000;w=month");
+	cr_assert_eq(store_rule_terms(fx.s, c + 100, t, sizeof t, &e), -1,
+	    "a version that is not there");
+}
