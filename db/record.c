@@ -179,16 +179,18 @@ store_rule_terms(struct store *s, int64_t version, char *out, size_t n,
 	int rc;
 
 	if (!s->terms_read && s->depth == 0) {
-		s->terms_read = true;
 		st = store_prepare(s, "SELECT id, terms FROM rule_version", e);
 		if (st == NULL)
 			return -1;
 		while ((rc = db_step(st)) == DB_ROW)
 			keep_terms(s, st);
 		db_finalize(st);
-		if (rc != DB_DONE)
+		if (rc != DB_DONE) {
+			store_terms_forget(s);
 			return store_fail(s, e, "rule terms");
+		}
 		qsort(s->terms, (size_t)s->nterms, sizeof *s->terms, by_version);
+		s->terms_read = true;
 	}
 	k = s->nterms ? bsearch(&key, s->terms, (size_t)s->nterms,
 	    sizeof *s->terms, by_version) : NULL;

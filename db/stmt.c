@@ -121,14 +121,16 @@ pg_prepare(db_stmt *st)
 {
 	PGresult *r;
 
-	st->gen = st->s->pg_gen;
 	r = PQprepare(st->s->pg, st->name, st->sql, st->nparams, st->types);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		/* Not prepared (in a failed transaction, say): the next run
+		 * tries again, and nothing is deallocated. */
 		store_pg_keep(st->s, r);
 		PQclear(r);
 		return DB_ERROR;
 	}
 	PQclear(r);
+	st->gen = st->s->pg_gen;
 	return DB_OK;
 }
 

@@ -333,12 +333,18 @@ static const char pg_step9[] =
  * statements; on an empty table the copy changes nothing.
  */
 static const char pg_fine_month[] =
+	/* Every floor's lines: row security off for the copy (the step runs
+	 * under one floor's setting). */
+	"ALTER TABLE incident_row NO FORCE ROW LEVEL SECURITY;"
+	"ALTER TABLE fine_row NO FORCE ROW LEVEL SECURITY;"
 	"ALTER TABLE fine_row ADD COLUMN day integer, ADD COLUMN rule bigint,"
 	"  ADD COLUMN live boolean;"
 	"UPDATE fine_row f SET day = i.day, rule = i.rule,"
 	"  live = i.voided_at IS NULL FROM incident_row i WHERE i.id = f.incident;"
 	"ALTER TABLE fine_row ALTER COLUMN day SET NOT NULL,"
 	"  ALTER COLUMN rule SET NOT NULL, ALTER COLUMN live SET NOT NULL;"
+	"ALTER TABLE incident_row FORCE ROW LEVEL SECURITY;"
+	"ALTER TABLE fine_row FORCE ROW LEVEL SECURITY;"
 	"CREATE FUNCTION callfloor_fine_of() RETURNS trigger LANGUAGE plpgsql AS $$"
 	"BEGIN"
 	"  SELECT i.day, i.rule, i.voided_at IS NULL INTO NEW.day, NEW.rule,"

@@ -15,6 +15,18 @@ sfx=
 if [ -n "$_pgdb" ]; then
 	psql -h "$CF_TEST_PG" -U callfloor -d "$_pgdb" -qX -v ON_ERROR_STOP=1 \
 		-f "$ROOT/tests/fixtures/schema7_pg.sql" >/dev/null
+	# A second floor in the same database, written as schema 7 did: the
+	# steps run under this floor's setting and must migrate its rows too.
+	psql -h "$CF_TEST_PG" -U callfloor -d "$_pgdb" -qX -v ON_ERROR_STOP=1 \
+		>/dev/null <<-'EOF'
+	SET callfloor.floor = 'north';
+	INSERT INTO callfloor_floor (id, added_at) VALUES ('north', 0);
+	INSERT INTO incident (id, rule, rule_version, staff, grp, seat, at, day,
+	    offence, marked_by, marked_at) VALUES (900, 'PHONE', 1, 'N001', 'NA',
+	    'N01', 1772700000, '2026-03-05', 1, 'boss', 1772700000);
+	INSERT INTO fine (id, incident, staff, grp, role, own, amount, doubled)
+	    VALUES (900, 900, 'N001', 'NA', 'offender', 1, 5000, 0);
+	EOF
 	version() { dbq "SELECT max(version) FROM callfloor_schema"; }
 	sfx=_pg
 else
@@ -45,6 +57,9 @@ carried() {
 }
 if [ -n "$_pgdb" ]; then
 	expect_eq "fine lines carrying another day, rule or void" "$(carried)" 0
+	expect_eq "the other floor's line, carried" \
+		"$(dbq "SELECT floor, day, live FROM fine_row WHERE id = 900")" \
+		"north|20517|t"
 	[ "$(dbq "SELECT count(*) FROM fine_row WHERE NOT live")" -gt 0 ] ||
 		fail "the dump has no voided incident's fine line to carry"
 	# Step 9: every policy reads the session's floor (or read_all) through
