@@ -643,12 +643,51 @@ migrate_table_name(int i)
 	return i < NTABLES ? tables[i].name : extra[i - NTABLES];
 }
 
+/*
+ * PostgreSQL's trail keeps its hours (audit_hour) line by line, which in
+ * one long transaction rewrites an hour's row once for each of its lines,
+ * a chain of versions that grows with every one.  The copy sets
+ * callfloor.bulk for its transaction, so the trigger leaves them (schema
+ * 10), then widens each hour once from the lines it added (ids above
+ * *last, the highest before).  SQLite keeps them line by line.
+ */
+static int
+bulk_hours(struct store *to, bool start, int64_t *last, struct err *e)
+{
+	db_stmt *st;
+	int rc;
+
+	if (to->pg == NULL)
+		return 0;
+	st = store_prepare(to, start ? "SELECT coalesce(max(id), 0), "
+	    "set_config('callfloor.bulk', 'on', true) FROM audit_line" :
+	    "INSERT INTO audit_hour (hour, lo, hi) SELECT at / 3600, min(id), "
+	    "max(id) FROM audit_line WHERE id > ?1 GROUP BY at / 3600 "
+	    "ON CONFLICT (floor, hour) DO UPDATE SET lo = least(audit_hour.lo, "
+	    "excluded.lo), hi = greatest(audit_hour.hi, excluded.hi)", e);
+	if (st == NULL)
+		return -1;
+	if (!start)
+		db_bind_int64(st, 1, *last);
+	rc = db_step(st);
+	if (start && rc == DB_ROW)
+		*last = db_column_int64(st, 0);
+	db_finalize(st);
+	if (rc != (start ? DB_ROW : DB_DONE))
+		return store_fail(to, e, "the audit trail's hours");
+	if (!start && db_exec_sql(to, "SELECT set_config('callfloor.bulk', "
+	    "'off', true)") != DB_OK)
+		return store_fail(to, e, "the audit trail's hours");
+	return 0;
+}
+
 int
 store_migrate(struct store *from, struct store *to, struct migrate_report *r,
     struct err *e)
 {
 	struct map maps[NTABLES] = { { 0 } };
 	bool started;
+	int64_t last = 0;
 	int t, rc = -1;
 
 	_Static_assert(NTABLES + 2 == MIGRATE_TABLES, "MIGRATE_TABLES");
@@ -657,12 +696,13 @@ store_migrate(struct store *from, struct store *to, struct migrate_report *r,
 		return -1;
 	if (store_begin(to, e) < 0)
 		goto out;
-	if (load_maps(to, maps, e) < 0)
+	if (load_maps(to, maps, e) < 0 || bulk_hours(to, true, &last, e) < 0)
 		goto fail;
 	for (t = 0; t < NTABLES; t++)
 		if (copy_table(from, to, t, maps, r, e) < 0)
 			goto fail;
-	if (migrate_keyed(from, to, r, e) < 0)
+	if (migrate_keyed(from, to, r, e) < 0 ||
+	    bulk_hours(to, false, &last, e) < 0)
 		goto fail;
 	if (store_commit(to, e) < 0)
 		goto out;

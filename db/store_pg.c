@@ -325,14 +325,15 @@ static const char pg_step9[] =
  * the incident is live (not voided), kept by triggers: a fine line's
  * incident never changes, and an incident's day, rule or void is copied
  * to its lines when it changes.  A period's lines are then one index
- * read, the month's live ones with every column a sum needs in the index
- * (an index-only scan), a day's for the report by the same index; joining them to their incidents read three times as many rows
- * as the month has, where a month's ids interleave with its neighbours'
- * (bench/RESULTS.md, issue 15's third part).  The fresh schema
- * (schema_pg.sql, version 9's tables) is brought up to 10 by the same
- * statements; on an empty table the copy changes nothing.
+ * read: the month's live ones with every column a sum needs in the index
+ * (an index-only scan), a day's for the report.  Joining them to their
+ * incidents read three times the month's lines where a month's ids
+ * interleave with its neighbours' (bench/RESULTS.md, issue 15 on schema
+ * 10).  And a bulk copy may leave the trail's hours to its end (below).
+ * A new database runs these after schema_pg.sql (version 9's tables);
+ * on empty tables the copy changes nothing.
  */
-static const char pg_fine_month[] =
+static const char pg_step10[] =
 	/* Every floor's lines: row security off for the copy (the step runs
 	 * under one floor's setting). */
 	"ALTER TABLE incident_row NO FORCE ROW LEVEL SECURITY;"
@@ -345,6 +346,31 @@ static const char pg_fine_month[] =
 	"  ALTER COLUMN rule SET NOT NULL, ALTER COLUMN live SET NOT NULL;"
 	"ALTER TABLE incident_row FORCE ROW LEVEL SECURITY;"
 	"ALTER TABLE fine_row FORCE ROW LEVEL SECURITY;"
+	/* The trail's hours are kept line by line, but for a bulk copy
+	 * (migrate --to), which sets callfloor.bulk for its transaction and
+	 * widens the hours once at its end (store_migrate): line by line, one
+	 * transaction rewrote an hour's row for each of its lines, a chain
+	 * of row versions that grew with every one (hours for a year's
+	 * imported sign-ins, all written within one hour). */
+	"CREATE OR REPLACE FUNCTION callfloor_audit_hour() RETURNS trigger"
+	"  LANGUAGE plpgsql AS $$ "
+	"BEGIN"
+	"  IF TG_TABLE_NAME = 'audit_line' THEN"
+	"    IF current_setting('callfloor.bulk', true) = 'on' THEN"
+	"      RETURN NULL;"
+	"    END IF;"
+	"    INSERT INTO audit_hour (floor, hour, lo, hi) VALUES (NEW.floor,"
+	"      NEW.at / 3600, NEW.id, NEW.id) ON CONFLICT (floor, hour) DO"
+	"      UPDATE SET lo = least(audit_hour.lo, excluded.lo),"
+	"      hi = greatest(audit_hour.hi, excluded.hi);"
+	"    RETURN NULL;"
+	"  END IF;"
+	"  IF TG_OP = 'DELETE' OR NEW.floor <> OLD.floor OR NEW.hour <> OLD.hour"
+	"      OR NEW.lo > OLD.lo OR NEW.hi < OLD.hi THEN"
+	"    RAISE EXCEPTION 'the audit trail is append-only';"
+	"  END IF;"
+	"  RETURN NEW;"
+	"END $$;"
 	"CREATE FUNCTION callfloor_fine_of() RETURNS trigger LANGUAGE plpgsql AS $$"
 	"BEGIN"
 	"  SELECT i.day, i.rule, i.voided_at IS NULL INTO NEW.day, NEW.rule,"
@@ -388,7 +414,7 @@ pg_steps(struct store *s, struct err *e)
 		return fail(s, e, "migrating the schema to version 8");
 	if (ver <= 8 && db_exec_sql(s, pg_step9) != DB_OK)
 		return fail(s, e, "migrating the schema to version 9");
-	if (ver <= 9 && (db_exec_sql(s, pg_fine_month) != DB_OK ||
+	if (ver <= 9 && (db_exec_sql(s, pg_step10) != DB_OK ||
 	    db_exec_sql(s, "INSERT INTO callfloor_schema (version) VALUES (10)")
 	    != DB_OK))
 		return fail(s, e, "migrating the schema to version 10");
@@ -426,7 +452,7 @@ pg_migrate(struct store *s, struct err *e)
 			snprintf(q, sizeof q, "INSERT INTO callfloor_schema "
 			    "(version) VALUES (%d)", STORE_SCHEMA_VERSION);
 			if (db_exec_sql(s, store_schema_pg_sql) != DB_OK ||
-			    db_exec_sql(s, pg_fine_month) != DB_OK ||
+			    db_exec_sql(s, pg_step10) != DB_OK ||
 			    db_exec_sql(s, q) != DB_OK)
 				return fail(s, e, "creating the schema");
 			/* The audit trail's view, made from db/audit.c's list. */

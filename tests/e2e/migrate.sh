@@ -55,6 +55,17 @@ cf report --day 2026-03-10 --format csv | tr -d '\r' |
 "$CF" -d "$PG" report --day 2026-03-10 --format csv | tr -d '\r' >"$T/pg.csv"
 diff -u "$T/mapped.csv" "$T/pg.csv" >&2 || fail "the report on PostgreSQL differs"
 expect_eq "north untouched" "$(pgq "SELECT count(*) FROM incident WHERE floor = 'north'")" 3
+# The trail's hours, which the copy widens once at its end (schema 10),
+# hold exactly its lines, every floor's.
+hours_off() {
+	pgq "SELECT count(*) FROM (SELECT floor, at / 3600 AS hour, min(id) AS lo,
+	    max(id) AS hi FROM audit_line GROUP BY 1, 2) a FULL JOIN audit_hour h
+	    USING (floor, hour) WHERE a.lo IS DISTINCT FROM h.lo OR
+	    a.hi IS DISTINCT FROM h.hi"
+}
+expect_eq "hours of the trail not matching its lines" "$(hours_off)" 0
+[ "$(pgq "SELECT count(*) FROM audit_line WHERE floor = 'small'")" -gt 10 ] ||
+	fail "too few audit lines copied"
 
 # Again: nothing new, nothing changes.
 before=$(pgq "SELECT count(*) FROM incident; SELECT count(*) FROM audit; SELECT count(*) FROM meta" | paste -sd' ')
@@ -69,6 +80,8 @@ expect_rc 0 cf migrate --to "$PG"
 expect_eq "third run maps the new incident only" "$(grep -c '^incident ' "$T/out")" 1
 grep -q "^incident $new is " "$T/out" || fail "$(cat "$T/out")"
 cp "$T/out" "$T/third"
+expect_eq "hours after the third run" "$(hours_off)" 0
+cf audit --from 2026-03-10 --to 2026-03-10 >/dev/null 2>&1 || true
 grep -q "the copy is proved" "$T/out" || fail "$(cat "$T/out")"
 
 # Then the source changes rows copied before: a void that renumbers (E105's
