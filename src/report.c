@@ -48,17 +48,10 @@ struct day_fines {
 static const struct fine_row *
 fines_of(const struct day_fines *df, int64_t incident, int *n)
 {
-	int lo = 0, hi = df->n, first;
+	int first = lower_bound_i64(df->fr, df->n, sizeof *df->fr,
+	    offsetof(struct fine_row, incident), incident), lo;
 
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-
-		if (df->fr[mid].incident < incident)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (first = lo; lo < df->n && df->fr[lo].incident == incident; lo++)
+	for (lo = first; lo < df->n && df->fr[lo].incident == incident; lo++)
 		;
 	*n = lo - first;
 	return &df->fr[first];

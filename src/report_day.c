@@ -87,7 +87,7 @@ by_id_cmp(const void *a, const void *b)
 static struct day_inc *
 find_inc(struct report_day *d, int64_t id)
 {
-	int lo = 0, hi = d->ninc, i;
+	int lo, i;
 
 	if (d->by_id == NULL) {
 		d->by_id = xcalloc((size_t)d->ninc + 1, sizeof *d->by_id);
@@ -97,14 +97,8 @@ find_inc(struct report_day *d, int64_t id)
 		}
 		qsort(d->by_id, (size_t)d->ninc, sizeof *d->by_id, by_id_cmp);
 	}
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-
-		if (d->by_id[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = lower_bound_i64(d->by_id, d->ninc, sizeof *d->by_id,
+	    offsetof(struct day_id, id), id);
 	return lo < d->ninc && d->by_id[lo].id == id ?
 	    &d->inc[d->by_id[lo].i] : NULL;
 }

@@ -233,19 +233,12 @@ load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
 	m->in = xcalloc((size_t)m->capin, sizeof *m->in);
 	for (i = 0; i < nin && rc == 0; i++) {
 		struct seat_in *v = &m->in[m->nin];
-		int lo = 0, hi = dl.nown;
 
 		if ((rc = to_seat_in(f, s, &in[i], v, &seen, e)) < 0)
 			break;
-		while (lo < hi) {
-			int mid = lo + (hi - lo) / 2;
-
-			if (dl.own[mid].incident < in[i].id)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (j = lo; j < dl.nown && dl.own[j].incident == in[i].id; j++)
+		j = lower_bound_i64(dl.own, dl.nown, sizeof *dl.own,
+		    offsetof(struct own_line, incident), in[i].id);
+		for (; j < dl.nown && dl.own[j].incident == in[i].id; j++)
 			v->own += dl.own[j].amount;
 		if (v->id > m->in_top)
 			m->in_top = v->id;

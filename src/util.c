@@ -38,6 +38,26 @@ die(const char *fmt, ...)
 	exit(EXIT_RUNTIME);
 }
 
+int
+lower_bound_i64(const void *base, int n, size_t size, size_t off,
+    int64_t key)
+{
+	const char *p = base;
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		int64_t k;
+
+		memcpy(&k, p + (size_t)mid * size + off, sizeof k);
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void *
 xmalloc(size_t n)
 {

@@ -28,6 +28,11 @@ struct err {
 int err_set(struct err *e, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Records sorted by an int64_t key at byte offset off: the index of the
+ * first of the n (each size bytes) whose key is not below key (n when
+ * none is). */
+int lower_bound_i64(const void *base, int n, size_t size, size_t off,
+    int64_t key);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

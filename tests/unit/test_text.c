@@ -421,3 +421,18 @@ Test(text, a_note_is_cleaned_before_it_is_wrapped)
 	cr_assert_str_eq(l[0], "note: one\\ntwo^Lthree");
 	text_lines_free(l, n);
 }
+
+/* lower_bound_i64: the first record whose key is not below the one asked,
+ * on records with the key after other fields; n when every key is below. */
+Test(text, lower_bound_i64_finds_the_first_not_below)
+{
+	struct rec { int pad; int64_t key; } r[] = { { 0, -5 }, { 0, 3 },
+		{ 0, 3 }, { 0, 3 }, { 0, 9 } };
+	size_t off = offsetof(struct rec, key);
+
+	cr_assert_eq(lower_bound_i64(r, 5, sizeof *r, off, 3), 1, "the first 3");
+	cr_assert_eq(lower_bound_i64(r, 5, sizeof *r, off, -9), 0);
+	cr_assert_eq(lower_bound_i64(r, 5, sizeof *r, off, 4), 4, "before 9");
+	cr_assert_eq(lower_bound_i64(r, 5, sizeof *r, off, 10), 5, "past the end");
+	cr_assert_eq(lower_bound_i64(NULL, 0, sizeof *r, off, 1), 0, "none");
+}
