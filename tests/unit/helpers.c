@@ -172,6 +172,25 @@ fx_small(void)
 	set_now("2026-03-02 10:00");
 }
 
+struct incident
+fx_incident(const char *staff, const char *rule, const char *day, int64_t t,
+    int64_t version)
+{
+	struct incident in;
+
+	memset(&in, 0, sizeof in);
+	snprintf(in.rule, sizeof in.rule, "%s", rule);
+	snprintf(in.staff, sizeof in.staff, "%s", staff);
+	snprintf(in.grp, sizeof in.grp, "A");
+	snprintf(in.day, sizeof in.day, "%s", day);
+	snprintf(in.marked_by, sizeof in.marked_by, "wangf");
+	in.rule_version = version;
+	in.at = t;
+	in.marked_at = t;
+	in.amount = -1;
+	return in;
+}
+
 void
 fx_open_store(void)
 {

@@ -57,6 +57,12 @@ void fx_use(struct floor *f);
 /* Opens a fresh database for fx (fx.db) when none is open. */
 void fx_open_store(void);
 
+/* A bare incident of rule by staff (group A) on day at time t under rule
+ * version `version`, marked by wangf with no amount given: for the
+ * store's own tests, which write it without the engine. */
+struct incident fx_incident(const char *staff, const char *rule,
+    const char *day, int64_t t, int64_t version);
+
 /* Floor-local "YYYY-MM-DD HH:MM" as a time; fails the test if malformed. */
 time_t at(const char *local);
 /* Sets the clock (CALLFLOOR_NOW) to floor-local time. */

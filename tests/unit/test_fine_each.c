@@ -53,19 +53,9 @@ lines(const char *from, const char *to)
 static int64_t
 add_mark(const char *day, int64_t at, int64_t version)
 {
-	struct incident in;
+	struct incident in = fx_incident("E101", "SLEEP", day, at, version);
 	struct err e = { 0 };
 
-	memset(&in, 0, sizeof in);
-	snprintf(in.rule, sizeof in.rule, "SLEEP");
-	snprintf(in.staff, sizeof in.staff, "E101");
-	snprintf(in.grp, sizeof in.grp, "A");
-	snprintf(in.day, sizeof in.day, "%s", day);
-	snprintf(in.marked_by, sizeof in.marked_by, "wangf");
-	in.rule_version = version;
-	in.at = at;
-	in.marked_at = at;
-	in.amount = -1;
 	cr_assert_eq(store_incident_add(fx.s, &in, &e), 0, "%s", e.msg);
 	return in.id;
 }

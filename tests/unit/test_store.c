@@ -28,26 +28,6 @@ in_dir(const char *name)
 	return path_buf;
 }
 
-/* A bare incident of rule DESK by E101 on day, at time t. */
-static struct incident
-incident(const char *staff, const char *rule, const char *day, int64_t t,
-    int64_t version)
-{
-	struct incident in;
-
-	memset(&in, 0, sizeof in);
-	snprintf(in.rule, sizeof in.rule, "%s", rule);
-	snprintf(in.staff, sizeof in.staff, "%s", staff);
-	snprintf(in.grp, sizeof in.grp, "A");
-	snprintf(in.day, sizeof in.day, "%s", day);
-	snprintf(in.marked_by, sizeof in.marked_by, "wangf");
-	in.rule_version = version;
-	in.at = t;
-	in.marked_at = t;
-	in.amount = -1;
-	return in;
-}
-
 static int64_t
 version(const char *code, const char *terms)
 {
@@ -91,7 +71,7 @@ Test(store, opening_twice_keeps_everything)
 	fx_open_store();
 	v = version("DESK", "v=1;p=fine;f=500;w=month");
 	cr_assert_eq(store_begin(fx.s, &e), 0);
-	id = add(incident("E101", "DESK", "2026-03-02", 1000, v));
+	id = add(fx_incident("E101", "DESK", "2026-03-02", 1000, v));
 	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
 	store_close(fx.s);
 	fx.s = NULL;
@@ -236,7 +216,7 @@ Test(store, a_rollback_leaves_nothing)
 	fx_open_store();
 	cr_assert_eq(store_begin(fx.s, &e), 0, "%s", e.msg);
 	v = version("DESK", "v=1;p=fine;f=500;w=month");
-	f.incident = add(incident("E101", "DESK", "2026-03-02", 1000, v));
+	f.incident = add(fx_incident("E101", "DESK", "2026-03-02", 1000, v));
 	snprintf(f.staff, sizeof f.staff, "E101");
 	snprintf(f.grp, sizeof f.grp, "A");
 	snprintf(f.role, sizeof f.role, "offender");
@@ -260,7 +240,7 @@ Test(store, constraints_hold)
 	fx_open_store();
 	cr_assert_eq(store_begin(fx.s, &e), 0);
 	v = version("DESK", "v=1;p=fine;f=500;w=month");
-	f.incident = add(incident("E101", "DESK", "2026-03-02", 1000, v));
+	f.incident = add(fx_incident("E101", "DESK", "2026-03-02", 1000, v));
 	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
 	snprintf(f.staff, sizeof f.staff, "E101");
 	snprintf(f.grp, sizeof f.grp, "A");
@@ -275,7 +255,7 @@ Test(store, constraints_hold)
 	cr_assert_eq(store_fine_add(fx.s, &f, &e), -1, "a fine without incident");
 	store_rollback(fx.s);
 	{
-		struct incident in = incident("E101", "DESK", "2026-03-02", 1000,
+		struct incident in = fx_incident("E101", "DESK", "2026-03-02", 1000,
 		    9999);
 
 		cr_assert_eq(store_begin(fx.s, &e), 0);
@@ -296,7 +276,7 @@ Test(store, an_incident_round_trips)
 	fx_open_store();
 	cr_assert_eq(store_begin(fx.s, &e), 0);
 	v = version("ATTITUDE", "v=1;p=range;lo=500;hi=20000;w=month");
-	in = incident("E203", "ATTITUDE", "2026-11-30", 1796045400, v);
+	in = fx_incident("E203", "ATTITUDE", "2026-11-30", 1796045400, v);
 	snprintf(in.seat, sizeof in.seat, "B03");
 	snprintf(in.note, sizeof in.note, "顾客投诉: rude, 'twice'; \"really\"");
 	in.amount = 4250;
@@ -331,7 +311,7 @@ Test(store, an_amount_not_given_stays_not_given)
 	fx_open_store();
 	cr_assert_eq(store_begin(fx.s, &e), 0);
 	v = version("DESK", "v=1;p=fine;f=500;w=month");
-	id = add(incident("E101", "DESK", "2026-03-02", 1000, v));
+	id = add(fx_incident("E101", "DESK", "2026-03-02", 1000, v));
 	cr_assert_eq(store_commit(fx.s, &e), 0);
 	cr_assert_eq(store_incident_get(fx.s, id, &out, &e), 0);
 	cr_assert_eq(out.amount, -1);
@@ -349,12 +329,12 @@ Test(store, offences_are_in_time_order_inside_the_days_and_not_voided)
 	fx_open_store();
 	cr_assert_eq(store_begin(fx.s, &e), 0);
 	v = version("DESK", "v=1;p=fine;f=500;w=month");
-	c = add(incident("E101", "DESK", "2026-03-20", 3000, v));
-	a = add(incident("E101", "DESK", "2026-03-01", 1000, v));
-	b = add(incident("E101", "DESK", "2026-03-10", 2000, v));
-	d = add(incident("E101", "DESK", "2026-04-01", 4000, v));
-	x = add(incident("E102", "DESK", "2026-03-05", 1500, v));
-	add(incident("E101", "PHONE", "2026-03-05", 1500, v));
+	c = add(fx_incident("E101", "DESK", "2026-03-20", 3000, v));
+	a = add(fx_incident("E101", "DESK", "2026-03-01", 1000, v));
+	b = add(fx_incident("E101", "DESK", "2026-03-10", 2000, v));
+	d = add(fx_incident("E101", "DESK", "2026-04-01", 4000, v));
+	x = add(fx_incident("E102", "DESK", "2026-03-05", 1500, v));
+	add(fx_incident("E101", "PHONE", "2026-03-05", 1500, v));
 	cr_assert_eq(store_incident_void(fx.s, b, "root", 5000, "mistake", &e), 0);
 	cr_assert_eq(store_incident_void(fx.s, b, "root", 5001, "again", &e), 1,
 	    "voided twice");
@@ -410,8 +390,8 @@ Test(store, fine_totals_split_own_and_co_and_skip_vacancies_and_voids)
 	fx_open_store();
 	cr_assert_eq(store_begin(fx.s, &e), 0);
 	v = version("SLEEP", "v=1;p=fine;f=1000;w=month");
-	i1 = add(incident("E101", "SLEEP", "2026-03-02", 1000, v));
-	i2 = add(incident("E101", "SLEEP", "2026-03-03", 2000, v));
+	i1 = add(fx_incident("E101", "SLEEP", "2026-03-02", 1000, v));
+	i2 = add(fx_incident("E101", "SLEEP", "2026-03-03", 2000, v));
 	snprintf(f.grp, sizeof f.grp, "A");
 	f.incident = i1;
 	snprintf(f.staff, sizeof f.staff, "E101");
@@ -464,10 +444,10 @@ Test(ledger, sums_lines_as_the_sql_totals_and_feeds_the_trend, .init = fx_small,
 	fx_open_store();
 	cr_assert_eq(store_begin(fx.s, &e), 0);
 	v = version("SLEEP", "v=1;p=fine;f=1000;w=month");
-	i1 = add(incident("E101", "SLEEP", "2026-03-02", 1000, v));
-	i2 = add(incident("E101", "SLEEP", "2026-03-03", 2000, v));
-	i3 = add(incident("X999", "SLEEP", "2026-03-09", 3000, v));
-	i4 = add(incident("E101", "SLEEP", "2026-04-01", 4000, v));
+	i1 = add(fx_incident("E101", "SLEEP", "2026-03-02", 1000, v));
+	i2 = add(fx_incident("E101", "SLEEP", "2026-03-03", 2000, v));
+	i3 = add(fx_incident("X999", "SLEEP", "2026-03-09", 3000, v));
+	i4 = add(fx_incident("E101", "SLEEP", "2026-04-01", 4000, v));
 	snprintf(f.grp, sizeof f.grp, "A");
 	snprintf(f.role, sizeof f.role, "offender");
 	f.own = 1;
@@ -550,7 +530,7 @@ Test(store, custody_is_handed_back_once)
 	fx_open_store();
 	cr_assert_eq(store_begin(fx.s, &e), 0);
 	v = version("PHONE", "v=1;p=fine;f=5000;w=month;c=phone");
-	c.incident = add(incident("E101", "PHONE", "2026-03-02", 1000, v));
+	c.incident = add(fx_incident("E101", "PHONE", "2026-03-02", 1000, v));
 	snprintf(c.staff, sizeof c.staff, "E101");
 	snprintf(c.item, sizeof c.item, "phone");
 	snprintf(c.kept_by, sizeof c.kept_by, "wangf");
@@ -579,8 +559,8 @@ Test(store, last_marked_is_the_latest_not_voided)
 	fx_open_store();
 	cr_assert_eq(store_begin(fx.s, &e), 0);
 	v = version("DESK", "v=1;p=fine;f=500;w=month");
-	a = add(incident("E101", "DESK", "2026-03-02", 1000, v));
-	b = add(incident("E102", "DESK", "2026-03-01", 500, v));
+	a = add(fx_incident("E101", "DESK", "2026-03-02", 1000, v));
+	b = add(fx_incident("E102", "DESK", "2026-03-01", 500, v));
 	cr_assert_eq(store_commit(fx.s, &e), 0);
 	/* b was made last, though its clock says earlier: the newest mark is
 	 * the one made last (schema 8). */
