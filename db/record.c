@@ -287,6 +287,7 @@ static int
 one_incident(struct store *s, db_stmt *st, struct incident *out,
     struct err *e)
 {
+	db_binary(st);
 	return store_row(s, st, incident_row, out, e, "reading an incident");
 }
 
@@ -364,6 +365,7 @@ many_incidents(struct store *s, db_stmt *st, struct incident **out,
 	void *rows;
 	int rc;
 
+	db_binary(st);
 	rc = store_rows(s, st, sizeof **out, incident_row, &rows, n, e,
 	    "reading incidents");
 	*out = rows;
@@ -447,6 +449,7 @@ store_recent(struct store *s, const char *day, int limit, struct recent **out,
 
 	if (st == NULL)
 		return -1;
+	db_binary(st);
 	db_bind_int64(st, 1, store_day_num(day, false));
 	db_bind_int(st, 2, limit);
 	rc = store_rows(s, st, sizeof **out, recent_row, &rows, n, e,
@@ -589,8 +592,12 @@ store_fines_between(struct store *s, const char *from, const char *to,
 	    "f.own DESC, f.id", "SELECT " FINE_COLS " FROM fine_row f WHERE "
 	    "f.day BETWEEN ?1 AND ?2 ORDER BY f.incident, f.own DESC, f.id"), e);
 	void *rows;
-	int rc = day_rows(s, st, from, to, sizeof **out, fine_row, &rows, n,
-	    e, "reading fines");
+	int rc;
+
+	if (st != NULL)
+		db_binary(st);
+	rc = day_rows(s, st, from, to, sizeof **out, fine_row, &rows, n, e,
+	    "reading fines");
 
 	*out = rows;
 	return rc;
@@ -609,67 +616,17 @@ int
 store_fine_lines(struct store *s, const char *from, const char *to,
     struct fine_line **out, int *n, struct err *e)
 {
+	db_stmt *st = prep(s, Q_FINE_LINES, e);
 	void *rows;
-	int rc = day_rows(s, prep(s, Q_FINE_LINES, e), from, to, sizeof **out,
-	    fine_line_row, &rows, n, e, "reading fine lines");
+	int rc;
+
+	if (st != NULL)
+		db_binary(st);
+	rc = day_rows(s, st, from, to, sizeof **out, fine_line_row, &rows, n,
+	    e, "reading fine lines");
 
 	*out = rows;
 	return rc;
-}
-
-struct fine_each {
-	int (*fn)(void *arg, const struct fine_tick *t);
-	void *arg;
-};
-
-static int
-fine_each_row(db_stmt *st, void *arg)
-{
-	const struct fine_each *fe = arg;
-	struct store *s = db_store(st);
-	struct fine_tick t;
-	int64_t staff = db_column_int64(st, 2);	/* 0: NULL, a vacant role */
-	char day[11];
-
-	store_day_col(st, 0, day);
-	t.day = day;
-	t.rule = store_name_of(s, db_column_int64(st, 1));
-	t.staff = staff == 0 ? "" : store_name_of(s, staff);
-	t.grp = store_name_of(s, db_column_int64(st, 3));
-	t.amount = db_column_int64(st, 4);
-	t.own = db_column_int(st, 5) != 0;
-	t.incident = db_column_int64(st, 6);
-	return fe->fn(fe->arg, &t);
-}
-
-int
-store_fine_each(struct store *s, const char *from, const char *to,
-    int (*fn)(void *arg, const struct fine_tick *t), void *arg,
-    struct err *e)
-{
-	/* No order and seven columns: a month of a large floor is a hundred
-	 * thousand lines, and sorting them cost more than reading them.
-	 * SQLite joins them to the period's incidents.  On PostgreSQL a
-	 * join read the month's incidents and three times as many fine
-	 * lines as the month has, where ids of months interleave; each line
-	 * there carries its incident's day, rule and void (schema 10), read
-	 * by one index, in binary. */
-	db_stmt *st = store_prepare(s, db_dialect(s, "SELECT i.day, i.rule, "
-	    "f.staff, f.grp, f.amount, f.own, f.incident FROM incident_row i "
-	    "JOIN fine_row f ON f.incident = i.id WHERE i.day BETWEEN ?1 AND ?2 "
-	    "AND i.voided_at IS NULL",
-	    /* Each line carries its incident's day, rule and void (schema
-	     * 10): one index-only read of the period's live lines. */
-	    "SELECT day, rule, staff, grp, amount, own, incident FROM fine_row "
-	    "WHERE live AND day BETWEEN ?1 AND ?2"), e);
-	struct fine_each fe = { fn, arg };
-
-	if (st != NULL) {
-		db_integers(st);
-		db_bind_int64(st, 1, store_day_num(from, false));
-		db_bind_int64(st, 2, store_day_num(to, true));
-	}
-	return store_each(s, st, fine_each_row, &fe, e, "reading fine lines");
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "store_internal.h"
 
 #include <assert.h>
+#include <endian.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +27,7 @@ struct db_stmt {
 	int gen;			/* PG: the connection it was prepared on,
 					 * 0 none yet */
 	bool used;			/* PG: a kept one has run once */
-	bool binary;			/* PG: integer columns, sent binary */
+	bool binary;			/* PG: results sent binary (db_binary) */
 	int nparams;
 	char **vals;			/* PG: the parameters (NULL: SQL NULL) */
 	Oid *types;			/* PG: 0 (inferred), or text when unused */
@@ -240,20 +241,34 @@ db_bind_null(db_stmt *st, int i)
 	return DB_OK;
 }
 
-/* A statement read binary returns integers only (int2, int4, int8 or
- * boolean: their binary forms are what pg_binary reads). */
+/* text or varchar */
 static bool
-pg_all_integers(db_stmt *st)
+pg_text_type(Oid t)
+{
+	return t == 25 || t == 1043;
+}
+
+/* Types a statement read binary may return: the integers (int2, int4,
+ * int8, boolean), whose binary forms pg_binary reads, and text, whose
+ * binary form is its text. */
+static bool
+pg_binary_type(Oid t)
+{
+	return t == 16 || t == 20 || t == 21 || t == 23 || pg_text_type(t);
+}
+
+static bool
+pg_binary_ok(db_stmt *st)
 {
 	int i;
 
 	for (i = 0; i < PQnfields(st->res); i++) {
 		Oid t = PQftype(st->res, i);
 
-		if (t != 16 && t != 20 && t != 21 && t != 23) {
+		if (!pg_binary_type(t)) {
 			free(st->s->pg_error);
 			st->s->pg_error = xasprintf("column %d of a statement "
-			    "read as integers has type %u", i + 1, (unsigned)t);
+			    "read binary has type %u", i + 1, (unsigned)t);
 			st->s->pg_state[0] = '\0';
 			return false;
 		}
@@ -310,7 +325,7 @@ pg_run(db_stmt *st, bool retried)
 	    strncmp(cmd, "DELETE", 6) == 0)
 		s->changes = strtoll(PQcmdTuples(st->res), NULL, 10);
 	st->nrows = t == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
-	if (st->binary && !pg_all_integers(st)) {
+	if (st->binary && !pg_binary_ok(st)) {
 		PQclear(st->res);
 		st->res = NULL;
 		st->nrows = 0;
@@ -393,15 +408,15 @@ db_finalize(db_stmt *st)
 static const char *
 pg_value(db_stmt *st, int i)
 {
+	/* PQgetisnull is 1 for a column out of range too. */
 	if (st->res == NULL || st->row < 0 || st->row >= st->nrows ||
-	    i < 0 || i >= PQnfields(st->res) ||
 	    PQgetisnull(st->res, st->row, i))
 		return NULL;
 	return PQgetvalue(st->res, st->row, i);
 }
 
 void
-db_integers(db_stmt *st)
+db_binary(db_stmt *st)
 {
 	st->binary = st->lite == NULL;
 }
@@ -409,18 +424,26 @@ db_integers(db_stmt *st)
 /* A binary integer column: big-endian, as wide as its type (a boolean
  * one byte). */
 static int64_t
-pg_binary(const unsigned char *v, int len)
+pg_binary(const char *v, int len)
 {
-	uint64_t u = 0;
-	int k;
+	uint64_t u64;
+	uint32_t u32;
+	uint16_t u16;
 
-	for (k = 0; k < len; k++)
-		u = u << 8 | v[k];
 	switch (len) {
-	case 1: return (int64_t)u;
-	case 2: return (int16_t)u;
-	case 4: return (int32_t)u;
-	default: return (int64_t)u;
+	case 8:
+		memcpy(&u64, v, 8);
+		return (int64_t)be64toh(u64);
+	case 4:
+		memcpy(&u32, v, 4);
+		return (int32_t)be32toh(u32);
+	case 2:
+		memcpy(&u16, v, 2);
+		return (int16_t)be16toh(u16);
+	case 1:
+		return (unsigned char)v[0];
+	default:
+		return 0;
 	}
 }
 
@@ -434,8 +457,7 @@ db_column_int64(db_stmt *st, int i)
 	if ((v = pg_value(st, i)) == NULL)
 		return 0;
 	if (st->binary)
-		return pg_binary((const unsigned char *)v,
-		    PQgetlength(st->res, st->row, i));
+		return pg_binary(v, PQgetlength(st->res, st->row, i));
 	/* A boolean (a comparison) reads as SQLite's 1 or 0. */
 	if (v[0] == 't' && v[1] == '\0')
 		return 1;
@@ -453,7 +475,8 @@ db_column_text(db_stmt *st, int i)
 {
 	if (st->lite != NULL)
 		return sqlite3_column_text(st->lite, i);
-	assert(!st->binary);
+	assert(!st->binary || pg_value(st, i) == NULL ||
+	    pg_text_type(PQftype(st->res, i)));
 	return (const unsigned char *)pg_value(st, i);
 }
 

@@ -555,9 +555,9 @@ store_close(struct store *s)
 		db_exec_sql(s, "ROLLBACK");
 	}
 	/* PostgreSQL's prepared statements end with the connection: none is
-	 * deallocated one by one, a round trip each (generation 0 is no
-	 * connection's). */
-	s->pg_gen = 0;
+	 * deallocated one by one, a round trip each (generation -1 is no
+	 * connection's, nor that of a statement never prepared, 0). */
+	s->pg_gen = -1;
 	for (i = 0; i < Q_COUNT; i++)
 		db_finalize(s->st[i]);
 	store_names_forget(s);

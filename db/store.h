@@ -186,6 +186,20 @@ struct fine_tick {
 	fen_t amount;
 	bool own;
 };
+/* An incident as the seat map needs it; the strings are valid only
+ * during the call that is given it. */
+struct incident_tick {
+	int64_t id, at, rule_version;
+	int64_t voided_at;		/* 0 when not voided */
+	const char *rule;
+	const char *staff, *seat;	/* "" when none */
+};
+/* Calls fn for each incident between two days, voided ones too, in no
+ * particular order, without holding them; fn returns nonzero to stop,
+ * and that is returned. */
+int store_incident_each(struct store *s, const char *from, const char *to,
+    int (*fn)(void *arg, const struct incident_tick *t), void *arg,
+    struct err *e);
 /* Calls fn for each fine line of not-voided incidents between two days,
  * in no particular order, without holding them; fn returns nonzero to
  * stop, and that is returned. */

@@ -109,11 +109,11 @@ int db_prepare(struct store *s, const char *sql, db_stmt **out);
 /* The same, kept for the connection's life (PostgreSQL: PQprepare once,
  * at its second run). */
 int db_prepare_kept(struct store *s, const char *sql, db_stmt **out);
-/* Every column st returns is an integer: PostgreSQL sends them binary,
- * which a month's hundred thousand rows read much faster than as text.
- * Only db_column_int64, _int and _type may read them.  Nothing on
- * SQLite. */
-void db_integers(db_stmt *st);
+/* Every column st returns is an integer, a boolean or text: PostgreSQL
+ * sends them binary, which a month's hundred thousand rows read much
+ * faster than as text.  Integers are read by db_column_int64 and _int,
+ * text by db_column_text only.  Nothing on SQLite. */
+void db_binary(db_stmt *st);
 int db_bind_text(db_stmt *st, int i, const char *v, int n, int how);
 int db_bind_int64(db_stmt *st, int i, int64_t v);
 int db_bind_int(db_stmt *st, int i, int v);

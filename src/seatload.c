@@ -44,8 +44,9 @@ struct looks_seen {
 /* in as the map keeps it (its own fine filled in later); seen, when not
  * NULL, keeps the terms read. */
 static int
-to_seat_in(const struct floor *f, struct store *s, const struct incident *in,
-    struct seat_in *out, struct looks_seen *seen, struct err *e)
+to_seat_in(const struct floor *f, struct store *s,
+    const struct incident_tick *in, struct seat_in *out,
+    struct looks_seen *seen, struct err *e)
 {
 	struct rule_terms t;
 	int r, k = seen ? seen->n : 0;
@@ -209,44 +210,75 @@ by_incident(const void *a, const void *b)
 	return (x->incident > y->incident) - (x->incident < y->incident);
 }
 
-/* The day's incidents and the fines of the live ones (the lines read
- * bare, in no order: the map sums them). */
+static int
+by_at_then_id(const void *a, const void *b)
+{
+	const struct seat_in *x = a, *y = b;
+
+	if (before(x, y->at, y->id))
+		return -1;
+	return before(y, x->at, x->id);
+}
+
+struct day_marks {
+	const struct floor *f;
+	struct store *s;
+	struct seatmap *m;
+	struct looks_seen seen;
+	struct err *e;
+};
+
+static int
+day_mark(void *arg, const struct incident_tick *t)
+{
+	struct day_marks *dm = arg;
+	struct seatmap *m = dm->m;
+
+	if (m->nin == m->capin) {
+		m->capin = m->capin ? 2 * m->capin : 256;
+		m->in = xrealloc(m->in, (size_t)m->capin * sizeof *m->in);
+	}
+	if (to_seat_in(dm->f, dm->s, t, &m->in[m->nin], &dm->seen, dm->e) < 0)
+		return -1;
+	if (t->id > m->in_top)
+		m->in_top = t->id;
+	m->nin++;
+	return 0;
+}
+
+/* The day's incidents, by time then id, and the fines of the live ones
+ * (both read bare, in no order: the map sums the lines, and the
+ * incidents mostly come in order already). */
 static int
 load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
     struct err *e)
 {
-	struct incident *in = NULL;
+	struct day_marks dm = { f, s, m, { 0 }, e };
 	struct day_lines dl = { f, m, NULL, 0, 0 };
-	struct looks_seen seen = { 0 };
-	int nin, i, j = 0, rc = 0;
+	int i, j;
 
-	if (store_incidents(s, m->day, m->day, NULL, &in, &nin, e) < 0)
-		return -1;
-	if (store_fine_each(s, m->day, m->day, day_line, &dl, e) < 0) {
+	if (store_incident_each(s, m->day, m->day, day_mark, &dm, e) != 0 ||
+	    store_fine_each(s, m->day, m->day, day_line, &dl, e) < 0) {
 		free(dl.own);
-		free(in);
 		return -1;
 	}
+	for (i = 1; i < m->nin && before(&m->in[i - 1], m->in[i].at,
+	    m->in[i].id); i++)
+		;
+	if (i < m->nin)
+		qsort(m->in, (size_t)m->nin, sizeof *m->in, by_at_then_id);
 	if (dl.nown > 1)
 		qsort(dl.own, (size_t)dl.nown, sizeof *dl.own, by_incident);
-	m->capin = nin + 16;
-	m->in = xcalloc((size_t)m->capin, sizeof *m->in);
-	for (i = 0; i < nin && rc == 0; i++) {
-		struct seat_in *v = &m->in[m->nin];
+	for (i = 0; i < m->nin; i++) {
+		struct seat_in *v = &m->in[i];
 
-		if ((rc = to_seat_in(f, s, &in[i], v, &seen, e)) < 0)
-			break;
 		j = lower_bound_i64(dl.own, dl.nown, sizeof *dl.own,
-		    offsetof(struct own_line, incident), in[i].id);
-		for (; j < dl.nown && dl.own[j].incident == in[i].id; j++)
+		    offsetof(struct own_line, incident), v->id);
+		for (; j < dl.nown && dl.own[j].incident == v->id; j++)
 			v->own += dl.own[j].amount;
-		if (v->id > m->in_top)
-			m->in_top = v->id;
-		m->nin++;
 	}
 	free(dl.own);
-	free(in);
-	return rc;
+	return 0;
 }
 
 /* Re-reads incident id into *in: when it is of the map's day, its entry
@@ -258,6 +290,7 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
     struct seat_touch *touch, struct err *e)
 {
 	struct fine_row *fr = NULL;
+	struct incident_tick tick;
 	struct seat_in v;
 	bool has_own = false;
 	fen_t news_own;
@@ -268,7 +301,9 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 		return rc < 0 ? -1 : 1;
 	if (strcmp(in->day, m->day) != 0)
 		return 0;
-	if (to_seat_in(f, s, in, &v, NULL, e) < 0 ||
+	tick = (struct incident_tick){ in->id, in->at, in->rule_version,
+	    in->voided_at, in->rule, in->staff, in->seat };
+	if (to_seat_in(f, s, &tick, &v, NULL, e) < 0 ||
 	    store_fines_of(s, id, &fr, &nfr, e) < 0)
 		return -1;
 	/* A new one has no fine lines kept yet. */

@@ -196,6 +196,95 @@ Test(fine_each, fines_between_voided_too_each_incident_in_its_order)
 	free(fr);
 }
 
+/* store_incident_each gives each incident of the period as
+ * store_incidents does, voided ones too: the seat map reads its day so
+ * (on PostgreSQL seven columns, binary).  store_incidents reads its
+ * text columns binary there too. */
+struct ticks {
+	int n;
+	struct incident_tick t[8];
+	char rule[8][STORE_ID], staff[8][STORE_ID], seat[8][STORE_ID];
+};
+
+static int
+tick(void *arg, const struct incident_tick *t)
+{
+	struct ticks *k = arg;
+
+	cr_assert_lt(k->n, 8);
+	k->t[k->n] = *t;
+	snprintf(k->rule[k->n], STORE_ID, "%s", t->rule);
+	snprintf(k->staff[k->n], STORE_ID, "%s", t->staff);
+	snprintf(k->seat[k->n], STORE_ID, "%s", t->seat);
+	k->n++;
+	return 0;
+}
+
+Test(fine_each, incident_each_as_store_incidents_voided_too)
+{
+	struct err e = { 0 };
+	struct incident grp, *in;
+	struct ticks k = { 0 };
+	int64_t v = 0, a, x, g;
+	int n, i, j;
+
+	fx_open_store();
+	cr_assert_eq(store_begin(fx.s, &e), 0);
+	cr_assert_eq(store_rule_version(fx.s, "SLEEP", "SLEEP",
+	    "v=1;p=fine;f=1000;w=month", 1, &v, &e), 0, "%s", e.msg);
+	a = add_mark("2026-03-31", 1000, v);
+	x = add_mark("2026-03-31", 900, v);
+	add_mark("2026-04-01", 2000, v);		/* the next day */
+	grp = fx_incident("", "SLEEP", "2026-03-31", 1500, v);
+	snprintf(grp.seat, sizeof grp.seat, "A-07");
+	snprintf(grp.note, sizeof grp.note, "全组 睡觉");
+	cr_assert_eq(store_incident_add(fx.s, &grp, &e), 0, "%s", e.msg);
+	g = grp.id;
+	cr_assert_eq(store_incident_void(fx.s, x, "root", 6000, "误记 twice",
+	    &e), 0);
+	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
+
+	cr_assert_eq(store_incident_each(fx.s, "2026-03-31", "2026-03-31", tick,
+	    &k, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_incidents(fx.s, "2026-03-31", "2026-03-31", NULL,
+	    &in, &n, &e), 0, "%s", e.msg);
+	cr_assert_eq(k.n, 3, "the day's three, the voided one too, not %d",
+	    k.n);
+	cr_assert_eq(n, 3);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < k.n && k.t[j].id != in[i].id; j++)
+			;
+		cr_assert_lt(j, k.n, "incident %lld not given",
+		    (long long)in[i].id);
+		cr_assert_eq(k.t[j].at, in[i].at);
+		cr_assert_eq(k.t[j].rule_version, in[i].rule_version);
+		cr_assert_eq(k.t[j].voided_at, in[i].voided_at);
+		cr_assert_str_eq(k.rule[j], in[i].rule);
+		cr_assert_str_eq(k.staff[j], in[i].staff);
+		cr_assert_str_eq(k.seat[j], in[i].seat);
+		if (in[i].id == x) {
+			cr_assert_eq(in[i].voided_at, 6000);
+			cr_assert_str_eq(in[i].void_reason, "误记 twice");
+		}
+		if (in[i].id == g) {
+			cr_assert_str_eq(in[i].staff, "", "a group incident");
+			cr_assert_str_eq(in[i].seat, "A-07");
+			cr_assert_str_eq(in[i].note, "全组 睡觉");
+			cr_assert_eq(in[i].amount, -1);
+		}
+		if (in[i].id == a)
+			cr_assert_eq(in[i].voided_at, 0);
+	}
+	cr_assert_eq(in[0].id, x, "by time: 900, 1000, 1500");
+	cr_assert_eq(in[1].id, a);
+	free(in);
+
+	k.n = 0;
+	cr_assert_eq(store_incident_each(fx.s, "2026-05-01", "2026-05-31", tick,
+	    &k, &e), 0);
+	cr_assert_eq(k.n, 0, "a month without incidents");
+}
+
 /* store_rule_terms keeps what it read outside a write: a version added
  * later is still found, and one added by a write that was rolled back
  * does not leave its terms to the next version given its id. */

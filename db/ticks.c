@@ -1,0 +1,107 @@
+/*
+ * ticks.c - a period's incidents and fine lines as sums and the seat map
+ * read them (db/store.h): each row handed to a callback as it comes, in
+ * no order, nothing held, a few integer columns read binary on
+ * PostgreSQL.  A busy day is thirteen thousand incidents and a month a
+ * hundred thousand fine lines; whole rows, held and sorted, cost more
+ * than the reading.
+ */
+#include "store.h"
+#include "store_internal.h"
+
+struct fine_each {
+	int (*fn)(void *arg, const struct fine_tick *t);
+	void *arg;
+};
+
+static int
+fine_each_row(db_stmt *st, void *arg)
+{
+	const struct fine_each *fe = arg;
+	struct store *s = db_store(st);
+	struct fine_tick t;
+	int64_t staff = db_column_int64(st, 2);	/* 0: NULL, a vacant role */
+	char day[11];
+
+	store_day_col(st, 0, day);
+	t.day = day;
+	t.rule = store_name_of(s, db_column_int64(st, 1));
+	t.staff = staff == 0 ? "" : store_name_of(s, staff);
+	t.grp = store_name_of(s, db_column_int64(st, 3));
+	t.amount = db_column_int64(st, 4);
+	t.own = db_column_int(st, 5) != 0;
+	t.incident = db_column_int64(st, 6);
+	return fe->fn(fe->arg, &t);
+}
+
+int
+store_fine_each(struct store *s, const char *from, const char *to,
+    int (*fn)(void *arg, const struct fine_tick *t), void *arg,
+    struct err *e)
+{
+	/* No order and seven columns: a month of a large floor is a hundred
+	 * thousand lines, and sorting them cost more than reading them.
+	 * SQLite joins them to the period's incidents.  On PostgreSQL a
+	 * join read the month's incidents and three times as many fine
+	 * lines as the month has, where ids of months interleave; each line
+	 * there carries its incident's day, rule and void (schema 10), read
+	 * by one index, in binary. */
+	db_stmt *st = store_prepare(s, db_dialect(s, "SELECT i.day, i.rule, "
+	    "f.staff, f.grp, f.amount, f.own, f.incident FROM incident_row i "
+	    "JOIN fine_row f ON f.incident = i.id WHERE i.day BETWEEN ?1 AND ?2 "
+	    "AND i.voided_at IS NULL",
+	    /* Each line carries its incident's day, rule and void (schema
+	     * 10): one index-only read of the period's live lines. */
+	    "SELECT day, rule, staff, grp, amount, own, incident FROM fine_row "
+	    "WHERE live AND day BETWEEN ?1 AND ?2"), e);
+	struct fine_each fe = { fn, arg };
+
+	if (st != NULL) {
+		db_binary(st);
+		db_bind_int64(st, 1, store_day_num(from, false));
+		db_bind_int64(st, 2, store_day_num(to, true));
+	}
+	return store_each(s, st, fine_each_row, &fe, e, "reading fine lines");
+}
+
+struct incident_each {
+	int (*fn)(void *arg, const struct incident_tick *t);
+	void *arg;
+};
+
+static int
+incident_each_row(db_stmt *st, void *arg)
+{
+	const struct incident_each *ie = arg;
+	struct store *s = db_store(st);
+	struct incident_tick t;
+	int64_t staff = db_column_int64(st, 5), seat = db_column_int64(st, 6);
+
+	t.id = db_column_int64(st, 0);
+	t.at = db_column_int64(st, 1);
+	t.rule_version = db_column_int64(st, 2);
+	t.voided_at = db_column_int64(st, 3);
+	t.rule = store_name_of(s, db_column_int64(st, 4));
+	t.staff = staff == 0 ? "" : store_name_of(s, staff);	/* 0: NULL */
+	t.seat = seat == 0 ? "" : store_name_of(s, seat);
+	return ie->fn(ie->arg, &t);
+}
+
+int
+store_incident_each(struct store *s, const char *from, const char *to,
+    int (*fn)(void *arg, const struct incident_tick *t), void *arg,
+    struct err *e)
+{
+	db_stmt *st = store_prepare(s, "SELECT id, at, rule_version, "
+	    "coalesce(voided_at, 0), rule, staff, seat FROM incident_row WHERE "
+	    "day BETWEEN ?1 AND ?2", e);
+	struct incident_each ie = { fn, arg };
+
+	if (st != NULL) {
+		db_binary(st);
+		db_bind_int64(st, 1, store_day_num(from, false));
+		db_bind_int64(st, 2, store_day_num(to, true));
+	}
+	return store_each(s, st, incident_each_row, &ie, e,
+	    "reading incidents");
+}
