@@ -454,10 +454,14 @@ db_column_int64(db_stmt *st, int i)
 
 	if (st->lite != NULL)
 		return sqlite3_column_int64(st->lite, i);
+	/* Binary: a NULL has length 0, as no integer has (PQgetlength is 0
+	 * out of range too). */
+	if (st->binary)
+		return st->res == NULL || st->row < 0 || st->row >= st->nrows ?
+		    0 : pg_binary(PQgetvalue(st->res, st->row, i),
+		    PQgetlength(st->res, st->row, i));
 	if ((v = pg_value(st, i)) == NULL)
 		return 0;
-	if (st->binary)
-		return pg_binary(v, PQgetlength(st->res, st->row, i));
 	/* A boolean (a comparison) reads as SQLite's 1 or 0. */
 	if (v[0] == 't' && v[1] == '\0')
 		return 1;

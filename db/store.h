@@ -206,6 +206,11 @@ int store_incident_each(struct store *s, const char *from, const char *to,
 int store_fine_each(struct store *s, const char *from, const char *to,
     int (*fn)(void *arg, const struct fine_tick *t), void *arg,
     struct err *e);
+/* As store_fine_each, each line's incident, staff, amount and own only:
+ * day, rule and grp are NULL (the seat map's day, which needs no more). */
+int store_fine_each_bare(struct store *s, const char *from, const char *to,
+    int (*fn)(void *arg, const struct fine_tick *t), void *arg,
+    struct err *e);
 
 /* Every fine line of not-voided incidents between two days, with its
  * incident, in time order. */

@@ -12,6 +12,7 @@
 struct fine_each {
 	int (*fn)(void *arg, const struct fine_tick *t);
 	void *arg;
+	bool bare;			/* no day, rule or group read */
 };
 
 static int
@@ -20,41 +21,50 @@ fine_each_row(db_stmt *st, void *arg)
 	const struct fine_each *fe = arg;
 	struct store *s = db_store(st);
 	struct fine_tick t;
-	int64_t staff = db_column_int64(st, 2);	/* 0: NULL, a vacant role */
+	int64_t staff = db_column_int64(st, 0);	/* 0: NULL, a vacant role */
 	char day[11];
 
-	store_day_col(st, 0, day);
-	t.day = day;
-	t.rule = store_name_of(s, db_column_int64(st, 1));
 	t.staff = staff == 0 ? "" : store_name_of(s, staff);
-	t.grp = store_name_of(s, db_column_int64(st, 3));
-	t.amount = db_column_int64(st, 4);
-	t.own = db_column_int(st, 5) != 0;
-	t.incident = db_column_int64(st, 6);
+	t.amount = db_column_int64(st, 1);
+	t.own = db_column_int(st, 2) != 0;
+	t.incident = db_column_int64(st, 3);
+	t.day = t.rule = t.grp = NULL;
+	if (!fe->bare) {
+		store_day_col(st, 4, day);
+		t.day = day;
+		t.rule = store_name_of(s, db_column_int64(st, 5));
+		t.grp = store_name_of(s, db_column_int64(st, 6));
+	}
 	return fe->fn(fe->arg, &t);
 }
 
-int
-store_fine_each(struct store *s, const char *from, const char *to,
+static int
+fine_each(struct store *s, const char *from, const char *to, bool bare,
     int (*fn)(void *arg, const struct fine_tick *t), void *arg,
     struct err *e)
 {
-	/* No order and seven columns: a month of a large floor is a hundred
+	/* No order and few columns: a month of a large floor is a hundred
 	 * thousand lines, and sorting them cost more than reading them.
 	 * SQLite joins them to the period's incidents.  On PostgreSQL a
 	 * join read the month's incidents and three times as many fine
 	 * lines as the month has, where ids of months interleave; each line
-	 * there carries its incident's day, rule and void (schema 10), read
-	 * by one index, in binary. */
-	db_stmt *st = store_prepare(s, db_dialect(s, "SELECT i.day, i.rule, "
-	    "f.staff, f.grp, f.amount, f.own, f.incident FROM incident_row i "
-	    "JOIN fine_row f ON f.incident = i.id WHERE i.day BETWEEN ?1 AND ?2 "
-	    "AND i.voided_at IS NULL",
-	    /* Each line carries its incident's day, rule and void (schema
-	     * 10): one index-only read of the period's live lines. */
-	    "SELECT day, rule, staff, grp, amount, own, incident FROM fine_row "
-	    "WHERE live AND day BETWEEN ?1 AND ?2"), e);
-	struct fine_each fe = { fn, arg };
+	 * there carries its incident's day, rule and void (schema 10): one
+	 * index-only read of the period's live lines, in binary. */
+	static const char *const sql[2][2] = {
+		{ "SELECT f.staff, f.amount, f.own, f.incident, i.day, i.rule, "
+		  "f.grp FROM incident_row i JOIN fine_row f ON f.incident = "
+		  "i.id WHERE i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL",
+		  "SELECT staff, amount, own, incident, day, rule, grp FROM "
+		  "fine_row WHERE live AND day BETWEEN ?1 AND ?2" },
+		{ "SELECT f.staff, f.amount, f.own, f.incident FROM "
+		  "incident_row i JOIN fine_row f ON f.incident = i.id WHERE "
+		  "i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL",
+		  "SELECT staff, amount, own, incident FROM fine_row WHERE live "
+		  "AND day BETWEEN ?1 AND ?2" },
+	};
+	db_stmt *st = store_prepare(s, db_dialect(s, sql[bare][0],
+	    sql[bare][1]), e);
+	struct fine_each fe = { fn, arg, bare };
 
 	if (st != NULL) {
 		db_binary(st);
@@ -62,6 +72,22 @@ store_fine_each(struct store *s, const char *from, const char *to,
 		db_bind_int64(st, 2, store_day_num(to, true));
 	}
 	return store_each(s, st, fine_each_row, &fe, e, "reading fine lines");
+}
+
+int
+store_fine_each(struct store *s, const char *from, const char *to,
+    int (*fn)(void *arg, const struct fine_tick *t), void *arg,
+    struct err *e)
+{
+	return fine_each(s, from, to, false, fn, arg, e);
+}
+
+int
+store_fine_each_bare(struct store *s, const char *from, const char *to,
+    int (*fn)(void *arg, const struct fine_tick *t), void *arg,
+    struct err *e)
+{
+	return fine_each(s, from, to, true, fn, arg, e);
 }
 
 struct incident_each {

@@ -30,14 +30,15 @@ seat_of_staff(const struct floor *f, int staff)
 	return staff >= 0 ? f->staff[staff].seat : -1;
 }
 
-/* What the map takes from a rule version's terms, read once a load (a
- * version's terms never change; a day has a few dozen versions). */
+/* What the map takes from a rule version, its terms and what its rule is
+ * on this floor, found once a load (a version's rule and terms never
+ * change; a day has a few dozen versions). */
 struct looks_seen {
 	int n;
 	struct {
 		int64_t version;
 		enum flag flag;
-		bool positive;
+		bool positive, looks, desk;
 	} v[64];
 };
 
@@ -49,6 +50,7 @@ to_seat_in(const struct floor *f, struct store *s,
     struct looks_seen *seen, struct err *e)
 {
 	struct rule_terms t;
+	bool looks, desk;
 	int r, k = seen ? seen->n : 0;
 
 	while (k > 0 && seen->v[k - 1].version != in->rule_version)
@@ -56,26 +58,35 @@ to_seat_in(const struct floor *f, struct store *s,
 	if (k > 0) {
 		t.flag = seen->v[k - 1].flag;
 		t.positive = seen->v[k - 1].positive;
+		looks = seen->v[k - 1].looks;
+		desk = seen->v[k - 1].desk;
 	} else if (terms_load(s, in->rule_version, &t, e) < 0)
 		return -1;
-	else if (seen && seen->n < (int)(sizeof seen->v / sizeof seen->v[0])) {
-		seen->v[seen->n].version = in->rule_version;
-		seen->v[seen->n].flag = t.flag;
-		seen->v[seen->n++].positive = t.positive;
+	else {
+		/* What the rule is on this floor. */
+		looks = seatmap_rule_looks(f, in->rule);
+		r = floor_rule_find(f, in->rule);
+		desk = r >= 0 && strcmp(f->rules[r].section, "floor") == 0;
+		if (seen && seen->n < (int)(sizeof seen->v /
+		    sizeof seen->v[0])) {
+			seen->v[seen->n].version = in->rule_version;
+			seen->v[seen->n].flag = t.flag;
+			seen->v[seen->n].positive = t.positive;
+			seen->v[seen->n].looks = looks;
+			seen->v[seen->n++].desk = desk;
+		}
 	}
 	memset(out, 0, sizeof *out);
 	out->id = in->id;
 	out->at = in->at;
-	memcpy(out->rule, in->rule, STORE_ID);
+	memcpy(out->rule, in->rule, strnlen(in->rule, STORE_ID - 1));
 	out->staff = in->staff[0] ? floor_staff_find(f, in->staff) : -1;
 	out->seat = in->seat[0] ? floor_seat_find(f, in->seat) : -1;
 	out->flag = t.flag;
 	out->positive = t.positive;
 	out->voided = in->voided_at != 0;
-	/* What the rule is on this floor, looked up once. */
-	out->looks = seatmap_rule_looks(f, in->rule);
-	r = floor_rule_find(f, in->rule);
-	out->desk = r >= 0 && strcmp(f->rules[r].section, "floor") == 0;
+	out->looks = looks;
+	out->desk = desk;
 	return 0;
 }
 
@@ -258,7 +269,7 @@ load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
 	int i, j;
 
 	if (store_incident_each(s, m->day, m->day, day_mark, &dm, e) != 0 ||
-	    store_fine_each(s, m->day, m->day, day_line, &dl, e) < 0) {
+	    store_fine_each_bare(s, m->day, m->day, day_line, &dl, e) < 0) {
 		free(dl.own);
 		return -1;
 	}

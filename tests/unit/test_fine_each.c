@@ -20,6 +20,7 @@ struct seen {
 	fen_t sum;
 	int64_t incident[16];
 	char day[16][11];
+	char staff[16][STORE_ID];
 	bool own[16];
 };
 
@@ -31,6 +32,7 @@ collect(void *arg, const struct fine_tick *t)
 	cr_assert_lt(s->n, 16);
 	s->incident[s->n] = t->incident;
 	snprintf(s->day[s->n], sizeof s->day[s->n], "%s", t->day);
+	snprintf(s->staff[s->n], sizeof s->staff[s->n], "%s", t->staff);
 	s->own[s->n] = t->own;
 	s->sum += t->amount;
 	cr_assert_str_eq(t->rule, "SLEEP");
@@ -39,14 +41,46 @@ collect(void *arg, const struct fine_tick *t)
 	return 0;
 }
 
+/* store_fine_each_bare's lines: no day, rule or group. */
+static int
+collect_bare(void *arg, const struct fine_tick *t)
+{
+	struct seen *s = arg;
+
+	cr_assert_lt(s->n, 16);
+	cr_assert(t->day == NULL && t->rule == NULL && t->grp == NULL);
+	s->incident[s->n] = t->incident;
+	snprintf(s->staff[s->n], sizeof s->staff[s->n], "%s", t->staff);
+	s->own[s->n] = t->own;
+	s->sum += t->amount;
+	s->n++;
+	return 0;
+}
+
+/* The period's lines by store_fine_each; store_fine_each_bare gives the
+ * same lines, each with the same incident, staff, own and amount. */
 static struct seen
 lines(const char *from, const char *to)
 {
-	struct seen s = { 0 };
+	struct seen s = { 0 }, b = { 0 };
 	struct err e = { 0 };
+	int i, j;
 
 	cr_assert_eq(store_fine_each(fx.s, from, to, collect, &s, &e), 0,
 	    "%s", e.msg);
+	cr_assert_eq(store_fine_each_bare(fx.s, from, to, collect_bare, &b,
+	    &e), 0, "%s", e.msg);
+	cr_assert_eq(b.n, s.n, "bare: %d lines, not %d", b.n, s.n);
+	cr_assert_eq(b.sum, s.sum);
+	for (i = 0; i < s.n; i++) {
+		for (j = 0; j < b.n; j++)
+			if (b.incident[j] == s.incident[i] &&
+			    b.own[j] == s.own[i] &&
+			    strcmp(b.staff[j], s.staff[i]) == 0)
+				break;
+		cr_assert_lt(j, b.n, "bare: no line of incident %lld for %s",
+		    (long long)s.incident[i], s.staff[i]);
+	}
 	return s;
 }
 
