@@ -19,12 +19,14 @@
 } while (0)
 
 /*
- * Staff and seat ids are looked up by hash: config.c checks every id
- * against those before it while loading, and the views resolve an id for
- * every incident they show, so a linear scan made a 2,400-person floor
- * quadratic (two thirds of `callfloor fines`' start-up).  The arrays only
- * ever grow at the end while loading and are never changed after, so an
- * index catches up with what was appended since the last look-up.
+ * Staff and seat ids and rule codes are looked up by hash: config.c
+ * checks every id against those before it while loading, and the views
+ * resolve an id for every incident they show, so a linear scan made a
+ * 2,400-person floor quadratic (two thirds of `callfloor fines`'
+ * start-up), and a month's sums compared each fine line's rule with the
+ * rules before it.  The arrays only ever grow at the end while loading
+ * and are never changed after, so an index catches up with what was
+ * appended since the last look-up.
  */
 struct floor_index {
 	int *slot;		/* array index + 1; 0 is empty */
@@ -46,6 +48,7 @@ typedef const char *(*id_of_fn)(const struct floor *, int);
 
 static const char *staff_id_of(const struct floor *f, int i) { return f->staff[i].id; }
 static const char *seat_id_of(const struct floor *f, int i) { return f->seats[i].id; }
+static const char *rule_code_of(const struct floor *f, int i) { return f->rules[i].code; }
 
 static void
 index_put(struct floor_index *x, const struct floor *f, id_of_fn id_of, int i)
@@ -113,7 +116,12 @@ floor_seat_find(const struct floor *f, const char *id)
 }
 
 int floor_group_find(const struct floor *f, const char *id) { FIND(f->groups, f->ngroups, id, id); }
-int floor_rule_find(const struct floor *f, const char *code) { FIND(f->rules, f->nrules, code, code); }
+int
+floor_rule_find(const struct floor *f, const char *code)
+{
+	return index_find(&((struct floor *)f)->rule_index, f, rule_code_of,
+	    f->nrules, code);
+}
 
 int
 floor_break_find(const struct floor *f, const char *code)
@@ -282,6 +290,7 @@ floor_free_roster(struct floor *f)
 		free(f->timezone);
 	if (f->base != NULL && f->holidays != f->base->holidays)
 		free(f->holidays);
+	index_free(f->rule_index);	/* its own, of the base's rules */
 	roster_parts_free(f);
 	free(f);
 }
@@ -307,6 +316,7 @@ floor_free(struct floor *f)
 		free(f->rules[i].title_zh); free(f->rules[i].section);
 	}
 	free(f->rules);
+	index_free(f->rule_index);
 	for (i = 0; i < f->nbreaks; i++) {
 		free(f->breaks[i].code); free(f->breaks[i].title);
 		free(f->breaks[i].title_zh);

@@ -170,9 +170,11 @@ struct floor {
 	char (*holidays)[11];		/* "YYYY-MM-DD", sorted */
 	int nholidays;
 
-	/* Hashes of staff and seat ids, grown by floor.c on look-up; not
-	 * part of the model (a 2,000-seat floor is 2,400 people). */
-	struct floor_index *staff_index, *seat_index;
+	/* Hashes of staff and seat ids and rule codes, grown by floor.c on
+	 * look-up; not part of the model (a 2,000-seat floor is 2,400
+	 * people; a month's sums look a rule up for each of 135,000 fine
+	 * lines). */
+	struct floor_index *staff_index, *seat_index, *rule_index;
 	/* A floor roster.c made from a roster in the database: the loaded
 	 * floor whose other settings it shares; NULL for a loaded floor. */
 	const struct floor *base;

@@ -284,7 +284,7 @@ roster_floor(const struct floor *base, const char *text)
 	f->users = NULL;
 	f->nusers = 0;
 	f->has_wages = false;
-	f->staff_index = f->seat_index = NULL;
+	f->staff_index = f->seat_index = f->rule_index = NULL;
 	f->base = base;
 	copy = xstrdup(text);
 	rc = roster_settings(f, copy);
