@@ -59,7 +59,9 @@ trend_add(void *arg, const struct fine_tick *l)
 {
 	struct trend *t = arg;
 	const struct floor *f = t->f;
-	int si, r, d = atoi(l->day + 8) - 1, g;
+	/* The day of the month of "YYYY-MM-DD", from 0 (one atoi a line was
+	 * a thirtieth of a month's sums). */
+	int si, r, d = (l->day[8] - '0') * 10 + (l->day[9] - '0') - 1, g;
 
 	if (l->staff[0] == '\0')
 		return 0;	/* a vacancy: nobody pays */
