@@ -174,6 +174,7 @@ store_att_each(struct store *s, const char *from, const char *to,
 	struct att_each ae = { fn, arg };
 
 	if (st != NULL) {
+		db_binary(st);	/* a month is 100,000 sign-ins */
 		db_bind_text(st, 1, from, -1, DB_STATIC);
 		db_bind_text(st, 2, to, -1, DB_STATIC);
 		db_bind_int(st, 3, plain_outs);

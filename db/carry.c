@@ -51,6 +51,7 @@ carry_rows(struct store *s, const char *sql, const char *month,
 	*n = 0;
 	if (st == NULL)
 		return -1;
+	db_binary(st);		/* a month is a row per person */
 	if (month)
 		db_bind_text(st, 1, month, -1, DB_STATIC);
 	rc = store_rows(s, st, sizeof **out, carry_row, &rows, n, e,

@@ -12,7 +12,6 @@
 #include "store.h"
 #include "store_internal.h"
 
-#include <assert.h>
 #include <endian.h>
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -479,8 +478,6 @@ db_column_text(db_stmt *st, int i)
 {
 	if (st->lite != NULL)
 		return sqlite3_column_text(st->lite, i);
-	assert(!st->binary || pg_value(st, i) == NULL ||
-	    pg_text_type(PQftype(st->res, i)));
 	return (const unsigned char *)pg_value(st, i);
 }
 
