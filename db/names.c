@@ -329,11 +329,12 @@ store_name_of(struct store *s, int64_t id)
 	if (st == NULL)
 		return "?";
 	db_bind_int64(st, 1, id);
+	/* The step may have reconnected, which forgets every name. */
 	rc = db_step(st);
 	if (rc == DB_ROW)
-		names_add(s->names, id, (const char *)db_column_text(st, 0));
+		names_add(names_of(s), id, (const char *)db_column_text(st, 0));
 	db_reset(st);
-	return rc == DB_ROW ? s->names->v[s->names->n - 1].name : "?";
+	return rc == DB_ROW ? names_of(s)->v[names_of(s)->n - 1].name : "?";
 }
 
 void

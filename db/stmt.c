@@ -407,8 +407,9 @@ db_finalize(db_stmt *st)
 static const char *
 pg_value(db_stmt *st, int i)
 {
-	/* PQgetisnull is 1 for a column out of range too. */
+	/* libpq would print a notice of a column out of range. */
 	if (st->res == NULL || st->row < 0 || st->row >= st->nrows ||
+	    i < 0 || i >= PQnfields(st->res) ||
 	    PQgetisnull(st->res, st->row, i))
 		return NULL;
 	return PQgetvalue(st->res, st->row, i);
@@ -453,11 +454,11 @@ db_column_int64(db_stmt *st, int i)
 
 	if (st->lite != NULL)
 		return sqlite3_column_int64(st->lite, i);
-	/* Binary: a NULL has length 0, as no integer has (PQgetlength is 0
-	 * out of range too). */
+	/* Binary: a NULL has length 0, as no integer has. */
 	if (st->binary)
-		return st->res == NULL || st->row < 0 || st->row >= st->nrows ?
-		    0 : pg_binary(PQgetvalue(st->res, st->row, i),
+		return st->res == NULL || st->row < 0 || st->row >= st->nrows ||
+		    i < 0 || i >= PQnfields(st->res) ? 0 :
+		    pg_binary(PQgetvalue(st->res, st->row, i),
 		    PQgetlength(st->res, st->row, i));
 	if ((v = pg_value(st, i)) == NULL)
 		return 0;

@@ -99,17 +99,20 @@ static int
 incident_each_row(db_stmt *st, void *arg)
 {
 	const struct incident_each *ie = arg;
-	struct store *s = db_store(st);
 	struct incident_tick t;
-	int64_t staff = db_column_int64(st, 5), seat = db_column_int64(st, 6);
+	/* Copies: fn may query, and a reconnect forgets every name. */
+	char rule[STORE_ID], staff[STORE_ID], seat[STORE_ID];
 
 	t.id = db_column_int64(st, 0);
 	t.at = db_column_int64(st, 1);
 	t.rule_version = db_column_int64(st, 2);
 	t.voided_at = db_column_int64(st, 3);
-	t.rule = store_name_of(s, db_column_int64(st, 4));
-	t.staff = staff == 0 ? "" : store_name_of(s, staff);	/* 0: NULL */
-	t.seat = seat == 0 ? "" : store_name_of(s, seat);
+	store_name_col(st, 4, rule, sizeof rule);
+	store_name_col(st, 5, staff, sizeof staff);	/* "" for NULL */
+	store_name_col(st, 6, seat, sizeof seat);
+	t.rule = rule;
+	t.staff = staff;
+	t.seat = seat;
 	return ie->fn(ie->arg, &t);
 }
 
