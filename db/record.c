@@ -550,16 +550,19 @@ by_staff(const void *a, const void *b)
 	    ((const struct fine_total *)b)->staff);
 }
 
-/* Runs q (?1 and ?2 the days from and to) into rows. */
+/* Runs st (?1 and ?2 the days from and to) into rows; binary when its
+ * columns are integers and text (db_binary), not sums. */
 static int
-day_rows(struct store *s, db_stmt *st, const char *from, const char *to,
-    size_t size, void (*read)(db_stmt *st, void *row), void **out, int *n,
-    struct err *e, const char *what)
+day_rows(struct store *s, db_stmt *st, bool binary, const char *from,
+    const char *to, size_t size, void (*read)(db_stmt *st, void *row),
+    void **out, int *n, struct err *e, const char *what)
 {
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
+	if (binary)
+		db_binary(st);
 	db_bind_int64(st, 1, store_day_num(from, false));
 	db_bind_int64(st, 2, store_day_num(to, true));
 	return store_rows(s, st, size, read, out, n, e, what);
@@ -570,8 +573,8 @@ store_fine_totals(struct store *s, const char *from, const char *to,
     struct fine_total **out, int *n, struct err *e)
 {
 	void *rows;
-	int rc = day_rows(s, prep(s, Q_FINE_TOTALS, e), from, to, sizeof **out,
-	    fine_total_row, &rows, n, e, "summing fines");
+	int rc = day_rows(s, prep(s, Q_FINE_TOTALS, e), false, from, to,
+	    sizeof **out, fine_total_row, &rows, n, e, "summing fines");
 
 	if (rc == 0 && *n > 1)
 		qsort(rows, (size_t)*n, sizeof **out, by_staff);
@@ -592,12 +595,8 @@ store_fines_between(struct store *s, const char *from, const char *to,
 	    "f.own DESC, f.id", "SELECT " FINE_COLS " FROM fine_row f WHERE "
 	    "f.day BETWEEN ?1 AND ?2 ORDER BY f.incident, f.own DESC, f.id"), e);
 	void *rows;
-	int rc;
-
-	if (st != NULL)
-		db_binary(st);
-	rc = day_rows(s, st, from, to, sizeof **out, fine_row, &rows, n, e,
-	    "reading fines");
+	int rc = day_rows(s, st, true, from, to, sizeof **out, fine_row, &rows,
+	    n, e, "reading fines");
 
 	*out = rows;
 	return rc;
@@ -616,14 +615,9 @@ int
 store_fine_lines(struct store *s, const char *from, const char *to,
     struct fine_line **out, int *n, struct err *e)
 {
-	db_stmt *st = prep(s, Q_FINE_LINES, e);
 	void *rows;
-	int rc;
-
-	if (st != NULL)
-		db_binary(st);
-	rc = day_rows(s, st, from, to, sizeof **out, fine_line_row, &rows, n,
-	    e, "reading fine lines");
+	int rc = day_rows(s, prep(s, Q_FINE_LINES, e), true, from, to,
+	    sizeof **out, fine_line_row, &rows, n, e, "reading fine lines");
 
 	*out = rows;
 	return rc;

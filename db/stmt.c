@@ -240,20 +240,14 @@ db_bind_null(db_stmt *st, int i)
 	return DB_OK;
 }
 
-/* text or varchar */
-static bool
-pg_text_type(Oid t)
-{
-	return t == 25 || t == 1043;
-}
-
 /* Types a statement read binary may return: the integers (int2, int4,
- * int8, boolean), whose binary forms pg_binary reads, and text, whose
- * binary form is its text. */
+ * int8, boolean), whose binary forms pg_binary reads, and text and
+ * varchar, whose binary form is their text. */
 static bool
 pg_binary_type(Oid t)
 {
-	return t == 16 || t == 20 || t == 21 || t == 23 || pg_text_type(t);
+	return t == 16 || t == 20 || t == 21 || t == 23 || t == 25 ||
+	    t == 1043;
 }
 
 static bool
@@ -404,13 +398,19 @@ db_finalize(db_stmt *st)
 	return rc;
 }
 
+/* Column i of the current row is there (libpq would print a notice of
+ * one out of range). */
+static bool
+pg_cell(db_stmt *st, int i)
+{
+	return st->res != NULL && st->row >= 0 && st->row < st->nrows &&
+	    i >= 0 && i < PQnfields(st->res);
+}
+
 static const char *
 pg_value(db_stmt *st, int i)
 {
-	/* libpq would print a notice of a column out of range. */
-	if (st->res == NULL || st->row < 0 || st->row >= st->nrows ||
-	    i < 0 || i >= PQnfields(st->res) ||
-	    PQgetisnull(st->res, st->row, i))
+	if (!pg_cell(st, i) || PQgetisnull(st->res, st->row, i))
 		return NULL;
 	return PQgetvalue(st->res, st->row, i);
 }
@@ -456,10 +456,8 @@ db_column_int64(db_stmt *st, int i)
 		return sqlite3_column_int64(st->lite, i);
 	/* Binary: a NULL has length 0, as no integer has. */
 	if (st->binary)
-		return st->res == NULL || st->row < 0 || st->row >= st->nrows ||
-		    i < 0 || i >= PQnfields(st->res) ? 0 :
-		    pg_binary(PQgetvalue(st->res, st->row, i),
-		    PQgetlength(st->res, st->row, i));
+		return pg_cell(st, i) ? pg_binary(PQgetvalue(st->res, st->row, i),
+		    PQgetlength(st->res, st->row, i)) : 0;
 	if ((v = pg_value(st, i)) == NULL)
 		return 0;
 	/* A boolean (a comparison) reads as SQLite's 1 or 0. */
