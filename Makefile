@@ -10,8 +10,9 @@ VERSION  := 0.1
 LOCALEDIR ?= $(PREFIX)/share/locale
 
 PKGS     := ncursesw sqlite3 libconfig libpq
-# Cairo and Pango draw the PDF report (src/report_pdf.c, alone built with
-# their flags: they define feature macros of their own).
+# Cairo and Pango draw the PDF report (src/report_pdf.c and pdf_libs.c,
+# alone built with their flags: they define feature macros of their own).
+# They are opened when a PDF is drawn, never linked (src/pdf_libs.h).
 PDF_PKGS := pangocairo cairo-pdf
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -23,7 +24,7 @@ CPPFLAGS += -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
 	    -DSYSCONFDIR='"$(SYSCONFDIR)"' -DLOCALSTATEDIR='"$(LOCALSTATEDIR)"' \
 	    -DLOCALEDIR='"$(LOCALEDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) $(PDF_PKGS) 2>/dev/null) -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 B        := build
 CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard db/*.c)
@@ -68,7 +69,7 @@ $(B)/embedded.c: conf/demo.cfg conf/rules.cfg db/schema.sql db/schema_pg.sql Mak
 	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' db/schema_pg.sql; \
 	   echo ';'; } > $@.tmp && mv $@.tmp $@
 
-$(B)/src/report_pdf.o: ALL_CFLAGS += $(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null)
+$(B)/src/report_pdf.o $(B)/src/pdf_libs.o: ALL_CFLAGS += $(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null)
 
 $(B)/embedded.o: $(B)/embedded.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -17,7 +17,8 @@
  * and never leave a heading alone at a page foot.
  *
  * It must not price anything or speak SQL: every number comes from the
- * document.  The rendering runs in a child without the set-group id.
+ * document.  The rendering runs in a child without the set-group id,
+ * the only process that loads Cairo and Pango (pdf_libs.h).
  */
 #include "report_pdf.h"
 
@@ -31,13 +32,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cairo.h>
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-
 #include "../db/store.h"
 #include "clock.h"
 #include "i18n.h"
+#include "pdf_libs.h"
 #include "priv.h"
 #include "report.h"
 #include "report_doc.h"
@@ -708,7 +706,7 @@ render_doc(struct doc *dp, enum paper paper, struct buf *out, struct err *e)
 		if (dup2(data[1], 3) < 0 || close_range(4, ~0U, 0) < 0)
 			_exit(1);
 		signal(SIGPIPE, SIG_DFL);
-		_exit(render(&d, paper, 3) < 0 ? 1 : 0);
+		_exit(pdf_libs_open() < 0 || render(&d, paper, 3) < 0 ? 1 : 0);
 	}
 	close(data[1]);
 	close(msg[1]);
