@@ -34,16 +34,6 @@ struct floor_index {
 	int n;			/* entries indexed so far */
 };
 
-static unsigned
-id_hash(const char *s)
-{
-	unsigned h = 2166136261u;	/* FNV-1a */
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 typedef const char *(*id_of_fn)(const struct floor *, int);
 
 static const char *staff_id_of(const struct floor *f, int i) { return f->staff[i].id; }
@@ -53,7 +43,7 @@ static const char *rule_code_of(const struct floor *f, int i) { return f->rules[
 static void
 index_put(struct floor_index *x, const struct floor *f, id_of_fn id_of, int i)
 {
-	unsigned h = id_hash(id_of(f, i)) & (unsigned)(x->cap - 1);
+	unsigned h = str_hash(id_of(f, i)) & (unsigned)(x->cap - 1);
 
 	while (x->slot[h] != 0)
 		h = (h + 1) & (unsigned)(x->cap - 1);
@@ -85,7 +75,7 @@ index_find(struct floor_index **xp, const struct floor *f, id_of_fn id_of,
 	}
 	if (x->cap == 0)
 		return -1;
-	for (h = id_hash(id) & (unsigned)(x->cap - 1); x->slot[h] != 0;
+	for (h = str_hash(id) & (unsigned)(x->cap - 1); x->slot[h] != 0;
 	    h = (h + 1) & (unsigned)(x->cap - 1))
 		if (strcmp(id_of(f, x->slot[h] - 1), id) == 0)
 			return x->slot[h] - 1;

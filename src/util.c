@@ -38,6 +38,16 @@ die(const char *fmt, ...)
 	exit(EXIT_RUNTIME);
 }
 
+unsigned
+str_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 int
 lower_bound_i64(const void *base, int n, size_t size, size_t off,
     int64_t key)

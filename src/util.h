@@ -33,6 +33,8 @@ int err_set(struct err *e, int code, const char *fmt, ...)
  * none is). */
 int lower_bound_i64(const void *base, int n, size_t size, size_t off,
     int64_t key);
+/* A string's hash for a table indexed by it (FNV-1a). */
+unsigned str_hash(const char *s);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
