@@ -31,6 +31,10 @@ struct table {
 	 * rule, group, login or role: see store_name_id), d a day (its
 	 * number), anything else as it is. */
 	const char *into, *kinds;
+	/* Schema 11: a column the target's triggers keep (an incident's
+	 * own_fine), copied with a new row so that no trigger need write it
+	 * again, and never compared: it is not the row's record. */
+	const char *derived;
 };
 
 enum { T_RULE_VERSION, T_INCIDENT, T_FINE, T_APPEAL, T_AUDIT_WHO,
@@ -44,7 +48,7 @@ static const struct table tables[] = {
 	    "day, offence, amount, note, marked_by, marked_at, voided_at, "
 	    "voided_by, void_reason", NULL,
 	    { { 1, T_RULE_VERSION }, { -1, 0 }, { -1, 0 } }, false,
-	    "incident_row", "f-nfn-d---f--f-" },
+	    "incident_row", "f-nfn-d---f--f-", "own_fine" },
 	[T_FINE] = { "fine", "incident, staff, grp, role, own, amount, doubled",
 	    NULL, { { 0, T_INCIDENT }, { -1, 0 }, { -1, 0 } }, false,
 	    "fine_row", "-nff---" },
@@ -424,8 +428,8 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 {
 	const struct table *tb = &tables[t];
 	int nc = migrate_ncols(tb->cols), c, rc, nsums = 0;
-	char *sel = xasprintf("SELECT id, %s FROM %s ORDER BY id", tb->cols,
-	    tb->name);
+	char *sel = xasprintf("SELECT id, %s%s%s FROM %s ORDER BY id", tb->cols,
+	    tb->derived ? ", " : "", tb->derived ? tb->derived : "", tb->name);
 	char *idw = xasprintf("id = ?%d", nc + 1);
 	const char *stored = tb->into ? tb->into : tb->name;
 	char *upd = migrate_update_sql(stored, tb->cols, idw);
@@ -439,8 +443,9 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 	int known = maps[t].n;
 
 	free(idw);
-	buf_printf(&ins, "INSERT INTO %s (%s) VALUES (", stored, tb->cols);
-	for (c = 0; c < nc; c++)
+	buf_printf(&ins, "INSERT INTO %s (%s%s%s) VALUES (", stored, tb->cols,
+	    tb->derived ? ", " : "", tb->derived ? tb->derived : "");
+	for (c = 0; c < nc + (tb->derived != NULL); c++)
 		buf_printf(&ins, "%s?%d", c ? ", " : "", c + 1);
 	/* The new row's id straight back (both dialects have RETURNING). */
 	buf_puts(&ins, ") RETURNING id");
@@ -542,6 +547,12 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 				rc = -1;
 				goto done;
 			}
+			if (tb->derived != NULL && db_column_type(src, nc + 1) ==
+			    DB_NULL)
+				db_bind_null(dst, nc + 1);
+			else if (tb->derived != NULL)
+				db_bind_int64(dst, nc + 1, db_column_int64(src,
+				    nc + 1));
 			if (db_step(dst) != DB_ROW) {
 				rc = store_fail(to, e, tb->name);
 				goto done;

@@ -62,6 +62,7 @@ CREATE TABLE incident_row (
 	voided_at    INTEGER,
 	voided_by    INTEGER,                       -- name
 	void_reason  TEXT,
+	own_fine     INTEGER,                       -- schema 11: below
 	CHECK (voided_at IS NULL OR void_reason IS NOT NULL)
 );
 -- Offence numbering walks one person's incidents of one rule in a window.
@@ -78,10 +79,11 @@ CREATE INDEX incident_marker ON incident_row (marked_by)
 	WHERE voided_at IS NULL;
 CREATE VIEW incident (id, rule, rule_version, staff, grp, seat, at, day,
 	offence, amount, note, marked_by, marked_at, voided_at, voided_by,
-	void_reason) AS
+	void_reason, own_fine) AS
 	SELECT i.id, r.name, i.rule_version, s.name, g.name, t.name, i.at,
 	date(i.day * 86400, 'unixepoch'), i.offence, i.amount, i.note, m.name,
-	coalesce(i.marked_at, i.at), i.voided_at, v.name, i.void_reason
+	coalesce(i.marked_at, i.at), i.voided_at, v.name, i.void_reason,
+	i.own_fine
 	FROM incident_row i LEFT JOIN name r ON r.id = i.rule
 	LEFT JOIN name s ON s.id = i.staff LEFT JOIN name g ON g.id = i.grp
 	LEFT JOIN name t ON t.id = i.seat LEFT JOIN name m ON m.id = i.marked_by
@@ -103,6 +105,16 @@ CREATE TABLE fine_row (
 	doubled   INTEGER NOT NULL DEFAULT 0  -- the repeat factor applied
 );
 CREATE INDEX fine_incident ON fine_row (incident);
+-- Schema 11: an incident's own_fine is the amount of its own line (NULL
+-- while it has none), kept by these triggers, so that the seat map reads
+-- a day's offenders' fines with its incidents and only the co-penalties
+-- from here (db/ticks.c).
+CREATE TRIGGER fine_own_add AFTER INSERT ON fine_row WHEN new.own BEGIN
+	UPDATE incident_row SET own_fine = new.amount WHERE id = new.incident
+	AND own_fine IS NOT new.amount; END;
+CREATE TRIGGER fine_own_set AFTER UPDATE OF amount ON fine_row WHEN new.own
+	BEGIN UPDATE incident_row SET own_fine = new.amount
+	WHERE id = new.incident AND own_fine IS NOT new.amount; END;
 CREATE VIEW fine (id, incident, staff, grp, role, own, amount, doubled) AS
 	SELECT f.id, f.incident, s.name, g.name, r.name, f.own, f.amount,
 	f.doubled FROM fine_row f LEFT JOIN name s ON s.id = f.staff

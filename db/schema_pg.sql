@@ -1,5 +1,5 @@
 -- schema_pg.sql - the callfloor database on PostgreSQL 15, schema version 9 (with
--- pg_step10 in db/store_pg.c, version 10):
+-- pg_step10 and pg_step11 in db/store_pg.c, version 11):
 -- the same tables as schema.sql (read that file for what each is for), in
 -- PostgreSQL's words, for many floors in one database.  db/store_pg.c
 -- creates it with `callfloor init` and migrates it.
@@ -97,6 +97,8 @@ CREATE TABLE fine_row (
 	doubled   bigint NOT NULL DEFAULT 0  -- the repeat factor applied
 );
 CREATE INDEX fine_incident ON fine_row (incident);
+-- Version 11 adds to incident_row the amount of its own fine line
+-- (own_fine), kept by a trigger on fine_row: pg_step11.
 -- Version 10 adds to fine_row its incident's day, rule and whether it is
 -- live, kept by triggers, and the index fine_day that reads a period's
 -- lines alone: db/store_pg.c's pg_step10, which a new

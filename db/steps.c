@@ -249,3 +249,31 @@ const char store_migrate_v9[] = "";
  * the incident: nothing of its file changes but its version.
  */
 const char store_migrate_v10[] = "";
+
+/*
+ * Version 10 to 11: an incident carries the amount of its own fine line
+ * (own_fine, kept by triggers on fine_row; schema.sql says why), and the
+ * view `incident` shows it.
+ */
+const char store_migrate_v11[] =
+	"ALTER TABLE incident_row ADD COLUMN own_fine INTEGER;"
+	"UPDATE incident_row SET own_fine = f.amount FROM fine_row f"
+	"  WHERE f.incident = incident_row.id AND f.own;"
+	"DROP VIEW incident;"
+	"CREATE VIEW incident (id, rule, rule_version, staff, grp, seat, at, day,"
+	"  offence, amount, note, marked_by, marked_at, voided_at, voided_by,"
+	"  void_reason, own_fine) AS"
+	"  SELECT i.id, r.name, i.rule_version, s.name, g.name, t.name, i.at,"
+	"  date(i.day * 86400, 'unixepoch'), i.offence, i.amount, i.note, m.name,"
+	"  coalesce(i.marked_at, i.at), i.voided_at, v.name, i.void_reason,"
+	"  i.own_fine"
+	"  FROM incident_row i LEFT JOIN name r ON r.id = i.rule"
+	"  LEFT JOIN name s ON s.id = i.staff LEFT JOIN name g ON g.id = i.grp"
+	"  LEFT JOIN name t ON t.id = i.seat LEFT JOIN name m ON m.id = i.marked_by"
+	"  LEFT JOIN name v ON v.id = i.voided_by;"
+	"CREATE TRIGGER fine_own_add AFTER INSERT ON fine_row WHEN new.own BEGIN"
+	"  UPDATE incident_row SET own_fine = new.amount WHERE id = new.incident"
+	"  AND own_fine IS NOT new.amount; END;"
+	"CREATE TRIGGER fine_own_set AFTER UPDATE OF amount ON fine_row WHEN"
+	"  new.own BEGIN UPDATE incident_row SET own_fine = new.amount"
+	"  WHERE id = new.incident AND own_fine IS NOT new.amount; END;";

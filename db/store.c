@@ -379,6 +379,7 @@ migrate_write(struct store *s, struct err *e)
 			[4] = store_migrate_v4, [5] = store_migrate_v5,
 			[6] = store_migrate_v6, [8] = store_migrate_v8,
 			[9] = store_migrate_v9, [10] = store_migrate_v10,
+			[11] = store_migrate_v11,
 		};
 		/* Step 7 (the audit trail made compact) is made from db/audit.c's
 		 * phrase list, so its SQL is built here. */

@@ -22,7 +22,7 @@
 
 #include "../src/util.h"
 
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 #define STORE_APPLICATION_ID 0x43464c52	/* "CFLR" */
 #define STORE_ID 32
 #define STORE_LOGIN 64
@@ -193,6 +193,7 @@ struct incident_tick {
 	int64_t voided_at;		/* 0 when not voided */
 	const char *rule;
 	const char *staff, *seat;	/* "" when none */
+	fen_t own_fine;			/* its own line's amount; -1: none */
 };
 /* Calls fn for each incident between two days, voided ones too, in no
  * particular order, without holding them; fn returns nonzero to stop,
@@ -206,9 +207,11 @@ int store_incident_each(struct store *s, const char *from, const char *to,
 int store_fine_each(struct store *s, const char *from, const char *to,
     int (*fn)(void *arg, const struct fine_tick *t), void *arg,
     struct err *e);
-/* As store_fine_each, each line's incident, staff, amount and own only:
- * day, rule and grp are NULL (the seat map's day, which needs no more). */
-int store_fine_each_bare(struct store *s, const char *from, const char *to,
+/* As store_fine_each, but the co-penalty and group lines only (own is
+ * false: each offender's own line is its incident's own_fine), and of
+ * each its incident, staff and amount: day, rule and grp are NULL (the
+ * seat map's day, which needs no more). */
+int store_co_fine_each(struct store *s, const char *from, const char *to,
     int (*fn)(void *arg, const struct fine_tick *t), void *arg,
     struct err *e);
 

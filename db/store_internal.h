@@ -229,7 +229,7 @@ int store_write_done(struct store *s, db_stmt *st, struct err *e,
 /* The SQLite schema's steps from version N - 1 to N (db/steps.c). */
 extern const char store_migrate_v2[], store_migrate_v3[], store_migrate_v4[],
     store_migrate_v5[], store_migrate_v6[], store_migrate_v8[],
-    store_migrate_v9[], store_migrate_v10[];
+    store_migrate_v9[], store_migrate_v10[], store_migrate_v11[];
 
 /* Forgets the rule versions' terms store_rule_terms kept. */
 void store_terms_forget(struct store *s);

@@ -12,7 +12,7 @@
 struct fine_each {
 	int (*fn)(void *arg, const struct fine_tick *t);
 	void *arg;
-	bool bare;			/* no day, rule or group read */
+	bool co;			/* co-penalties only, no day, rule or group */
 };
 
 static int
@@ -29,7 +29,7 @@ fine_each_row(db_stmt *st, void *arg)
 	t.own = db_column_int(st, 2) != 0;
 	t.incident = db_column_int64(st, 3);
 	t.day = t.rule = t.grp = NULL;
-	if (!fe->bare) {
+	if (!fe->co) {
 		store_day_col(st, 4, day);
 		t.day = day;
 		t.rule = store_name_of(s, db_column_int64(st, 5));
@@ -39,7 +39,7 @@ fine_each_row(db_stmt *st, void *arg)
 }
 
 static int
-fine_each(struct store *s, const char *from, const char *to, bool bare,
+fine_each(struct store *s, const char *from, const char *to, bool co,
     int (*fn)(void *arg, const struct fine_tick *t), void *arg,
     struct err *e)
 {
@@ -58,13 +58,13 @@ fine_each(struct store *s, const char *from, const char *to, bool bare,
 		  "fine_row WHERE live AND day BETWEEN ?1 AND ?2" },
 		{ "SELECT f.staff, f.amount, f.own, f.incident FROM "
 		  "incident_row i JOIN fine_row f ON f.incident = i.id WHERE "
-		  "i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL",
+		  "i.day BETWEEN ?1 AND ?2 AND i.voided_at IS NULL AND f.own = 0",
 		  "SELECT staff, amount, own, incident FROM fine_row WHERE live "
-		  "AND day BETWEEN ?1 AND ?2" },
+		  "AND own = 0 AND day BETWEEN ?1 AND ?2" },
 	};
-	db_stmt *st = store_prepare(s, db_dialect(s, sql[bare][0],
-	    sql[bare][1]), e);
-	struct fine_each fe = { fn, arg, bare };
+	db_stmt *st = store_prepare(s, db_dialect(s, sql[co][0],
+	    sql[co][1]), e);
+	struct fine_each fe = { fn, arg, co };
 
 	if (st != NULL) {
 		db_binary(st);
@@ -83,7 +83,7 @@ store_fine_each(struct store *s, const char *from, const char *to,
 }
 
 int
-store_fine_each_bare(struct store *s, const char *from, const char *to,
+store_co_fine_each(struct store *s, const char *from, const char *to,
     int (*fn)(void *arg, const struct fine_tick *t), void *arg,
     struct err *e)
 {
@@ -113,6 +113,7 @@ incident_each_row(db_stmt *st, void *arg)
 	t.rule = rule;
 	t.staff = staff;
 	t.seat = seat;
+	t.own_fine = db_column_int64(st, 7);
 	return ie->fn(ie->arg, &t);
 }
 
@@ -122,8 +123,8 @@ store_incident_each(struct store *s, const char *from, const char *to,
     struct err *e)
 {
 	db_stmt *st = store_prepare(s, "SELECT id, at, rule_version, "
-	    "coalesce(voided_at, 0), rule, staff, seat FROM incident_row WHERE "
-	    "day BETWEEN ?1 AND ?2", e);
+	    "coalesce(voided_at, 0), rule, staff, seat, coalesce(own_fine, -1) "
+	    "FROM incident_row WHERE day BETWEEN ?1 AND ?2", e);
 	struct incident_each ie = { fn, arg };
 
 	if (st != NULL) {

@@ -182,43 +182,22 @@ drop_fines(const struct floor *f, struct seatmap *m, int64_t incident)
 	m->nfines = k;
 }
 
-/* The day's own fines by incident, gathered as the lines come. */
-struct own_line {
-	int64_t incident;
-	fen_t amount;
-};
-
-struct day_lines {
+struct day_marks {
 	const struct floor *f;
+	struct store *s;
 	struct seatmap *m;
-	struct own_line *own;
-	int nown, capown;
+	struct looks_seen seen;
+	struct err *e;
 };
 
+/* A co-penalty or group line of the day. */
 static int
 day_line(void *arg, const struct fine_tick *l)
 {
-	struct day_lines *dl = arg;
+	struct day_marks *dm = arg;
 
-	if (l->own) {
-		if (dl->nown == dl->capown) {
-			dl->capown = dl->capown ? 2 * dl->capown : 512;
-			dl->own = xrealloc(dl->own, (size_t)dl->capown *
-			    sizeof *dl->own);
-		}
-		dl->own[dl->nown].incident = l->incident;
-		dl->own[dl->nown++].amount = l->amount;
-	}
-	add_fine_of(dl->f, dl->m, l->incident, l->staff, l->own, l->amount);
+	add_fine_of(dm->f, dm->m, l->incident, l->staff, false, l->amount);
 	return 0;
-}
-
-static int
-by_incident(const void *a, const void *b)
-{
-	const struct own_line *x = a, *y = b;
-
-	return (x->incident > y->incident) - (x->incident < y->incident);
 }
 
 static int
@@ -231,26 +210,26 @@ by_at_then_id(const void *a, const void *b)
 	return before(y, x->at, x->id);
 }
 
-struct day_marks {
-	const struct floor *f;
-	struct store *s;
-	struct seatmap *m;
-	struct looks_seen seen;
-	struct err *e;
-};
-
+/* An incident of the day, with its offender's own fine when it is live
+ * (the own line is read with it: schema 11). */
 static int
 day_mark(void *arg, const struct incident_tick *t)
 {
 	struct day_marks *dm = arg;
 	struct seatmap *m = dm->m;
+	struct seat_in *v;
 
 	if (m->nin == m->capin) {
 		m->capin = m->capin ? 2 * m->capin : 256;
 		m->in = xrealloc(m->in, (size_t)m->capin * sizeof *m->in);
 	}
-	if (to_seat_in(dm->f, dm->s, t, &m->in[m->nin], &dm->seen, dm->e) < 0)
+	v = &m->in[m->nin];
+	if (to_seat_in(dm->f, dm->s, t, v, &dm->seen, dm->e) < 0)
 		return -1;
+	if (t->voided_at == 0 && t->own_fine >= 0) {
+		v->own = t->own_fine;
+		add_fine_of(dm->f, m, t->id, t->staff, true, t->own_fine);
+	}
 	if (t->id > m->in_top)
 		m->in_top = t->id;
 	m->nin++;
@@ -265,30 +244,16 @@ load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
     struct err *e)
 {
 	struct day_marks dm = { f, s, m, { 0 }, e };
-	struct day_lines dl = { f, m, NULL, 0, 0 };
-	int i, j;
+	int i;
 
 	if (store_incident_each(s, m->day, m->day, day_mark, &dm, e) != 0 ||
-	    store_fine_each_bare(s, m->day, m->day, day_line, &dl, e) < 0) {
-		free(dl.own);
+	    store_co_fine_each(s, m->day, m->day, day_line, &dm, e) < 0)
 		return -1;
-	}
 	for (i = 1; i < m->nin && before(&m->in[i - 1], m->in[i].at,
 	    m->in[i].id); i++)
 		;
 	if (i < m->nin)
 		qsort(m->in, (size_t)m->nin, sizeof *m->in, by_at_then_id);
-	if (dl.nown > 1)
-		qsort(dl.own, (size_t)dl.nown, sizeof *dl.own, by_incident);
-	for (i = 0; i < m->nin; i++) {
-		struct seat_in *v = &m->in[i];
-
-		j = lower_bound_i64(dl.own, dl.nown, sizeof *dl.own,
-		    offsetof(struct own_line, incident), v->id);
-		for (; j < dl.nown && dl.own[j].incident == v->id; j++)
-			v->own += dl.own[j].amount;
-	}
-	free(dl.own);
 	return 0;
 }
 
@@ -313,7 +278,7 @@ reread_incident(const struct floor *f, struct store *s, struct seatmap *m,
 	if (strcmp(in->day, m->day) != 0)
 		return 0;
 	tick = (struct incident_tick){ in->id, in->at, in->rule_version,
-	    in->voided_at, in->rule, in->staff, in->seat };
+	    in->voided_at, in->rule, in->staff, in->seat, -1 };
 	if (to_seat_in(f, s, &tick, &v, NULL, e) < 0 ||
 	    store_fines_of(s, id, &fr, &nfr, e) < 0)
 		return -1;

@@ -105,6 +105,18 @@ grep -q "the copy is proved" "$T/fourth" || fail "$(cat "$T/fourth")"
 grep -qE "^copied [0-9]+ new rows .*, carried [1-9][0-9]* changes to rows copied before, removed 1 rows" "$T/fourth" ||
 	fail "the run after the changes: $(head -3 "$T/fourth")"
 expect_eq "no incident copied again" "$(grep -c '^incident ' "$T/fourth" || true)" 0
+# Each incident's own_fine (schema 11) is its own line's amount: copied
+# with a new incident, and following a line repriced by a renumbering.
+own_off() {
+	"$@" "SELECT count(*) FROM incident_row i LEFT JOIN fine_row f ON
+	    f.incident = i.id AND f.own <> 0 WHERE coalesce(i.own_fine, -1) <>
+	    coalesce(f.amount, -1)"
+}
+expect_eq "PostgreSQL incidents whose own_fine is not their own line's" "$(own_off pgq)" 0
+[ "$(dbq "SELECT sum(own_fine) FROM incident")" -gt 0 ] || fail "no own fine to compare"
+expect_eq "own fines on PostgreSQL" \
+	"$(pgq "SELECT sum(own_fine) FROM incident WHERE floor = 'small'")" \
+	"$(dbq "SELECT sum(own_fine) FROM incident")"
 for what in "fines --month 2026-03" "payroll --month 2026-03" "attendance --month 2026-03" \
 	"complaint list" "custody"; do
 	fmt="--format csv"
@@ -155,6 +167,8 @@ expect_rc 0 "$CF" -d "$PG" migrate --to "$T/back.db"
 grep -q "the copy is proved" "$T/out" || fail "export: $(cat "$T/out")"
 expect_eq "fines of the exported file" "$("$CF" -d "$T/back.db" fines --month 2026-03 --format csv)" \
 	"$(cf fines --month 2026-03 --format csv)"
+expect_eq "exported incidents whose own_fine is not their own line's" \
+	"$(own_off sqlite3 "$T/back.db")" 0
 # backup is SQLite's: on PostgreSQL it says to use pg_dump, writes nothing.
 expect_rc 1 "$CF" -d "$PG" backup "$T/copy.db"
 grep -q "pg_dump" "$T/err" || fail "backup on PostgreSQL: $(cat "$T/err")"

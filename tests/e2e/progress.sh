@@ -92,7 +92,9 @@ back_to_5() {
 	      DEFAULT 0, amount INTEGER, note TEXT, marked_by TEXT NOT NULL,
 	      marked_at INTEGER NOT NULL, voided_at INTEGER, voided_by TEXT,
 	      void_reason TEXT);
-	    INSERT INTO incident_v7 SELECT * FROM incident;
+	    INSERT INTO incident_v7 SELECT id, rule, rule_version, staff, grp,
+	      seat, at, day, offence, amount, note, marked_by, marked_at,
+	      voided_at, voided_by, void_reason FROM incident;
 	    CREATE TABLE fine_v7 (id INTEGER PRIMARY KEY, incident INTEGER NOT
 	      NULL REFERENCES incident(id), staff TEXT, grp TEXT NOT NULL,
 	      role TEXT NOT NULL, own INTEGER NOT NULL, amount INTEGER NOT NULL,
@@ -130,7 +132,7 @@ last=$(sqlite3 "$T/tty.db" "SELECT max(id) FROM audit")
 q="SELECT count(*), sum(length(detail)), max(object), max(login) FROM audit WHERE id <= $last"
 trail=$(sqlite3 "$T/tty.db" "$q")
 back_to_5 "$T/tty.db"
-on_tty init "migrating the database: statements: [0-9]+/61" "ready (schema 10)" \
+on_tty init "migrating the database: statements: [0-9]+/67" "ready (schema 11)" \
 	"$CF -d $T/tty.db init"
 [ "$(sqlite3 "$T/tty.db" "$q")" = "$trail" ] ||
 	fail "the audit trail changed in the migration"

@@ -34,7 +34,9 @@ else
 	version() { dbq "PRAGMA user_version"; }
 fi
 expect_eq "the dump's schema" "$(version)" 7
-rows="SELECT * FROM incident ORDER BY id; SELECT * FROM fine ORDER BY id"
+rows="SELECT id, rule, rule_version, staff, grp, seat, at, day, offence, \
+    amount, note, marked_by, marked_at, voided_at, voided_by, void_reason \
+    FROM incident ORDER BY id; SELECT * FROM fine ORDER BY id"
 dbq "$rows" >"$T/rows.7"
 [ "$(wc -l <"$T/rows.7")" -gt 40 ] || fail "too few rows in the dump: $(wc -l <"$T/rows.7")"
 
@@ -48,7 +50,14 @@ report() { cf report --day 2026-03-10; }
 map() { CALLFLOOR_NOW=$(TZ=Asia/Shanghai date -d '2026-03-10 16:00' +%s) cf map; }
 journal() { cf journal --from 2026-03-01 --to 2026-04-30; }
 same fines fines			# the first open migrates
-expect_eq "migrated" "$(version)" 10
+expect_eq "migrated" "$(version)" 11
+# Step 11: each incident carries its own line's amount, or none.
+expect_eq "incidents whose own_fine is not their own line's" "$(dbq \
+	"SELECT count(*) FROM incident_row i LEFT JOIN fine_row f ON \
+	f.incident = i.id AND f.own <> 0 WHERE coalesce(i.own_fine, -1) <> \
+	coalesce(f.amount, -1)")" 0
+[ "$(dbq "SELECT count(*) FROM incident_row WHERE own_fine > 0")" -gt 0 ] ||
+	fail "no incident carries an own fine"
 # Step 10 on PostgreSQL: what each fine line carries is its incident's.
 carried() {
 	dbq "SELECT count(*) FROM fine_row f JOIN incident_row i ON i.id = \

@@ -22,6 +22,7 @@ struct seen {
 	char day[16][11];
 	char staff[16][STORE_ID];
 	bool own[16];
+	fen_t amount[16];
 };
 
 static int
@@ -34,6 +35,7 @@ collect(void *arg, const struct fine_tick *t)
 	snprintf(s->day[s->n], sizeof s->day[s->n], "%s", t->day);
 	snprintf(s->staff[s->n], sizeof s->staff[s->n], "%s", t->staff);
 	s->own[s->n] = t->own;
+	s->amount[s->n] = t->amount;
 	s->sum += t->amount;
 	cr_assert_str_eq(t->rule, "SLEEP");
 	cr_assert_str_eq(t->grp, "A");
@@ -41,45 +43,95 @@ collect(void *arg, const struct fine_tick *t)
 	return 0;
 }
 
-/* store_fine_each_bare's lines: no day, rule or group. */
+/* store_co_fine_each's lines: co-penalties only, no day, rule or group. */
 static int
-collect_bare(void *arg, const struct fine_tick *t)
+collect_co(void *arg, const struct fine_tick *t)
 {
 	struct seen *s = arg;
 
 	cr_assert_lt(s->n, 16);
 	cr_assert(t->day == NULL && t->rule == NULL && t->grp == NULL);
+	cr_assert(!t->own, "an own line among the co-penalties");
 	s->incident[s->n] = t->incident;
 	snprintf(s->staff[s->n], sizeof s->staff[s->n], "%s", t->staff);
-	s->own[s->n] = t->own;
+	s->amount[s->n] = t->amount;
 	s->sum += t->amount;
 	s->n++;
 	return 0;
 }
 
-/* The period's lines by store_fine_each; store_fine_each_bare gives the
- * same lines, each with the same incident, staff, own and amount. */
+struct ticks {
+	int n;
+	struct incident_tick t[8];
+	char rule[8][STORE_ID], staff[8][STORE_ID], seat[8][STORE_ID];
+};
+
+static int
+tick(void *arg, const struct incident_tick *t)
+{
+	struct ticks *k = arg;
+
+	cr_assert_lt(k->n, 8);
+	k->t[k->n] = *t;
+	snprintf(k->rule[k->n], STORE_ID, "%s", t->rule);
+	snprintf(k->staff[k->n], STORE_ID, "%s", t->staff);
+	snprintf(k->seat[k->n], STORE_ID, "%s", t->seat);
+	k->n++;
+	return 0;
+}
+
+/* The period's lines by store_fine_each.  The seat map's read gives the
+ * same: store_co_fine_each each co-penalty line (incident, staff,
+ * amount), store_incident_each each live incident's own line as its
+ * own_fine, and -1 for one without. */
 static struct seen
 lines(const char *from, const char *to)
 {
 	struct seen s = { 0 }, b = { 0 };
+	struct ticks k = { 0 };
 	struct err e = { 0 };
-	int i, j;
+	int i, j, nco = 0;
+	fen_t co = 0;
 
 	cr_assert_eq(store_fine_each(fx.s, from, to, collect, &s, &e), 0,
 	    "%s", e.msg);
-	cr_assert_eq(store_fine_each_bare(fx.s, from, to, collect_bare, &b,
-	    &e), 0, "%s", e.msg);
-	cr_assert_eq(b.n, s.n, "bare: %d lines, not %d", b.n, s.n);
-	cr_assert_eq(b.sum, s.sum);
+	cr_assert_eq(store_co_fine_each(fx.s, from, to, collect_co, &b, &e),
+	    0, "%s", e.msg);
+	cr_assert_eq(store_incident_each(fx.s, from, to, tick, &k, &e), 0,
+	    "%s", e.msg);
 	for (i = 0; i < s.n; i++) {
+		if (s.own[i]) {
+			for (j = 0; j < k.n && k.t[j].id != s.incident[i]; j++)
+				;
+			cr_assert_lt(j, k.n, "no incident %lld",
+			    (long long)s.incident[i]);
+			cr_assert_eq(k.t[j].own_fine, s.amount[i], "incident "
+			    "%lld: own_fine %lld, its line %lld",
+			    (long long)s.incident[i],
+			    (long long)k.t[j].own_fine, (long long)s.amount[i]);
+			cr_assert_str_eq(k.staff[j], s.staff[i]);
+			continue;
+		}
+		nco++;
+		co += s.amount[i];
 		for (j = 0; j < b.n; j++)
 			if (b.incident[j] == s.incident[i] &&
-			    b.own[j] == s.own[i] &&
+			    b.amount[j] == s.amount[i] &&
 			    strcmp(b.staff[j], s.staff[i]) == 0)
 				break;
-		cr_assert_lt(j, b.n, "bare: no line of incident %lld for %s",
+		cr_assert_lt(j, b.n, "co: no line of incident %lld for %s",
 		    (long long)s.incident[i], s.staff[i]);
+	}
+	cr_assert_eq(b.n, nco, "co: %d lines, not %d", b.n, nco);
+	cr_assert_eq(b.sum, co);
+	for (j = 0; j < k.n; j++) {
+		if (k.t[j].voided_at != 0 || k.t[j].own_fine < 0)
+			continue;
+		for (i = 0; i < s.n && !(s.own[i] && s.incident[i] ==
+		    k.t[j].id); i++)
+			;
+		cr_assert_lt(i, s.n, "incident %lld: own_fine %lld, no own line",
+		    (long long)k.t[j].id, (long long)k.t[j].own_fine);
 	}
 	return s;
 }
@@ -232,28 +284,8 @@ Test(fine_each, fines_between_voided_too_each_incident_in_its_order)
 
 /* store_incident_each gives each incident of the period as
  * store_incidents does, voided ones too: the seat map reads its day so
- * (on PostgreSQL seven columns, binary).  store_incidents reads its
+ * (on PostgreSQL eight columns, binary), with its own line's amount.  store_incidents reads its
  * text columns binary there too. */
-struct ticks {
-	int n;
-	struct incident_tick t[8];
-	char rule[8][STORE_ID], staff[8][STORE_ID], seat[8][STORE_ID];
-};
-
-static int
-tick(void *arg, const struct incident_tick *t)
-{
-	struct ticks *k = arg;
-
-	cr_assert_lt(k->n, 8);
-	k->t[k->n] = *t;
-	snprintf(k->rule[k->n], STORE_ID, "%s", t->rule);
-	snprintf(k->staff[k->n], STORE_ID, "%s", t->staff);
-	snprintf(k->seat[k->n], STORE_ID, "%s", t->seat);
-	k->n++;
-	return 0;
-}
-
 Test(fine_each, incident_each_as_store_incidents_voided_too)
 {
 	struct err e = { 0 };
@@ -274,6 +306,12 @@ Test(fine_each, incident_each_as_store_incidents_voided_too)
 	snprintf(grp.note, sizeof grp.note, "全组 睡觉");
 	cr_assert_eq(store_incident_add(fx.s, &grp, &e), 0, "%s", e.msg);
 	g = grp.id;
+	/* Own lines as the engine lays them: 0, then priced (renumber). */
+	fine(a, "E101", "offender", 0);
+	fine(a, "E102", "director", 1000);
+	cr_assert_eq(store_fine_set_own(fx.s, a, 1500, 0, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_fine_set_own(fx.s, a, 2000, 1, &e), 0, "%s", e.msg);
+	fine(x, "E101", "offender", 500);
 	cr_assert_eq(store_incident_void(fx.s, x, "root", 6000, "误记 twice",
 	    &e), 0);
 	cr_assert_eq(store_commit(fx.s, &e), 0, "%s", e.msg);
@@ -306,9 +344,18 @@ Test(fine_each, incident_each_as_store_incidents_voided_too)
 			cr_assert_str_eq(in[i].note, "全组 睡觉");
 			cr_assert_eq(in[i].amount, -1);
 		}
-		if (in[i].id == a)
+		if (in[i].id == a) {
 			cr_assert_eq(in[i].voided_at, 0);
+			cr_assert_eq(k.t[j].own_fine, 2000, "own_fine follows "
+			    "its line's price: %lld", (long long)k.t[j].own_fine);
+		}
+		/* Voided, it keeps the amount; the map counts it nowhere. */
+		if (in[i].id == x)
+			cr_assert_eq(k.t[j].own_fine, 500);
+		if (in[i].id == g)
+			cr_assert_eq(k.t[j].own_fine, -1, "no own line");
 	}
+	lines("2026-03-31", "2026-03-31");
 	cr_assert_eq(in[0].id, x, "by time: 900, 1000, 1500");
 	cr_assert_eq(in[1].id, a);
 	free(in);
