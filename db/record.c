@@ -42,13 +42,13 @@ static const char *const sql[Q_COUNT] = {
 	 * whole rows cost a busy day's map 20 M instructions. */
 	[Q_INCIDENTS] = "SELECT " INCIDENT_COLS " FROM incident_row i WHERE "
 	    "i.day BETWEEN ?1 AND ?2",
-	/* The day's last ones picked by (at, id) first, then read whole with
-	 * their own fine: sorting a busy day's whole rows, each with its
-	 * fine looked up, cost the console's first frame 55 M instructions. */
-	[Q_RECENT] = "SELECT " INCIDENT_COLS ", (SELECT f.amount FROM fine_row f "
-	    "WHERE f.incident = i.id AND f.own = 1) FROM incident_row i WHERE "
-	    "i.id IN (SELECT id FROM incident_row WHERE day = ?1 ORDER BY at "
-	    "DESC, id DESC LIMIT ?2) ORDER BY i.at DESC, i.id DESC",
+	/* The day's last ones picked by (at, id) first, from the day's index
+	 * (schema 11), then read whole with their own fine: sorting a busy
+	 * day's whole rows, each with its fine looked up, cost the console's
+	 * first frame 55 M instructions. */
+	[Q_RECENT] = "SELECT " INCIDENT_COLS ", i.own_fine FROM incident_row i "
+	    "WHERE i.id IN (SELECT id FROM incident_row WHERE day = ?1 ORDER BY "
+	    "at DESC, id DESC LIMIT ?2) ORDER BY i.at DESC, i.id DESC",
 	[Q_INCIDENTS_STAFF] = "SELECT " INCIDENT_COLS " FROM incident_row i "
 	    "WHERE i.staff = ?3 AND i.day BETWEEN ?1 AND ?2 ORDER BY i.at, i.id",
 	/* The newest of the login's live marks: ids grow as marks are made. */

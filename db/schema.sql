@@ -67,7 +67,8 @@ CREATE TABLE incident_row (
 );
 -- Offence numbering walks one person's incidents of one rule in a window.
 CREATE INDEX incident_offender ON incident_row (staff, rule, day);
-CREATE INDEX incident_day ON incident_row (day);
+-- A day's incidents, and its newest ones first (the console's feed).
+CREATE INDEX incident_day ON incident_row (day, at);
 -- Attendance finds the first incident of a few rules (MEETING, ABSENCE)
 -- and counts a month's.
 CREATE INDEX incident_rule ON incident_row (rule, day);

@@ -98,7 +98,8 @@ CREATE TABLE fine_row (
 );
 CREATE INDEX fine_incident ON fine_row (incident);
 -- Version 11 adds to incident_row the amount of its own fine line
--- (own_fine), kept by a trigger on fine_row: pg_step11.
+-- (own_fine), kept by a trigger on fine_row, and each incident's time to
+-- incident_day: pg_step11.
 -- Version 10 adds to fine_row its incident's day, rule and whether it is
 -- live, kept by triggers, and the index fine_day that reads a period's
 -- lines alone: db/store_pg.c's pg_step10, which a new

@@ -253,9 +253,13 @@ const char store_migrate_v10[] = "";
 /*
  * Version 10 to 11: an incident carries the amount of its own fine line
  * (own_fine, kept by triggers on fine_row; schema.sql says why), and the
- * view `incident` shows it.
+ * view `incident` shows it; the day's index holds each incident's time,
+ * so the console's feed reads a busy day's newest 200 without sorting
+ * the day's thirteen thousand.
  */
 const char store_migrate_v11[] =
+	"DROP INDEX incident_day;"
+	"CREATE INDEX incident_day ON incident_row (day, at);"
 	"ALTER TABLE incident_row ADD COLUMN own_fine INTEGER;"
 	"UPDATE incident_row SET own_fine = f.amount FROM fine_row f"
 	"  WHERE f.incident = incident_row.id AND f.own;"

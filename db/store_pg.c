@@ -400,9 +400,13 @@ static const char pg_step10[] =
  * with their offenders' fines, then only the co-penalty lines: a busy
  * day's thirteen thousand own lines were a third of the map's rows.  The
  * trigger writes only a changed amount, so a copy that brings the
- * incident's own_fine with it (migrate --to) adds no row version.
+ * incident's own_fine with it (migrate --to) adds no row version.  And
+ * the day's index holds each incident's time: the console's feed read
+ * the newest 200 of a busy day by sorting all its 13,458 (10 ms; 1 ms).
  */
 static const char pg_step11[] =
+	"DROP INDEX incident_day;"
+	"CREATE INDEX incident_day ON incident_row (day, at);"
 	/* Every floor's incidents: row security off for the copy. */
 	"ALTER TABLE incident_row NO FORCE ROW LEVEL SECURITY;"
 	"ALTER TABLE fine_row NO FORCE ROW LEVEL SECURITY;"

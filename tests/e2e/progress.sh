@@ -132,7 +132,7 @@ last=$(sqlite3 "$T/tty.db" "SELECT max(id) FROM audit")
 q="SELECT count(*), sum(length(detail)), max(object), max(login) FROM audit WHERE id <= $last"
 trail=$(sqlite3 "$T/tty.db" "$q")
 back_to_5 "$T/tty.db"
-on_tty init "migrating the database: statements: [0-9]+/67" "ready (schema 11)" \
+on_tty init "migrating the database: statements: [0-9]+/69" "ready (schema 11)" \
 	"$CF -d $T/tty.db init"
 [ "$(sqlite3 "$T/tty.db" "$q")" = "$trail" ] ||
 	fail "the audit trail changed in the migration"
