@@ -236,9 +236,10 @@ day_mark(void *arg, const struct incident_tick *t)
 	return 0;
 }
 
-/* The day's incidents, by time then id, and the fines of the live ones
- * (both read bare, in no order: the map sums the lines, and the
- * incidents mostly come in order already). */
+/* The day's incidents, by time then id, and the fines of the live ones:
+ * each offender's own with its incident, then the co-penalty lines (both
+ * read bare, in no order: the map sums the lines, and the incidents
+ * mostly come in order already). */
 static int
 load_incidents(const struct floor *f, struct store *s, struct seatmap *m,
     struct err *e)
