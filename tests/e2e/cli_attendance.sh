@@ -52,10 +52,10 @@ expect_eq "leave rows" "$(dbq 'SELECT count(*), sum(valid) FROM leave')" "3|2"
 # After the shift: who never signed in and has no valid leave is absent.
 export CALLFLOOR_NOW=$(N '2026-11-02 19:00')
 map=$(cf map --ascii --day 2026-11-02)
-echo "$map" | grep -q "L A01 E101" || fail "late on the map: $map"
-echo "$map" | grep -q "V A04 Tom Lee" || fail "on leave on the map: $map"
-echo "$map" | grep -q "A A05 E105" || fail "absent on the map: $map"
-echo "$map" | grep -q "I A03 E103" || fail "signed in on the map: $map"
+grep -q "L A01 E101" <<<"$map" || fail "late on the map: $map"
+grep -q "V A04 Tom Lee" <<<"$map" || fail "on leave on the map: $map"
+grep -q "A A05 E105" <<<"$map" || fail "absent on the map: $map"
+grep -q "I A03 E103" <<<"$map" || fail "signed in on the map: $map"
 
 cf attendance --month 2026-11 --format csv | tr -d '\r' >"$T/att.csv"
 head -n1 "$T/att.csv" | grep -qx "staff_id,name,late,early,half_days,absences,bonus_forfeit,flags,breaks,break_minutes,breaks_over" ||

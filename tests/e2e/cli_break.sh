@@ -40,9 +40,9 @@ grep -q "still queued (place 1 in group A, 2 of 2 away)" "$T/err" || fail "$(cat
 
 # 10 minutes of WC reach its limit: OVER in the list, counted.
 out=$(at 10 break list)
-echo "$out" | grep -q "^E101 .* OVER  *WC " || fail "no OVER: $out"
-echo "$out" | grep -q "^1 over the limit$" || fail "not counted: $out"
-echo "$out" | grep -q "^E102 .* away  *REST " || fail "REST is 15 minutes: $out"
+grep -q "^E101 .* OVER  *WC " <<<"$out" || fail "no OVER: $out"
+grep -q "^1 over the limit$" <<<"$out" || fail "not counted: $out"
+grep -q "^E102 .* away  *REST " <<<"$out" || fail "REST is 15 minutes: $out"
 
 # E101 returns at 12 minutes: over the limit; E103 is next, not E105.
 out=$(at 12 break end E101)
@@ -88,10 +88,10 @@ grep -q "bad.cfg:[0-9]*: max_away \"lots\" is not a percentage" "$T/err" || fail
 
 # The day's report and the month's attendance count them.
 rep=$(CALLFLOOR_NOW=$((t0 + 60 * 60)) cf report --day 2026-03-02)
-echo "$rep" | grep -q "^BREAKS" || fail "no BREAKS section: $rep"
-echo "$rep" | grep -q "  4 breaks by 4 people, 4 over the limit" || fail "$(echo "$rep" | grep -A3 BREAKS)"
-echo "$rep" | grep -q "  most away at once: A 2 B 1" || fail "$(echo "$rep" | grep -A3 BREAKS)"
-echo "$rep" | grep -qE "^  E101 +李娜 +A +1 +12 +1$" || fail "$(echo "$rep" | grep -A9 BREAKS)"
+grep -q "^BREAKS" <<<"$rep" || fail "no BREAKS section: $rep"
+grep -q "  4 breaks by 4 people, 4 over the limit" <<<"$rep" || fail "$(echo "$rep" | grep -A3 BREAKS)"
+grep -q "  most away at once: A 2 B 1" <<<"$rep" || fail "$(echo "$rep" | grep -A3 BREAKS)"
+grep -qE "^  E101 +李娜 +A +1 +12 +1$" <<<"$rep" || fail "$(echo "$rep" | grep -A9 BREAKS)"
 att=$(CALLFLOOR_NOW=$((t0 + 60 * 60)) cf attendance --month 2026-03 --format csv | tr -d '\r')
-echo "$att" | grep -qx "E101,李娜,0,0,0,0,no,,1,12,1" || fail "$(echo "$att" | grep E101)"
+grep -qx "E101,李娜,0,0,0,0,no,,1,12,1" <<<"$att" || fail "$(echo "$att" | grep E101)"
 echo "ok"

@@ -17,8 +17,8 @@ flat='▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁'
 want_a="A      ▁▅▁▁█${flat}▁  top PHONE 50.00"
 want_b="B      ▁▁▁▁▁${flat}█  top DESK 5.00"
 out=$(cf fines --month 2026-11)
-echo "$out" | grep -qxF "  $want_a" || fail "fines --month, group A: $out"
-echo "$out" | grep -qxF "  $want_b" || fail "fines --month, group B: $out"
+grep -qxF "  $want_a" <<<"$out" || fail "fines --month, group A: $out"
+grep -qxF "  $want_b" <<<"$out" || fail "fines --month, group B: $out"
 # Not for a day or a span: the glance is a month's.
 cf fines --day 2026-11-05 | grep -q "at a glance" && fail "glance on a day's fines"
 # ASCII where the locale is not UTF-8.
