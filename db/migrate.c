@@ -547,12 +547,13 @@ copy_table(struct store *from, struct store *to, int t, struct map *maps,
 				rc = -1;
 				goto done;
 			}
-			if (tb->derived != NULL && db_column_type(src, nc + 1) ==
-			    DB_NULL)
-				db_bind_null(dst, nc + 1);
-			else if (tb->derived != NULL)
-				db_bind_int64(dst, nc + 1, db_column_int64(src,
-				    nc + 1));
+			if (tb->derived != NULL) {
+				if (db_column_type(src, nc + 1) == DB_NULL)
+					db_bind_null(dst, nc + 1);
+				else
+					db_bind_int64(dst, nc + 1,
+					    db_column_int64(src, nc + 1));
+			}
 			if (db_step(dst) != DB_ROW) {
 				rc = store_fail(to, e, tb->name);
 				goto done;

@@ -121,14 +121,16 @@ const char store_migrate_v6[] =
 	"CREATE INDEX away_day ON away (day, staff);"
 	"CREATE UNIQUE INDEX away_open ON away (staff) WHERE ended_at IS NULL;";
 
-/* The views of schema 8 over the compact tables (as in schema.sql). */
-#define INCIDENT_VIEW \
+/* The views of schema 8 over the compact tables (as in schema.sql); the
+ * incident's has more columns after those of schema 8 (cols, named as
+ * the view shows them, and sel, what they read; each starts ", "). */
+#define INCIDENT_VIEW(cols, sel) \
 	"CREATE VIEW incident (id, rule, rule_version, staff, grp, seat, at, day," \
 	"  offence, amount, note, marked_by, marked_at, voided_at, voided_by," \
-	"  void_reason) AS" \
+	"  void_reason" cols ") AS" \
 	"  SELECT i.id, r.name, i.rule_version, s.name, g.name, t.name, i.at," \
 	"  date(i.day * 86400, 'unixepoch'), i.offence, i.amount, i.note, m.name," \
-	"  coalesce(i.marked_at, i.at), i.voided_at, v.name, i.void_reason" \
+	"  coalesce(i.marked_at, i.at), i.voided_at, v.name, i.void_reason" sel \
 	"  FROM incident_row i LEFT JOIN name r ON r.id = i.rule" \
 	"  LEFT JOIN name s ON s.id = i.staff LEFT JOIN name g ON g.id = i.grp" \
 	"  LEFT JOIN name t ON t.id = i.seat LEFT JOIN name m ON m.id = i.marked_by" \
@@ -217,7 +219,7 @@ const char store_migrate_v8[] =
 	"CREATE INDEX incident_marker ON incident_row (marked_by)"
 	"  WHERE voided_at IS NULL;"
 	"CREATE INDEX fine_incident ON fine_row (incident);"
-	INCIDENT_VIEW FINE_VIEW
+	INCIDENT_VIEW("", "") FINE_VIEW
 	/* The trail's lines by the hour, in place of an index on each. */
 	"CREATE TABLE audit_hour (hour INTEGER PRIMARY KEY, lo INTEGER NOT NULL,"
 	"  hi INTEGER NOT NULL);"
@@ -264,17 +266,7 @@ const char store_migrate_v11[] =
 	"UPDATE incident_row SET own_fine = f.amount FROM fine_row f"
 	"  WHERE f.incident = incident_row.id AND f.own;"
 	"DROP VIEW incident;"
-	"CREATE VIEW incident (id, rule, rule_version, staff, grp, seat, at, day,"
-	"  offence, amount, note, marked_by, marked_at, voided_at, voided_by,"
-	"  void_reason, own_fine) AS"
-	"  SELECT i.id, r.name, i.rule_version, s.name, g.name, t.name, i.at,"
-	"  date(i.day * 86400, 'unixepoch'), i.offence, i.amount, i.note, m.name,"
-	"  coalesce(i.marked_at, i.at), i.voided_at, v.name, i.void_reason,"
-	"  i.own_fine"
-	"  FROM incident_row i LEFT JOIN name r ON r.id = i.rule"
-	"  LEFT JOIN name s ON s.id = i.staff LEFT JOIN name g ON g.id = i.grp"
-	"  LEFT JOIN name t ON t.id = i.seat LEFT JOIN name m ON m.id = i.marked_by"
-	"  LEFT JOIN name v ON v.id = i.voided_by;"
+	INCIDENT_VIEW(", own_fine", ", i.own_fine")
 	"CREATE TRIGGER fine_own_add AFTER INSERT ON fine_row WHEN new.own BEGIN"
 	"  UPDATE incident_row SET own_fine = new.amount WHERE id = new.incident"
 	"  AND own_fine IS NOT new.amount; END;"

@@ -178,6 +178,23 @@ fail(struct store *s, struct err *e, const char *what)
 	return -1;
 }
 
+/* The view `incident` of schema 8 over the compact table (as in
+ * schema_pg.sql), as the invoker (row security binds whoever reads it):
+ * made by verb, with more columns after those of schema 8 (sel, from
+ * ", "). */
+#define INCIDENT_VIEW(verb, sel) \
+	verb " VIEW incident WITH (security_invoker = true) AS" \
+	"  SELECT i.floor, i.id, r.name AS rule, i.rule_version, s.name AS staff," \
+	"  g.name AS grp, t.name AS seat, i.at," \
+	"  to_char(date '1970-01-01' + i.day, 'YYYY-MM-DD') AS day, i.offence," \
+	"  i.amount, i.note, m.name AS marked_by," \
+	"  coalesce(i.marked_at, i.at) AS marked_at, i.voided_at," \
+	"  v.name AS voided_by, i.void_reason" sel \
+	"  FROM incident_row i LEFT JOIN name r ON r.id = i.rule" \
+	"  LEFT JOIN name s ON s.id = i.staff LEFT JOIN name g ON g.id = i.grp" \
+	"  LEFT JOIN name t ON t.id = i.seat LEFT JOIN name m ON m.id = i.marked_by" \
+	"  LEFT JOIN name v ON v.id = i.voided_by;"
+
 /*
  * Step 8 (schema.sql and schema_pg.sql say what it stores how): the names
  * of every floor's incidents and fines into `name`, then both tables
@@ -233,17 +250,7 @@ static const char pg_step8[] =
 	"  USING (current_setting('callfloor.read_all', true) = 'on');"
 	"ALTER TABLE incident_row FORCE ROW LEVEL SECURITY;"
 	"ALTER TABLE fine_row FORCE ROW LEVEL SECURITY;"
-	"CREATE VIEW incident WITH (security_invoker = true) AS"
-	"  SELECT i.floor, i.id, r.name AS rule, i.rule_version, s.name AS staff,"
-	"  g.name AS grp, t.name AS seat, i.at,"
-	"  to_char(date '1970-01-01' + i.day, 'YYYY-MM-DD') AS day, i.offence,"
-	"  i.amount, i.note, m.name AS marked_by,"
-	"  coalesce(i.marked_at, i.at) AS marked_at, i.voided_at,"
-	"  v.name AS voided_by, i.void_reason"
-	"  FROM incident_row i LEFT JOIN name r ON r.id = i.rule"
-	"  LEFT JOIN name s ON s.id = i.staff LEFT JOIN name g ON g.id = i.grp"
-	"  LEFT JOIN name t ON t.id = i.seat LEFT JOIN name m ON m.id = i.marked_by"
-	"  LEFT JOIN name v ON v.id = i.voided_by;"
+	INCIDENT_VIEW("CREATE", "")
 	"CREATE VIEW fine WITH (security_invoker = true) AS"
 	"  SELECT f.floor, f.id, f.incident, s.name AS staff, g.name AS grp,"
 	"  r.name AS role, f.own, f.amount, f.doubled"
@@ -415,17 +422,7 @@ static const char pg_step11[] =
 	"  WHERE f.incident = i.id AND f.own <> 0;"
 	"ALTER TABLE incident_row FORCE ROW LEVEL SECURITY;"
 	"ALTER TABLE fine_row FORCE ROW LEVEL SECURITY;"
-	"CREATE OR REPLACE VIEW incident WITH (security_invoker = true) AS"
-	"  SELECT i.floor, i.id, r.name AS rule, i.rule_version, s.name AS staff,"
-	"  g.name AS grp, t.name AS seat, i.at,"
-	"  to_char(date '1970-01-01' + i.day, 'YYYY-MM-DD') AS day, i.offence,"
-	"  i.amount, i.note, m.name AS marked_by,"
-	"  coalesce(i.marked_at, i.at) AS marked_at, i.voided_at,"
-	"  v.name AS voided_by, i.void_reason, i.own_fine"
-	"  FROM incident_row i LEFT JOIN name r ON r.id = i.rule"
-	"  LEFT JOIN name s ON s.id = i.staff LEFT JOIN name g ON g.id = i.grp"
-	"  LEFT JOIN name t ON t.id = i.seat LEFT JOIN name m ON m.id = i.marked_by"
-	"  LEFT JOIN name v ON v.id = i.voided_by;"
+	INCIDENT_VIEW("CREATE OR REPLACE", ", i.own_fine")
 	"CREATE FUNCTION callfloor_own_fine() RETURNS trigger LANGUAGE plpgsql"
 	"  AS $$ "
 	"BEGIN"
